@@ -171,7 +171,7 @@ public final class IcmpMessage {
     private static byte[] v6bytes(String what, InetAddress a) {
         byte[] b = a.getAddress();
         if (b.length != 16) {
-            throw new IllegalArgumentException(what + " must be an IPv6 address, got " + a.getHostAddress());
+            throw new IllegalArgumentException(what + " must be an IPv6 address, got " + Addresses.text(a));
         }
         return b;
     }
@@ -388,15 +388,15 @@ public final class IcmpMessage {
             line(sb, "ip.ttl", String.valueOf(ip.ttl()));
             line(sb, "ip.proto", ip.protocol() + (ip.protocol() == 1 ? " (icmp)" : ""));
             line(sb, "ip.cksum", String.format("0x%04x (%s)", ip.headerChecksum(), ipChecksumValid ? "correct" : "wrong"));
-            line(sb, "ip.src", ip.source().getHostAddress());
-            line(sb, "ip.dst", ip.destination().getHostAddress());
+            line(sb, "ip.src", Addresses.text(ip.source()));
+            line(sb, "ip.dst", Addresses.text(ip.destination()));
             byte[] opts = ip.options();
             if (opts.length > 0) {
                 line(sb, "ip.opts", opts.length + " bytes " + Hexdump.hex(opts, 0, opts.length));
             }
         } else if (source != null) {
-            line(sb, "src", source.getHostAddress());
-            line(sb, "dst", destination.getHostAddress());
+            line(sb, "src", Addresses.text(source));
+            line(sb, "dst", Addresses.text(destination));
         }
         line(sb, "family", family == 6 ? "6 (ICMPv6)" : "4 (ICMPv4)");
         if (type >= 0) {
@@ -419,7 +419,7 @@ public final class IcmpMessage {
         if (pointer() >= 0) {
             line(sb, "pointer", String.valueOf(pointer()));
         }
-        gateway().ifPresent(g -> line(sb, "gateway", g.getHostAddress()));
+        gateway().ifPresent(g -> line(sb, "gateway", Addresses.text(g)));
         if (quoted != null) {
             line(sb, "quoted", quoted.toString().substring("quoted ".length())
                     + " (" + quoted.length() + " bytes)");
@@ -470,7 +470,7 @@ public final class IcmpMessage {
     public String toString() {
         StringBuilder sb = new StringBuilder(family == 6 ? "ICMPv6" : "ICMPv4");
         if (source != null) {
-            sb.append(' ').append(source.getHostAddress()).append(" > ").append(destination.getHostAddress());
+            sb.append(' ').append(Addresses.text(source)).append(" > ").append(Addresses.text(destination));
         }
         if (ip != null) {
             sb.append(" ttl=").append(ip.ttl());

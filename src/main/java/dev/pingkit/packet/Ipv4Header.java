@@ -106,8 +106,8 @@ public record Ipv4Header(int version, int ihl, int tos, int totalLength, int ide
     /** <b>One line: {@code IPv4 198.51.100.1 > 198.51.100.2 ttl=64 proto=1 len=84 id=0x1c46 DF}.</b> */
     @Override
     public String toString() {
-        return String.format("IPv4 %s > %s ttl=%d proto=%d len=%d id=0x%04x%s%s%s", source.getHostAddress(),
-                destination.getHostAddress(), ttl, protocol, totalLength, identification,
+        return String.format("IPv4 %s > %s ttl=%d proto=%d len=%d id=0x%04x%s%s%s", Addresses.text(source),
+                Addresses.text(destination), ttl, protocol, totalLength, identification,
                 dontFragment() ? " DF" : "", (flags & 1) != 0 ? " MF" : "",
                 options.length > 0 ? " options=" + Hexdump.hex(options, 0, options.length) : "");
     }

@@ -27,8 +27,8 @@ public record Quoted(int family, InetAddress source, InetAddress destination, in
     /** <b>One line: {@code quoted 198.51.100.1 > 198.51.100.9 ttl=1 echo-request id=7 seq=3}.</b> */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("quoted ").append(source.getHostAddress()).append(" > ")
-                .append(destination.getHostAddress()).append(" ttl=").append(ttl);
+        StringBuilder sb = new StringBuilder("quoted ").append(Addresses.text(source)).append(" > ")
+                .append(Addresses.text(destination)).append(" ttl=").append(ttl);
         if (icmpType >= 0) {
             sb.append(' ').append(IcmpNames.typeName(family, icmpType));
             if (id >= 0) {
