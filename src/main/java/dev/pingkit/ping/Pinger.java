@@ -193,7 +193,10 @@ public final class Pinger implements AutoCloseable {
             }
             return stats.snapshot();
         } finally {
-            reportOutstanding(listener);
+            // A stopped run (Ctrl-C) was cut short: its unanswered probes did not time out.
+            if (!stopping) {
+                reportOutstanding(listener);
+            }
         }
     }
 
