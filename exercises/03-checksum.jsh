@@ -56,13 +56,13 @@ void check3() {
     } catch (RuntimeException e) {
         wrong.add(e instanceof UnsupportedOperationException ? e.getMessage() : "your code threw " + e);
     }
-    verdict("exercise 3 (RFC 1071 checksum)", wrong);
+    verdict("check3()", "exercise 3 (RFC 1071 checksum)", wrong);
 }
 
-void verdict(String exercise, List<String> wrong) {
+void verdict(String check, String exercise, List<String> wrong) {
     wrong.forEach(w -> System.out.println("  - " + w));
     System.out.println(wrong.isEmpty() ? "PASS " + exercise
-            : "FAIL " + exercise + ": " + wrong.size() + " problem(s) above; fix and run the check again");
+            : "FAIL " + exercise + ": " + wrong.size() + " problem(s) above; fix them and run " + check + " again");
 }
 
 check3();
