@@ -12,6 +12,7 @@
 //           if (r instanceof SendResult.Answered a) System.out.println(a.reply().show())
 //
 // YOUR TURN: write the two methods below, then run  check4()
+// send() throws IOException when the socket cannot be opened (e.g. no permission).
 // (The check sends to 127.0.0.1, which needs root or `sysctl -w net.ipv4.ping_group_range="0 2147483647"`.)
 
 // The bytes of an ICMPv4 echo request with this identifier, sequence number and data.
@@ -58,7 +59,7 @@ void check4() {
                 wrong.add("no echo reply from 127.0.0.1 (" + result + "); are you root?");
             }
         }
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
         wrong.add(e instanceof UnsupportedOperationException ? e.getMessage() : "your code threw " + e);
     }
     verdict("check4()", "exercise 4 (an echo request by hand)", wrong);

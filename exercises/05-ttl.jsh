@@ -15,11 +15,13 @@
 // SendResult.Failed (from(), error()) when an ICMP error about this very probe came back, SendResult.NoReply
 // when nothing came back in time.
 //
+// send() throws IOException when the socket itself fails, so methods that send declare `throws IOException`.
+//
 // YOUR TURN: write firstHop below, then run  check5()
 
 // The address (as text, e.g. "198.51.100.6") of the router that answers a TTL-1 probe towards `target` with
 // "Time to live exceeded", or null if the probe needs no router (the target itself answers).
-String firstHop(String target) { throw new UnsupportedOperationException("firstHop(String) is not written yet"); }
+String firstHop(String target) throws IOException { throw new UnsupportedOperationException("firstHop(String) is not written yet"); }
 
 // ---- the check: compares your answer with the lab's own address list. No need to change anything below. ----
 
@@ -35,7 +37,7 @@ void check5() {
         String none = firstHop(peer);
         if (none != null)
             wrong.add("firstHop(\"" + peer + "\") = " + none + ", but peer is next to the client: it answers a TTL-1 probe itself");
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
         wrong.add(e instanceof UnsupportedOperationException ? e.getMessage() : "your code threw " + e);
     }
     verdict("check5()", "exercise 5 (TTL and time exceeded)", wrong);

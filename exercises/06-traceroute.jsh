@@ -11,7 +11,7 @@
 
 // The hops towards `target`, one per TTL from 1: the address that answered (as text) or "*" when nothing came
 // back. Stop after the target's own echo reply, or after maxHops probes.
-List<String> traceroute(String target, int maxHops) { throw new UnsupportedOperationException("traceroute(String, int) is not written yet"); }
+List<String> traceroute(String target, int maxHops) throws IOException { throw new UnsupportedOperationException("traceroute(String, int) is not written yet"); }
 
 // ---- the check: traces to far and to peer and compares with the lab's map. No need to change anything below. ----
 
@@ -26,7 +26,7 @@ void check6() {
         var toPeer = traceroute(peer, 8);
         if (!List.of(peer).equals(toPeer))
             wrong.add("traceroute(\"" + peer + "\", 8) = " + toPeer + ", but peer is one hop away: [" + peer + "]");
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
         wrong.add(e instanceof UnsupportedOperationException ? e.getMessage() : "your code threw " + e);
     }
     verdict("check6()", "exercise 6 (traceroute)", wrong);
