@@ -113,6 +113,14 @@ final class JShellSession implements AutoCloseable {
                 .collect(Collectors.toList());
     }
 
+    /** The names of the methods, variables and types the session defines (imports and statements excluded). */
+    java.util.List<String> definitions() {
+        return shell.snippets()
+                .filter(s -> s instanceof jdk.jshell.DeclarationSnippet && shell.status(s) == Snippet.Status.VALID)
+                .map(s -> ((jdk.jshell.DeclarationSnippet) s).name())
+                .collect(Collectors.toList());
+    }
+
     @Override
     public void close() {
         shell.close();

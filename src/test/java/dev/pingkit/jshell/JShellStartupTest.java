@@ -18,6 +18,8 @@ class JShellStartupTest {
             assertTrue(banner.contains("pingkit ready"), banner);
             assertTrue(banner.contains("Echo.to(\"127.0.0.1\").id(7).seq(1).payload(\"hi\")"), banner);
             assertEquals(List.of(), s.notValid());
+            // Everything else is an import: a learner's namespace holds their own definitions and lab() only.
+            assertEquals(List.of("lab"), s.definitions());
         }
     }
 
