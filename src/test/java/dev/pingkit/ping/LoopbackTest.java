@@ -79,4 +79,31 @@ class LoopbackTest {
         assertEquals(100, replies.get());
         assertEquals(100, kernelStamped.get());
     }
+
+    @org.junit.jupiter.api.Test
+    void stopFromAnotherThreadWakesTheLoopAndReturnsTheStatisticsSoFar() throws Exception {
+        assumeRoot("a raw-socket run");
+        java.util.concurrent.CountDownLatch firstReply = new java.util.concurrent.CountDownLatch(1);
+        PingSettings s = PingSettings.to(InetAddress.getByName("127.0.0.1")); // no count: runs until stopped
+        try (Pinger p = Pinger.open(s)) {
+            Thread stopper = new Thread(() -> {
+                try {
+                    firstReply.await();
+                    p.stop();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            stopper.start();
+            PingStatistics st = p.run(e -> {
+                if (e instanceof PingEvent.Reply) {
+                    firstReply.countDown();
+                }
+            });
+            stopper.join();
+            assertTrue(st.received() >= 1, st.show());
+            assertEquals(st.transmitted(), st.received(), st.show());
+            assertEquals(st, p.snapshot());
+        }
+    }
 }
