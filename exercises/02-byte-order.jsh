@@ -1,0 +1,56 @@
+// Exercise 2: network byte order
+// Open it in scripts/jshell with:  /open exercises/02-byte-order.jsh
+//
+// A 16-bit field such as the identifier takes two bytes on the wire. Internet protocols send the most significant
+// byte first ("big-endian", RFC 1700 calls it network byte order): the identifier 0x1234 travels as 12 34.
+// Your PC's CPU (x86, most ARM) keeps numbers the other way round in memory (34 12), so every field must be turned
+// around on the way out and on the way in. Java hides memory order from you, but you still choose which byte you
+// write first; java.nio.ByteBuffer writes big-endian unless told otherwise.
+//
+// Two traps:
+//  - a Java byte is signed: (byte) 0xab is -85, so reading it back needs `& 0xff` before shifting;
+//  - 16 bits hold 0..65535, which fits an int but not a short.
+//
+// See it in pingkit:   HexFormat.of().formatHex(Echo.to("127.0.0.1").id(0x1234).toBytes(), 4, 6)
+//
+// YOUR TURN: write the two methods below with shifts and masks (no ByteBuffer), then run  check2()
+
+// The two bytes of a 16-bit value (0..65535), most significant first.
+byte[] toNetworkOrder(int value) { throw new UnsupportedOperationException("toNetworkOrder(int) is not written yet"); }
+
+// The 16-bit value (0..65535) whose two bytes start at bytes[offset], most significant first.
+int fromNetworkOrder(byte[] bytes, int offset) { throw new UnsupportedOperationException("fromNetworkOrder(byte[], int) is not written yet"); }
+
+// ---- the check: compares your bytes with the identifier pingkit writes. No need to change anything below. ----
+
+void check2() {
+    var wrong = new ArrayList<String>();
+    var hex = HexFormat.of();
+    try {
+        for (int v : new int[] {0, 1, 0x1234, 0x00ff, 0xff00, 0xabcd, 0x8000, 65535}) {
+            byte[] packet = Echo.to("127.0.0.1").id(v).seq(65535 - v).toBytes();
+            byte[] mine = toNetworkOrder(v);
+            if (mine.length != 2 || !Arrays.equals(mine, 0, 2, packet, 4, 6 /* the identifier field */))
+                wrong.add(String.format("toNetworkOrder(0x%04x) = %s, but pingkit writes identifier 0x%04x as %s",
+                        v, hex.formatHex(mine), v, hex.formatHex(packet, 4, 6)));
+            int id = fromNetworkOrder(packet, 4), seq = fromNetworkOrder(packet, 6);
+            if (id != v)
+                wrong.add(String.format("fromNetworkOrder(packet, 4) = %d, but pingkit wrote identifier %d there (%s)",
+                        id, v, hex.formatHex(packet, 4, 6)));
+            if (seq != Icmp.decode(packet).seq())
+                wrong.add(String.format("fromNetworkOrder(packet, 6) = %d, but Icmp.decode reads sequence %d there (%s)",
+                        seq, Icmp.decode(packet).seq(), hex.formatHex(packet, 6, 8)));
+        }
+    } catch (RuntimeException e) {
+        wrong.add(e instanceof UnsupportedOperationException ? e.getMessage() : "your code threw " + e);
+    }
+    verdict("check2()", "exercise 2 (network byte order)", wrong);
+}
+
+void verdict(String check, String exercise, List<String> wrong) {
+    wrong.forEach(w -> System.out.println("  - " + w));
+    System.out.println(wrong.isEmpty() ? "PASS " + exercise
+            : "FAIL " + exercise + ": " + wrong.size() + " problem(s) above; fix them and run " + check + " again");
+}
+
+check2();

@@ -1,0 +1,68 @@
+// Exercise 3: the Internet checksum by hand (RFC 1071)
+// Open it in scripts/jshell with:  /open exercises/03-checksum.jsh
+//
+// Every ICMP message carries a 16-bit checksum so the receiver can drop a damaged one. RFC 1071 defines it:
+//  1. Read the message as 16-bit big-endian words (exercise 2!). With the checksum field itself set to 0.
+//  2. If the length is odd, pad the last byte with a zero byte AFTER it: a trailing 0xab counts as the word 0xab00.
+//  3. Add the words up in a wider integer, then "fold": add the carries above bit 15 back into the low 16 bits,
+//     again until nothing is left above bit 15 (one's-complement addition).
+//  4. The checksum is the one's complement (~) of that sum, in 16 bits.
+// The receiver sums the message WITH the checksum in it and gets 0xffff, so its complement is 0: "correct".
+//
+// RFC 1071's own example: the bytes 00 01 f2 03 f4 f5 f6 f7 sum to 0xddf2, so the checksum is 0x220d.
+// pingkit's version: Checksum.of(bytes, 0, bytes.length)
+//
+// YOUR TURN: write checksum(data) below, then run  check3()
+
+// The RFC 1071 checksum (0..65535) of all of `data`.
+int checksum(byte[] data) { throw new UnsupportedOperationException("checksum(byte[]) is not written yet"); }
+
+// ---- the check: compares your checksum with pingkit's on many inputs. No need to change anything below. ----
+
+void check3() {
+    var wrong = new ArrayList<String>();
+    var hex = HexFormat.of();
+    try {
+        var inputs = new ArrayList<byte[]>();
+        inputs.add(hex.parseHex("0001f203f4f5f6f7"));             // RFC 1071's example
+        inputs.add(new byte[0]);
+        inputs.add(hex.parseHex("ab"));                           // odd: one byte, padded to 0xab00
+        inputs.add(hex.parseHex("ffffffffff"));                   // odd, and every word carries
+        var random = new Random(1071);
+        for (int n : new int[] {2, 3, 7, 8, 9, 63, 64, 65, 1001}) {
+            var b = new byte[n];
+            random.nextBytes(b);
+            inputs.add(b);
+        }
+        for (var b : inputs) {
+            int mine = checksum(b), theirs = Checksum.of(b, 0, b.length);
+            if (mine != theirs)
+                wrong.add(String.format("checksum of %d bytes %s%s = 0x%04x, pingkit says 0x%04x",
+                        b.length, hex.formatHex(b, 0, Math.min(b.length, 8)), b.length > 8 ? "..." : "", mine, theirs));
+        }
+        // A real echo request with an odd-length payload: zero the checksum field, recompute it.
+        var echo = Echo.to("127.0.0.1").id(7).seq(1).payload("hi!");
+        byte[] packet = echo.toBytes();
+        int field = (packet[2] & 0xff) << 8 | (packet[3] & 0xff);
+        byte[] zeroed = packet.clone();
+        zeroed[2] = 0;
+        zeroed[3] = 0;
+        if (checksum(zeroed) != field)
+            wrong.add(String.format("checksum of %s (echo \"hi!\" with its checksum field zeroed) = 0x%04x, "
+                    + "but pingkit put 0x%04x in the field", hex.formatHex(zeroed), checksum(zeroed), field));
+        if (checksum(packet) != 0)
+            wrong.add(String.format("checksum of the whole echo %s = 0x%04x; a correct packet checks to 0",
+                    hex.formatHex(packet), checksum(packet)));
+    } catch (RuntimeException e) {
+        wrong.add(e instanceof UnsupportedOperationException ? e.getMessage() : "your code threw " + e);
+    }
+    verdict("check3()", "exercise 3 (RFC 1071 checksum)", wrong);
+}
+
+void verdict(String check, String exercise, List<String> wrong) {
+    wrong.forEach(w -> System.out.println("  - " + w));
+    System.out.println(wrong.isEmpty() ? "PASS " + exercise
+            : "FAIL " + exercise + ": " + wrong.size() + " problem(s) above; fix them and run " + check + " again");
+}
+
+check3();

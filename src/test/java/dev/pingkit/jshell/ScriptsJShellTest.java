@@ -1,0 +1,21 @@
+package dev.pingkit.jshell;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** scripts/jshell end to end, as a person uses it: commands piped in, the reply line read back. */
+class ScriptsJShellTest {
+
+    @Test
+    void scriptOpensASessionWhereTheDesignCardSendsAndPrintsTheReply() {
+        // The first run may build target/pingkit.jar (the launcher builds on first use or when sources changed).
+        String out = JShellProcess.run(List.of(JShellSession.HOME.resolve("scripts/jshell").toString()),
+                "Echo.to(\"127.0.0.1\").id(7).seq(1).payload(\"hi\").send()");
+        assertTrue(out.contains("pingkit ready"), out);
+        assertTrue(Pattern.compile("\\$\\d+ ==> 10 bytes from 127\\.0\\.0\\.1: icmp_seq=1 ttl=\\d+ time=\\d+\\.\\d{3} ms\n")
+                .matcher(out).find(), out);
+    }
+}
