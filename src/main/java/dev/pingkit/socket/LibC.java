@@ -53,6 +53,7 @@ final class LibC {
     static final int IP_HDRINCL = 3;
     static final int IP_MTU_DISCOVER = 10;
     static final int IP_RECVTTL = 12;
+    static final int IP_RECVERR = 11;
     static final int IP_RECVTOS = 13;
     static final int IP_PMTUDISC_DONT = 0;
     static final int IP_PMTUDISC_DO = 2;
@@ -60,6 +61,7 @@ final class LibC {
     // IPPROTO_IPV6 options
     static final int IPV6_UNICAST_HOPS = 16;
     static final int IPV6_MTU_DISCOVER = 23;
+    static final int IPV6_RECVERR = 25;
     static final int IPV6_RECVHOPLIMIT = 51;
     static final int IPV6_HOPLIMIT = 52;
     static final int IPV6_RECVTCLASS = 66;
@@ -74,7 +76,9 @@ final class LibC {
     static final int MSG_CTRUNC = 0x8;
     static final int MSG_TRUNC = 0x20;
     static final int MSG_DONTWAIT = 0x40;
+    static final int MSG_ERRQUEUE = 0x2000;
     static final short POLLIN = 0x1;
+    static final short POLLERR = 0x8;
     static final int O_RDONLY = 0;
     static final int O_CLOEXEC = 0x80000;
     static final int EFD_CLOEXEC = 0x80000;
@@ -96,6 +100,13 @@ final class LibC {
     static final int IOVEC_SIZE = 16;
     static final int CMSGHDR_SIZE = 16; // size_t len, int level, int type; data follows, 8-aligned
     static final int POLLFD_SIZE = 8; // int fd, short events, short revents
+    // struct sock_extended_err: u32 errno, u8 origin, type, code, pad, u32 info, data; the offender sockaddr follows
+    static final int EE_ERRNO = 0;
+    static final int EE_ORIGIN = 4;
+    static final int EE_TYPE = 5;
+    static final int EE_CODE = 6;
+    static final int EE_INFO = 8;
+    static final int EE_OFFENDER = 16;
 
     static native int socket(int domain, int type, int protocol);
 
