@@ -61,7 +61,7 @@ final class Errno {
     /** The C library's own description, or null when it cannot be had. */
     static String description(int errno) {
         try {
-            return LibC.strerror(errno);
+            return LibC.Rare.strerror(errno);
         } catch (RuntimeException | LinkageError e) {
             return null;
         }

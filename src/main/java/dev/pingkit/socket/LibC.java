@@ -4,6 +4,7 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
+import java.util.Locale;
 
 /**
  * <b>JNA direct mapping of the few libc calls the socket layer needs.</b>
@@ -11,6 +12,10 @@ import com.sun.jna.Pointer;
  * interface mapping, which keeps start-up and the per-call cost low. The class is loaded, and the natives
  * bound, on first use only. Calls return the raw C result; on {@code -1} the caller reads {@link #errno()},
  * which JNA preserves per thread, so a routine EAGAIN on the hot path costs no exception.
+ *
+ * <p>Start-up: what opening, sending and receiving need is bound here; calls of rarer paths (namespaces,
+ * diagnostics, error wording) are in {@link Rare}, bound when first used. The natives are looked up in the
+ * process itself, where the JVM has already loaded libc, so JNA searches no library path.
  *
  * <p>Layouts and constants are for Linux on a 64-bit ABI (x86-64, aarch64, riscv64 share them):
  * {@code size_t}/pointers are 8 bytes, {@code socklen_t} 4.
@@ -25,7 +30,44 @@ final class LibC {
                     "pingkit sockets need 64-bit Linux, this is " + System.getProperty("os.name") + " "
                             + System.getProperty("os.arch"));
         }
-        Native.register(LibC.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
+        Native.register(LibC.class, process());
+    }
+
+    /**
+     * The running process as a library: its global symbols include libc's. Before JNA's NativeLibrary first
+     * loads, an unset {@code jna.platform.library.path} is set to the usual system directories, because JNA
+     * would otherwise work them out by running {@code /sbin/ldconfig -p} (a process spawn, some 20-30 ms)
+     * for a search this layer never makes. Set on the command line, the property is left as given.
+     */
+    private static NativeLibrary process() {
+        if (System.getProperty("jna.platform.library.path") == null) {
+            String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+            String multiarch = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64-linux-gnu"
+                    : arch.equals("aarch64") ? "aarch64-linux-gnu"
+                    : arch.equals("riscv64") ? "riscv64-linux-gnu" : null;
+            String dirs = "/usr/lib64:/lib64:/usr/lib:/lib";
+            System.setProperty("jna.platform.library.path",
+                    multiarch == null ? dirs : "/usr/lib/" + multiarch + ":/lib/" + multiarch + ":" + dirs);
+        }
+        return NativeLibrary.getProcess();
+    }
+
+    /** <b>The libc calls off the open/send/receive path</b>, bound on first use. */
+    static final class Rare {
+        private Rare() {
+        }
+
+        static {
+            Native.register(Rare.class, process());
+        }
+
+        static native int getsockopt(int fd, int level, int name, byte[] value, int[] length);
+
+        static native int open(String path, int flags);
+
+        static native int setns(int fd, int nstype);
+
+        static native String strerror(int errno);
     }
 
     // address families, socket types, protocols
@@ -112,8 +154,6 @@ final class LibC {
 
     static native int setsockopt(int fd, int level, int name, byte[] value, int length);
 
-    static native int getsockopt(int fd, int level, int name, byte[] value, int[] length);
-
     static native int bind(int fd, byte[] address, int length);
 
     static native int getsockname(int fd, byte[] address, int[] length);
@@ -131,14 +171,6 @@ final class LibC {
     static native long write(int fd, long[] buffer, long count);
 
     static native int clock_gettime(int clock, long[] timespec);
-
-    static native int open(String path, int flags);
-
-    static native int setns(int fd, int nstype);
-
-    static native int geteuid();
-
-    static native String strerror(int errno);
 
     /** The errno of the last failed call on this thread (JNA keeps it per thread). */
     static int errno() {

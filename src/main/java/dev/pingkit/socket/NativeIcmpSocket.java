@@ -32,7 +32,8 @@ final class NativeIcmpSocket implements IcmpSocket {
     private final SocketKind kind;
     private final int localId;
     private final boolean errorQueue; // IP_RECVERR / IPV6_RECVERR is on: ICMP errors arrive on the error queue
-    private final String description;
+    private final String netns;
+    private String description; // made when first needed: string building on open costs start-up time
     private final AtomicInteger state = new AtomicInteger();
 
     private final Object sendLock = new Object();
@@ -55,8 +56,7 @@ final class NativeIcmpSocket implements IcmpSocket {
         this.kind = kind;
         this.localId = localId;
         this.errorQueue = kind == SocketKind.DATAGRAM;
-        this.description = kind + " " + family + " ICMP socket (fd " + fd + (localId >= 0 ? ", id " + localId : "")
-                + (netns != null ? ", netns " + netns : "") + ")";
+        this.netns = netns;
         receiveBlock.clear();
         receiveBlock.setPointer(R_MSGHDR + LibC.MSGHDR_NAME, receiveBlock.share(R_NAME));
         receiveBlock.setPointer(R_MSGHDR + LibC.MSGHDR_IOV, receiveBlock.share(R_IOVEC));
@@ -66,6 +66,14 @@ final class NativeIcmpSocket implements IcmpSocket {
         receiveBlock.setShort(R_POLLFDS + 4, LibC.POLLIN);
         receiveBlock.setInt(R_POLLFDS + LibC.POLLFD_SIZE, wakeFd);
         receiveBlock.setShort(R_POLLFDS + LibC.POLLFD_SIZE + 4, LibC.POLLIN);
+    }
+
+    private String description() {
+        if (description == null) {
+            description = kind + " " + family + " ICMP socket (fd " + fd + (localId >= 0 ? ", id " + localId : "")
+                    + (netns != null ? ", netns " + netns : "") + ")";
+        }
+        return description;
     }
 
     @Override
@@ -126,7 +134,7 @@ final class NativeIcmpSocket implements IcmpSocket {
                     }
                     if (errno != Errno.EINTR) {
                         throw new NativeSocketException("sendto(" + destination.getHostAddress() + ", " + length
-                                + " bytes) on " + description, errno, null);
+                                + " bytes) on " + description(), errno, null);
                     }
                 }
             }
@@ -180,7 +188,7 @@ final class NativeIcmpSocket implements IcmpSocket {
                     if (ready < 0) {
                         int errno = LibC.errno();
                         if (errno != Errno.EINTR) {
-                            throw new NativeSocketException("poll on " + description, errno, null);
+                            throw new NativeSocketException("poll on " + description(), errno, null);
                         }
                     } else if (ready > 0) {
                         if (receiveBlock.getShort(R_POLLFDS + LibC.POLLFD_SIZE + 6) != 0) {
@@ -234,7 +242,7 @@ final class NativeIcmpSocket implements IcmpSocket {
                 return receiveNow(into, true);
             }
             throw new NativeSocketException("recvmsg" + (fromErrorQueue ? "(MSG_ERRQUEUE)" : "") + " on "
-                    + description, errno, null);
+                    + description(), errno, null);
         }
         int flags = block.getInt(R_MSGHDR + LibC.MSGHDR_FLAGS);
         into.reset(family, headerIncluded());
@@ -333,7 +341,7 @@ final class NativeIcmpSocket implements IcmpSocket {
         try {
             byte[] value = new byte[4];
             int[] length = {4};
-            if (LibC.getsockopt(fd, level, name, value, length) < 0) {
+            if (LibC.Rare.getsockopt(fd, level, name, value, length) < 0) {
                 throw new NativeSocketException("getsockopt(" + level + ", " + name + ")", LibC.errno(), null);
             }
             return length[0] == 1 ? value[0] & 0xff : IcmpSockets.readInt(value, 0);
@@ -382,11 +390,11 @@ final class NativeIcmpSocket implements IcmpSocket {
     }
 
     private ClosedSocketException closed() {
-        return new ClosedSocketException(description + " is closed");
+        return new ClosedSocketException(description() + " is closed");
     }
 
     @Override
     public String toString() {
-        return description + ((state.get() & CLOSED) != 0 ? " closed" : "");
+        return description() + ((state.get() & CLOSED) != 0 ? " closed" : "");
     }
 }
