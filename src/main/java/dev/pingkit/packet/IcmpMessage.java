@@ -17,6 +17,9 @@ import java.util.Optional;
  *
  * <p>{@link #bytes()} is the input as given (IP header included when present); {@link #icmpBytes()} the ICMP
  * message alone. Equality is by input bytes, family and (ICMPv6) pseudo-header addresses.
+ *
+ * <p>A message made by {@link #fromErrorReport} stands for an error the kernel reported on a datagram socket's
+ * error queue: it has the type, code, reporter and quoted probe of the error, but its bytes are a reconstruction.
  */
 public final class IcmpMessage {
     private final int family;
@@ -36,8 +39,16 @@ public final class IcmpMessage {
     private final int checksum;
     private final int id;
     private final int seq;
+    private final boolean fromErrorQueue;
 
     private IcmpMessage(IcmpReader r, byte[] src16, byte[] dst16, InetAddress v6src, InetAddress v6dst) {
+        this(r, src16, dst16, v6src, v6dst, false);
+    }
+
+    /** With {@code fromErrorQueue}, {@code v6src} is the error's reporter (either family) and r a reconstruction. */
+    private IcmpMessage(IcmpReader r, byte[] src16, byte[] dst16, InetAddress v6src, InetAddress v6dst,
+                        boolean fromErrorQueue) {
+        this.fromErrorQueue = fromErrorQueue;
         byte[] buf = r.buffer();
         int base = r.inputOffset();
         int inLen = r.inputLength();
@@ -49,7 +60,8 @@ public final class IcmpMessage {
         icmpLen = r.icmpLength();
         type = r.type();
         code = r.code();
-        checksum = r.checksum();
+        // The kernel passes on neither the error's checksum nor its own address as the receiver.
+        checksum = fromErrorQueue ? -1 : r.checksum();
         id = r.id();
         seq = r.seq();
 
@@ -83,7 +95,7 @@ public final class IcmpMessage {
         if (icmpLen < 8) {
             probs.add("truncated: " + icmpLen + " bytes, an ICMP header needs 8");
         }
-        if (icmpLen < 4 || (family == 6 && src16 == null)) {
+        if (icmpLen < 4 || (family == 6 && src16 == null) || fromErrorQueue) {
             checksumStatus = ChecksumStatus.UNKNOWN;
             expectedChecksum = -1;
         } else {
@@ -102,8 +114,10 @@ public final class IcmpMessage {
         if (r.hasQuote()) {
             int q = r.quotedIpOffset();
             int al = r.quotedAddressLength();
-            quoted = new Quoted(family, addr(buf, r.quotedSourceOffset(), al), addr(buf, r.quotedDestinationOffset(), al),
-                    r.quotedProtocol(), r.quotedTtl(), r.quotedType(), r.quotedCode(), r.quotedId(), r.quotedSeq(),
+            // A reconstruction has no quoted source or TTL to tell: those stay unknown rather than made up.
+            quoted = new Quoted(family, fromErrorQueue ? null : addr(buf, r.quotedSourceOffset(), al),
+                    addr(buf, r.quotedDestinationOffset(), al), r.quotedProtocol(),
+                    fromErrorQueue ? -1 : r.quotedTtl(), r.quotedType(), r.quotedCode(), r.quotedId(), r.quotedSeq(),
                     icmpEnd - q);
             int qi = r.quotedIcmpOffset();
             if (qi >= 0 && icmpEnd - qi < 8) {
@@ -174,6 +188,91 @@ public final class IcmpMessage {
             throw new IllegalArgumentException(what + " must be an IPv6 address, got " + Addresses.text(a));
         }
         return b;
+    }
+
+    /**
+     * <b>The ICMP error a datagram socket's error queue reported ({@code IP_RECVERR}/{@code IPV6_RECVERR}), as a
+     * message like a decoded one:</b> the same {@link #type()}, {@link #code()}, names, {@link #mtu()} /
+     * {@link #pointer()} (from {@code info}) and {@link #quoted()} (with the probe's id and seq) as decoding the
+     * error itself from a raw socket gives. The kernel keeps back the error's checksum, its receiver and the
+     * quoted IP header, so {@link #checksumStatus()} is UNKNOWN, {@link #destination()} empty, the quote's source
+     * null and its TTL -1; {@link #bytes()} is a reconstruction with those fields zero.
+     *
+     * @param family              4 or 6
+     * @param type                the error's ICMP type ({@code ee_type}), an error type of the family
+     * @param code                its code ({@code ee_code}), 0..255
+     * @param info                the kernel's {@code ee_info}: MTU of fragmentation-needed / packet-too-big,
+     *                            pointer of a parameter problem, else 0
+     * @param offender            who sent the error ({@code SO_EE_OFFENDER}), null if unknown
+     * @param originalDestination where the probe was going (the error queue's {@code msg_name})
+     * @param quotedIcmp          the ICMP message we sent, as far as the error quoted it (the error queue's data)
+     * @throws IllegalArgumentException if family, type or code is out of range, or an address is of the other
+     *                                  family
+     */
+    public static IcmpMessage fromErrorReport(int family, int type, int code, int info, InetAddress offender,
+                                              InetAddress originalDestination, byte[] quotedIcmp, int off, int len) {
+        if (family != 4 && family != 6) {
+            throw new IllegalArgumentException("family must be 4 or 6, got " + family);
+        }
+        if (type < 0 || type > 255 || !IcmpReader.isError(family, type)) {
+            throw new IllegalArgumentException("type must be an ICMPv" + family + " error type ("
+                    + (family == 4 ? "3, 4, 5, 11, 12" : "1..4") + "), got " + type);
+        }
+        if (code < 0 || code > 255) {
+            throw new IllegalArgumentException("code must be 0..255, got " + code);
+        }
+        Objects.requireNonNull(originalDestination, "originalDestination");
+        Objects.requireNonNull(quotedIcmp, "quotedIcmp");
+        Objects.checkFromIndexSize(off, len, quotedIcmp.length);
+        int al = family == 4 ? 4 : 16;
+        byte[] dst = originalDestination.getAddress();
+        if (dst.length != al) {
+            throw new IllegalArgumentException("originalDestination must be an IPv" + family + " address, got "
+                    + Addresses.text(originalDestination));
+        }
+        if (offender != null && offender.getAddress().length != al) {
+            throw new IllegalArgumentException("offender must be an IPv" + family + " address, got "
+                    + Addresses.text(offender));
+        }
+        int ipLen = family == 4 ? 20 : 40;
+        byte[] b = new byte[8 + ipLen + len];
+        b[0] = (byte) type;
+        b[1] = (byte) code;
+        if (family == 4 && type == 3) {
+            b[6] = (byte) (info >>> 8); // next-hop MTU
+            b[7] = (byte) info;
+        } else if (family == 4 && type == 12) {
+            b[4] = (byte) info; // pointer
+        } else {
+            b[4] = (byte) (info >>> 24);
+            b[5] = (byte) (info >>> 16);
+            b[6] = (byte) (info >>> 8);
+            b[7] = (byte) info;
+        }
+        int q = 8;
+        if (family == 4) {
+            int total = Math.min(ipLen + len, 0xffff);
+            b[q] = 0x45;
+            b[q + 2] = (byte) (total >>> 8);
+            b[q + 3] = (byte) total;
+            b[q + 9] = 1;
+            System.arraycopy(dst, 0, b, q + 16, 4);
+        } else {
+            int payload = Math.min(len, 0xffff);
+            b[q] = 0x60;
+            b[q + 4] = (byte) (payload >>> 8);
+            b[q + 5] = (byte) payload;
+            b[q + 6] = 58;
+            System.arraycopy(dst, 0, b, q + 24, 16);
+        }
+        System.arraycopy(quotedIcmp, off, b, 8 + ipLen, len);
+        IcmpReader r = family == 4 ? new IcmpReader().reset(b, 0, b.length) : new IcmpReader().resetV6(b, 0, b.length);
+        return new IcmpMessage(r, null, null, offender, null, true);
+    }
+
+    /** <b>True for a message made by {@link #fromErrorReport}: an error the kernel's error queue reported.</b> */
+    public boolean fromErrorQueue() {
+        return fromErrorQueue;
     }
 
     /** <b>Copies the message the reader currently points at (ICMPv4, or ICMPv6 with unknown checksum).</b> */
@@ -396,7 +495,13 @@ public final class IcmpMessage {
             }
         } else if (source != null) {
             line(sb, "src", Addresses.text(source));
-            line(sb, "dst", Addresses.text(destination));
+            if (destination != null) {
+                line(sb, "dst", Addresses.text(destination));
+            }
+        }
+        if (fromErrorQueue) {
+            line(sb, "origin", "the kernel's error queue (IP_RECVERR): type, code, reporter and quote as reported;"
+                    + " checksum and quoted IP header not passed on");
         }
         line(sb, "family", family == 6 ? "6 (ICMPv6)" : "4 (ICMPv4)");
         if (type >= 0) {
@@ -406,7 +511,7 @@ public final class IcmpMessage {
             String cn = codeName();
             line(sb, "code", code + (cn.isEmpty() ? "" : " (" + cn + ")"));
         }
-        if (checksum >= 0) {
+        if (checksum >= 0 && !fromErrorQueue) {
             line(sb, "checksum", String.format("0x%04x (%s)", checksum, checksumMeaning()));
         }
         if (id >= 0) {
@@ -470,7 +575,10 @@ public final class IcmpMessage {
     public String toString() {
         StringBuilder sb = new StringBuilder(family == 6 ? "ICMPv6" : "ICMPv4");
         if (source != null) {
-            sb.append(' ').append(Addresses.text(source)).append(" > ").append(Addresses.text(destination));
+            sb.append(' ').append(Addresses.text(source));
+            if (destination != null) {
+                sb.append(" > ").append(Addresses.text(destination));
+            }
         }
         if (ip != null) {
             sb.append(" ttl=").append(ip.ttl());
@@ -493,8 +601,13 @@ public final class IcmpMessage {
         if (mtu() >= 0) {
             sb.append(" mtu=").append(mtu());
         }
-        sb.append(String.format(" checksum=0x%04x", checksum));
-        sb.append(checksumStatus == ChecksumStatus.VALID ? " ok" : checksumStatus == ChecksumStatus.INVALID ? " BAD" : "");
+        if (fromErrorQueue) {
+            sb.append(" via error queue");
+        } else {
+            sb.append(String.format(" checksum=0x%04x", checksum));
+            sb.append(checksumStatus == ChecksumStatus.VALID ? " ok"
+                    : checksumStatus == ChecksumStatus.INVALID ? " BAD" : "");
+        }
         if (quoted != null) {
             sb.append(" (").append(quoted).append(')');
         }
@@ -506,7 +619,8 @@ public final class IcmpMessage {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof IcmpMessage m && family == m.family && Arrays.equals(data, m.data)
+        return o instanceof IcmpMessage m && family == m.family && fromErrorQueue == m.fromErrorQueue
+                && Arrays.equals(data, m.data)
                 && Objects.equals(source, m.source) && Objects.equals(destination, m.destination);
     }
 

@@ -15,10 +15,12 @@ final class Errno {
     static final int EAGAIN = 11;
     static final int ENOMEM = 12;
     static final int EACCES = 13;
+    static final int EFAULT = 14;
     static final int EINVAL = 22;
     static final int ENFILE = 23;
     static final int EMFILE = 24;
     static final int ENODEV = 19;
+    static final int ENOTSOCK = 88;
     static final int EMSGSIZE = 90;
     static final int ENOPROTOOPT = 92;
     static final int EPROTONOSUPPORT = 93;
@@ -36,7 +38,8 @@ final class Errno {
         String[] table = {
             "1 EPERM", "2 ENOENT", "3 ESRCH", "4 EINTR", "5 EIO", "6 ENXIO", "7 E2BIG", "9 EBADF", "11 EAGAIN",
             "12 ENOMEM", "13 EACCES", "14 EFAULT", "16 EBUSY", "17 EEXIST", "19 ENODEV", "20 ENOTDIR",
-            "22 EINVAL", "23 ENFILE", "24 EMFILE", "28 ENOSPC", "32 EPIPE", "38 ENOSYS", "88 ENOTSOCK",
+            "22 EINVAL", "23 ENFILE", "24 EMFILE", "28 ENOSPC", "32 EPIPE", "38 ENOSYS", "64 ENONET", "71 EPROTO",
+            "88 ENOTSOCK",
             "89 EDESTADDRREQ", "90 EMSGSIZE", "91 EPROTOTYPE", "92 ENOPROTOOPT", "93 EPROTONOSUPPORT",
             "94 ESOCKTNOSUPPORT", "95 EOPNOTSUPP", "96 EPFNOSUPPORT", "97 EAFNOSUPPORT", "98 EADDRINUSE",
             "99 EADDRNOTAVAIL", "100 ENETDOWN", "101 ENETUNREACH", "102 ENETRESET", "103 ECONNABORTED",
@@ -58,7 +61,7 @@ final class Errno {
     /** The C library's own description, or null when it cannot be had. */
     static String description(int errno) {
         try {
-            return LibC.strerror(errno);
+            return LibC.Rare.strerror(errno);
         } catch (RuntimeException | LinkageError e) {
             return null;
         }

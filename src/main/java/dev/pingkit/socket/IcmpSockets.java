@@ -2,8 +2,6 @@ package dev.pingkit.socket;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.ByteOrder;
@@ -23,9 +21,14 @@ import java.util.Objects;
  * }</pre>
  */
 public final class IcmpSockets {
-    private static final VarHandle NATIVE_INT =
-            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
-    private static final ThreadLocal<long[]> CLOCK = ThreadLocal.withInitial(() -> new long[2]);
+    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+    // Plain code, not a byte-array VarHandle or a lambda: their first use costs start-up time (method handle spinning).
+    private static final ThreadLocal<long[]> CLOCK = new ThreadLocal<>() {
+        @Override
+        protected long[] initialValue() {
+            return new long[2];
+        }
+    };
     private static final String SETCAP = "setcap cap_net_raw+ep $(readlink -f $(which java))";
     private static final String SYSCTL = "sysctl -w net.ipv4.ping_group_range=\"0 2147483647\"";
 
@@ -84,7 +87,7 @@ public final class IcmpSockets {
         Thread thread = new Thread(() -> {
             try {
                 String path = "/var/run/netns/" + name;
-                int nsFd = LibC.open(path, LibC.O_RDONLY | LibC.O_CLOEXEC);
+                int nsFd = LibC.Rare.open(path, LibC.O_RDONLY | LibC.O_CLOEXEC);
                 if (nsFd < 0) {
                     int errno = LibC.errno();
                     throw new NativeSocketException("open(" + path + ")", errno, errno == Errno.ENOENT
@@ -92,7 +95,7 @@ public final class IcmpSockets {
                             : null);
                 }
                 try {
-                    if (LibC.setns(nsFd, LibC.CLONE_NEWNET) < 0) {
+                    if (LibC.Rare.setns(nsFd, LibC.CLONE_NEWNET) < 0) {
                         int errno = LibC.errno();
                         throw new NativeSocketException("setns(" + path + ", CLONE_NEWNET)", errno,
                                 "entering a network namespace needs root (CAP_SYS_ADMIN)");
@@ -243,6 +246,12 @@ public final class IcmpSockets {
             setIcmp6Filter(fd);
         }
         setInt(fd, LibC.SOL_SOCKET, LibC.SO_TIMESTAMPNS, 1, "SO_TIMESTAMPNS", null);
+        if (kind == SocketKind.DATAGRAM) {
+            // An unconnected ping socket hears of ICMP errors only through its error queue, and only with this
+            // set (raw sockets see the errors as ordinary ICMP messages instead).
+            setInt(fd, v4 ? LibC.IPPROTO_IP : LibC.IPPROTO_IPV6, v4 ? LibC.IP_RECVERR : LibC.IPV6_RECVERR, 1,
+                    v4 ? "IP_RECVERR" : "IPV6_RECVERR", null);
+        }
         if (v4) {
             setInt(fd, LibC.IPPROTO_IP, LibC.IP_RECVTTL, 1, "IP_RECVTTL", null);
             setInt(fd, LibC.IPPROTO_IP, LibC.IP_RECVTOS, 1, "IP_RECVTOS", null);
@@ -309,7 +318,7 @@ public final class IcmpSockets {
         }
         byte[] filter = new byte[32];
         for (int i = 0; i < 8; i++) {
-            NATIVE_INT.set(filter, i * 4, blocked[i]);
+            putInt(filter, i * 4, blocked[i]);
         }
         if (LibC.setsockopt(fd, LibC.IPPROTO_ICMPV6, LibC.ICMP6_FILTER, filter, filter.length) < 0) {
             throw new NativeSocketException("setsockopt(ICMP6_FILTER)", LibC.errno(), null);
@@ -333,7 +342,7 @@ public final class IcmpSockets {
                 System.arraycopy(bytes, 0, sockaddr, 4, 4);
             } else {
                 System.arraycopy(bytes, 0, sockaddr, 8, 16);
-                NATIVE_INT.set(sockaddr, 24, ((Inet6Address) address).getScopeId());
+                putInt(sockaddr, 24, ((Inet6Address) address).getScopeId());
             }
         }
         return sockaddr;
@@ -341,13 +350,25 @@ public final class IcmpSockets {
 
     static void setInt(int fd, int level, int name, int value, String optionName, String advice) throws IOException {
         byte[] bytes = new byte[4];
-        NATIVE_INT.set(bytes, 0, value);
+        putInt(bytes, 0, value);
         if (LibC.setsockopt(fd, level, name, bytes, 4) < 0) {
             throw new NativeSocketException("setsockopt(" + optionName + "=" + value + ")", LibC.errno(), advice);
         }
     }
 
+    /** Reads a C int (native byte order). */
     static int readInt(byte[] bytes, int offset) {
-        return (int) NATIVE_INT.get(bytes, offset);
+        int v = 0;
+        for (int i = 0; i < 4; i++) {
+            v |= (bytes[offset + (LITTLE_ENDIAN ? i : 3 - i)] & 0xff) << (8 * i);
+        }
+        return v;
+    }
+
+    /** Writes a C int (native byte order). */
+    static void putInt(byte[] bytes, int offset, int value) {
+        for (int i = 0; i < 4; i++) {
+            bytes[offset + (LITTLE_ENDIAN ? i : 3 - i)] = (byte) (value >>> (8 * i));
+        }
     }
 }

@@ -27,6 +27,23 @@ public final class Inbound {
     private boolean kernelTimestamp;
     private int ttl = -1;
     private int tos = -1;
+    private boolean errorReport;
+    private int errorErrno;
+    private int errorOrigin;
+    private int errorType = -1;
+    private int errorCode = -1;
+    private int errorInfo;
+    private final byte[] errorSourceBytes = new byte[16];
+    private boolean errorSourceKnown;
+    private int errorSourceScopeId;
+    private InetAddress errorSource;
+
+    /** {@link #errorOrigin()} of a report the kernel raised itself, e.g. EMSGSIZE against the path MTU. */
+    public static final int ORIGIN_LOCAL = 1;
+    /** {@link #errorOrigin()} of a report made from a received ICMPv4 error. */
+    public static final int ORIGIN_ICMP = 2;
+    /** {@link #errorOrigin()} of a report made from a received ICMPv6 error. */
+    public static final int ORIGIN_ICMP6 = 3;
 
     /** A holder for messages up to {@value #DEFAULT_CAPACITY} bytes. */
     public Inbound() {
@@ -71,6 +88,80 @@ public final class Inbound {
         return headerIncluded;
     }
 
+    /**
+     * <b>True when this came from the socket's error queue</b> (datagram sockets, {@code IP_RECVERR}): a report of
+     * an ICMP error about a message this socket sent, rather than a received message. Then {@link #data()} holds
+     * the ICMP message we sent as the error quoted it (our identifier and sequence included, no IP header),
+     * {@link #source()} is that message's destination, {@link #errorSource()} who reported the error, and the
+     * {@code error...()} methods give the kernel's fields. False for every ordinary receive.
+     */
+    public boolean isErrorReport() {
+        return errorReport;
+    }
+
+    /** The errno the kernel derived from the error ({@code ee_errno}, e.g. 113 EHOSTUNREACH); 0 if no report. */
+    public int errorErrno() {
+        return errorErrno;
+    }
+
+    /** The errno's symbolic name, e.g. {@code EHOSTUNREACH}; empty if no report. */
+    public String errorErrnoName() {
+        return errorReport ? Errno.name(errorErrno) : "";
+    }
+
+    /**
+     * Where the report comes from ({@code ee_origin}): {@link #ORIGIN_ICMP}, {@link #ORIGIN_ICMP6},
+     * {@link #ORIGIN_LOCAL}; 0 if no report.
+     */
+    public int errorOrigin() {
+        return errorOrigin;
+    }
+
+    /** The ICMP type of the error as received ({@code ee_type}), -1 if no report. */
+    public int errorType() {
+        return errorType;
+    }
+
+    /** The ICMP code of the error as received ({@code ee_code}), -1 if no report. */
+    public int errorCode() {
+        return errorCode;
+    }
+
+    /**
+     * The kernel's extra number ({@code ee_info}): the next-hop MTU of fragmentation-needed / packet-too-big (and
+     * of a local EMSGSIZE), the pointer of a parameter problem, else 0.
+     */
+    public int errorInfo() {
+        return errorInfo;
+    }
+
+    /**
+     * True when the report names who sent the error ({@code SO_EE_OFFENDER}); reports of ICMP origin do,
+     * local ones do not.
+     */
+    public boolean errorSourceKnown() {
+        return errorSourceKnown;
+    }
+
+    /** The reporter's address bytes, valid from 0 to {@link Family#addressLength()} when known; the live array. */
+    public byte[] errorSourceBytes() {
+        return errorSourceBytes;
+    }
+
+    /** True when the error's reporter is known and its address bytes equal {@code address}, without allocating. */
+    public boolean errorSourceIs(byte[] address) {
+        return errorSourceKnown && address.length == family.addressLength()
+                && Arrays.equals(errorSourceBytes, 0, address.length, address, 0, address.length);
+    }
+
+    /** Who sent the ICMP error (e.g. the router whose TTL ran out), made on first call; null if not known. */
+    public InetAddress errorSource() {
+        if (errorSource == null && errorSourceKnown) {
+            errorSource = address(errorSourceBytes, errorSourceScopeId);
+        }
+        return errorSource;
+    }
+
     /** The sender's address bytes, valid from 0 to {@link Family#addressLength()}; the live array. */
     public byte[] sourceBytes() {
         return sourceBytes;
@@ -95,19 +186,26 @@ public final class Inbound {
                 && Arrays.equals(sourceBytes, 0, address.length, address, 0, address.length);
     }
 
-    /** The sender as an {@link InetAddress}, made on first call after each receive. */
+    /**
+     * The sender as an {@link InetAddress}, made on first call after each receive. For an
+     * {@link #isErrorReport() error report}, the destination of the message the error is about.
+     */
     public InetAddress source() {
         if (source == null && family != null) {
-            byte[] bytes = Arrays.copyOf(sourceBytes, family.addressLength());
-            try {
-                source = family == Family.IPV6 && sourceScopeId != 0
-                        ? Inet6Address.getByAddress(null, bytes, sourceScopeId)
-                        : InetAddress.getByAddress(bytes);
-            } catch (UnknownHostException impossible) {
-                throw new IllegalStateException("address of length " + bytes.length, impossible);
-            }
+            source = address(sourceBytes, sourceScopeId);
         }
         return source;
+    }
+
+    private InetAddress address(byte[] raw, int scopeId) {
+        byte[] bytes = Arrays.copyOf(raw, family.addressLength());
+        try {
+            return family == Family.IPV6 && scopeId != 0
+                    ? Inet6Address.getByAddress(null, bytes, scopeId)
+                    : InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException impossible) {
+            throw new IllegalStateException("address of length " + bytes.length, impossible);
+        }
     }
 
     /**
@@ -146,6 +244,33 @@ public final class Inbound {
         this.kernelTimeNanos = 0;
         this.ttl = -1;
         this.tos = -1;
+        this.errorReport = false;
+        this.errorErrno = 0;
+        this.errorOrigin = 0;
+        this.errorType = -1;
+        this.errorCode = -1;
+        this.errorInfo = 0;
+        this.errorSourceKnown = false;
+        this.errorSourceScopeId = 0;
+        this.errorSource = null;
+    }
+
+    /** Marks this receive as read from the error queue; the fields follow if the kernel's cmsg came. */
+    void errorReport() {
+        this.errorReport = true;
+    }
+
+    void errorFields(int errno, int origin, int type, int code, int info) {
+        this.errorErrno = errno;
+        this.errorOrigin = origin;
+        this.errorType = type;
+        this.errorCode = code;
+        this.errorInfo = info;
+    }
+
+    void errorSourceKnown(int scopeId) {
+        this.errorSourceKnown = true;
+        this.errorSourceScopeId = scopeId;
     }
 
     void length(int length, boolean truncated) {
@@ -176,8 +301,12 @@ public final class Inbound {
         if (family == null) {
             return "Inbound[empty, capacity " + capacity() + "]";
         }
-        return "Inbound[" + length + " bytes" + (truncated ? " (truncated)" : "") + " from "
-                + source().getHostAddress() + (headerIncluded ? " with IP header" : "")
+        String what = !errorReport ? " from " + source().getHostAddress()
+                : " error report " + errorErrnoName() + " origin=" + errorOrigin + " type=" + errorType
+                + " code=" + errorCode + " info=" + errorInfo + " from "
+                + (errorSourceKnown ? errorSource().getHostAddress() : "?") + " about " + source().getHostAddress();
+        return "Inbound[" + length + " bytes" + (truncated ? " (truncated)" : "") + what
+                + (headerIncluded ? " with IP header" : "")
                 + (ttl >= 0 ? " ttl=" + ttl : "") + (tos >= 0 ? " tos=" + tos : "") + " at "
                 + Instant.ofEpochSecond(0, kernelTimeNanos) + (kernelTimestamp ? " (kernel)" : " (user space)") + "]";
     }

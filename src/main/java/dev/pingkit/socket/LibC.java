@@ -4,6 +4,7 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
+import java.util.Locale;
 
 /**
  * <b>JNA direct mapping of the few libc calls the socket layer needs.</b>
@@ -11,6 +12,10 @@ import com.sun.jna.Pointer;
  * interface mapping, which keeps start-up and the per-call cost low. The class is loaded, and the natives
  * bound, on first use only. Calls return the raw C result; on {@code -1} the caller reads {@link #errno()},
  * which JNA preserves per thread, so a routine EAGAIN on the hot path costs no exception.
+ *
+ * <p>Start-up: what opening, sending and receiving need is bound here; calls of rarer paths (namespaces,
+ * diagnostics, error wording) are in {@link Rare}, bound when first used. The natives are looked up in the
+ * process itself, where the JVM has already loaded libc, so JNA searches no library path.
  *
  * <p>Layouts and constants are for Linux on a 64-bit ABI (x86-64, aarch64, riscv64 share them):
  * {@code size_t}/pointers are 8 bytes, {@code socklen_t} 4.
@@ -25,7 +30,44 @@ final class LibC {
                     "pingkit sockets need 64-bit Linux, this is " + System.getProperty("os.name") + " "
                             + System.getProperty("os.arch"));
         }
-        Native.register(LibC.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
+        Native.register(LibC.class, process());
+    }
+
+    /**
+     * The running process as a library: its global symbols include libc's. Before JNA's NativeLibrary first
+     * loads, an unset {@code jna.platform.library.path} is set to the usual system directories, because JNA
+     * would otherwise work them out by running {@code /sbin/ldconfig -p} (a process spawn, some 20-30 ms)
+     * for a search this layer never makes. Set on the command line, the property is left as given.
+     */
+    private static NativeLibrary process() {
+        if (System.getProperty("jna.platform.library.path") == null) {
+            String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+            String multiarch = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64-linux-gnu"
+                    : arch.equals("aarch64") ? "aarch64-linux-gnu"
+                    : arch.equals("riscv64") ? "riscv64-linux-gnu" : null;
+            String dirs = "/usr/lib64:/lib64:/usr/lib:/lib";
+            System.setProperty("jna.platform.library.path",
+                    multiarch == null ? dirs : "/usr/lib/" + multiarch + ":/lib/" + multiarch + ":" + dirs);
+        }
+        return NativeLibrary.getProcess();
+    }
+
+    /** <b>The libc calls off the open/send/receive path</b>, bound on first use. */
+    static final class Rare {
+        private Rare() {
+        }
+
+        static {
+            Native.register(Rare.class, process());
+        }
+
+        static native int getsockopt(int fd, int level, int name, byte[] value, int[] length);
+
+        static native int open(String path, int flags);
+
+        static native int setns(int fd, int nstype);
+
+        static native String strerror(int errno);
     }
 
     // address families, socket types, protocols
@@ -53,6 +95,7 @@ final class LibC {
     static final int IP_HDRINCL = 3;
     static final int IP_MTU_DISCOVER = 10;
     static final int IP_RECVTTL = 12;
+    static final int IP_RECVERR = 11;
     static final int IP_RECVTOS = 13;
     static final int IP_PMTUDISC_DONT = 0;
     static final int IP_PMTUDISC_DO = 2;
@@ -60,6 +103,7 @@ final class LibC {
     // IPPROTO_IPV6 options
     static final int IPV6_UNICAST_HOPS = 16;
     static final int IPV6_MTU_DISCOVER = 23;
+    static final int IPV6_RECVERR = 25;
     static final int IPV6_RECVHOPLIMIT = 51;
     static final int IPV6_HOPLIMIT = 52;
     static final int IPV6_RECVTCLASS = 66;
@@ -74,7 +118,9 @@ final class LibC {
     static final int MSG_CTRUNC = 0x8;
     static final int MSG_TRUNC = 0x20;
     static final int MSG_DONTWAIT = 0x40;
+    static final int MSG_ERRQUEUE = 0x2000;
     static final short POLLIN = 0x1;
+    static final short POLLERR = 0x8;
     static final int O_RDONLY = 0;
     static final int O_CLOEXEC = 0x80000;
     static final int EFD_CLOEXEC = 0x80000;
@@ -96,12 +142,17 @@ final class LibC {
     static final int IOVEC_SIZE = 16;
     static final int CMSGHDR_SIZE = 16; // size_t len, int level, int type; data follows, 8-aligned
     static final int POLLFD_SIZE = 8; // int fd, short events, short revents
+    // struct sock_extended_err: u32 errno, u8 origin, type, code, pad, u32 info, data; the offender sockaddr follows
+    static final int EE_ERRNO = 0;
+    static final int EE_ORIGIN = 4;
+    static final int EE_TYPE = 5;
+    static final int EE_CODE = 6;
+    static final int EE_INFO = 8;
+    static final int EE_OFFENDER = 16;
 
     static native int socket(int domain, int type, int protocol);
 
     static native int setsockopt(int fd, int level, int name, byte[] value, int length);
-
-    static native int getsockopt(int fd, int level, int name, byte[] value, int[] length);
 
     static native int bind(int fd, byte[] address, int length);
 
@@ -120,14 +171,6 @@ final class LibC {
     static native long write(int fd, long[] buffer, long count);
 
     static native int clock_gettime(int clock, long[] timespec);
-
-    static native int open(String path, int flags);
-
-    static native int setns(int fd, int nstype);
-
-    static native int geteuid();
-
-    static native String strerror(int errno);
 
     /** The errno of the last failed call on this thread (JNA keeps it per thread). */
     static int errno() {

@@ -31,7 +31,9 @@ final class NativeIcmpSocket implements IcmpSocket {
     private final Family family;
     private final SocketKind kind;
     private final int localId;
-    private final String description;
+    private final boolean errorQueue; // IP_RECVERR / IPV6_RECVERR is on: ICMP errors arrive on the error queue
+    private final String netns;
+    private String description; // made when first needed: string building on open costs start-up time
     private final AtomicInteger state = new AtomicInteger();
 
     private final Object sendLock = new Object();
@@ -53,8 +55,8 @@ final class NativeIcmpSocket implements IcmpSocket {
         this.family = family;
         this.kind = kind;
         this.localId = localId;
-        this.description = kind + " " + family + " ICMP socket (fd " + fd + (localId >= 0 ? ", id " + localId : "")
-                + (netns != null ? ", netns " + netns : "") + ")";
+        this.errorQueue = kind == SocketKind.DATAGRAM;
+        this.netns = netns;
         receiveBlock.clear();
         receiveBlock.setPointer(R_MSGHDR + LibC.MSGHDR_NAME, receiveBlock.share(R_NAME));
         receiveBlock.setPointer(R_MSGHDR + LibC.MSGHDR_IOV, receiveBlock.share(R_IOVEC));
@@ -64,6 +66,14 @@ final class NativeIcmpSocket implements IcmpSocket {
         receiveBlock.setShort(R_POLLFDS + 4, LibC.POLLIN);
         receiveBlock.setInt(R_POLLFDS + LibC.POLLFD_SIZE, wakeFd);
         receiveBlock.setShort(R_POLLFDS + LibC.POLLFD_SIZE + 4, LibC.POLLIN);
+    }
+
+    private String description() {
+        if (description == null) {
+            description = kind + " " + family + " ICMP socket (fd " + fd + (localId >= 0 ? ", id " + localId : "")
+                    + (netns != null ? ", netns " + netns : "") + ")";
+        }
+        return description;
     }
 
     @Override
@@ -107,6 +117,7 @@ final class NativeIcmpSocket implements IcmpSocket {
                     writeDestination(destination);
                 }
                 int addressLength = family == Family.IPV4 ? LibC.SOCKADDR_IN_SIZE : LibC.SOCKADDR_IN6_SIZE;
+                boolean retried = false;
                 while (true) {
                     LibC.clock_gettime(LibC.CLOCK_REALTIME, sendClock);
                     long sentAt = sendClock[0] * 1_000_000_000L + sendClock[1];
@@ -114,9 +125,16 @@ final class NativeIcmpSocket implements IcmpSocket {
                         return sentAt;
                     }
                     int errno = LibC.errno();
+                    if (errorQueue && !retried && isPendingError(errno)) {
+                        // An earlier ICMP error leaves its errno pending on the socket, and the next send fails
+                        // with it without sending. Its report is on the error queue for receive; this send was
+                        // never tried, so try it once more (a real local failure fails again).
+                        retried = true;
+                        continue;
+                    }
                     if (errno != Errno.EINTR) {
                         throw new NativeSocketException("sendto(" + destination.getHostAddress() + ", " + length
-                                + " bytes) on " + description, errno, null);
+                                + " bytes) on " + description(), errno, null);
                     }
                 }
             }
@@ -148,12 +166,16 @@ final class NativeIcmpSocket implements IcmpSocket {
         try {
             synchronized (receiveLock) {
                 long start = System.nanoTime();
+                boolean errorReady = false;
                 while (true) {
                     if ((state.get() & CLOSED) != 0) {
                         throw closed();
                     }
+                    if (errorReady && receiveNow(into, true)) {
+                        return true;
+                    }
                     // Try first: under load a message is already queued and the poll would be a wasted call.
-                    if (receiveNow(into)) {
+                    if (receiveNow(into, false)) {
                         return true;
                     }
                     long remaining = timeoutNanos - (System.nanoTime() - start);
@@ -166,10 +188,14 @@ final class NativeIcmpSocket implements IcmpSocket {
                     if (ready < 0) {
                         int errno = LibC.errno();
                         if (errno != Errno.EINTR) {
-                            throw new NativeSocketException("poll on " + description, errno, null);
+                            throw new NativeSocketException("poll on " + description(), errno, null);
                         }
-                    } else if (ready > 0 && receiveBlock.getShort(R_POLLFDS + LibC.POLLFD_SIZE + 6) != 0) {
-                        throw closed();
+                    } else if (ready > 0) {
+                        if (receiveBlock.getShort(R_POLLFDS + LibC.POLLFD_SIZE + 6) != 0) {
+                            throw closed();
+                        }
+                        // POLLERR (always reported): a report waits on the error queue, or an errno is pending.
+                        errorReady = errorQueue && (receiveBlock.getShort(R_POLLFDS + 6) & LibC.POLLERR) != 0;
                     }
                 }
             }
@@ -178,8 +204,22 @@ final class NativeIcmpSocket implements IcmpSocket {
         }
     }
 
-    /** One non-blocking recvmsg; false when nothing is queued. */
-    private boolean receiveNow(Inbound into) throws IOException {
+    /**
+     * True when a failed call's errno is the socket's pending error ({@code sk_err}), which an ICMP error sets on a
+     * socket with the error queue on, rather than a failure of the call itself.
+     */
+    private static boolean isPendingError(int errno) {
+        switch (errno) {
+            case Errno.EAGAIN: case Errno.EINTR: case Errno.EBADF: case Errno.EFAULT: case Errno.EINVAL:
+            case Errno.ENOTSOCK: case Errno.ENOMEM: case Errno.ENOBUFS:
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    /** One non-blocking recvmsg, of the error queue when {@code fromErrorQueue}; false when nothing is queued. */
+    private boolean receiveNow(Inbound into, boolean fromErrorQueue) throws IOException {
         int capacity = into.capacity();
         if (receiveData == null || receiveData.size() < capacity) {
             receiveData = new Memory(capacity);
@@ -190,16 +230,25 @@ final class NativeIcmpSocket implements IcmpSocket {
         block.setInt(R_MSGHDR + LibC.MSGHDR_NAMELEN, 32);
         block.setLong(R_MSGHDR + LibC.MSGHDR_CONTROLLEN, CONTROL_SIZE);
         block.setInt(R_MSGHDR + LibC.MSGHDR_FLAGS, 0);
-        long n = LibC.recvmsg(fd, block, LibC.MSG_DONTWAIT);
+        long n = LibC.recvmsg(fd, block, fromErrorQueue ? LibC.MSG_DONTWAIT | LibC.MSG_ERRQUEUE : LibC.MSG_DONTWAIT);
         if (n < 0) {
             int errno = LibC.errno();
             if (errno == Errno.EAGAIN || errno == Errno.EINTR) {
                 return false;
             }
-            throw new NativeSocketException("recvmsg on " + description, errno, null);
+            if (errorQueue && !fromErrorQueue && isPendingError(errno)) {
+                // recvmsg hands out (and clears) the errno an ICMP error left pending; its report, if the kernel
+                // could queue it, is on the error queue.
+                return receiveNow(into, true);
+            }
+            throw new NativeSocketException("recvmsg" + (fromErrorQueue ? "(MSG_ERRQUEUE)" : "") + " on "
+                    + description(), errno, null);
         }
         int flags = block.getInt(R_MSGHDR + LibC.MSGHDR_FLAGS);
         into.reset(family, headerIncluded());
+        if (fromErrorQueue) {
+            into.errorReport();
+        }
         int length = (int) Math.min(n, capacity);
         receiveData.read(0, into.data(), 0, length);
         into.length(length, (flags & LibC.MSG_TRUNC) != 0);
@@ -233,6 +282,9 @@ final class NativeIcmpSocket implements IcmpSocket {
                     into.ttl(block.getInt(data));
                 } else if (level == LibC.IPPROTO_IPV6 && type == LibC.IPV6_TCLASS) {
                     into.tos(block.getInt(data));
+                } else if (fromErrorQueue && (level == LibC.IPPROTO_IP && type == LibC.IP_RECVERR
+                        || level == LibC.IPPROTO_IPV6 && type == LibC.IPV6_RECVERR)) {
+                    readExtendedError(block, data, (int) cmsgLength - LibC.CMSGHDR_SIZE, into);
                 }
                 offset += (int) ((cmsgLength + 7) & ~7L);
             }
@@ -242,6 +294,28 @@ final class NativeIcmpSocket implements IcmpSocket {
             into.kernelTime(receiveClock[0] * 1_000_000_000L + receiveClock[1], false);
         }
         return true;
+    }
+
+    /** Copies {@code struct sock_extended_err} and the offender's address that follows it into {@code into}. */
+    private static void readExtendedError(Memory block, int at, int length, Inbound into) {
+        if (length < LibC.EE_OFFENDER) {
+            return;
+        }
+        into.errorFields(block.getInt(at + LibC.EE_ERRNO), block.getByte(at + LibC.EE_ORIGIN) & 0xff,
+                block.getByte(at + LibC.EE_TYPE) & 0xff, block.getByte(at + LibC.EE_CODE) & 0xff,
+                block.getInt(at + LibC.EE_INFO));
+        int offender = at + LibC.EE_OFFENDER;
+        // sa_family is AF_UNSPEC when the kernel names no offender (errors of local origin).
+        int addressFamily = length >= LibC.EE_OFFENDER + 2 ? block.getShort(offender) : 0;
+        if (addressFamily == LibC.AF_INET && length >= LibC.EE_OFFENDER + LibC.SOCKADDR_IN_SIZE
+                && into.family() == Family.IPV4) {
+            block.read(offender + 4, into.errorSourceBytes(), 0, 4);
+            into.errorSourceKnown(0);
+        } else if (addressFamily == LibC.AF_INET6 && length >= LibC.EE_OFFENDER + LibC.SOCKADDR_IN6_SIZE
+                && into.family() == Family.IPV6) {
+            block.read(offender + 8, into.errorSourceBytes(), 0, 16);
+            into.errorSourceKnown(block.getInt(offender + 24));
+        }
     }
 
     @Override
@@ -267,7 +341,7 @@ final class NativeIcmpSocket implements IcmpSocket {
         try {
             byte[] value = new byte[4];
             int[] length = {4};
-            if (LibC.getsockopt(fd, level, name, value, length) < 0) {
+            if (LibC.Rare.getsockopt(fd, level, name, value, length) < 0) {
                 throw new NativeSocketException("getsockopt(" + level + ", " + name + ")", LibC.errno(), null);
             }
             return length[0] == 1 ? value[0] & 0xff : IcmpSockets.readInt(value, 0);
@@ -316,11 +390,11 @@ final class NativeIcmpSocket implements IcmpSocket {
     }
 
     private ClosedSocketException closed() {
-        return new ClosedSocketException(description + " is closed");
+        return new ClosedSocketException(description() + " is closed");
     }
 
     @Override
     public String toString() {
-        return description + ((state.get() & CLOSED) != 0 ? " closed" : "");
+        return description() + ((state.get() & CLOSED) != 0 ? " closed" : "");
     }
 }
