@@ -18,12 +18,14 @@ final class Commands {
     private final Map<String, String> aliases = new LinkedHashMap<>();
     private final Session session;
     private final Console console;
+    private final PacketCommands packets;
     private LineReader reader;
 
     Commands(Session session, Console console) {
         this.session = session;
         this.console = console;
-        new PacketCommands(session, console).register(this);
+        this.packets = new PacketCommands(session, console);
+        packets.register(this);
         add(new CommandSpec("socket", "socket [raw|dgram|auto]",
                 "choose the ICMP socket kind for send, ping and listen",
                 "raw needs CAP_NET_RAW (root); dgram is the unprivileged ICMP socket (net.ipv4.ping_group_range);\n"

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.pingkit.Echo;
+
 /**
  * The mutable state of one REPL session: preferences, variables, hosts used, and the hook that Ctrl-C calls to stop
  * the command that is running. Everything the commands share lives here, nothing in statics.
@@ -30,9 +32,27 @@ final class Session {
     private volatile boolean quit;
     private SocketChoice socket = SocketChoice.AUTO;
     private FamilyChoice family = FamilyChoice.ANY;
+    private Echo echo;
 
     Session(Map<String, String> initialVariables) {
         variables.putAll(initialVariables);
+    }
+
+    /** The current packet, or null before the first {@code echo}. */
+    Echo echo() {
+        return echo;
+    }
+
+    void echo(Echo e) {
+        echo = e;
+    }
+
+    /** The current packet, or the mistake of asking for it before {@code echo} made one. */
+    Echo requireEcho(String command) {
+        if (echo == null) {
+            throw new UserError(command + " needs a packet first: echo to <host> [field value]...");
+        }
+        return echo;
     }
 
     SocketChoice socket() {
