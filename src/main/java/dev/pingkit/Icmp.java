@@ -1,0 +1,58 @@
+package dev.pingkit;
+
+import dev.pingkit.packet.IcmpMessage;
+import java.net.InetAddress;
+import java.util.Objects;
+
+/**
+ * <b>Decodes received ICMP bytes into an {@link IcmpMessage}.</b>
+ *
+ * <pre>{@code
+ * IcmpMessage m = Icmp.decode(bytes);          // an IPv4 packet or a bare ICMPv4 message
+ * m.type(); m.checksumValid(); m.ip(); m.quoted(); m.problems(); m.show();
+ * }</pre>
+ *
+ * Never throws on hostile bytes: truncated, corrupted or random input decodes to a message whose
+ * {@link IcmpMessage#problems()} says what is wrong. A null array throws {@link NullPointerException};
+ * an offset/length outside the array throws {@link IndexOutOfBoundsException}.
+ */
+public final class Icmp {
+    private Icmp() {
+    }
+
+    /** <b>Decodes an IPv4 packet (version nibble 4, header length from IHL) or a bare ICMPv4 message.</b> */
+    public static IcmpMessage decode(byte[] bytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        return IcmpMessage.decode(bytes, 0, bytes.length);
+    }
+
+    /** <b>Decodes {@code len} bytes from {@code off}: an IPv4 packet or a bare ICMPv4 message.</b> */
+    public static IcmpMessage decode(byte[] bytes, int off, int len) {
+        return IcmpMessage.decode(bytes, off, len);
+    }
+
+    /**
+     * <b>Decodes a bare ICMPv6 message without checking its checksum ({@code checksumStatus()} is UNKNOWN).</b>
+     * ICMPv6 sockets deliver the message without the IPv6 header; the checksum needs the addresses.
+     */
+    public static IcmpMessage decodeV6(byte[] bytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        return IcmpMessage.decodeV6(bytes, 0, bytes.length, null, null);
+    }
+
+    /** <b>Decodes a bare ICMPv6 message and verifies its checksum over the pseudo-header of {@code src > dst}.</b> */
+    public static IcmpMessage decodeV6(byte[] bytes, InetAddress src, InetAddress dst) {
+        Objects.requireNonNull(bytes, "bytes");
+        return IcmpMessage.decodeV6(bytes, 0, bytes.length, src, dst);
+    }
+
+    /**
+     * <b>Decodes {@code len} bytes from {@code off} as a bare ICMPv6 message from {@code src} to {@code dst}.</b>
+     * With either address null the checksum status is UNKNOWN.
+     *
+     * @throws IllegalArgumentException if an address is not IPv6
+     */
+    public static IcmpMessage decodeV6(byte[] bytes, int off, int len, InetAddress src, InetAddress dst) {
+        return IcmpMessage.decodeV6(bytes, off, len, src, dst);
+    }
+}
