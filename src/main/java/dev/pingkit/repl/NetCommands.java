@@ -152,7 +152,7 @@ final class NetCommands {
             sockets.forEach(IcmpSocket::close);
             throw e;
         }
-        console.println("listening for " + String.join(" and ", families.stream().map(Family::toString).toList())
+        console.println("listening for " + String.join(" and ", families.stream().map(f -> f == Family.IPV4 ? "IPv4" : "IPv6").toList())
                 + " ICMP " + (limit == null ? "until Ctrl-C" : "for " + args.get(0) + " s"), Console.NOTE);
         long end = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
         List<Thread> readers = new ArrayList<>();

@@ -22,6 +22,7 @@ final class PingCommandAdapter {
 
     private final Session session;
     private final Console console;
+    private volatile boolean running;
 
     PingCommandAdapter(Session session, Console console) {
         this.session = session;
@@ -75,15 +76,22 @@ final class PingCommandAdapter {
         OutputStream raw = console.terminal().output();
         PrintStream out = new PrintStream(nonClosing(raw), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new RedLines(console), true, StandardCharsets.UTF_8);
-        // PingCommand takes SIGINT for itself (it stops the pinger and prints the summary) and does not give it
-        // back; the session's own handler (JLine's, on a real terminal) must come back after the run.
-        sun.misc.SignalHandler before = currentHandler();
+        // PingCommand takes SIGINT for itself (its handler stops the pinger, which then prints the summary) and does
+        // not give it back. A real Ctrl-C on a real terminal reaches that handler directly; a Ctrl-C the session
+        // receives otherwise (a dumb terminal's raise) is handed to it below. Afterwards the handler that was there
+        // before (JLine's, on a system terminal) is put back.
+        sun.misc.SignalHandler probe = s -> { }; // a Ctrl-C before the pinger exists has nothing to stop
+        sun.misc.SignalHandler saved = install(probe);
+        running = true;
         int status;
         try {
-            status = session.interruptible(() -> stopRun(before),
+            status = session.interruptible(() -> stopRun(probe),
                     () -> PingCommand.run(argv.toArray(String[]::new), out, err, isRoot()));
         } finally {
-            restore(before);
+            synchronized (this) {
+                running = false;
+                install(saved);
+            }
             out.flush();
             err.flush();
         }
@@ -100,32 +108,27 @@ final class PingCommandAdapter {
         return o != null && o.hasArg();
     }
 
-    /** Ctrl-C from the session (a dumb terminal's raise): hand it to the handler the ping run installed. */
-    private static void stopRun(sun.misc.SignalHandler sessions) {
-        sun.misc.SignalHandler now = currentHandler();
-        if (now != null && now != sessions && now != sun.misc.SignalHandler.SIG_DFL
-                && now != sun.misc.SignalHandler.SIG_IGN) {
-            now.handle(INT);
+    /** Ctrl-C from the session: call the handler the ping run installed, if it has installed one yet. */
+    private synchronized void stopRun(sun.misc.SignalHandler probe) {
+        if (!running) {
+            return;
+        }
+        sun.misc.SignalHandler current = install(probe);
+        install(current);
+        if (current != null && current != probe) {
+            current.handle(INT);
         }
     }
 
-    private static sun.misc.SignalHandler currentHandler() {
-        try {
-            sun.misc.SignalHandler h = sun.misc.Signal.handle(INT, sun.misc.SignalHandler.SIG_IGN);
-            sun.misc.Signal.handle(INT, h);
-            return h;
-        } catch (IllegalArgumentException e) {
+    /** Installs {@code h} for SIGINT and returns the previous handler; null where the platform refuses. */
+    private static sun.misc.SignalHandler install(sun.misc.SignalHandler h) {
+        if (h == null) {
             return null;
         }
-    }
-
-    private static void restore(sun.misc.SignalHandler h) {
-        if (h != null) {
-            try {
-                sun.misc.Signal.handle(INT, h);
-            } catch (IllegalArgumentException e) {
-                // the platform refuses INT handlers; nothing was changed then either
-            }
+        try {
+            return sun.misc.Signal.handle(INT, h);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

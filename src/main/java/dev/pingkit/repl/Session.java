@@ -28,7 +28,6 @@ final class Session {
     private final Map<String, String> variables = new LinkedHashMap<>();
     private final Set<String> hosts = Collections.synchronizedSet(new LinkedHashSet<>());
     private volatile Runnable interruptHook;
-    private volatile Thread commandThread;
     private volatile boolean quit;
     private SocketChoice socket = SocketChoice.AUTO;
     private FamilyChoice family = FamilyChoice.ANY;
@@ -113,29 +112,23 @@ final class Session {
     }
 
     /**
-     * Runs {@code body} as the interruptible command: Ctrl-C calls {@code onInterrupt} (for example a pinger's stop)
-     * and interrupts this thread.
+     * Runs {@code body} as the interruptible command: Ctrl-C calls {@code onInterrupt} (close a socket, cancel a
+     * wait, stop a pinger). The thread itself is not interrupted: each command knows how to end its own wait.
      */
     <T> T interruptible(Runnable onInterrupt, java.util.concurrent.Callable<T> body) throws Exception {
         interruptHook = onInterrupt;
-        commandThread = Thread.currentThread();
         try {
             return body.call();
         } finally {
             interruptHook = null;
-            commandThread = null;
         }
     }
 
     /** Called from the terminal's signal handler on Ctrl-C while a command runs. */
     void interrupt() {
         Runnable hook = interruptHook;
-        Thread t = commandThread;
         if (hook != null) {
             hook.run();
-        }
-        if (t != null) {
-            t.interrupt();
         }
     }
 
