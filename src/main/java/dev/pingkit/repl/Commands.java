@@ -75,6 +75,11 @@ final class Commands {
         return table.containsKey(word) || aliases.containsKey(word);
     }
 
+    /** Whether {@code word} names a packet field (for highlighting a wrong one). */
+    boolean isField(String word) {
+        return packets.fields().isField(word);
+    }
+
     CommandSpec spec(String name) {
         return table.get(aliases.getOrDefault(name, name));
     }

@@ -7,9 +7,6 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 import dev.pingkit.Echo;
 import dev.pingkit.Icmp;
@@ -17,12 +14,14 @@ import dev.pingkit.packet.IcmpMessage;
 import dev.pingkit.ping.Pinger;
 import dev.pingkit.ping.SendResult;
 import dev.pingkit.ping.StatisticsRecorder;
+import dev.pingkit.ping.TimeSource;
 import dev.pingkit.socket.ClosedSocketException;
 import dev.pingkit.socket.Family;
 import dev.pingkit.socket.IcmpSocket;
 import dev.pingkit.socket.IcmpSockets;
 import dev.pingkit.socket.Inbound;
 import dev.pingkit.socket.SocketKind;
+import dev.pingkit.socket.SocketOptions;
 
 /** The commands that talk to the network: send, listen, stats (ping lives in {@link PingCommandAdapter}). */
 final class NetCommands {
@@ -87,30 +86,28 @@ final class NetCommands {
         }
         Echo probe = echo;
         Duration wait = timeout;
-        SocketKind kind = kind();
-        // The one-shot runs on its own thread so Ctrl-C can return to the prompt at once; the abandoned call ends by
-        // itself at its timeout and closes its socket.
-        FutureTask<SendResult> task = new FutureTask<>(() -> Pinger.once(probe, wait, kind,
-                dev.pingkit.socket.SocketOptions.DEFAULTS));
-        Thread t = new Thread(task, "pingkit-send");
-        t.setDaemon(true);
+        // The socket is opened here rather than inside Pinger.once so that Ctrl-C can close it, which wakes the
+        // waiting receive at once. The echo's send options go on the socket as Pinger.once(echo, timeout, kind,
+        // options) would put them.
+        SocketOptions options = SocketOptions.DEFAULTS;
+        if (probe.hasTtl()) {
+            options = options.ttl(probe.ttl());
+        }
+        if (probe.hasTos()) {
+            options = options.tos(probe.tos());
+        }
+        if (probe.dontFragment()) {
+            options = options.dontFragment(true);
+        }
+        if (probe.source().isPresent()) {
+            options = options.source(probe.source().get());
+        }
         SendResult result;
-        try {
-            result = session.interruptible(() -> task.cancel(true), () -> {
-                t.start();
-                return task.get();
-            });
-        } catch (InterruptedException | CancellationException e) {
-            throw new InterruptedException();
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) {
-                throw io;
-            }
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            throw e;
+        try (IcmpSocket socket = IcmpSockets.open(probe.family() == 6 ? Family.IPV6 : Family.IPV4, kind(), options)) {
+            result = session.interruptible(socket::close,
+                    () -> Pinger.once(probe, wait, socket, TimeSource.SYSTEM));
+        } catch (ClosedSocketException e) {
+            throw new InterruptedException("send");
         }
         sends.sent(System.nanoTime());
         console.println(result.show());

@@ -39,6 +39,8 @@ final class ReplHighlighter implements Highlighter {
         int i = 0;
         int n = buffer.length();
         boolean first = true;
+        String command = null;
+        int index = 0; // words seen so far; field names sit at odd positions after echo and set
         while (i < n) {
             char c = buffer.charAt(i);
             if (Character.isWhitespace(c)) {
@@ -53,14 +55,23 @@ final class ReplHighlighter implements Highlighter {
                 sb.styled(QUOTED, buffer.substring(i, end));
                 i = end;
                 first = false;
+                index++;
             } else {
                 int end = i;
                 while (end < n && !Character.isWhitespace(buffer.charAt(end))) {
                     end++;
                 }
                 String word = buffer.substring(i, end);
-                sb.styled(style(word, first), word);
+                AttributedStyle style = style(word, first);
+                if (first) {
+                    command = word;
+                } else if (index % 2 == 1 && ("set".equals(command) || "echo".equals(command))
+                        && !commands.isField(word) && !("echo".equals(command) && word.equals("to"))) {
+                    style = UNKNOWN;
+                }
+                sb.styled(style, word);
                 first = false;
+                index++;
                 i = end;
             }
         }

@@ -85,6 +85,10 @@ class ReplCompletionTest {
         assertEquals(ReplHighlighter.QUOTED, a.styleAt(line.indexOf('"')));
         assertEquals(AttributedStyle.DEFAULT, a.styleAt(line.indexOf("to")));
 
+        AttributedString field = highlighter.highlight(null, "set colour red ttl 3");
+        assertEquals(ReplHighlighter.UNKNOWN, field.styleAt(4), "colour is no field");
+        assertEquals(AttributedStyle.DEFAULT, field.styleAt("set colour red ".length()), "ttl is one");
+
         AttributedString bad = highlighter.highlight(null, "snd 2001:db8::1 --next");
         assertEquals(ReplHighlighter.UNKNOWN, bad.styleAt(0));
         assertEquals(ReplHighlighter.ADDRESS, bad.styleAt(4));
