@@ -80,6 +80,11 @@ final class Commands {
         return packets.fields().isField(word);
     }
 
+    /** Whether {@code word} begins a packet field name (or {@code to}): a field being typed. */
+    boolean isFieldPrefix(String word) {
+        return "to".startsWith(word) || packets.fields().names().stream().anyMatch(f -> f.startsWith(word));
+    }
+
     CommandSpec spec(String name) {
         return table.get(aliases.getOrDefault(name, name));
     }

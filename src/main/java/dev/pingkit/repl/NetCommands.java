@@ -159,7 +159,11 @@ final class NetCommands {
             r.setDaemon(true);
             readers.add(r);
         }
-        session.interruptible(() -> sockets.forEach(IcmpSocket::close), () -> {
+        boolean[] stopped = new boolean[1];
+        session.interruptible(() -> {
+            stopped[0] = true;
+            sockets.forEach(IcmpSocket::close);
+        }, () -> {
             readers.forEach(Thread::start);
             try {
                 for (Thread r : readers) {
@@ -171,6 +175,9 @@ final class NetCommands {
             return null;
         });
         synchronized (count) {
+            if (stopped[0] && !console.terminal().getType().startsWith("dumb")) {
+                console.println(""); // the terminal echoed ^C without a newline
+            }
             console.println(count[0] + " packet" + (count[0] == 1 ? "" : "s") + " seen", Console.NOTE);
         }
     }

@@ -62,11 +62,17 @@ final class ReplHighlighter implements Highlighter {
                     end++;
                 }
                 String word = buffer.substring(i, end);
+                // The word still being typed at the end of the line is not a mistake while it can become a right one.
+                boolean typing = end == n;
                 AttributedStyle style = style(word, first);
                 if (first) {
                     command = word;
+                    if (typing && style == UNKNOWN && commands.names().stream().anyMatch(name -> name.startsWith(word))) {
+                        style = AttributedStyle.DEFAULT;
+                    }
                 } else if (index % 2 == 1 && ("set".equals(command) || "echo".equals(command))
-                        && !commands.isField(word) && !("echo".equals(command) && word.equals("to"))) {
+                        && !commands.isField(word) && !("echo".equals(command) && word.equals("to"))
+                        && !(typing && commands.isFieldPrefix(word))) {
                     style = UNKNOWN;
                 }
                 sb.styled(style, word);

@@ -89,6 +89,10 @@ class ReplCompletionTest {
         assertEquals(ReplHighlighter.UNKNOWN, field.styleAt(4), "colour is no field");
         assertEquals(AttributedStyle.DEFAULT, field.styleAt("set colour red ".length()), "ttl is one");
 
+        assertEquals(AttributedStyle.DEFAULT, highlighter.highlight(null, "ec").styleAt(0), "still typing echo");
+        assertEquals(ReplHighlighter.UNKNOWN, highlighter.highlight(null, "ec ").styleAt(0), "ec is no command");
+        assertEquals(AttributedStyle.DEFAULT, highlighter.highlight(null, "set pay").styleAt(4), "still typing payload");
+
         AttributedString bad = highlighter.highlight(null, "snd 2001:db8::1 --next");
         assertEquals(ReplHighlighter.UNKNOWN, bad.styleAt(0));
         assertEquals(ReplHighlighter.ADDRESS, bad.styleAt(4));
