@@ -1,0 +1,6 @@
+/**
+ * <b>Wire formats only, no I/O: the RFC 1071 checksum, ICMPv4/ICMPv6 decoding, the IPv4 header, hexdump.</b>
+ * {@link dev.pingkit.packet.IcmpReader} is the allocation-free cursor for the receive path;
+ * {@link dev.pingkit.packet.IcmpMessage} the immutable decoded value for people and front ends.
+ */
+package dev.pingkit.packet;

@@ -1,0 +1,37 @@
+package dev.pingkit.packet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class HexdumpTest {
+
+    @Test
+    void laysOutLinesLikeHexdumpC() {
+        // Expected text copied from `printf 'hello world\n' | hexdump -C` (its final offset line left out).
+        assertEquals("00000000  68 65 6c 6c 6f 20 77 6f  72 6c 64 0a              |hello world.|",
+                Hexdump.of("hello world\n".getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void breaksEverySixteenBytes() {
+        byte[] b = new byte[40];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) i;
+        }
+        // From `python3 -c 'import sys;sys.stdout.buffer.write(bytes(range(40)))' | hexdump -C`.
+        assertEquals(String.join("\n",
+                "00000000  00 01 02 03 04 05 06 07  08 09 0a 0b 0c 0d 0e 0f  |................|",
+                "00000010  10 11 12 13 14 15 16 17  18 19 1a 1b 1c 1d 1e 1f  |................|",
+                "00000020  20 21 22 23 24 25 26 27                           | !\"#$%&'|"), Hexdump.of(b));
+    }
+
+    @Test
+    void countsOffsetsFromTheGivenStart() {
+        byte[] b = {9, 9, 0x41, 0x42};
+        assertEquals("00000000  41 42                                             |AB|", Hexdump.of(b, 2, 2));
+        assertEquals("", Hexdump.of(b, 0, 0));
+        assertEquals("0909", Hexdump.hex(b, 0, 2));
+    }
+}
