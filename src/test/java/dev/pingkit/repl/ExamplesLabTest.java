@@ -29,7 +29,9 @@ class ExamplesLabTest {
         Path script = Lab.home().resolve("scripts/repl");
         Path file = Lab.home().resolve("examples").resolve(name);
         assertTrue(Files.isRegularFile(file), file + " is missing");
-        return Lab.run(LIMIT, script.toString(), "--lab", "-f", file.toString());
+        // The classes under test, not a jar the script would build in the middle of the test run.
+        return Lab.run(LIMIT, "env", "PINGKIT_CLASSPATH=" + System.getProperty("java.class.path"), script.toString(),
+                "--lab", "-f", file.toString());
     }
 
     private static boolean hasLine(Lab.Result r, String line) {
