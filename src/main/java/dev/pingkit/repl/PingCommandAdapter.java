@@ -65,11 +65,15 @@ final class PingCommandAdapter {
                 default -> { }
             }
         }
-        if (!args.isEmpty() && !args.get(args.size() - 1).startsWith("-")) {
-            String last = args.get(args.size() - 1);
-            String before = args.size() > 1 ? args.get(args.size() - 2) : "";
-            if (!takesValue(before)) {
-                session.usedHost(last);
+        // The host is the word that is neither an option nor an option's value (iputils lets options follow it).
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.startsWith("-")) {
+                if (takesValue(a)) {
+                    i++;
+                }
+            } else {
+                session.usedHost(a);
             }
         }
         console.flush();

@@ -68,6 +68,16 @@ class ReplCompletionTest {
     }
 
     @Test
+    void aPingedHostIsOfferedLaterButNotAnOptionsValue() throws Exception {
+        // -h only prints the usage (and exits 2, as iputils does): no packet leaves
+        org.junit.jupiter.api.Assertions.assertThrows(CommandFailed.class,
+                () -> commands.run(java.util.List.of("ping", "-c", "3", "127.0.0.2", "-h")));
+        List<String> c = complete("echo to ");
+        assertTrue(c.contains("127.0.0.2"), c.toString());
+        assertTrue(!c.contains("3"), c.toString());
+    }
+
+    @Test
     void completesCommandArguments() {
         assertEquals(List.of("raw", "dgram", "auto"), complete("socket "));
         assertTrue(complete("help ").contains("echo"));
