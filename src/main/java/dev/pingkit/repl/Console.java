@@ -1,0 +1,50 @@
+package dev.pingkit.repl;
+
+import java.io.PrintWriter;
+
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+
+/**
+ * Where the REPL writes: the terminal's writer, with colour only when the terminal can show it. A dumb terminal
+ * (scripted mode, tests) gets plain text, because {@link AttributedString#toAnsi(Terminal)} drops the escapes for it.
+ */
+final class Console {
+    static final AttributedStyle ERROR = AttributedStyle.BOLD.foreground(AttributedStyle.RED);
+    static final AttributedStyle NOTE = AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
+
+    private final Terminal terminal;
+
+    Console(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    Terminal terminal() {
+        return terminal;
+    }
+
+    PrintWriter writer() {
+        return terminal.writer();
+    }
+
+    /** Prints one or more lines as they are. */
+    void println(String text) {
+        terminal.writer().println(text);
+        terminal.writer().flush();
+    }
+
+    /** Prints text in a style where the terminal supports it, plain elsewhere. */
+    void println(String text, AttributedStyle style) {
+        println(new AttributedString(text, style).toAnsi(terminal));
+    }
+
+    /** The one red line that reports a user's mistake. */
+    void error(String message) {
+        println("error: " + message, ERROR);
+    }
+
+    void flush() {
+        terminal.writer().flush();
+    }
+}

@@ -1,0 +1,187 @@
+package dev.pingkit.repl;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.cli.Option;
+
+import dev.pingkit.cli.PingCommand;
+import dev.pingkit.cli.PingOptions;
+
+/**
+ * {@code ping <host> [options]}: {@code scripts/ping} itself ({@link PingCommand#run}) with its output on the
+ * terminal, so options, wording and statistics are exactly the CLI's. Ctrl-C stops the run and prints the summary,
+ * as in the CLI.
+ */
+final class PingCommandAdapter {
+    private static final sun.misc.Signal INT = new sun.misc.Signal("INT");
+
+    private final Session session;
+    private final Console console;
+    private volatile boolean running;
+
+    PingCommandAdapter(Session session, Console console) {
+        this.session = session;
+        this.console = console;
+    }
+
+    void register(Commands commands) {
+        StringBuilder opts = new StringBuilder();
+        for (Option o : PingOptions.options().getOptions()) {
+            String name = o.getOpt() != null ? "-" + o.getOpt() : "--" + o.getLongOpt();
+            opts.append(String.format("  %-16s %s%n", name + (o.hasArg() ? " <" + o.getArgName() + ">" : ""),
+                    o.getDescription()));
+        }
+        commands.add(new CommandSpec("ping", "ping <host> [<ping options>]",
+                "run scripts/ping inside the session (same options, same output)",
+                "ping 127.0.0.1 -c 3    ping -6 ::1 -c 2 -i 0.2    Ctrl-C stops it and prints the summary.\n"
+                        + "ipv4/ipv6 add -4/-6 when the line has neither. Options:\n" + opts.toString().stripTrailing(),
+                this::complete, this::ping));
+    }
+
+    private List<String> complete(List<String> before) {
+        List<String> words = new ArrayList<>(session.hosts());
+        for (String h : List.of("127.0.0.1", "::1")) {
+            if (!words.contains(h)) {
+                words.add(h);
+            }
+        }
+        for (Option o : PingOptions.options().getOptions()) {
+            words.add(o.getOpt() != null ? "-" + o.getOpt() : "--" + o.getLongOpt());
+        }
+        return words;
+    }
+
+    private void ping(List<String> args) throws Exception {
+        List<String> argv = new ArrayList<>(args);
+        if (!argv.contains("-4") && !argv.contains("-6")) {
+            switch (session.family()) {
+                case IPV4 -> argv.add(0, "-4");
+                case IPV6 -> argv.add(0, "-6");
+                default -> { }
+            }
+        }
+        // The host is the word that is neither an option nor an option's value (iputils lets options follow it).
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.startsWith("-")) {
+                if (takesValue(a)) {
+                    i++;
+                }
+            } else {
+                session.usedHost(a);
+            }
+        }
+        console.flush();
+        OutputStream raw = console.terminal().output();
+        PrintStream out = new PrintStream(nonClosing(raw), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new RedLines(console), true, StandardCharsets.UTF_8);
+        // PingCommand takes SIGINT for itself (its handler stops the pinger, which then prints the summary) and does
+        // not give it back. A real Ctrl-C on a real terminal reaches that handler directly; a Ctrl-C the session
+        // receives otherwise (a dumb terminal's raise) is handed to it below. Afterwards the handler that was there
+        // before (JLine's, on a system terminal) is put back.
+        sun.misc.SignalHandler probe = s -> { }; // a Ctrl-C before the pinger exists has nothing to stop
+        sun.misc.SignalHandler saved = install(probe);
+        running = true;
+        int status;
+        try {
+            status = session.interruptible(() -> stopRun(probe),
+                    () -> PingCommand.run(argv.toArray(String[]::new), out, err, isRoot()));
+        } finally {
+            synchronized (this) {
+                running = false;
+                install(saved);
+            }
+            out.flush();
+            err.flush();
+        }
+        if (status != 0) {
+            throw new CommandFailed("ping exited " + status);
+        }
+    }
+
+    private static boolean takesValue(String word) {
+        if (!word.startsWith("-") || word.length() != 2) {
+            return false;
+        }
+        Option o = PingOptions.options().getOption(word.substring(1));
+        return o != null && o.hasArg();
+    }
+
+    /** Ctrl-C from the session: call the handler the ping run installed, if it has installed one yet. */
+    private synchronized void stopRun(sun.misc.SignalHandler probe) {
+        if (!running) {
+            return;
+        }
+        sun.misc.SignalHandler current = install(probe);
+        install(current);
+        if (current != null && current != probe) {
+            current.handle(INT);
+        }
+    }
+
+    /** Installs {@code h} for SIGINT and returns the previous handler; null where the platform refuses. */
+    private static sun.misc.SignalHandler install(sun.misc.SignalHandler h) {
+        if (h == null) {
+            return null;
+        }
+        try {
+            return sun.misc.Signal.handle(INT, h);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static OutputStream nonClosing(OutputStream o) {
+        return new java.io.FilterOutputStream(o) {
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws java.io.IOException {
+                flush();
+            }
+        };
+    }
+
+    /** The CLI's standard error, one red line at a time (plain on a dumb terminal). */
+    private static final class RedLines extends OutputStream {
+        private final Console console;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        RedLines(Console console) {
+            this.console = console;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                flushLine();
+            } else {
+                line.write(b);
+            }
+        }
+
+        @Override
+        public synchronized void flush() {
+            if (line.size() > 0) {
+                flushLine();
+            }
+        }
+
+        private void flushLine() {
+            console.println(line.toString(StandardCharsets.UTF_8), Console.ERROR);
+            line.reset();
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package dev.pingkit.repl;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.History;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Parser;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+
+/**
+ * <b>The pingkit REPL: a JLine session whose commands build, send and inspect ICMP packets.</b>
+ *
+ * <p>The terminal comes from outside: {@code scripts/repl} passes the system terminal (or a dumb one over a script),
+ * tests pass a dumb terminal over in-memory streams and read plain text back.
+ *
+ * <pre>{@code
+ * try (Terminal t = new DumbTerminal("test", "dumb", in, out, UTF_8)) {
+ *     int status = new Repl(t, ReplConfig.script(false)).run();
+ * }
+ * }</pre>
+ */
+public final class Repl {
+    /** The prompt, also printed before each command a script runs. */
+    public static final String PROMPT = "pingkit> ";
+
+    private final Terminal terminal;
+    private final ReplConfig config;
+    private final Console console;
+    private final Session session;
+    private final Commands commands;
+    private final LineReader reader;
+    private final Parser parser;
+    private int failures;
+
+    /** A session on {@code terminal}; nothing is read until {@link #run()}. */
+    public Repl(Terminal terminal, ReplConfig config) {
+        this.terminal = Objects.requireNonNull(terminal, "terminal");
+        this.config = Objects.requireNonNull(config, "config");
+        this.console = new Console(terminal);
+        this.session = new Session(config.variables());
+        this.commands = new Commands(session, console);
+        this.parser = parser();
+        var builder = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("pingkit")
+                .parser(parser)
+                .completer(new ReplCompleter(commands))
+                .highlighter(new ReplHighlighter(commands))
+                // "!" and "$" belong to payloads and to our own variables, not to JLine's history expansion.
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.HISTORY_IGNORE_SPACE, false)
+                .variable(LineReader.HISTORY_SIZE, 1000)
+                .variable(LineReader.HISTORY_FILE_SIZE, 10_000);
+        config.historyFile().ifPresent(f -> builder.variable(LineReader.HISTORY_FILE, f));
+        this.reader = builder.build();
+        commands.attach(reader);
+    }
+
+    /** The parser shared by the line reader and {@link #execute(String)}: quotes and a {@code #} comment. */
+    private static Parser parser() {
+        var p = new DefaultParser();
+        p.setEofOnUnclosedQuote(false);
+        p.setLineCommentDelims(new String[] {"#"});
+        return p;
+    }
+
+    /**
+     * Reads and runs commands until {@code quit}, Ctrl-D or the end of the script.
+     *
+     * @return 0 if every command succeeded, 1 if one failed (a script without keep-going stops at the first)
+     */
+    public int run() {
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> session.interrupt());
+        try {
+            if (!config.scripted()) {
+                console.println("pingkit REPL: type help for the commands, Tab to complete, Ctrl-D to quit.",
+                        Console.NOTE);
+            }
+            while (!session.quitRequested()) {
+                String line;
+                try {
+                    // A script prints its own prompt with the command, so the transcript reads like a session.
+                    line = reader.readLine(config.scripted() ? "" : prompt());
+                } catch (UserInterruptException e) {
+                    continue; // Ctrl-C at the prompt drops the line, as in a shell
+                } catch (EndOfFileException e) {
+                    break;
+                }
+                Thread.interrupted(); // a Ctrl-C that arrived between commands must not hit the next one
+                if (line.isBlank() || line.strip().startsWith("#")) {
+                    continue;
+                }
+                if (config.scripted()) {
+                    console.println(PROMPT + line.strip());
+                }
+                if (!execute(line) && config.scripted() && !config.keepGoing()) {
+                    break;
+                }
+            }
+        } finally {
+            terminal.handle(Terminal.Signal.INT, previous);
+            session.close();
+            saveHistory();
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    private String prompt() {
+        return new AttributedString(PROMPT, AttributedStyle.BOLD.foreground(AttributedStyle.GREEN)).toAnsi(terminal);
+    }
+
+    /**
+     * Runs one command line as if typed, printing its output; a mistake prints one error line.
+     *
+     * @return whether the command succeeded
+     */
+    public boolean execute(String line) {
+        List<String> words;
+        try {
+            words = new ArrayList<>(parser.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE).words());
+        } catch (RuntimeException e) {
+            console.error("cannot read the line: " + e.getMessage());
+            failures++;
+            return false;
+        }
+        words.removeIf(String::isEmpty);
+        if (words.isEmpty()) {
+            return true;
+        }
+        try {
+            commands.run(session.expand(words));
+            return true;
+        } catch (UserError | IllegalArgumentException e) {
+            console.error(e.getMessage());
+        } catch (CommandFailed e) {
+            // the command already printed its outcome
+        } catch (UnknownHostException e) {
+            console.error("unknown host " + e.getMessage());
+        } catch (InterruptedException e) {
+            console.println("interrupted");
+            Thread.interrupted();
+            return true;
+        } catch (IOException | UncheckedIOException e) {
+            console.error(e.getMessage());
+        } catch (Exception e) {
+            // A bug, not a user's mistake: still one line, with the type so it can be reported.
+            console.error(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        failures++;
+        return false;
+    }
+
+    /** The history of this session (including lines that failed). */
+    public History history() {
+        return reader.getHistory();
+    }
+
+    /** The commands this REPL knows, in help order. */
+    public List<String> commandNames() {
+        return commands.names();
+    }
+
+    private void saveHistory() {
+        if (config.historyFile().isPresent()) {
+            try {
+                reader.getHistory().save();
+            } catch (IOException e) {
+                console.error("cannot save history to " + config.historyFile().get() + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.pingkit.repl;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
+
+/**
+ * <b>{@code scripts/repl}: the interactive session on the system terminal, or a script on a dumb one.</b>
+ *
+ * <pre>
+ * scripts/repl                      interactive (history in ~/.pingkit_history, or $PINGKIT_HISTORY)
+ * scripts/repl -f experiment.txt    run a script, echoing each command; exit 1 at the first failed command
+ * scripts/repl &lt; experiment.txt     the same from standard input
+ * scripts/repl -k -f experiment.txt keep going after a failed command (exit status still 1)
+ * scripts/repl -D name=value ...    define $name for the script (repeatable)
+ * </pre>
+ */
+public final class ReplMain {
+    private static final String USAGE = """
+            usage: scripts/repl [-f FILE] [-k|--keep-going] [-D NAME=VALUE]... [--history FILE | --no-history]
+              -f FILE         run the commands in FILE on a dumb terminal, echoing each one; '-' reads standard input
+              -k, --keep-going  in a script, run the remaining commands after one fails (exit status is still 1)
+              -D NAME=VALUE   define $NAME for the session, e.g. -D far=198.18.1.2
+              --history FILE  keep history in FILE instead of ~/.pingkit_history ($PINGKIT_HISTORY also works)
+              --no-history    do not read or write a history file
+            Without -f, standard input that is not a terminal is read as a script.""";
+
+    private ReplMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.in, System.out, System.err));
+    }
+
+    /** Parses the launcher's arguments and runs the session; returns the exit status. */
+    static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr) {
+        String file = null;
+        boolean keepGoing = false;
+        boolean noHistory = false;
+        Path history = null;
+        Map<String, String> vars = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            try {
+                switch (a) {
+                    case "-f", "--file" -> file = args[++i];
+                    case "-k", "--keep-going" -> keepGoing = true;
+                    case "--history" -> history = Path.of(args[++i]);
+                    case "--no-history" -> noHistory = true;
+                    case "-D" -> {
+                        String kv = args[++i];
+                        int eq = kv.indexOf('=');
+                        if (eq <= 0) {
+                            stderr.println("repl: -D needs NAME=VALUE, got " + kv);
+                            return 2;
+                        }
+                        vars.put(kv.substring(0, eq), kv.substring(eq + 1));
+                    }
+                    case "-h", "--help" -> {
+                        stdout.println(USAGE);
+                        return 0;
+                    }
+                    default -> {
+                        stderr.println("repl: unknown option " + a);
+                        stderr.println(USAGE);
+                        return 2;
+                    }
+                }
+            } catch (ArrayIndexOutOfBoundsException e) {
+                stderr.println("repl: " + a + " needs a value");
+                return 2;
+            }
+        }
+        if (history == null && System.getenv("PINGKIT_HISTORY") != null) {
+            history = Path.of(System.getenv("PINGKIT_HISTORY"));
+        }
+        if (history == null) {
+            history = ReplConfig.defaultHistoryFile();
+        }
+        boolean scripted = file != null || System.console() == null;
+        try {
+            if (scripted) {
+                InputStream in;
+                if (file == null || file.equals("-")) {
+                    in = stdin;
+                } else {
+                    try {
+                        in = Files.newInputStream(Path.of(file));
+                    } catch (NoSuchFileException e) {
+                        stderr.println("repl: no such file " + file);
+                        return 2;
+                    }
+                }
+                var config = new ReplConfig(Optional.empty(), true, keepGoing, vars);
+                try (in; Terminal t = new DumbTerminal("pingkit", "dumb", in, stdout, StandardCharsets.UTF_8)) {
+                    return new Repl(t, config).run();
+                }
+            }
+            var config = new ReplConfig(noHistory ? Optional.empty() : Optional.of(history), false, false, vars);
+            // The JNI provider is JLine's choice for Java 17 (FFM needs 22); exec is the fallback if the native
+            // library cannot load. The deprecated JNA and Jansi providers are not on the class path.
+            try (Terminal t = TerminalBuilder.builder().system(true).providers("jni,exec").name("pingkit").build()) {
+                return new Repl(t, config).run();
+            }
+        } catch (IOException e) {
+            stderr.println("repl: " + e.getMessage());
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.pingkit.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher's options and exit statuses: {@code scripts/repl -f}, {@code -k}, {@code -D}, standard input. */
+class ReplMainTest {
+    record Run(int status, String out, String err) {
+    }
+
+    private static Run main(String stdin, String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int status = ReplMain.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aScriptFileThatSucceedsExitsZero(@TempDir Path dir) throws IOException {
+        Path f = Files.writeString(dir.resolve("ok.repl"), "# builds a packet\necho to 127.0.0.1 id 7\nhex\n");
+        Run r = main("", "-f", f.toString());
+        assertEquals(0, r.status(), r.out() + r.err());
+        assertTrue(r.out().contains("pingkit> hex\n00000000  08 00"), r.out());
+    }
+
+    @Test
+    void aFailedCommandStopsTheScriptWithStatusOne(@TempDir Path dir) throws IOException {
+        Path f = Files.writeString(dir.resolve("bad.repl"), "echo to 127.0.0.1\nset ttl 0\nshow\n");
+        Run r = main("", "-f", f.toString());
+        assertEquals(1, r.status());
+        assertTrue(r.out().contains("error: ttl must be 1..255, got 0"), r.out());
+        assertTrue(!r.out().contains("pingkit> show"), r.out());
+
+        Run k = main("", "--keep-going", "-f", f.toString());
+        assertEquals(1, k.status());
+        assertTrue(k.out().contains("pingkit> show"), k.out());
+    }
+
+    @Test
+    void standardInputThatIsNotATerminalIsReadAsAScript() {
+        Run r = main("let far 198.18.1.2\necho to $far\n", "-D", "x=1");
+        assertEquals(0, r.status(), r.out() + r.err());
+        assertTrue(r.out().contains("pingkit> echo to $far\ntarget   = 198.18.1.2"), r.out());
+    }
+
+    @Test
+    void definesVariablesFromTheCommandLine() {
+        Run r = main("echo to $lo id $id\n", "-D", "lo=127.0.0.1", "-D", "id=9", "-f", "-");
+        assertEquals(0, r.status(), r.out() + r.err());
+        assertTrue(r.out().contains("id       = 9 (0x0009)"), r.out());
+    }
+
+    @Test
+    void usageMistakesExitTwo() {
+        assertEquals(2, main("", "--bogus").status());
+        assertEquals(2, main("", "-f").status());
+        assertEquals(2, main("", "-f", "/nonexistent/x.repl").status());
+        assertEquals(2, main("", "-D", "novalue").status());
+    }
+}

@@ -1,0 +1,172 @@
+package dev.pingkit.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import dev.pingkit.Echo;
+import dev.pingkit.ping.Pinger;
+
+/**
+ * send, ping and listen on real sockets over loopback (the only place packets may go outside the lab), and Ctrl-C
+ * bringing a running command back to the prompt.
+ */
+class ReplNetworkTest {
+
+    @Test
+    void sendPrintsTheRequestAndTheDecodedReplyWithRttTtlAndChecksumVerdict() {
+        var t = ReplDriver.script("echo to 127.0.0.1 id 7 seq 1 payload \"hi\"", "send", "send --next", "stats");
+        assertEquals(0, t.status(), t.output());
+        String out = t.output();
+        assertTrue(out.contains("request:\n  target   = 127.0.0.1"), out);
+        assertTrue(out.contains("reply from 127.0.0.1 after "), out);
+        assertTrue(t.hasLine("  type     = 0 (echo-reply)"), out);
+        assertTrue(t.hasLine("  payload  = 2 bytes, \"hi\""), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("  checksum = 0x[0-9a-f]{4} \\(correct\\)")), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("10 bytes from 127\\.0\\.0\\.1: icmp_seq=1 ttl=64 time=[0-9.]+ ms")),
+                out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("10 bytes from 127.0.0.1: icmp_seq=2 ttl=64 ")),
+                "--next moved to seq 2\n" + out);
+        assertTrue(t.hasLine("sent 2, answered 2, ICMP errors 0, no reply 0"), out);
+    }
+
+    @Test
+    void aForcedBadChecksumOnARawSocketIsDroppedByTheKernelAndReportedAsNoReply() {
+        var t = ReplDriver.script("socket raw", "echo to 127.0.0.1 id 8 seq 3 payload \"x\"", "set checksum 0xbeef",
+                "send 300ms");
+        assertTrue(t.hasLine("no reply from 127.0.0.1 icmp_seq=3 within 300 ms"), t.output());
+        assertEquals(0, t.status(), "a timeout is a result, not a failure\n" + t.output());
+    }
+
+    @Test
+    void sendMistakesAreOneLineAndTheSessionGoesOn() {
+        var t = ReplDriver.script("send", "echo to 127.0.0.1", "send soon", "send 1 2", "hex");
+        assertTrue(t.hasLine("error: send needs a packet first: echo to <host> [field value]..."), t.output());
+        assertTrue(t.hasLine("error: timeout must be seconds (2, 0.5) or 500ms, got soon"), t.output());
+        assertTrue(t.hasLine("error: send takes [--next] [<timeout>], got 1 2"), t.output());
+        assertTrue(t.output().contains("pingkit> hex\n00000000  08 00"), t.output());
+    }
+
+    @Test
+    void pingRunsTheCliWithItsOutputAndAMistakeDoesNotEndTheSession() {
+        var t = ReplDriver.script("ping 127.0.0.1 -c 2 -i 0.2", "ping nosuch.invalid", "ping -c 0 127.0.0.1", "ipv4");
+        String out = t.output();
+        assertTrue(t.hasLine("PING 127.0.0.1 (127.0.0.1) 56(84) bytes of data."), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("64 bytes from 127.0.0.1: icmp_seq=2 ttl=64 time=")), out);
+        assertTrue(t.hasLine("--- 127.0.0.1 ping statistics ---"), out);
+        assertTrue(out.contains("2 packets transmitted, 2 received, 0% packet loss"), out);
+        assertTrue(t.hasLine("ping: nosuch.invalid: Name or service not known"), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("ping: invalid argument: '0'")), out);
+        assertTrue(t.hasLine("host names resolve to IPv4"), "the session went on\n" + out);
+        assertEquals(1, t.status(), "two pings failed");
+    }
+
+    /** A REPL running on its own thread, so the test can act while a command runs. */
+    private static final class Live implements AutoCloseable {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final Terminal terminal;
+        final Thread thread;
+        final AtomicInteger status = new AtomicInteger(-1);
+
+        Live(String... lines) throws Exception {
+            byte[] in = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+            terminal = new DumbTerminal("test", "dumb", new ByteArrayInputStream(in), out, StandardCharsets.UTF_8);
+            Repl repl = new Repl(terminal, ReplConfig.script(true));
+            thread = new Thread(() -> status.set(repl.run()), "repl-under-test");
+            thread.start();
+        }
+
+        String output() {
+            return out.toString(StandardCharsets.UTF_8).replace("\r", "");
+        }
+
+        void awaitOutput(String text) throws InterruptedException {
+            // A guard against hanging, not a timing assertion: the text normally shows up in milliseconds.
+            for (int i = 0; i < 1500; i++) {
+                if (output().contains(text)) {
+                    return;
+                }
+                Thread.sleep(20);
+            }
+            fail("never printed \"" + text + "\":\n" + output());
+        }
+
+        void ctrlC() {
+            terminal.raise(Terminal.Signal.INT);
+        }
+
+        @Override
+        public void close() throws Exception {
+            thread.join();
+            terminal.close();
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void listenPrintsEachIcmpPacketOnOneLineUntilCtrlC() throws Exception {
+        try (Live live = new Live("ipv4", "listen", "socket raw")) {
+            live.awaitOutput("listening for IPv4 ICMP until Ctrl-C");
+            Pinger.once(Echo.to("127.0.0.1").id(4321).seq(9).payload("listen test"), Duration.ofSeconds(2));
+            live.awaitOutput("echo-reply id=4321 seq=9");
+            live.ctrlC();
+            live.awaitOutput("pingkit> socket raw");
+            live.close();
+            String out = live.output();
+            assertTrue(out.lines().anyMatch(l -> l.matches(
+                    "\\d\\d:\\d\\d:\\d\\d\\.\\d{6} ICMPv4 127\\.0\\.0\\.1 > 127\\.0\\.0\\.1 ttl=64 echo-request id=4321 seq=9 "
+                            + "len=11 checksum=0x[0-9a-f]{4} ok")), out);
+            assertTrue(out.lines().anyMatch(l -> l.contains(" echo-reply id=4321 seq=9 len=11 ")), out);
+            assertTrue(out.lines().anyMatch(l -> l.matches("\\d+ packets seen")), out);
+            assertEquals(0, live.status.get(), out);
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void ctrlCStopsAPingWithItsSummaryAndReturnsToThePrompt() throws Exception {
+        try (Live live = new Live("ping 127.0.0.1 -c 100 -i 0.2", "ipv6")) {
+            live.awaitOutput("icmp_seq=2 ");
+            live.ctrlC();
+            live.awaitOutput("host names resolve to IPv6");
+            live.close();
+            String out = live.output();
+            assertTrue(out.contains("--- 127.0.0.1 ping statistics ---"), out);
+            assertTrue(out.indexOf("ping statistics") < out.indexOf("pingkit> ipv6"), out);
+            assertFalse(out.contains("100 packets transmitted"), "stopped early, not at -c 100\n" + out);
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void ctrlCEndsASendThatWouldWaitAnHour() throws Exception {
+        try (Live live = new Live("socket raw", "echo to 127.0.0.1 id 5 payload \"x\"", "set checksum 0xbeef",
+                "send 3600", "hex")) {
+            live.awaitOutput("pingkit> send 3600");
+            // A Ctrl-C that lands before the send opened its socket finds nothing to stop (as at a shell, a key
+            // pressed too early); press it until the send reports the interruption.
+            for (int i = 0; i < 1500 && !live.output().contains("interrupted"); i++) {
+                live.ctrlC();
+                Thread.sleep(20);
+            }
+            live.awaitOutput("pingkit> hex");
+            live.close();
+            String out = live.output();
+            assertTrue(out.contains("pingkit> send 3600\ninterrupted\n"), out);
+            assertFalse(out.contains("no reply"), out);
+            assertEquals(0, live.status.get(), "an interrupted command is not a failure\n" + out);
+        }
+    }
+}
