@@ -53,6 +53,14 @@ class LoopbackComparisonTest {
     }
 
     @Test
+    void namesAreResolvedAndShownAsIputilsDoes() {
+        sameOutput("-4", "-c", "1", "localhost");
+        sameOutput("-n", "-4", "-c", "1", "localhost");
+        sameOutput("-I", "lo", "-c", "1", "127.0.0.1");
+        sameOutput("-I", "lo", "-c", "1", "::1");
+    }
+
+    @Test
     void deadlineShorterThanTheCountExitsOneAsIputils() {
         sameOutput("-c", "2", "-w", "1", "127.0.0.1");
     }
