@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.pingkit.packet.Addresses;
 import dev.pingkit.ping.PingSettings;
@@ -51,8 +52,20 @@ public final class PingCommand {
         System.exit(code);
     }
 
-    /** The whole command with its streams passed in (tests call this); returns the exit code. */
+    /**
+     * The whole command with its streams passed in (tests call this); returns the exit code. Ctrl-C (SIGINT) stops
+     * the run and prints the summary, as in iputils.
+     */
     public static int run(String[] args, PrintStream out, PrintStream err, boolean privileged) {
+        return run(args, out, err, privileged, Signals::onInterrupt);
+    }
+
+    /**
+     * The command inside a host that owns Ctrl-C itself (the REPL): {@code interrupts} is handed the action that
+     * stops the run, once the run exists, and decides when to call it. Returns the exit code.
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, boolean privileged,
+            Consumer<Runnable> interrupts) {
         Invocation inv;
         Target target;
         try {
@@ -98,7 +111,7 @@ public final class PingCommand {
         try (pinger) {
             printer.start();
             out.flush();
-            Signals.onInterrupt(pinger::stop);
+            interrupts.accept(pinger::stop);
             PingStatistics stats = pinger.run(printer);
             int code = stats.received() == 0
                     || (inv.deadline().isPresent() && inv.count() > 0 && stats.received() < inv.count()) ? 1 : 0;
@@ -112,8 +125,8 @@ public final class PingCommand {
         }
     }
 
-    /** Root may go below 2 ms and preload more than 3, as with iputils. */
-    static boolean isRoot() {
+    /** Whether this process runs as root: root may go below 2 ms and preload more than 3, as with iputils. */
+    public static boolean isRoot() {
         try {
             List<String> status = Files.readAllLines(Path.of("/proc/self/status"));
             for (String line : status) {

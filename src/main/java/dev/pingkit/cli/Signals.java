@@ -10,13 +10,12 @@ final class Signals {
     private Signals() {
     }
 
-    /** Runs {@code action} on SIGINT instead of terminating the JVM; false if the platform refuses. */
-    static boolean onInterrupt(Runnable action) {
+    /** Runs {@code action} on SIGINT instead of terminating the JVM (where the platform refuses, Ctrl-C just ends it). */
+    static void onInterrupt(Runnable action) {
         try {
             sun.misc.Signal.handle(new sun.misc.Signal("INT"), s -> action.run());
-            return true;
         } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
-            return false;
+            // the default: the JVM ends without a summary
         }
     }
 }

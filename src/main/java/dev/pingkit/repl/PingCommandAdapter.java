@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.commons.cli.Option;
 
@@ -18,11 +19,8 @@ import dev.pingkit.cli.PingOptions;
  * as in the CLI.
  */
 final class PingCommandAdapter {
-    private static final sun.misc.Signal INT = new sun.misc.Signal("INT");
-
     private final Session session;
     private final Console console;
-    private volatile boolean running;
 
     PingCommandAdapter(Session session, Console console) {
         this.session = session;
@@ -80,22 +78,17 @@ final class PingCommandAdapter {
         OutputStream raw = console.terminal().output();
         PrintStream out = new PrintStream(nonClosing(raw), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new RedLines(console), true, StandardCharsets.UTF_8);
-        // PingCommand takes SIGINT for itself (its handler stops the pinger, which then prints the summary) and does
-        // not give it back. A real Ctrl-C on a real terminal reaches that handler directly; a Ctrl-C the session
-        // receives otherwise (a dumb terminal's raise) is handed to it below. Afterwards the handler that was there
-        // before (JLine's, on a system terminal) is put back.
-        sun.misc.SignalHandler probe = s -> { }; // a Ctrl-C before the pinger exists has nothing to stop
-        sun.misc.SignalHandler saved = install(probe);
-        running = true;
+        // The session owns Ctrl-C: the run hands over its stop action, and an interrupt calls it (the summary is printed).
+        AtomicReference<Runnable> stop = new AtomicReference<>();
         int status;
         try {
-            status = session.interruptible(() -> stopRun(probe),
-                    () -> PingCommand.run(argv.toArray(String[]::new), out, err, isRoot()));
+            status = session.interruptible(() -> {
+                Runnable s = stop.get();
+                if (s != null) {
+                    s.run();
+                }
+            }, () -> PingCommand.run(argv.toArray(String[]::new), out, err, PingCommand.isRoot(), stop::set));
         } finally {
-            synchronized (this) {
-                running = false;
-                install(saved);
-            }
             out.flush();
             err.flush();
         }
@@ -110,34 +103,6 @@ final class PingCommandAdapter {
         }
         Option o = PingOptions.options().getOption(word.substring(1));
         return o != null && o.hasArg();
-    }
-
-    /** Ctrl-C from the session: call the handler the ping run installed, if it has installed one yet. */
-    private synchronized void stopRun(sun.misc.SignalHandler probe) {
-        if (!running) {
-            return;
-        }
-        sun.misc.SignalHandler current = install(probe);
-        install(current);
-        if (current != null && current != probe) {
-            current.handle(INT);
-        }
-    }
-
-    /** Installs {@code h} for SIGINT and returns the previous handler; null where the platform refuses. */
-    private static sun.misc.SignalHandler install(sun.misc.SignalHandler h) {
-        if (h == null) {
-            return null;
-        }
-        try {
-            return sun.misc.Signal.handle(INT, h);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
     }
 
     private static OutputStream nonClosing(OutputStream o) {
