@@ -1,0 +1,381 @@
+package dev.pingkit.ping;
+
+import dev.pingkit.socket.Family;
+import dev.pingkit.socket.SocketKind;
+import dev.pingkit.socket.SocketOptions;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.StringJoiner;
+
+/**
+ * <b>Everything a ping run needs, as one immutable, validated value; each fluent call returns a new one.</b>
+ * Defaults are iputils' {@code ping} defaults:
+ * <pre>{@code PingSettings.to(InetAddress.getByName("127.0.0.1")).count(3).interval(Duration.ofMillis(200))}</pre>
+ * Unset optional values are null (boxed or object fields), meaning "the kernel's (or iputils') default".
+ *
+ * @param target            the address pinged
+ * @param targetName        the target as the user typed it (for headers and summaries)
+ * @param count             probes to send, 0 = until stopped or the deadline ({@code -c})
+ * @param interval          time between probes, default 1 s ({@code -i}); with {@code flood} and no explicit
+ *                          interval, 0
+ * @param deadline          stop the whole run after this long, null = none ({@code -w}); with a count the run
+ *                          ends early once that many probes are answered (or errored), as iputils does
+ * @param replyTimeout      how long to wait for replies once the count is sent and nothing came back, default
+ *                          10 s ({@code -W}, iputils' linger time); after some reply the wait is
+ *                          max(2 × max RTT, interval)
+ * @param preload           probes sent at once at the start, 1..65536 ({@code -l})
+ * @param flood             flood mode ({@code -f}): with interval 0, the next probe goes out as soon as a reply
+ *                          arrives or after 10 ms
+ * @param payloadSize       ICMP data bytes, default 56 ({@code -s})
+ * @param pattern           hex digits (1..32) repeated to fill the payload, null = iputils' 0x00, 0x01, ...
+ *                          ({@code -p})
+ * @param ttl               TTL / hop limit, 1..255 ({@code -t})
+ * @param tos               TOS / traffic class, 0..255 ({@code -Q})
+ * @param pmtu              path MTU discovery mode ({@code -M})
+ * @param source            source address to bind ({@code -I address})
+ * @param device            interface to bind ({@code -I name})
+ * @param mark              firewall mark ({@code -m})
+ * @param socketKind        raw, datagram or automatic
+ * @param reportOutstanding report probes without a reply when the next one is sent ({@code -O})
+ * @param identifier        ICMP identifier for raw sockets 0..65535, null = derived from the process id
+ *                          (datagram sockets always use the kernel's)
+ * @param netns             network namespace to open the socket in (see {@link SocketOptions#netns()})
+ */
+public record PingSettings(InetAddress target, String targetName, long count, Duration interval, Duration deadline,
+                           Duration replyTimeout, int preload, boolean flood, int payloadSize, String pattern,
+                           Integer ttl, Integer tos, Pmtu pmtu, InetAddress source, String device, Integer mark,
+                           SocketKind socketKind, boolean reportOutstanding, Integer identifier, String netns) {
+
+    /** iputils' default interval between probes. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
+    /** iputils' default linger time ({@code MAXWAIT}, {@code -W}). */
+    public static final Duration DEFAULT_REPLY_TIMEOUT = Duration.ofSeconds(10);
+    /** iputils' default payload size ({@code DEFDATALEN}). */
+    public static final int DEFAULT_PAYLOAD_SIZE = 56;
+    /** Largest ICMP payload in an IPv4 datagram: 65535 - 20 (IP header) - 8 (ICMP header). */
+    public static final int MAX_PAYLOAD_V4 = 65507;
+    /** Largest ICMPv6 payload without jumbograms: 65535 - 8. */
+    public static final int MAX_PAYLOAD_V6 = 65527;
+
+    /** <b>Path MTU discovery modes of {@code ping -M}.</b> */
+    public enum Pmtu {
+        /** Prohibit fragmentation, even local (DF set). */
+        DO,
+        /** Do not set DF: fragment as needed. */
+        DONT,
+        /** Discover the path MTU, fragment locally when the packet is too large (the kernel default). */
+        WANT,
+        /** Set DF and ignore the path MTU. */
+        PROBE
+    }
+
+    /** Validates every field; messages name the field, the value and what is allowed. */
+    public PingSettings {
+        Objects.requireNonNull(target, "target");
+        if (targetName == null || targetName.isEmpty()) {
+            targetName = target.getHostAddress();
+        }
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be 0.." + Long.MAX_VALUE + " (0 = until stopped), got " + count);
+        }
+        Objects.requireNonNull(interval, "interval");
+        if (interval.isNegative() || interval.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
+            throw new IllegalArgumentException("interval must be 0.." + Integer.MAX_VALUE + " ms, got " + ms(interval));
+        }
+        if (deadline != null && (deadline.isNegative() || deadline.getSeconds() > Integer.MAX_VALUE)) {
+            throw new IllegalArgumentException("deadline must be 0.." + Integer.MAX_VALUE + " s, got " + ms(deadline));
+        }
+        Objects.requireNonNull(replyTimeout, "replyTimeout");
+        if (replyTimeout.isNegative() || replyTimeout.getSeconds() > 4294L) {
+            throw new IllegalArgumentException("replyTimeout must be 0..4294 s, got " + ms(replyTimeout));
+        }
+        if (preload < 1 || preload > 65536) {
+            throw new IllegalArgumentException("preload must be 1..65536, got " + preload);
+        }
+        int maxPayload = Family.of(target) == Family.IPV4 ? MAX_PAYLOAD_V4 : MAX_PAYLOAD_V6;
+        if (payloadSize < 0 || payloadSize > maxPayload) {
+            throw new IllegalArgumentException("payloadSize must be 0.." + maxPayload + ", got " + payloadSize);
+        }
+        if (pattern != null && (pattern.isEmpty() || pattern.length() > 32
+                || !pattern.chars().allMatch(c -> Character.digit(c, 16) >= 0))) {
+            throw new IllegalArgumentException("pattern must be 1..32 hex digits, got '" + pattern + "'");
+        }
+        if (ttl != null && (ttl < 1 || ttl > 255)) {
+            throw new IllegalArgumentException("ttl must be 1..255, got " + ttl);
+        }
+        if (tos != null && (tos < 0 || tos > 255)) {
+            throw new IllegalArgumentException("tos must be 0..255, got " + tos);
+        }
+        if (source != null && Family.of(source) != Family.of(target)) {
+            throw new IllegalArgumentException("source must be an " + Family.of(target) + " address like the target "
+                    + target.getHostAddress() + ", got " + source.getHostAddress());
+        }
+        Objects.requireNonNull(socketKind, "socketKind");
+        if (identifier != null && (identifier < 0 || identifier > 65535)) {
+            throw new IllegalArgumentException("identifier must be 0..65535, got " + identifier);
+        }
+        // device and netns are checked by SocketOptions, once, with the same wording
+        if (device != null) {
+            SocketOptions.DEFAULTS.device(device);
+        }
+        if (netns != null) {
+            SocketOptions.DEFAULTS.netns(netns);
+        }
+    }
+
+    /** <b>iputils' defaults for pinging {@code target}.</b> */
+    public static PingSettings to(InetAddress target) {
+        return to(target, null);
+    }
+
+    /** <b>iputils' defaults for pinging {@code target}, shown to the user as {@code name}.</b> */
+    public static PingSettings to(InetAddress target, String name) {
+        return new PingSettings(target, name, 0, DEFAULT_INTERVAL, null, DEFAULT_REPLY_TIMEOUT, 1, false,
+                DEFAULT_PAYLOAD_SIZE, null, null, null, null, null, null, null, SocketKind.AUTO, false, null, null);
+    }
+
+    /** <b>IPv4 or IPv6, from the target address.</b> */
+    public Family family() {
+        return Family.of(target);
+    }
+
+    /** <b>The payload every probe carries: {@link #pattern} repeated, or iputils' byte i = i mod 256.</b> */
+    public byte[] payload() {
+        byte[] p = new byte[payloadSize];
+        byte[] fill = patternBytes();
+        for (int i = 0; i < p.length; i++) {
+            p[i] = fill == null ? (byte) i : fill[i % fill.length];
+        }
+        return p;
+    }
+
+    /** <b>The pattern as bytes (an odd digit count gets a leading 0), or null when unset.</b> */
+    public byte[] patternBytes() {
+        if (pattern == null) {
+            return null;
+        }
+        return HexFormat.of().parseHex(pattern.length() % 2 == 1 ? "0" + pattern : pattern);
+    }
+
+    /** <b>The socket options these settings imply.</b> */
+    public SocketOptions socketOptions() {
+        SocketOptions o = SocketOptions.DEFAULTS;
+        if (ttl != null) {
+            o = o.ttl(ttl);
+        }
+        if (tos != null) {
+            o = o.tos(tos);
+        }
+        if (pmtu == Pmtu.DO || pmtu == Pmtu.PROBE) {
+            o = o.dontFragment(true);
+        } else if (pmtu == Pmtu.DONT) {
+            o = o.dontFragment(false);
+        }
+        if (source != null) {
+            o = o.source(source);
+        }
+        if (device != null) {
+            o = o.device(device);
+        }
+        if (mark != null) {
+            o = o.mark(mark);
+        }
+        if (netns != null) {
+            o = o.netns(netns);
+        }
+        return o;
+    }
+
+    /** With another target. */
+    public PingSettings target(InetAddress target) {
+        return new PingSettings(target, null, count, interval, deadline, replyTimeout, preload, flood, payloadSize,
+                pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier, netns);
+    }
+
+    /** With this count, 0 = until stopped. */
+    public PingSettings count(long count) {
+        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
+                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
+                netns);
+    }
+
+    /** With this interval between probes. */
+    public PingSettings interval(Duration interval) {
+        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
+                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
+                netns);
+    }
+
+    /** With this deadline for the whole run, null = none. */
+    public PingSettings deadline(Duration deadline) {
+        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
+                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
+                netns);
+    }
+
+    /** With this final wait for replies ({@code -W}). */
+    public PingSettings replyTimeout(Duration replyTimeout) {
+        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
+                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
+                netns);
+    }
+
+    /** With this preload. */
+    public PingSettings preload(int preload) {
+        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
+                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
+                netns);
+    }
+
+    /**
+     * With flood mode on or off. Flood does not change the interval by itself: as iputils does, a front end sets
+     * interval 0 for {@code -f} unless {@code -i} was given.
+     */
+    public PingSettings flood(boolean flood) {
+        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
+                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
+                netns);
+    }
+
+    /** With this payload size. */
+    public PingSettings payloadSize(int payloadSize) {
+        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
+                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
+                netns);
+    }
+
+    /** With this fill pattern (hex digits), null = iputils' default fill. */
+    public PingSettings pattern(String pattern) {
+        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
+                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
+                netns);
+    }
+
+    /** With this TTL / hop limit, null = kernel default. */
+    public PingSettings ttl(Integer ttl) {
+        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
+                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
+                netns);
+    }
+
+    /** With this TOS / traffic class, null = kernel default. */
+    public PingSettings tos(Integer tos) {
+        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
+                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
+                netns);
+    }
+
+    /** With this path MTU discovery mode, null = kernel default. */
+    public PingSettings pmtu(Pmtu pmtu) {
+        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
+                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
+                netns);
+    }
+
+    /** With this source address, null = chosen by the kernel. */
+    public PingSettings source(InetAddress source) {
+        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
+                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
+                netns);
+    }
+
+    /** With this interface, null = any. */
+    public PingSettings device(String device) {
+        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
+                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
+                netns);
+    }
+
+    /** With this firewall mark, null = none. */
+    public PingSettings mark(Integer mark) {
+        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
+                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
+                netns);
+    }
+
+    /** With this socket kind. */
+    public PingSettings socketKind(SocketKind socketKind) {
+        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
+                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
+                netns);
+    }
+
+    /** With {@code -O} reporting on or off. */
+    public PingSettings reportOutstanding(boolean reportOutstanding) {
+        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
+                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
+                netns);
+    }
+
+    /** With this identifier for raw sockets, null = derived from the process id. */
+    public PingSettings identifier(Integer identifier) {
+        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
+                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
+                netns);
+    }
+
+    /** With the socket opened in this network namespace, null = the caller's. */
+    public PingSettings netns(String netns) {
+        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
+                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
+                netns);
+    }
+
+    private static String ms(Duration d) {
+        return d.toNanos() % 1_000_000 == 0 ? d.toMillis() + " ms" : d.toNanos() / 1e6 + " ms";
+    }
+
+    /** One line: target and the settings that differ from iputils' defaults. */
+    @Override
+    public String toString() {
+        StringJoiner j = new StringJoiner(" ", "PingSettings[", "]");
+        j.add(targetName.equals(target.getHostAddress()) ? targetName
+                : targetName + " (" + target.getHostAddress() + ")");
+        if (count != 0) {
+            j.add("count=" + count);
+        }
+        if (!interval.equals(DEFAULT_INTERVAL)) {
+            j.add("interval=" + ms(interval));
+        }
+        if (deadline != null) {
+            j.add("deadline=" + ms(deadline));
+        }
+        if (!replyTimeout.equals(DEFAULT_REPLY_TIMEOUT)) {
+            j.add("replyTimeout=" + ms(replyTimeout));
+        }
+        if (preload != 1) {
+            j.add("preload=" + preload);
+        }
+        if (flood) {
+            j.add("flood");
+        }
+        if (payloadSize != DEFAULT_PAYLOAD_SIZE) {
+            j.add("size=" + payloadSize);
+        }
+        addIf(j, "pattern", pattern);
+        addIf(j, "ttl", ttl);
+        addIf(j, "tos", tos);
+        addIf(j, "pmtu", pmtu);
+        addIf(j, "source", source == null ? null : source.getHostAddress());
+        addIf(j, "device", device);
+        addIf(j, "mark", mark);
+        if (socketKind != SocketKind.AUTO) {
+            j.add("socket=" + socketKind);
+        }
+        if (reportOutstanding) {
+            j.add("reportOutstanding");
+        }
+        addIf(j, "id", identifier);
+        addIf(j, "netns", netns);
+        return j.toString();
+    }
+
+    private static void addIf(StringJoiner j, String name, Object value) {
+        if (value != null) {
+            j.add(name + "=" + value);
+        }
+    }
+}

@@ -1,0 +1,477 @@
+package dev.pingkit.ping;
+
+import dev.pingkit.Echo;
+import dev.pingkit.packet.Checksum;
+import dev.pingkit.packet.IcmpMessage;
+import dev.pingkit.packet.IcmpReader;
+import dev.pingkit.socket.ClosedSocketException;
+import dev.pingkit.socket.Family;
+import dev.pingkit.socket.IcmpSocket;
+import dev.pingkit.socket.IcmpSockets;
+import dev.pingkit.socket.Inbound;
+import dev.pingkit.socket.SocketKind;
+import dev.pingkit.socket.SocketOptions;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * <b>The ping engine: sends probes on iputils' schedule, matches what comes back, keeps statistics, emits events.</b>
+ *
+ * <pre>{@code
+ * try (Pinger p = Pinger.open(PingSettings.to(InetAddress.getByName("127.0.0.1")).count(3))) {
+ *     PingStatistics s = p.run(System.out::println);
+ * }
+ * }</pre>
+ *
+ * <p>One thread runs the loop: it sends what the schedule says is due, then waits in {@code poll} for a packet no
+ * longer than until the next send (or the deadline, or the end of the final wait). Receiving and matching allocate
+ * nothing per packet: one reused {@link Inbound}, one {@link IcmpReader}, one send buffer patched in place; only the
+ * events handed to the listener are new objects.
+ *
+ * <p>Matching: a reply counts only if its identifier (ours for raw sockets, the kernel's for datagram sockets),
+ * sequence number (of a probe we sent), source (the target) and payload agree; a bad checksum or altered payload is
+ * reported (and counted as corrupted), never taken for an answer. An ICMP error counts when the datagram it quotes
+ * is one of our probes to the target. Everything else is foreign: raw sockets see every ICMP message on the host,
+ * including other processes' pings.
+ *
+ * <p>Ending as iputils: with a count, once that many probes are answered or errored, or after the final wait
+ * (max(2 × max RTT, interval) after the last probe if anything answered, else the reply timeout); with a deadline,
+ * when it passes (or at the first error); or at {@link #stop()}.
+ */
+public final class Pinger implements AutoCloseable {
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final PingSettings settings;
+    private final IcmpSocket socket;
+    private final TimeSource time;
+    private final Family family;
+    private final InetAddress target;
+    private final byte[] targetBytes;
+    private final int id;
+    private final boolean computeChecksum;
+    private final int replyType;
+    private final int requestType;
+    private final byte[] payload;
+    private final byte[] packet;
+    private final ByteBuffer out;
+    private final Inbound in = new Inbound();
+    private final IcmpReader reader = new IcmpReader();
+    private final ProbeTable probes = new ProbeTable();
+    private final StatisticsRecorder stats = new StatisticsRecorder();
+    private volatile boolean stopping;
+    private boolean ran;
+
+    /**
+     * <b>A pinger over an already open socket and a time source</b> (tests pass an in-memory socket and a fake
+     * clock). The pinger owns the socket from now on: {@link #close()} and {@link #stop()} close it.
+     *
+     * @throws IllegalArgumentException if the socket's family differs from the target's
+     */
+    public Pinger(PingSettings settings, IcmpSocket socket, TimeSource time) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.socket = Objects.requireNonNull(socket, "socket");
+        this.time = Objects.requireNonNull(time, "time");
+        this.family = settings.family();
+        if (socket.family() != family) {
+            throw new IllegalArgumentException("socket must be " + family + " for target "
+                    + settings.target().getHostAddress() + ", got " + socket.family());
+        }
+        this.target = settings.target();
+        this.targetBytes = target.getAddress();
+        boolean datagram = socket.kind() == SocketKind.DATAGRAM;
+        this.id = datagram ? socket.localId() : settings.identifier() != null ? settings.identifier() : defaultId();
+        // The kernel computes ICMPv6 checksums, and datagram sockets' checksums (it rewrites the identifier).
+        this.computeChecksum = family == Family.IPV4 && !datagram;
+        this.requestType = family == Family.IPV4 ? 8 : 128;
+        this.replyType = family == Family.IPV4 ? 0 : 129;
+        this.payload = settings.payload();
+        this.packet = Echo.to(target).id(id).seq(0).payload(payload).toBytes();
+        this.out = ByteBuffer.wrap(packet);
+    }
+
+    /**
+     * <b>Opens the socket the settings describe (family, kind, options, namespace) and a pinger over it.</b>
+     *
+     * @throws dev.pingkit.socket.PermissionException if no ICMP socket may be opened; its message says how to
+     *                                                get permission
+     */
+    public static Pinger open(PingSettings settings) throws IOException {
+        IcmpSocket s = IcmpSockets.open(settings.family(), settings.socketKind(), settings.socketOptions());
+        try {
+            return new Pinger(settings, s, TimeSource.SYSTEM);
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    // iputils uses the pid; a second pinger in the same JVM gets the next value, so two runs never share an id.
+    private static int defaultId() {
+        return (int) ((ProcessHandle.current().pid() + INSTANCES.getAndIncrement()) & 0xffff);
+    }
+
+    /** <b>The settings this pinger runs with.</b> */
+    public PingSettings settings() {
+        return settings;
+    }
+
+    /** <b>The ICMP identifier of our probes</b> (the kernel's for a datagram socket). */
+    public int identifier() {
+        return id;
+    }
+
+    /** <b>The socket kind actually in use: RAW or DATAGRAM.</b> */
+    public SocketKind socketKind() {
+        return socket.kind();
+    }
+
+    /**
+     * <b>Runs until the count, deadline, final wait or {@link #stop()} ends it; returns the final statistics.</b>
+     * Events go to {@code listener} on this thread, in order. A pinger runs once.
+     *
+     * @throws IOException           if the socket fails in a way a retry cannot fix (a closed socket after
+     *                               {@link #stop()} is a normal end, not an error)
+     * @throws IllegalStateException if this pinger has already run
+     */
+    public PingStatistics run(PingListener listener) throws IOException {
+        Objects.requireNonNull(listener, "listener");
+        synchronized (this) {
+            if (ran) {
+                throw new IllegalStateException("a Pinger runs once; make a new one for another run");
+            }
+            ran = true;
+        }
+        long start = time.nanoTime();
+        stats.start(start);
+        Duration d = settings.deadline();
+        boolean hasDeadline = d != null && !d.isZero();
+        long deadlineAt = hasDeadline ? start + d.toNanos() : Long.MAX_VALUE;
+        long count = settings.count();
+        long exitAt = Long.MAX_VALUE;
+        SendSchedule schedule = new SendSchedule(settings.interval().toNanos(), settings.preload());
+        try {
+            while (!stopping) {
+                if (count > 0 && stats.received() + stats.errors() >= count) {
+                    break;
+                }
+                if (hasDeadline && stats.errors() > 0) {
+                    break;
+                }
+                long now = time.nanoTime();
+                if (now >= deadlineAt || now >= exitAt) {
+                    break;
+                }
+                long wait = Long.MAX_VALUE;
+                while (count == 0 || hasDeadline || probes.transmitted() < count) {
+                    long due = schedule.poll(now, probes.inFlight());
+                    if (due > 0) {
+                        wait = due;
+                        break;
+                    }
+                    if (!send(now, listener)) {
+                        return stats.snapshot();
+                    }
+                    if (count > 0 && !hasDeadline && probes.transmitted() >= count) {
+                        exitAt = now + finalWait();
+                    }
+                }
+                long until = Math.min(saturatedAdd(now, wait), Math.min(exitAt, deadlineAt));
+                receive(Math.max(0, until - now), listener);
+            }
+            return stats.snapshot();
+        } finally {
+            reportOutstanding(listener);
+        }
+    }
+
+    // iputils' __schedule_exit: after some reply, twice the largest RTT but at least one interval; else -W.
+    private long finalWait() {
+        if (stats.received() > 0) {
+            return Math.max(2 * stats.maxMicros() * 1000, settings.interval().toNanos());
+        }
+        return settings.replyTimeout().toNanos();
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+    }
+
+    /** Sends the next probe; false when the pinger was stopped meanwhile. */
+    private boolean send(long now, PingListener listener) throws IOException {
+        if (settings.reportOutstanding() && probes.transmitted() > 0) {
+            int last = (int) (probes.transmitted() & 0xffff);
+            if (!probes.answered(last)) {
+                listener.onEvent(new PingEvent.NoAnswerYet(last));
+            }
+        }
+        int seq = probes.nextSeq();
+        packet[6] = (byte) (seq >>> 8);
+        packet[7] = (byte) seq;
+        if (computeChecksum) {
+            packet[2] = 0;
+            packet[3] = 0;
+            int c = Checksum.of(packet, 0, packet.length);
+            packet[2] = (byte) (c >>> 8);
+            packet[3] = (byte) c;
+        }
+        long sentAt;
+        try {
+            sentAt = socket.send(out, target);
+        } catch (ClosedSocketException e) {
+            if (stopping) {
+                return false;
+            }
+            throw e;
+        } catch (IOException e) {
+            // iputils: a local send error still counts as a probe sent, and as an error.
+            probes.sent(0);
+            probes.markErrored(seq);
+            stats.sent(now);
+            stats.error();
+            listener.onEvent(new PingEvent.SendError(seq, e.getMessage()));
+            return true;
+        }
+        probes.sent(sentAt);
+        stats.sent(now);
+        listener.onEvent(new PingEvent.Sent(seq, sentAt));
+        return true;
+    }
+
+    private void receive(long timeoutNanos, PingListener listener) throws IOException {
+        try {
+            if (!socket.receive(in, timeoutNanos)) {
+                return;
+            }
+        } catch (ClosedSocketException e) {
+            if (stopping) {
+                return;
+            }
+            throw e;
+        }
+        byte[] data = in.data();
+        int len = in.length();
+        if (family == Family.IPV4) {
+            reader.reset(data, 0, len);
+        } else {
+            reader.resetV6(data, 0, len);
+        }
+        int type = reader.type();
+        if (type == replyType && reader.valid()) {
+            int seq = reader.seq();
+            if (reader.id() == id && probes.wasSent(seq) && in.sourceIs(targetBytes)) {
+                reply(seq, listener);
+                return;
+            }
+        } else if (IcmpReader.isError(family == Family.IPV4 ? 4 : 6, type) && reader.quotedType() == requestType
+                && reader.quotedId() == id && reader.quotedDestinationEquals(targetBytes)
+                && probes.wasSent(reader.quotedSeq())) {
+            int seq = reader.quotedSeq();
+            // iputils reports redirects and source quenches but does not count them as errors.
+            boolean counted = family == Family.IPV6 || (type != 4 && type != 5);
+            if (counted) {
+                stats.inFlight(probes.acknowledge(seq));
+                probes.markErrored(seq);
+                stats.error();
+            }
+            listener.onEvent(new PingEvent.ErrorReply(seq, in.source(), IcmpMessage.from(reader)));
+            return;
+        }
+        if (listener.wantsForeign() && len > 0) {
+            listener.onEvent(new PingEvent.Foreign(in.source(), IcmpMessage.from(reader)));
+        }
+    }
+
+    private void reply(int seq, PingListener listener) {
+        boolean checksumOk = family == Family.IPV6 || reader.checksumValid();
+        int wrong = -1;
+        int expected = -1;
+        int actual = -1;
+        if (!reader.payloadEquals(payload)) {
+            byte[] data = in.data();
+            int off = reader.payloadOffset();
+            int got = reader.payloadLength();
+            int n = Math.min(got, payload.length);
+            for (int i = 0; i < n; i++) {
+                if (data[off + i] != payload[i]) {
+                    wrong = i;
+                    expected = payload[i] & 0xff;
+                    actual = data[off + i] & 0xff;
+                    break;
+                }
+            }
+            if (wrong < 0) {
+                // same prefix, different length: the first byte missing, or the first one too many
+                wrong = n;
+                expected = n < payload.length ? payload[n] & 0xff : -1;
+                actual = n < got ? data[off + n] & 0xff : -1;
+            }
+        }
+        long rtt = Math.max(0, in.kernelTimeNanos() - probes.sentAt(seq));
+        boolean duplicate;
+        if (checksumOk && wrong < 0) {
+            stats.inFlight(probes.acknowledge(seq));
+            duplicate = probes.markAnswered(seq);
+            stats.reply(rtt, duplicate);
+        } else {
+            duplicate = probes.answered(seq);
+            stats.corrupted();
+        }
+        int ttl = in.ttl() >= 0 ? in.ttl() : reader.ipTtl();
+        listener.onEvent(new PingEvent.Reply(seq, in.source(), reader.icmpLength(), ttl, rtt, duplicate, checksumOk,
+                wrong, expected, actual, in.kernelTimestamp(),
+                listener.wantsMessages() ? IcmpMessage.from(reader) : null));
+    }
+
+    // At the end, one Timeout per probe that got neither a reply nor an error (within the last 65536).
+    private void reportOutstanding(PingListener listener) {
+        long tx = probes.transmitted();
+        for (long n = Math.max(1, tx - ProbeTable.SLOTS + 1); n <= tx; n++) {
+            int seq = (int) (n & 0xffff);
+            if (!probes.answered(seq) && !probes.errored(seq)) {
+                listener.onEvent(new PingEvent.Timeout(seq));
+            }
+        }
+    }
+
+    /**
+     * <b>Ends the run as soon as possible; thread-safe (a signal handler or another thread may call it).</b>
+     * Closes the socket, which wakes the loop at once; {@link #run} then returns the statistics so far.
+     */
+    public void stop() {
+        stopping = true;
+        socket.close();
+    }
+
+    /** <b>The statistics so far; thread-safe, for interim reports (SIGQUIT) while the run goes on.</b> */
+    public PingStatistics snapshot() {
+        return stats.snapshot();
+    }
+
+    /** <b>Closes the socket; idempotent.</b> */
+    @Override
+    public void close() {
+        stopping = true;
+        socket.close();
+    }
+
+    /** One line: target, socket kind and identifier. */
+    @Override
+    public String toString() {
+        return "Pinger[" + settings.targetName() + " " + socket.kind() + " id=" + id + "]";
+    }
+
+    // ------------------------------------------------------------------------------------------------ one-shot
+
+    /**
+     * <b>Sends one probe exactly as built and waits up to {@code timeout} for its reply or an ICMP error about
+     * it</b>, on a new socket (raw when permitted, else datagram) in the caller's namespace.
+     */
+    public static SendResult once(Echo echo, Duration timeout) throws IOException {
+        return once(echo, timeout, SocketKind.AUTO, SocketOptions.DEFAULTS);
+    }
+
+    /**
+     * <b>As {@link #once(Echo, Duration)} on a socket of {@code kind} with {@code options}</b> (a namespace, a
+     * device, a mark); the echo's own TTL, TOS, don't-fragment and source override the options'.
+     */
+    public static SendResult once(Echo echo, Duration timeout, SocketKind kind, SocketOptions options)
+            throws IOException {
+        Objects.requireNonNull(echo, "echo");
+        checkTimeout(timeout);
+        SocketOptions o = Objects.requireNonNull(options, "options");
+        if (echo.hasTtl()) {
+            o = o.ttl(echo.ttl());
+        }
+        if (echo.hasTos()) {
+            o = o.tos(echo.tos());
+        }
+        if (echo.dontFragment()) {
+            o = o.dontFragment(true);
+        }
+        if (echo.source().isPresent()) {
+            o = o.source(echo.source().get());
+        }
+        try (IcmpSocket s = IcmpSockets.open(echo.family() == 6 ? Family.IPV6 : Family.IPV4, kind, o)) {
+            return once(echo, timeout, s, TimeSource.SYSTEM);
+        }
+    }
+
+    /** <b>As {@link #once(Echo, Duration)} over a given socket and clock; the socket stays open.</b> */
+    public static SendResult once(Echo echo, Duration timeout, IcmpSocket socket, TimeSource time)
+            throws IOException {
+        Objects.requireNonNull(echo, "echo");
+        checkTimeout(timeout);
+        int fam = echo.family();
+        InetAddress target = echo.target();
+        byte[] targetBytes = target.getAddress();
+        int id = socket.kind() == SocketKind.DATAGRAM ? socket.localId() : echo.id();
+        int replyType = replyTypeFor(fam, echo.type());
+        byte[] request = echo.toBytes();
+        long sentAt = socket.send(ByteBuffer.wrap(request), target);
+        long end = saturatedAdd(time.nanoTime(), timeout.toNanos());
+        Inbound in = new Inbound();
+        IcmpReader r = new IcmpReader();
+        byte[] payload = echo.payload();
+        for (long left = end - time.nanoTime(); left > 0; left = end - time.nanoTime()) {
+            if (!socket.receive(in, left)) {
+                continue;
+            }
+            if (fam == 4) {
+                r.reset(in.data(), 0, in.length());
+            } else {
+                r.resetV6(in.data(), 0, in.length());
+            }
+            int type = r.type();
+            if (!r.valid() || !in.sourceIs(targetBytes) && !IcmpReader.isError(fam, type)) {
+                continue;
+            }
+            if (IcmpReader.isError(fam, type)) {
+                if (r.quotedType() == echo.type() && r.quotedId() == id && r.quotedSeq() == echo.seq()
+                        && r.quotedDestinationEquals(targetBytes)) {
+                    return new SendResult.Failed(echo, in.source(), IcmpMessage.from(r));
+                }
+                continue;
+            }
+            boolean typeOk = replyType >= 0 ? type == replyType : type != echo.type();
+            if (typeOk && r.id() == id && r.seq() == echo.seq()) {
+                boolean checksumOk = fam == 6 || r.checksumValid();
+                int ttl = in.ttl() >= 0 ? in.ttl() : r.ipTtl();
+                return new SendResult.Answered(echo, IcmpMessage.from(r), in.source(),
+                        Math.max(0, in.kernelTimeNanos() - sentAt), ttl, checksumOk, r.payloadEquals(payload));
+            }
+        }
+        return new SendResult.NoReply(echo, timeout);
+    }
+
+    private static void checkTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must be >= 0, got " + timeout.toMillis() + " ms");
+        }
+    }
+
+    // The reply type for each request type that has one; -1: any type other than the request's own.
+    private static int replyTypeFor(int family, int requestType) {
+        if (family == 6) {
+            return requestType == 128 ? 129 : -1;
+        }
+        switch (requestType) {
+            case 8:
+                return 0;
+            case 13:
+                return 14;
+            case 15:
+                return 16;
+            case 17:
+                return 18;
+            default:
+                return -1;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.pingkit.socket;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+
+/**
+ * <b>An open ICMP socket: send ICMP messages, receive what comes back with kernel timestamps.</b>
+ * An interface so the engine can be tested with an in-memory fake; real ones come from
+ * {@link IcmpSockets#open(Family, SocketKind, SocketOptions)}.
+ *
+ * <p>Threading: one thread may send while another receives; concurrent sends (or receives) are serialised.
+ * {@link #close()} may be called from any thread at any time.
+ */
+public interface IcmpSocket extends AutoCloseable {
+
+    /** IPv4 or IPv6. */
+    Family family();
+
+    /** The kind actually opened: {@link SocketKind#RAW} or {@link SocketKind#DATAGRAM}, never AUTO. */
+    SocketKind kind();
+
+    /**
+     * <b>The ICMP identifier the kernel assigned to a datagram socket</b> (0..65535); the kernel writes it into every
+     * echo request sent and delivers only replies carrying it. -1 for raw sockets, where the caller chooses.
+     */
+    int localId();
+
+    /**
+     * <b>True when received bytes start with the IP header</b> (raw IPv4); false when they are the bare ICMP
+     * message (ICMPv6, and datagram sockets of both families).
+     */
+    boolean headerIncluded();
+
+    /**
+     * <b>Sends one ICMP message (type, code, checksum, ...) to {@code destination}</b>, returning the send time.
+     * Sends the bytes from the buffer's position to its limit and leaves position and limit unchanged, so the same
+     * buffer can be sent again. The kernel fills in the checksum for ICMPv6 and for datagram sockets (and the
+     * identifier for datagram sockets); raw IPv4 sends the checksum given.
+     *
+     * @return CLOCK_REALTIME nanoseconds read immediately before {@code sendto}, the clock of
+     *         {@link Inbound#kernelTimeNanos()}
+     * @throws IllegalArgumentException if the destination is not of this socket's family
+     * @throws ClosedSocketException    if the socket is closed
+     * @throws NativeSocketException    if the kernel refuses (EMSGSIZE with don't-fragment, ENETUNREACH, ...)
+     */
+    long send(ByteBuffer icmpMessage, InetAddress destination) throws IOException;
+
+    /**
+     * <b>Waits up to {@code timeoutNanos} for one message and fills {@code into} with it.</b>
+     * Allocates nothing. A timeout of 0 only takes what is already queued.
+     *
+     * @return true when a message was received, false when the timeout passed first
+     * @throws ClosedSocketException if the socket is or becomes closed, including by {@link #close()} from another
+     *                               thread while this one waits (it is woken at once, not at the timeout)
+     */
+    boolean receive(Inbound into, long timeoutNanos) throws IOException;
+
+    /** <b>Changes the TTL (IPv4) or hop limit (IPv6) of later sends</b>, 1..255. */
+    void setTtl(int ttl) throws IOException;
+
+    /**
+     * <b>Closes the socket; idempotent, never throws.</b> A {@link #receive} blocked in another thread wakes and
+     * throws {@link ClosedSocketException}; the file descriptors are released once no call is using them.
+     */
+    @Override
+    void close();
+}

@@ -1,0 +1,108 @@
+package dev.pingkit.socket;
+
+import java.net.InetAddress;
+import java.util.StringJoiner;
+
+/**
+ * <b>Immutable options applied when a socket is opened; every unset (null) option keeps the kernel default.</b>
+ * Each fluent call returns a new value:
+ * <pre>{@code SocketOptions.DEFAULTS.ttl(3).dontFragment(true).netns("pingkit-client")}</pre>
+ *
+ * @param ttl           IPv4 TTL / IPv6 hop limit of sent packets, 1..255
+ * @param tos           IPv4 TOS / IPv6 traffic class, 0..255
+ * @param dontFragment  true: set DF and never fragment ({@code IP_PMTUDISC_DO}); false: allow fragmentation
+ *                      ({@code IP_PMTUDISC_DONT})
+ * @param source        address to bind, which sets the source address (must be of the socket's family)
+ * @param device        interface to bind to ({@code SO_BINDTODEVICE}), 1..15 characters
+ * @param mark          firewall mark ({@code SO_MARK}, needs CAP_NET_ADMIN), any 32-bit value
+ * @param receiveBuffer requested {@code SO_RCVBUF} in bytes (the kernel doubles it and caps it at rmem_max)
+ * @param netns         name of a network namespace under {@code /var/run/netns} to open the socket in
+ */
+public record SocketOptions(Integer ttl, Integer tos, Boolean dontFragment, InetAddress source, String device,
+                            Integer mark, Integer receiveBuffer, String netns) {
+
+    /** Nothing set: kernel defaults, the caller's namespace. */
+    public static final SocketOptions DEFAULTS = new SocketOptions(null, null, null, null, null, null, null, null);
+
+    /** Validates every set option. */
+    public SocketOptions {
+        if (ttl != null && (ttl < 1 || ttl > 255)) {
+            throw new IllegalArgumentException("ttl must be 1..255, got " + ttl);
+        }
+        if (tos != null && (tos < 0 || tos > 255)) {
+            throw new IllegalArgumentException("tos must be 0..255, got " + tos);
+        }
+        if (device != null && (device.isEmpty() || device.length() > 15 || device.indexOf('/') >= 0
+                || device.chars().anyMatch(Character::isWhitespace))) {
+            throw new IllegalArgumentException(
+                    "device must be an interface name of 1..15 characters without '/' or spaces, got '" + device + "'");
+        }
+        if (receiveBuffer != null && receiveBuffer < 1) {
+            throw new IllegalArgumentException("receiveBuffer must be 1.." + Integer.MAX_VALUE + ", got " + receiveBuffer);
+        }
+        if (netns != null && (netns.isEmpty() || netns.indexOf('/') >= 0 || netns.equals(".") || netns.equals(".."))) {
+            throw new IllegalArgumentException(
+                    "netns must be a namespace name under /var/run/netns (no '/'), got '" + netns + "'");
+        }
+    }
+
+    /** The default options. */
+    public static SocketOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** With this TTL (IPv4) or hop limit (IPv6), 1..255. */
+    public SocketOptions ttl(int ttl) {
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns);
+    }
+
+    /** With this TOS (IPv4) or traffic class (IPv6), 0..255. */
+    public SocketOptions tos(int tos) {
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns);
+    }
+
+    /** With path-MTU discovery forced on (true: DF set, no fragmentation) or off (false: may fragment). */
+    public SocketOptions dontFragment(boolean dontFragment) {
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns);
+    }
+
+    /** Bound to this source address (null: let the kernel choose). */
+    public SocketOptions source(InetAddress source) {
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns);
+    }
+
+    /** Bound to this interface (null: any). */
+    public SocketOptions device(String device) {
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns);
+    }
+
+    /** With this firewall mark. */
+    public SocketOptions mark(int mark) {
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns);
+    }
+
+    /** With this requested receive buffer size in bytes. */
+    public SocketOptions receiveBuffer(int bytes) {
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, bytes, netns);
+    }
+
+    /** Opened inside the named network namespace (null: the caller's). */
+    public SocketOptions netns(String name) {
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, name);
+    }
+
+    /** One line with the options that are set, e.g. {@code SocketOptions[ttl=3, dontFragment=true]}. */
+    @Override
+    public String toString() {
+        StringJoiner line = new StringJoiner(", ", "SocketOptions[", "]").setEmptyValue("SocketOptions[kernel defaults]");
+        if (ttl != null) line.add("ttl=" + ttl);
+        if (tos != null) line.add("tos=" + tos);
+        if (dontFragment != null) line.add("dontFragment=" + dontFragment);
+        if (source != null) line.add("source=" + source.getHostAddress());
+        if (device != null) line.add("device=" + device);
+        if (mark != null) line.add("mark=" + Integer.toUnsignedString(mark));
+        if (receiveBuffer != null) line.add("receiveBuffer=" + receiveBuffer);
+        if (netns != null) line.add("netns=" + netns);
+        return line.toString();
+    }
+}

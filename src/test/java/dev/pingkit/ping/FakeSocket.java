@@ -1,0 +1,133 @@
+package dev.pingkit.ping;
+
+import dev.pingkit.packet.Checksum;
+import dev.pingkit.socket.ClosedSocketException;
+import dev.pingkit.socket.Family;
+import dev.pingkit.socket.IcmpSocket;
+import dev.pingkit.socket.Inbound;
+import dev.pingkit.socket.SocketKind;
+import dev.pingkit.socket.TestInbounds;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * An in-memory ICMP socket on a {@link FakeClock}: what is sent goes to a {@link Peer}, which schedules what comes
+ * back; {@code receive} advances the clock to the next arrival or by the whole timeout. Realtime = an epoch offset
+ * plus the fake monotonic time, so RTTs are exact.
+ */
+final class FakeSocket implements IcmpSocket {
+    static final long EPOCH = 1_700_000_000_000_000_000L;
+
+    /** Decides what the network does with each probe. */
+    interface Peer {
+        void onSend(FakeSocket socket, byte[] icmp, InetAddress destination, long now);
+    }
+
+    private record Arrival(long at, long order, byte[] bytes, byte[] source, int ttl) {
+    }
+
+    final FakeClock clock;
+    final Family family;
+    final SocketKind kind;
+    final int localId;
+    final List<byte[]> sent = new ArrayList<>();
+    private final PriorityQueue<Arrival> queue = new PriorityQueue<>((a, b) -> a.at != b.at
+            ? Long.compare(a.at, b.at) : Long.compare(a.order, b.order));
+    private long order;
+    Peer peer = (s, icmp, dst, now) -> { };
+    volatile boolean closed;
+    IOException failNextSend;
+
+    FakeSocket(FakeClock clock, Family family, SocketKind kind, int localId) {
+        this.clock = clock;
+        this.family = family;
+        this.kind = kind;
+        this.localId = localId;
+    }
+
+    /** Schedules {@code bytes} (as the socket would deliver them) from {@code source} at fake time {@code at}. */
+    void deliver(long at, byte[] bytes, InetAddress source, int ttl) {
+        queue.add(new Arrival(at, order++, bytes, source.getAddress(), ttl));
+    }
+
+    @Override
+    public Family family() {
+        return family;
+    }
+
+    @Override
+    public SocketKind kind() {
+        return kind;
+    }
+
+    @Override
+    public int localId() {
+        return kind == SocketKind.DATAGRAM ? localId : -1;
+    }
+
+    @Override
+    public boolean headerIncluded() {
+        return family == Family.IPV4 && kind == SocketKind.RAW;
+    }
+
+    @Override
+    public long send(ByteBuffer icmpMessage, InetAddress destination) throws IOException {
+        if (closed) {
+            throw new ClosedSocketException("closed");
+        }
+        if (failNextSend != null) {
+            IOException e = failNextSend;
+            failNextSend = null;
+            throw e;
+        }
+        byte[] b = new byte[icmpMessage.remaining()];
+        icmpMessage.duplicate().get(b);
+        if (kind == SocketKind.DATAGRAM) {
+            // the kernel writes its identifier and the checksum
+            b[4] = (byte) (localId >>> 8);
+            b[5] = (byte) localId;
+        }
+        if (family == Family.IPV6 || kind == SocketKind.DATAGRAM) {
+            b[2] = 0;
+            b[3] = 0;
+            if (family == Family.IPV4) {
+                int c = Checksum.of(b, 0, b.length);
+                b[2] = (byte) (c >>> 8);
+                b[3] = (byte) c;
+            }
+        }
+        sent.add(b);
+        peer.onSend(this, b, destination, clock.now);
+        return EPOCH + clock.now;
+    }
+
+    @Override
+    public boolean receive(Inbound into, long timeoutNanos) throws IOException {
+        if (closed) {
+            throw new ClosedSocketException("closed");
+        }
+        Arrival a = queue.peek();
+        if (a == null || a.at > clock.now + timeoutNanos) {
+            clock.now += timeoutNanos;
+            return false;
+        }
+        queue.poll();
+        clock.now = Math.max(clock.now, a.at);
+        TestInbounds.fill(into, family, headerIncluded(), a.bytes, a.source, EPOCH + a.at, true, a.ttl);
+        return true;
+    }
+
+    @Override
+    public void setTtl(int ttl) {
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}
