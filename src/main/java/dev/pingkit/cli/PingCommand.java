@@ -1,0 +1,214 @@
+package dev.pingkit.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import dev.pingkit.packet.Addresses;
+import dev.pingkit.ping.PingSettings;
+import dev.pingkit.ping.PingStatistics;
+import dev.pingkit.ping.Pinger;
+import dev.pingkit.socket.NativeSocketException;
+
+/**
+ * {@code scripts/ping}: iputils {@code ping} over the pingkit engine. Parses the options, resolves the target, runs a
+ * {@link Pinger} and prints its events as iputils lines ({@link IputilsFormat}) or JSON lines ({@link JsonLine}).
+ * Exit codes as iputils: 0 when replies came, 1 when none did (or a {@code -w} run fell short of {@code -c}),
+ * 2 on errors.
+ */
+public final class PingCommand {
+
+    private PingCommand() {
+    }
+
+    /** Runs the command and exits with its code. */
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 14),
+                false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int code;
+        try {
+            code = run(args, out, err, isRoot());
+        } catch (RuntimeException e) {
+            // Our bug, not the user's: still one line, no stack trace (PINGKIT_DEBUG=1 shows it).
+            out.flush();
+            err.println("ping: internal error: " + e);
+            if (System.getenv("PINGKIT_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            code = 2;
+        }
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** The whole command with its streams passed in (tests call this); returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err, boolean privileged) {
+        Invocation inv;
+        Target target;
+        try {
+            PingOptions.Parsed parsed = PingOptions.parse(args, privileged);
+            if (parsed instanceof PingOptions.Help) {
+                PingOptions.printHelp(out);
+                out.flush();
+                return 2; // iputils' usage() exits 2, with or without -h
+            }
+            if (parsed instanceof PingOptions.Version) {
+                out.println(IputilsFormat.version(version()));
+                return 0;
+            }
+            inv = ((PingOptions.Run) parsed).invocation();
+            target = Target.resolve(inv.host(), inv.family());
+        } catch (UsageException e) {
+            err.println(e.line());
+            return e.exitCode();
+        }
+
+        PingSettings settings;
+        try {
+            settings = Settings.of(inv, target);
+        } catch (IllegalArgumentException e) {
+            err.println("ping: " + e.getMessage());
+            return 2;
+        } catch (UsageException e) {
+            err.println(e.line());
+            return e.exitCode();
+        }
+
+        Printer printer = inv.json() ? new JsonPrinter(out, inv, target) : new IputilsPrinter(out, err, inv, target);
+        Pinger pinger;
+        try {
+            pinger = Pinger.open(settings);
+        } catch (NativeSocketException e) {
+            err.println("ping: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("ping: " + e.getMessage());
+            return 2;
+        }
+        try (pinger) {
+            printer.start();
+            out.flush();
+            Signals.onInterrupt(pinger::stop);
+            PingStatistics stats = pinger.run(printer);
+            int code = stats.received() == 0
+                    || (inv.deadline().isPresent() && inv.count() > 0 && stats.received() < inv.count()) ? 1 : 0;
+            printer.finish(stats, code);
+            out.flush();
+            return code;
+        } catch (IOException e) {
+            out.flush();
+            err.println("ping: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    /** Root may go below 2 ms and preload more than 3, as with iputils. */
+    static boolean isRoot() {
+        try {
+            List<String> status = Files.readAllLines(Path.of("/proc/self/status"));
+            for (String line : status) {
+                if (line.startsWith("Uid:")) {
+                    return line.split("\\s+")[2].equals("0"); // effective uid
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: assume unprivileged, the stricter choice
+        }
+        return false;
+    }
+
+    static String version() {
+        String v = PingCommand.class.getPackage().getImplementationVersion();
+        return v != null ? v : "0.1.0";
+    }
+
+    /** The invocation as engine settings. */
+    static final class Settings {
+        private Settings() {
+        }
+
+        static PingSettings of(Invocation inv, Target target) throws UsageException {
+            PingSettings s = PingSettings.to(target.address(), inv.host())
+                    .count(inv.count())
+                    .interval(inv.effectiveInterval())
+                    .preload(inv.preload())
+                    .flood(inv.flood())
+                    .payloadSize(inv.size())
+                    .reportOutstanding(inv.outstanding());
+            if (inv.deadline().isPresent()) {
+                s = s.deadline(Duration.ofSeconds(inv.deadline().get()));
+            }
+            if (inv.replyTimeout().isPresent()) {
+                s = s.replyTimeout(inv.replyTimeout().get());
+            }
+            if (!inv.patternHex().isEmpty()) {
+                s = s.pattern(inv.patternHex());
+            }
+            if (inv.ttl().isPresent()) {
+                s = s.ttl(inv.ttl().get());
+            }
+            if (inv.tos().isPresent()) {
+                s = s.tos(inv.tos().get());
+            }
+            if (inv.pmtu().isPresent()) {
+                s = s.pmtu(PingSettings.Pmtu.valueOf(inv.pmtu().get().toUpperCase(java.util.Locale.ROOT)));
+            }
+            if (inv.mark().isPresent()) {
+                s = s.mark((int) (long) inv.mark().get());
+            }
+            if (inv.device().isPresent()) {
+                s = s.device(inv.device().get());
+            }
+            if (inv.source().isPresent()) {
+                try {
+                    s = s.source(InetAddress.getByName(inv.source().get()));
+                } catch (java.net.UnknownHostException e) {
+                    throw new UsageException("invalid source address: " + inv.source().get());
+                }
+            }
+            return s;
+        }
+    }
+
+    /** Address text as iputils' pr_addr shows it: {@code name (addr)} unless numeric, cached per address. */
+    static final class AddressNames {
+        private final boolean numeric;
+        private InetAddress last;
+        private String lastText;
+
+        AddressNames(boolean numeric) {
+            this.numeric = numeric;
+        }
+
+        String text(InetAddress a) {
+            if (a.equals(last)) {
+                return lastText;
+            }
+            String addr = Addresses.text(a);
+            String shown = addr;
+            if (!numeric) {
+                try {
+                    String name = InetAddress.getByAddress(a.getAddress()).getHostName();
+                    if (!name.equals(addr) && !name.equals(a.getHostAddress())) {
+                        shown = name + " (" + addr + ")";
+                    }
+                } catch (java.net.UnknownHostException e) {
+                    // keep the address
+                }
+            }
+            last = a;
+            lastText = shown;
+            return shown;
+        }
+    }
+}
