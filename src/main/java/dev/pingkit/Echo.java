@@ -4,12 +4,16 @@ import dev.pingkit.packet.Addresses;
 import dev.pingkit.packet.Checksum;
 import dev.pingkit.packet.Hexdump;
 import dev.pingkit.packet.IcmpMessage;
+import dev.pingkit.ping.Pinger;
+import dev.pingkit.ping.SendResult;
+import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -449,6 +453,35 @@ public final class Echo {
         sb.append("tos      = ").append(hasTos() ? String.format("0x%02x", tos) : "(kernel default)").append('\n');
         sb.append("df       = ").append(dontFragment);
         return sb.toString();
+    }
+
+    /** <b>How long {@link #send()} waits for an answer: 10 s, the default of {@code ping -W}.</b> */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * <b>Sends this probe and waits up to {@link #DEFAULT_TIMEOUT} (10 s, as {@code ping -W}) for what comes back.</b>
+     * The result is a reply (decoded, with source, kernel-timestamp RTT and TTL), an ICMP error about this very probe,
+     * or no reply; see {@link #send(Duration)}.
+     * <pre>{@code Echo.to("127.0.0.1").id(7).seq(1).payload("hi").send()}</pre>
+     *
+     * @throws IOException if no ICMP socket can be opened (the message says how to get permission) or sending fails
+     */
+    public SendResult send() throws IOException {
+        return Pinger.once(this, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * <b>Sends this probe exactly as built and waits up to {@code timeout} for its reply or an ICMP error about it.</b>
+     * Opens a raw socket when permitted, else a datagram ping socket (whose kernel-chosen identifier then replaces
+     * {@link #id()} on the wire). A reply counts only if its identifier, sequence number and source match; one with
+     * a wrong checksum or an altered payload is returned flagged ({@link SendResult.Answered#checksumOk()},
+     * {@link SendResult.Answered#payloadMatches()}), never silently accepted.
+     *
+     * @return {@link SendResult.Answered}, {@link SendResult.Failed} or {@link SendResult.NoReply}
+     * @throws IOException if no ICMP socket can be opened or sending fails
+     */
+    public SendResult send(Duration timeout) throws IOException {
+        return Pinger.once(this, timeout);
     }
 
     /** <b>{@link #toBytes()} as {@code hexdump -C} style lines.</b> */

@@ -29,15 +29,22 @@ final class IputilsPrinter implements Printer {
         if (!inv.patternHex().isEmpty() && !inv.quiet()) {
             out.println(IputilsFormat.pattern(inv.patternHex()));
         }
-        String shownHost = target.ipv6() && !target.literal() ? inv.host() : inv.host();
-        out.println(IputilsFormat.header(shownHost, Addresses.text(target.address()), target.ipv6(), inv.size(),
+        out.println(IputilsFormat.header(inv.host(), Addresses.text(target.address()), target.ipv6(), inv.size(),
                 inv.source().orElse(inv.device().isPresent() ? sourceFor() : null), inv.device().orElse(null)));
         out.flush();
     }
 
-    /** iputils names the source address the kernel picked when only -I device was given; we show the device. */
+    /**
+     * With only {@code -I device}, iputils names the source address the kernel would pick: it connects a UDP socket
+     * (no packet leaves) and reads its local address. So do we.
+     */
     private String sourceFor() {
-        return "";
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket()) {
+            probe.connect(target.address(), 1025);
+            return Addresses.text(probe.getLocalAddress());
+        } catch (java.io.IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     @Override

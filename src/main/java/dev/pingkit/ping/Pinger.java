@@ -45,6 +45,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Pinger implements AutoCloseable {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+    /** SO_RCVBUF asked for by {@link #open}: 4 MiB (the kernel doubles it, then caps it at rmem_max). */
+    static final int RECEIVE_BUFFER = 4 << 20;
 
     private final PingSettings settings;
     private final IcmpSocket socket;
@@ -101,7 +103,13 @@ public final class Pinger implements AutoCloseable {
      *                                                get permission
      */
     public static Pinger open(PingSettings settings) throws IOException {
-        IcmpSocket s = IcmpSockets.open(settings.family(), settings.socketKind(), settings.socketOptions());
+        SocketOptions options = settings.socketOptions();
+        if (options.receiveBuffer() == null) {
+            // A raw socket queues every ICMP message on the host: another process's flood would overflow the
+            // default buffer and drop our replies with it. The kernel caps this at net.core.rmem_max.
+            options = options.receiveBuffer(RECEIVE_BUFFER);
+        }
+        IcmpSocket s = IcmpSockets.open(settings.family(), settings.socketKind(), options);
         try {
             return new Pinger(settings, s, TimeSource.SYSTEM);
         } catch (RuntimeException e) {
@@ -185,7 +193,10 @@ public final class Pinger implements AutoCloseable {
             }
             return stats.snapshot();
         } finally {
-            reportOutstanding(listener);
+            // A stopped run (Ctrl-C) was cut short: its unanswered probes did not time out.
+            if (!stopping) {
+                reportOutstanding(listener);
+            }
         }
     }
 

@@ -224,8 +224,9 @@ public final class IcmpSockets {
 
     private static String pingGroupRange() {
         try {
-            return "\"" + Files.readString(Path.of("/proc/sys/net/ipv4/ping_group_range")).trim().replaceAll("\\s+", " ")
-                    + "\"";
+            // readAllLines, not readString: procfs files report size 0 and readString can come back short
+            return "\"" + Files.readAllLines(Path.of("/proc/sys/net/ipv4/ping_group_range")).get(0).trim()
+                    .replaceAll("\\s+", " ") + "\"";
         } catch (IOException | RuntimeException e) {
             return "(unreadable)";
         }

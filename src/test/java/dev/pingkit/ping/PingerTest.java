@@ -420,6 +420,25 @@ class PingerTest {
     }
 
     @Test
+    void aStoppedRunReportsNoTimeoutsForProbesStillInFlight() throws IOException {
+        FakeSocket s = socket(false);
+        EchoPeer peer = new EchoPeer(client(false));
+        peer.rttNanos = seq -> 1500 * MS;
+        s.peer = peer;
+        try (Pinger p = new Pinger(settings(false).count(10), s, clock)) {
+            PingStatistics st = p.run(e -> {
+                events.add(e);
+                if (e instanceof PingEvent.Reply r && r.seq() == 2) {
+                    p.stop();
+                }
+            });
+            assertEquals(3, st.transmitted());
+            assertEquals(2, st.received());
+            assertTrue(of(PingEvent.Timeout.class).isEmpty(), events.toString());
+        }
+    }
+
+    @Test
     void decodedMessagesOnlyForListenersThatAsk() throws IOException {
         FakeSocket s = socket(false);
         s.peer = new EchoPeer(client(false));

@@ -1,0 +1,125 @@
+package dev.pingkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.pingkit.lab.Lab;
+import dev.pingkit.lab.LabTest;
+
+/**
+ * scripts/ping and iputils ping run one after the other on the same lab host, from the client namespace, in the
+ * same test: exit codes, statistics counts, reply sequences and error-line wordings must agree, for IPv4 and IPv6.
+ */
+@LabTest
+class LabComparisonTest {
+
+    private static final Duration T = Duration.ofSeconds(60);
+
+    private static PingRun theirs(Duration timeout, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("ping"));
+        cmd.addAll(List.of(args));
+        return result(Lab.run(timeout, cmd.toArray(String[]::new)));
+    }
+
+    private static PingRun ours(Duration timeout, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("env", "PINGKIT_CLASSPATH=" + System.getProperty("java.class.path"),
+                PingRun.home().resolve("scripts/ping").toString()));
+        cmd.addAll(List.of(args));
+        return result(Lab.run(timeout, cmd.toArray(String[]::new)));
+    }
+
+    private static PingRun result(Lab.Result r) {
+        return new PingRun(r.exitCode(), r.stdout(), r.stderr());
+    }
+
+    private static String addr(String host, int family) {
+        return Lab.host(host).address(family).getHostAddress();
+    }
+
+    private static String both(PingRun theirs, PingRun ours) {
+        return "iputils:\n" + theirs + "\npingkit:\n" + ours;
+    }
+
+    @ParameterizedTest(name = "IPv{0}")
+    @ValueSource(ints = {4, 6})
+    void peerRunPrintsTheSameLinesAsIputils(int family) {
+        String[] args = {"-" + family, "-c3", "-i0.2", "-W2", addr(Lab.PEER, family)};
+        PingRun theirs = theirs(T, args);
+        PingRun ours = ours(T, args);
+        assertEquals(0, theirs.exitCode(), theirs::toString);
+        assertEquals(theirs.exitCode(), ours.exitCode(), () -> both(theirs, ours));
+        assertEquals(theirs.masked(), ours.masked(), () -> both(theirs, ours));
+    }
+
+    @ParameterizedTest(name = "IPv{0}")
+    @ValueSource(ints = {4, 6})
+    void lossyHostGivesTheSameExactCountsAndLoss(int family) {
+        String[] args = {"-" + family, "-c8", "-i0.01", "-W1", addr(Lab.LOSSY, family)};
+        Lab.resetCounters();
+        PingRun theirs = theirs(T, args);
+        Lab.resetCounters();
+        PingRun ours = ours(T, args);
+        assertArrayEquals(new long[] {8, 6, 0, 0, 0}, theirs.counts(), theirs::toString);
+        assertArrayEquals(theirs.counts(), ours.counts(), () -> both(theirs, ours));
+        assertEquals(theirs.loss(), ours.loss(), () -> both(theirs, ours));
+        assertEquals(theirs.replies(), ours.replies(), () -> both(theirs, ours));
+        assertEquals(theirs.exitCode(), ours.exitCode(), () -> both(theirs, ours));
+    }
+
+    @ParameterizedTest(name = "IPv{0}")
+    @ValueSource(ints = {4, 6})
+    void dupHostGivesTheSameDuplicates(int family) {
+        String[] args = {"-" + family, "-c5", "-i0.2", "-W2", addr(Lab.DUP, family)};
+        PingRun theirs = theirs(T, args);
+        PingRun ours = ours(T, args);
+        assertEquals(4, theirs.counts()[2], theirs::toString);
+        assertArrayEquals(theirs.counts(), ours.counts(), () -> both(theirs, ours));
+        assertEquals(theirs.replies().stream().map(r -> r.replaceAll(" ttl=\\d+", "")).toList(),
+                ours.replies().stream().map(r -> r.replaceAll(" ttl=\\d+", "")).toList(), () -> both(theirs, ours));
+        assertEquals(theirs.exitCode(), ours.exitCode(), () -> both(theirs, ours));
+    }
+
+    @ParameterizedTest(name = "IPv{0}")
+    @ValueSource(ints = {4, 6})
+    void ttlOneToFarGivesTheSameTimeExceededLinesAndErrors(int family) {
+        String[] args = {"-" + family, "-t1", "-c2", "-i0.2", "-W1", addr(Lab.FAR, family)};
+        PingRun theirs = theirs(T, args);
+        PingRun ours = ours(T, args);
+        assertFalse(theirs.errors().isEmpty(), theirs::toString);
+        assertEquals(theirs.errors(), ours.errors(), () -> both(theirs, ours));
+        assertArrayEquals(theirs.counts(), ours.counts(), () -> both(theirs, ours));
+        assertEquals(theirs.exitCode(), ours.exitCode(), () -> both(theirs, ours));
+    }
+
+    @ParameterizedTest(name = "IPv{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"4, unreachable", "6, unreachable", "4, prohibit", "6, prohibit"})
+    void unreachableAndProhibitedRoutesGiveTheSameWording(int family, String host) {
+        String[] args = {"-" + family, "-c1", "-W2", addr(host, family)};
+        PingRun theirs = theirs(T, args);
+        PingRun ours = ours(T, args);
+        assertFalse(theirs.errors().isEmpty(), theirs::toString);
+        assertEquals(theirs.errors(), ours.errors(), () -> both(theirs, ours));
+        assertArrayEquals(theirs.counts(), ours.counts(), () -> both(theirs, ours));
+        assertEquals(theirs.exitCode(), ours.exitCode(), () -> both(theirs, ours));
+    }
+
+    @ParameterizedTest(name = "IPv{0}")
+    @ValueSource(ints = {4, 6})
+    void floodOfAHundredThousandCompletesWithExactCounts(int family) {
+        Duration flood = Duration.ofSeconds(300);
+        String[] args = {"-" + family, "-q", "-f", "-c", "100000", addr(Lab.PEER, family)};
+        PingRun theirs = theirs(flood, args);
+        PingRun ours = ours(flood, args);
+        assertArrayEquals(new long[] {100000, 100000, 0, 0, 0}, theirs.counts(), theirs::toString);
+        assertArrayEquals(theirs.counts(), ours.counts(), () -> both(theirs, ours));
+        assertEquals(theirs.exitCode(), ours.exitCode(), () -> both(theirs, ours));
+    }
+}

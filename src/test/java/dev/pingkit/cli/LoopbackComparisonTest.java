@@ -1,0 +1,125 @@
+package dev.pingkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * scripts/ping and iputils ping run side by side on loopback: same exit code, same counts, same lines once the
+ * times are masked. Needs root (both tools open raw sockets) and iputils-ping.
+ */
+class LoopbackComparisonTest {
+
+    @BeforeAll
+    static void needsRootAndIputils() {
+        assumeTrue(PingCommand.isRoot(), "needs root for raw ICMP sockets");
+        assumeTrue(PingRun.iputilsInstalled(), "needs iputils ping to compare with");
+    }
+
+    private static void sameOutput(String... args) {
+        PingRun theirs = PingRun.exec(PingRun.iputils(args), 60);
+        PingRun ours = PingRun.exec(PingRun.ours(args), 60);
+        assertEquals(theirs.exitCode(), ours.exitCode(), () -> "iputils:\n" + theirs + "\npingkit:\n" + ours);
+        assertEquals(theirs.masked(), ours.masked(), () -> "iputils:\n" + theirs + "\npingkit:\n" + ours);
+        assertEquals("", ours.stderr());
+    }
+
+    @Test
+    void threeProbesToIpv4LoopbackPrintAsIputils() {
+        sameOutput("-c", "3", "-i", "0.2", "127.0.0.1");
+    }
+
+    @Test
+    void ipv6LoopbackPrintsAsPingDashSix() {
+        sameOutput("-6", "-c", "3", "-i", "0.2", "::1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "::1"})
+    void quietTimestampsSmallPayloadsAndPatternsAsIputils(String host) {
+        sameOutput("-q", "-c", "2", "-i", "0.2", host);
+        sameOutput("-D", "-c", "2", "-i", "0.2", host);
+        sameOutput("-s", "0", "-c", "2", "-i", "0.2", host);
+        sameOutput("-s", "1000", "-p", "a5", "-c", "2", "-i", "0.2", host);
+    }
+
+    @Test
+    void namesAreResolvedAndShownAsIputilsDoes() {
+        sameOutput("-4", "-c", "1", "localhost");
+        sameOutput("-n", "-4", "-c", "1", "localhost");
+        sameOutput("-I", "lo", "-c", "1", "127.0.0.1");
+        sameOutput("-I", "lo", "-c", "1", "::1");
+    }
+
+    @Test
+    void deadlineShorterThanTheCountExitsOneAsIputils() {
+        sameOutput("-c", "2", "-w", "1", "127.0.0.1");
+    }
+
+    @Test
+    void floodCountsAndSummaryShapeMatchIputils() {
+        PingRun theirs = PingRun.exec(PingRun.iputils("-f", "-c", "2000", "127.0.0.1"), 60);
+        PingRun ours = PingRun.exec(PingRun.ours("-f", "-c", "2000", "127.0.0.1"), 60);
+        assertEquals(theirs.exitCode(), ours.exitCode(), ours::toString);
+        assertArrayEquals(theirs.counts(), ours.counts(), ours::toString);
+        assertEquals(theirs.masked().replaceAll("[.\b ]+\n", "F\n"), ours.masked().replaceAll("[.\b ]+\n", "F\n"));
+    }
+
+    @Test
+    void interruptPrintsTheSummaryAndExitsZeroAfterReplies() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(PingRun.ours("-i", "0.2", "127.0.0.1"));
+        pb.environment().put("PINGKIT_CLASSPATH", System.getProperty("java.class.path"));
+        Process p = pb.start();
+        // Wait for the second reply line, then Ctrl-C the JVM (the launcher execs it, so the pid is the JVM's).
+        java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
+        StringBuilder seen = new StringBuilder();
+        for (String line; (line = r.readLine()) != null; ) {
+            seen.append(line).append('\n');
+            if (line.contains("icmp_seq=2 ")) {
+                break;
+            }
+        }
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        seen.append(new String(p.getInputStream().readAllBytes()));
+        assertTrue(p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS), seen::toString);
+        assertEquals(0, p.exitValue(), seen::toString);
+        PingRun run = new PingRun(p.exitValue(), seen.toString(), "");
+        assertTrue(run.stdout().contains("--- 127.0.0.1 ping statistics ---"), run::toString);
+        assertTrue(run.counts()[1] >= 2, run::toString);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-c -1", "-s 70000", "-t 300", "-p zz", "-i abc", "-Z", "", "nosuchhost.invalid",
+        "-4 ::1", "-6 127.0.0.1", "-M foo", "-Q 300", "-W -1", "-c"})
+    void badInputIsOneLineOnStderrAndExitTwo(String args) {
+        // "-c 1" first, so an iputils that only warns (Debian's takes -s 70000 and -i abc) still ends.
+        List<String> cmd = new java.util.ArrayList<>(List.of("-c", "1"));
+        if (!args.isEmpty()) {
+            cmd.addAll(List.of(args.split(" ")));
+        }
+        boolean hostGiven = args.contains("::1") || args.contains("127.") || args.contains(".invalid");
+        if (!hostGiven && !args.isEmpty() && !args.equals("-c")) {
+            cmd.add("127.0.0.1");
+        }
+        PingRun ours = PingRun.exec(PingRun.ours(cmd.toArray(String[]::new)), 30);
+        assertEquals(2, ours.exitCode(), ours::toString);
+        assertEquals("", ours.stdout(), ours::toString);
+        assertEquals(1, ours.stderr().lines().count(), ours::toString);
+        assertFalse(ours.stderr().contains("Exception"), ours::toString);
+        assertTrue(ours.stderr().startsWith("ping: "), ours::toString);
+        // iputils words the same mistake the same way (its first stderr line), except where it only warns.
+        PingRun theirs = PingRun.exec(PingRun.iputils(cmd.toArray(String[]::new)), 30);
+        if (theirs.exitCode() != 0 && !args.startsWith("-s")) {
+            assertEquals(theirs.firstErrorLine(), ours.firstErrorLine(), () -> theirs + "\n" + ours);
+        }
+    }
+}

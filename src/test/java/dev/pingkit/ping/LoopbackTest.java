@@ -1,0 +1,109 @@
+package dev.pingkit.ping;
+
+import dev.pingkit.Echo;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Real raw sockets on loopback: the kernel answers. Needs root (CAP_NET_RAW); skipped with the reason elsewhere. */
+class LoopbackTest {
+
+    static void assumeRoot(String why) throws IOException {
+        String uid = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("Uid:"))
+                .findFirst().orElseThrow().split("\\s+")[2];
+        if (!uid.equals("0")) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail(why + " needs root; CI=true, so this is a failure, not a skip");
+            }
+            Assumptions.abort(why + " needs root, and this runs as uid " + uid);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "::1"})
+    void echoSendIsAnsweredWithTheRightFieldsAndAKernelTimestampRtt(String host) throws IOException {
+        assumeRoot("a raw-socket echo");
+        long before = System.currentTimeMillis();
+        SendResult r = Echo.to(host).id(7).seq(1).payload("hi").send();
+        long wallMillis = System.currentTimeMillis() - before;
+        SendResult.Answered a = assertInstanceOf(SendResult.Answered.class, r, String.valueOf(r));
+        assertEquals(InetAddress.getByName(host), a.from());
+        assertEquals(7, a.reply().id());
+        assertEquals(1, a.reply().seq());
+        assertTrue(a.reply().isEchoReply(), a.reply().toString());
+        assertEquals("hi", new String(a.reply().payload(), java.nio.charset.StandardCharsets.US_ASCII));
+        assertTrue(a.checksumOk());
+        assertTrue(a.payloadMatches());
+        assertEquals(64, a.ttl());
+        // plausible: positive and no longer than the whole call took
+        assertTrue(a.rttNanos() > 0 && a.rttNanos() <= (wallMillis + 1) * 1_000_000, a.rtt() + " in " + wallMillis + " ms");
+        assertTrue(a.toString().startsWith("10 bytes from " + (host.equals("::1") ? "::1" : host) + ": icmp_seq=1 ttl=64 time="),
+                a.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "::1"})
+    void aHundredProbesAtOneMillisecondAreAllAnswered(String host) throws IOException {
+        assumeRoot("a 1 ms interval");
+        PingSettings s = PingSettings.to(InetAddress.getByName(host)).count(100).interval(Duration.ofMillis(1));
+        AtomicInteger replies = new AtomicInteger();
+        AtomicInteger kernelStamped = new AtomicInteger();
+        try (Pinger p = Pinger.open(s)) {
+            PingStatistics st = p.run(e -> {
+                if (e instanceof PingEvent.Reply r) {
+                    replies.incrementAndGet();
+                    if (r.kernelTimestamp()) {
+                        kernelStamped.incrementAndGet();
+                    }
+                }
+            });
+            assertEquals(100, st.transmitted(), st.show());
+            assertEquals(100, st.received(), st.show());
+            assertEquals(0, st.duplicates(), st.show());
+            assertEquals(0, st.errors(), st.show());
+            assertEquals(0, st.corrupted(), st.show());
+            assertTrue(st.minNanos() > 0 && st.minNanos() <= st.avgNanos() && st.avgNanos() <= st.maxNanos(), st.show());
+        }
+        assertEquals(100, replies.get());
+        assertEquals(100, kernelStamped.get());
+    }
+
+    @org.junit.jupiter.api.Test
+    void stopFromAnotherThreadWakesTheLoopAndReturnsTheStatisticsSoFar() throws Exception {
+        assumeRoot("a raw-socket run");
+        java.util.concurrent.CountDownLatch firstReply = new java.util.concurrent.CountDownLatch(1);
+        PingSettings s = PingSettings.to(InetAddress.getByName("127.0.0.1")); // no count: runs until stopped
+        try (Pinger p = Pinger.open(s)) {
+            Thread stopper = new Thread(() -> {
+                try {
+                    firstReply.await();
+                    p.stop();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            stopper.start();
+            PingStatistics st = p.run(e -> {
+                if (e instanceof PingEvent.Reply) {
+                    firstReply.countDown();
+                }
+            });
+            stopper.join();
+            assertTrue(st.received() >= 1, st.show());
+            assertEquals(st.transmitted(), st.received(), st.show());
+            assertEquals(st, p.snapshot());
+        }
+    }
+}

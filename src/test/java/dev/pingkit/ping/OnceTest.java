@@ -1,0 +1,112 @@
+package dev.pingkit.ping;
+
+import dev.pingkit.Echo;
+import dev.pingkit.socket.Family;
+import dev.pingkit.socket.SocketKind;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+
+import static dev.pingkit.ping.PingerTest.MS;
+import static dev.pingkit.ping.PingerTest.client;
+import static dev.pingkit.ping.PingerTest.ip;
+import static dev.pingkit.ping.PingerTest.target;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@link Pinger#once} on fake time: which packet counts as the answer to one probe. */
+class OnceTest {
+    final FakeClock clock = new FakeClock();
+    final FakeSocket socket = new FakeSocket(clock, Family.IPV4, SocketKind.RAW, -1);
+    final InetAddress me = client(false);
+    final InetAddress peer = target(false);
+    final Echo echo = Echo.to(peer).id(7).seq(1).payload("hi");
+
+    @Test
+    void answeredOnlyByTheMatchingReplyAfterOtherTraffic() throws IOException {
+        socket.peer = (s, icmp, dst, now) -> {
+            s.deliver(now + MS, Wire.delivered(s, me, dst, 64, icmp.clone()), me, 64); // our own request (loopback)
+            byte[] wrongSeq = Wire.reply(icmp, false);
+            wrongSeq[7] = 9;
+            s.deliver(now + 2 * MS, Wire.delivered(s, dst, me, 64, Wire.checksum(wrongSeq, false)), dst, 64);
+            byte[] wrongId = Wire.reply(icmp, false);
+            wrongId[5] = 8;
+            s.deliver(now + 3 * MS, Wire.delivered(s, dst, me, 64, Wire.checksum(wrongId, false)), dst, 64);
+            InetAddress other = ip("198.51.100.77");
+            s.deliver(now + 4 * MS, Wire.delivered(s, other, me, 64, Wire.reply(icmp, false)), other, 64);
+            s.deliver(now + 5 * MS, Wire.delivered(s, dst, me, 61, Wire.reply(icmp, false)), dst, 61);
+        };
+        SendResult r = Pinger.once(echo, Duration.ofSeconds(1), socket, clock);
+        SendResult.Answered a = assertInstanceOf(SendResult.Answered.class, r);
+        assertEquals(5 * MS, a.rttNanos());
+        assertEquals(61, a.ttl());
+        assertEquals(peer, a.from());
+        assertEquals(7, a.reply().id());
+        assertEquals(1, a.reply().seq());
+        assertTrue(a.checksumOk());
+        assertTrue(a.payloadMatches());
+        assertEquals("10 bytes from 198.51.100.2: icmp_seq=1 ttl=61 time=5.000 ms", a.toString());
+        assertTrue(a.show().contains("request:") && a.show().contains("reply from 198.51.100.2"), a.show());
+    }
+
+    @Test
+    void anAlteredReplyIsFlaggedNotSilentlyAccepted() throws IOException {
+        socket.peer = (s, icmp, dst, now) -> {
+            byte[] r = Wire.reply(icmp, false);
+            r[9] = 'X';
+            r[3] ^= 1; // and a checksum that no longer verifies
+            s.deliver(now + MS, Wire.delivered(s, dst, me, 64, r), dst, 64);
+        };
+        SendResult.Answered a = assertInstanceOf(SendResult.Answered.class,
+                Pinger.once(echo, Duration.ofSeconds(1), socket, clock));
+        assertFalse(a.checksumOk());
+        assertFalse(a.payloadMatches());
+        assertTrue(a.toString().endsWith("(BAD CHECKSUM!) (PAYLOAD ALTERED!)"), a.toString());
+    }
+
+    @Test
+    void anErrorQuotingThisProbeFailsIt() throws IOException {
+        InetAddress router = ip("198.18.0.1");
+        socket.peer = (s, icmp, dst, now) -> {
+            byte[] otherSeq = icmp.clone();
+            otherSeq[7] = 2;
+            s.deliver(now + MS, Wire.delivered(s, router, me, 64, Wire.error(11, 0, otherSeq, me, dst)), router, 64);
+            s.deliver(now + 2 * MS, Wire.delivered(s, router, me, 64, Wire.error(11, 0, icmp, me, dst)), router, 64);
+        };
+        SendResult.Failed f = assertInstanceOf(SendResult.Failed.class,
+                Pinger.once(echo, Duration.ofSeconds(1), socket, clock));
+        assertEquals(router, f.from());
+        assertEquals(11, f.error().type());
+        assertTrue(f.toString().startsWith("From 198.18.0.1 icmp_seq=1 "), f.toString());
+    }
+
+    @Test
+    void silenceIsNoReplyAfterExactlyTheTimeout() throws IOException {
+        long start = clock.now;
+        SendResult r = Pinger.once(echo, Duration.ofMillis(1500), socket, clock);
+        SendResult.NoReply n = assertInstanceOf(SendResult.NoReply.class, r);
+        assertEquals(Duration.ofMillis(1500), n.waited());
+        assertEquals(start + 1500 * MS, clock.now);
+        assertEquals("no reply from 198.51.100.2 icmp_seq=1 within 1500 ms", n.toString());
+    }
+
+    @Test
+    void datagramSocketsMatchTheKernelsIdentifier() throws IOException {
+        FakeSocket dgram = new FakeSocket(clock, Family.IPV4, SocketKind.DATAGRAM, 999);
+        dgram.peer = new EchoPeer(me);
+        SendResult.Answered a = assertInstanceOf(SendResult.Answered.class,
+                Pinger.once(echo, Duration.ofSeconds(1), dgram, clock));
+        assertEquals(999, a.reply().id());
+    }
+
+    @Test
+    void aNegativeTimeoutIsRefused() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> echo.send(Duration.ofMillis(-1)));
+        assertEquals("timeout must be >= 0, got -1 ms", e.getMessage());
+    }
+}

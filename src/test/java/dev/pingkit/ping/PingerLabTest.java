@@ -1,0 +1,193 @@
+package dev.pingkit.ping;
+
+import dev.pingkit.Echo;
+import dev.pingkit.lab.Lab;
+import dev.pingkit.lab.LabTest;
+import dev.pingkit.packet.Addresses;
+import dev.pingkit.socket.SocketKind;
+import dev.pingkit.socket.SocketOptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The engine against real hosts of the namespace lab, from sockets opened in the client namespace. */
+@LabTest
+class PingerLabTest {
+    static final SocketOptions CLIENT = SocketOptions.DEFAULTS.netns(Lab.CLIENT_NETNS);
+    static final Duration WAIT = Duration.ofSeconds(2);
+
+    static InetAddress addr(String host, int family) {
+        return Lab.host(host).address(family);
+    }
+
+    static SendResult once(Echo echo, Duration timeout) throws IOException {
+        return Pinger.once(echo, timeout, SocketKind.AUTO, CLIENT);
+    }
+
+    static PingSettings settings(String host, int family) {
+        return PingSettings.to(addr(host, family), host).netns(Lab.CLIENT_NETNS);
+    }
+
+    static class Recorder implements PingListener {
+        final List<PingEvent> events = new ArrayList<>();
+        final AtomicInteger foreign = new AtomicInteger();
+
+        @Override
+        public void onEvent(PingEvent e) {
+            if (e instanceof PingEvent.Foreign) {
+                foreign.incrementAndGet();
+            } else {
+                events.add(e);
+            }
+        }
+
+        @Override
+        public boolean wantsForeign() {
+            return true;
+        }
+
+        <T extends PingEvent> List<T> of(Class<T> type) {
+            return events.stream().filter(type::isInstance).map(type::cast).toList();
+        }
+    }
+
+    static PingStatistics run(PingSettings s, PingListener l) throws IOException {
+        try (Pinger p = Pinger.open(s)) {
+            return p.run(l);
+        }
+    }
+
+    @ParameterizedTest(name = "IPv{0}")
+    @ValueSource(ints = {4, 6})
+    void peerAnswersTheOneShotWithItsFields(int family) throws IOException {
+        SendResult.Answered a = assertInstanceOf(SendResult.Answered.class,
+                once(Echo.to(addr(Lab.PEER, family)).id(4321).seq(9).payload("lab"), WAIT));
+        assertEquals(addr(Lab.PEER, family), a.from());
+        assertEquals(9, a.reply().seq());
+        assertEquals(64, a.ttl());
+        assertTrue(a.payloadMatches() && a.checksumOk(), a.toString());
+    }
+
+    @ParameterizedTest(name = "IPv{0}")
+    @ValueSource(ints = {4, 6})
+    void ttlOneToFarFailsWithTimeExceededFromTheRouter(int family) throws IOException {
+        Echo probe = Echo.to(addr(Lab.FAR, family)).id(4322).seq(3).ttl(1);
+        SendResult.Failed f = assertInstanceOf(SendResult.Failed.class, once(probe, WAIT));
+        assertEquals(addr(Lab.ROUTER, family), f.from());
+        assertEquals(family == 4 ? 11 : 3, f.error().type());
+        assertEquals(0, f.error().code());
+        assertEquals(3, f.error().quoted().orElseThrow().seq(), f.error().show());
+        assertTrue(f.toString().startsWith("From " + Addresses.text(addr(Lab.ROUTER, family)) + " icmp_seq=3 "),
+                f.toString());
+    }
+
+    @ParameterizedTest(name = "IPv{0}")
+    @ValueSource(ints = {4, 6})
+    void unreachableAndProhibitRoutesGiveTheirCodes(int family) throws IOException {
+        SendResult.Failed u = assertInstanceOf(SendResult.Failed.class,
+                once(Echo.to(addr(Lab.UNREACHABLE, family)).id(4323), WAIT));
+        SendResult.Failed p = assertInstanceOf(SendResult.Failed.class,
+                once(Echo.to(addr(Lab.PROHIBIT, family)).id(4324), WAIT));
+        assertEquals(addr(Lab.ROUTER, family), u.from());
+        assertEquals(addr(Lab.ROUTER, family), p.from());
+        // IPv4: host unreachable (1), communication administratively prohibited (13) — iputils' "Packet filtered".
+        // IPv6: no route (0), administratively prohibited (1).
+        assertEquals(family == 4 ? 3 : 1, u.error().type());
+        assertEquals(family == 4 ? 1 : 0, u.error().code());
+        assertEquals(family == 4 ? 3 : 1, p.error().type());
+        assertEquals(family == 4 ? 13 : 1, p.error().code());
+    }
+
+    @ParameterizedTest(name = "IPv{0}")
+    @ValueSource(ints = {4, 6})
+    void blackholeGivesNoReplyAfterTheTimeout(int family) throws IOException {
+        Duration timeout = Duration.ofMillis(700);
+        long start = System.nanoTime();
+        SendResult r = once(Echo.to(addr(Lab.BLACKHOLE, family)).id(4325), timeout);
+        long waited = System.nanoTime() - start;
+        SendResult.NoReply n = assertInstanceOf(SendResult.NoReply.class, r);
+        assertEquals(timeout, n.waited());
+        assertTrue(waited >= timeout.toNanos(), "gave up after " + waited / 1e6 + " ms");
+    }
+
+    @ParameterizedTest(name = "IPv{0}")
+    @ValueSource(ints = {4, 6})
+    void runToFarWithTtlOneCountsAnErrorPerProbe(int family) throws IOException {
+        Recorder rec = new Recorder();
+        PingStatistics st = run(settings(Lab.FAR, family).ttl(1).count(3).interval(Duration.ofMillis(50)), rec);
+        assertEquals(3, st.transmitted(), st.show());
+        assertEquals(0, st.received(), st.show());
+        assertEquals(3, st.errors(), st.show());
+        List<PingEvent.ErrorReply> errors = rec.of(PingEvent.ErrorReply.class);
+        assertEquals(List.of(1, 2, 3), errors.stream().map(PingEvent.ErrorReply::seq).toList());
+        errors.forEach(e -> assertEquals(addr(Lab.ROUTER, family), e.from()));
+    }
+
+    @ParameterizedTest(name = "IPv{0}")
+    @ValueSource(ints = {4, 6})
+    void lossyHostLosesExactlyEveryFourthProbe(int family) throws IOException {
+        Lab.resetCounters();
+        Recorder rec = new Recorder();
+        PingStatistics st = run(settings(Lab.LOSSY, family).count(8).interval(Duration.ofMillis(10))
+                .replyTimeout(Duration.ofSeconds(1)), rec);
+        assertEquals(8, st.transmitted(), st.show());
+        assertEquals(6, st.received(), st.show());
+        assertEquals(25.0, st.lossPercent());
+        assertEquals(List.of(1, 2, 3, 5, 6, 7),
+                rec.of(PingEvent.Reply.class).stream().map(PingEvent.Reply::seq).toList());
+        assertEquals(List.of(4, 8), rec.of(PingEvent.Timeout.class).stream().map(PingEvent.Timeout::seq).toList());
+    }
+
+    @ParameterizedTest(name = "IPv{0}")
+    @ValueSource(ints = {4, 6})
+    void dupHostGivesExactlyOneDuplicatePerProbeBeforeTheLast(int family) throws IOException {
+        Recorder rec = new Recorder();
+        PingStatistics st = run(settings(Lab.DUP, family).count(5).interval(Duration.ofMillis(200)), rec);
+        assertEquals(5, st.received(), st.show());
+        // as iputils: the run ends at the 5th reply, before its copy arrives
+        assertEquals(4, st.duplicates(), st.show());
+        assertEquals(List.of(1, 2, 3, 4), rec.of(PingEvent.Reply.class).stream().filter(PingEvent.Reply::duplicate)
+                .map(PingEvent.Reply::seq).toList());
+    }
+
+    @ParameterizedTest(name = "IPv{0}")
+    @ValueSource(ints = {4, 6})
+    void aConcurrentIputilsFloodDoesNotDisturbOurCounts(int family) throws Exception {
+        InetAddress peer = addr(Lab.PEER, family);
+        CompletableFuture<Lab.Result> flood = new CompletableFuture<>();
+        Recorder rec = new Recorder() {
+            @Override
+            public void onEvent(PingEvent e) {
+                super.onEvent(e);
+                // start the flood once our run is under way, so the two overlap
+                if (e instanceof PingEvent.Sent s && s.seq() == 1) {
+                    CompletableFuture.runAsync(() -> flood.complete(Lab.run(Duration.ofSeconds(60),
+                            "ping", "-" + family, "-n", "-q", "-f", "-c", "2000", peer.getHostAddress())));
+                }
+            }
+        };
+        PingStatistics st = run(settings(Lab.PEER, family).count(400).interval(Duration.ofMillis(5))
+                .socketKind(SocketKind.RAW), rec);
+        Lab.Result iputils = flood.get();
+        assertTrue(iputils.ok(), iputils.toString());
+        assertTrue(iputils.stdout().contains("2000 packets transmitted, 2000 received"), iputils.toString());
+        assertEquals(400, st.transmitted(), st.show());
+        assertEquals(400, st.received(), st.show() + rec.of(PingEvent.Timeout.class) + " foreign " + rec.foreign);
+        assertEquals(0, st.duplicates(), st.show());
+        assertEquals(0, st.errors(), st.show());
+        assertEquals(0, st.corrupted(), st.show());
+        // the raw socket did see the other ping's traffic, and left it alone
+        assertTrue(rec.foreign.get() > 0, "no foreign packet seen: the flood did not overlap our run");
+    }
+}
