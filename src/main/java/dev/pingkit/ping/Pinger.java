@@ -372,7 +372,8 @@ public final class Pinger implements AutoCloseable {
         if (quotesOurs && in.sourceIs(targetBytes) && probes.wasSent(u16(d, 6))) {
             int seq = u16(d, 6);
             countError(seq, in.errorType());
-            listener.onEvent(new PingEvent.ErrorReply(seq, reporter(in), fromReport(in, family == Family.IPV4 ? 4 : 6)));
+            listener.onEvent(new PingEvent.ErrorReply(seq, reporter(in),
+                    fromReport(in, family == Family.IPV4 ? 4 : 6)));
             return;
         }
         if (listener.wantsForeign() && in.errorType() >= 0) {
@@ -405,10 +406,14 @@ public final class Pinger implements AutoCloseable {
         }
     }
 
-    /** iputils' wording of a local error report: {@code local error: message too long, mtu=1500}. */
+    /**
+     * iputils' wording of a local error report: {@code local error: message too long, mtu=1500} (IPv6:
+     * {@code mtu: 1500}, as its ping6 code says it), else {@code local error: } and the errno's description.
+     */
     static String localErrorText(Inbound in) {
         if ("EMSGSIZE".equals(in.errorErrnoName())) {
-            return "local error: message too long, mtu=" + Integer.toUnsignedString(in.errorInfo());
+            return "local error: message too long, mtu" + (in.family() == Family.IPV6 ? ": " : "=")
+                    + Integer.toUnsignedString(in.errorInfo());
         }
         return "local error: " + in.errorErrnoDescription();
     }
