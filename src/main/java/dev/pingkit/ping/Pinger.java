@@ -36,8 +36,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Matching: a reply counts only if its identifier (ours for raw sockets, the kernel's for datagram sockets),
  * sequence number (of a probe we sent), source (the target) and payload agree; a bad checksum or altered payload is
  * reported (and counted as corrupted), never taken for an answer. An ICMP error counts when the datagram it quotes
- * is one of our probes to the target. Everything else is foreign: raw sockets see every ICMP message on the host,
- * including other processes' pings.
+ * is one of our probes to the target; a datagram socket reports it on its error queue instead, quoting our probe
+ * with the kernel's identifier, and it becomes the same {@link PingEvent.ErrorReply}. Everything else is foreign:
+ * raw sockets see every ICMP message on the host, including other processes' pings, unless {@link #open} filtered
+ * them out in the kernel. A send the kernel refuses is a {@link PingEvent.SendError}; on a datagram socket its
+ * message is iputils' reading of the kernel's local report ({@code local error: message too long, mtu=1500}).
  *
  * <p>Ending as iputils: with a count, once that many probes are answered or errored, or after the final wait
  * (max(2 × max RTT, interval) after the last probe if anything answered, else the reply timeout); with a deadline,
