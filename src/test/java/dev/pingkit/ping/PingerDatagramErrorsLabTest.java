@@ -149,11 +149,12 @@ class PingerDatagramErrorsLabTest {
         assertEquals(2, r.stats().errors(), r.stats().show());
         assertEquals(List.of(), r.events().of(PingEvent.Timeout.class));
 
-        // iputils, from a ping socket too (a copy of ping without its capability, as nobody), says the same
+        // iputils, from a ping socket too (a copy of ping without its capability, as nobody), says the same. The
+        // copy's name must not end in a digit: iputils takes a name ending in 6 for ping6.
         Lab.Result iputils = Lab.run(Duration.ofSeconds(20), "sh", "-c", "cp \"$(command -v ping)\" /tmp/pingkit-"
-                + "ping-nocap-$$ && chmod 755 /tmp/pingkit-ping-nocap-$$ && setpriv --reuid=65534 --regid=65534 "
-                + "--clear-groups /tmp/pingkit-ping-nocap-$$ -n -" + family + " -M do -s 2000 -c 2 -i 0.1 "
-                + addr(Lab.PEER, family).getHostAddress() + "; s=$?; rm -f /tmp/pingkit-ping-nocap-$$; exit $s");
+                + "ping-nocap-$$-copy && chmod 755 /tmp/pingkit-ping-nocap-$$-copy && setpriv --reuid=65534 --regid=65534 "
+                + "--clear-groups /tmp/pingkit-ping-nocap-$$-copy -n -" + family + " -M do -s 2000 -c 2 -i 0.1 "
+                + addr(Lab.PEER, family).getHostAddress() + "; s=$?; rm -f /tmp/pingkit-ping-nocap-$$-copy; exit $s");
         assertTrue(iputils.output().contains("2 packets transmitted, 0 received, +2 errors"), iputils.toString());
         assertEquals(2, iputils.stderr().lines().filter(l -> l.endsWith(line)).count(), iputils.toString());
     }
