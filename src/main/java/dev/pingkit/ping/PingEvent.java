@@ -80,7 +80,9 @@ public sealed interface PingEvent {
 
     /**
      * <b>Sending probe {@code seq} failed locally</b> (no route, message too long, ...); as iputils does, the probe
-     * counts as transmitted and as an error.
+     * counts as transmitted and as an error. {@code message} is the kernel's local error report in iputils'
+     * words where a datagram socket gave one ({@code local error: message too long, mtu=1500}), else the
+     * socket's error message.
      */
     record SendError(int seq, String message) implements PingEvent {
         @Override

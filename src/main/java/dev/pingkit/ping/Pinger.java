@@ -36,8 +36,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Matching: a reply counts only if its identifier (ours for raw sockets, the kernel's for datagram sockets),
  * sequence number (of a probe we sent), source (the target) and payload agree; a bad checksum or altered payload is
  * reported (and counted as corrupted), never taken for an answer. An ICMP error counts when the datagram it quotes
- * is one of our probes to the target. Everything else is foreign: raw sockets see every ICMP message on the host,
- * including other processes' pings.
+ * is one of our probes to the target; a datagram socket reports it on its error queue instead, quoting our probe
+ * with the kernel's identifier, and it becomes the same {@link PingEvent.ErrorReply}. Everything else is foreign:
+ * raw sockets see every ICMP message on the host, including other processes' pings, unless {@link #open} filtered
+ * them out in the kernel. A send the kernel refuses is a {@link PingEvent.SendError}; on a datagram socket its
+ * message is iputils' reading of the kernel's local report ({@code local error: message too long, mtu=1500}).
  *
  * <p>Ending as iputils: with a count, once that many probes are answered or errored, or after the final wait
  * (max(2 × max RTT, interval) after the last probe if anything answered, else the reply timeout); with a deadline,
@@ -55,6 +58,7 @@ public final class Pinger implements AutoCloseable {
     private final InetAddress target;
     private final byte[] targetBytes;
     private final int id;
+    private final boolean datagram;
     private final boolean computeChecksum;
     private final int replyType;
     private final int requestType;
@@ -67,6 +71,11 @@ public final class Pinger implements AutoCloseable {
     private final StatisticsRecorder stats = new StatisticsRecorder();
     private volatile boolean stopping;
     private boolean ran;
+    // While a failed send drains the socket: the first local error report found there, which explains the failure.
+    private boolean draining;
+    private String localError;
+    /** At most this many messages are taken from a datagram socket after a failed send, looking for its report. */
+    private static final int DRAIN_LIMIT = 64;
 
     /**
      * <b>A pinger over an already open socket and a time source</b> (tests pass an in-memory socket and a fake
@@ -85,7 +94,7 @@ public final class Pinger implements AutoCloseable {
         }
         this.target = settings.target();
         this.targetBytes = target.getAddress();
-        boolean datagram = socket.kind() == SocketKind.DATAGRAM;
+        this.datagram = socket.kind() == SocketKind.DATAGRAM;
         this.id = datagram ? socket.localId() : settings.identifier() != null ? settings.identifier() : defaultId();
         // The kernel computes ICMPv6 checksums, and datagram sockets' checksums (it rewrites the identifier).
         this.computeChecksum = family == Family.IPV4 && !datagram;
@@ -98,6 +107,9 @@ public final class Pinger implements AutoCloseable {
 
     /**
      * <b>Opens the socket the settings describe (family, kind, options, namespace) and a pinger over it.</b>
+     * On a raw socket it installs the kernel filter of {@link IcmpSocket#filterEchoReplies(int)} for the pinger's
+     * identifier, so other processes' pings never reach its queue (a pinger made with the constructor leaves the
+     * socket as given).
      *
      * @throws dev.pingkit.socket.PermissionException if no ICMP socket may be opened; its message says how to
      *                                                get permission
@@ -111,8 +123,12 @@ public final class Pinger implements AutoCloseable {
         }
         IcmpSocket s = IcmpSockets.open(settings.family(), settings.socketKind(), options);
         try {
-            return new Pinger(settings, s, TimeSource.SYSTEM);
-        } catch (RuntimeException e) {
+            Pinger p = new Pinger(settings, s, TimeSource.SYSTEM);
+            if (s.kind() == SocketKind.RAW) {
+                s.filterEchoReplies(p.id);
+            }
+            return p;
+        } catch (IOException | RuntimeException e) {
             s.close();
             throw e;
         }
@@ -240,12 +256,35 @@ public final class Pinger implements AutoCloseable {
             }
             throw e;
         } catch (IOException e) {
+            String message = e.getMessage();
+            if (datagram) {
+                // The kernel explains a local failure (EMSGSIZE against the path MTU) in a report on the error
+                // queue; iputils reads it at once and prints it instead of the errno. Messages met meanwhile
+                // are handled as usual.
+                localError = null;
+                draining = true;
+                try {
+                    for (int i = 0; i < DRAIN_LIMIT && socket.receive(in, 0); i++) {
+                        handle(listener);
+                    }
+                } catch (ClosedSocketException closed) {
+                    if (stopping) {
+                        return false;
+                    }
+                    throw closed;
+                } finally {
+                    draining = false;
+                }
+                if (localError != null) {
+                    message = localError;
+                }
+            }
             // iputils: a local send error still counts as a probe sent, and as an error.
             probes.sent(0);
             probes.markErrored(seq);
             stats.sent(now);
             stats.error();
-            listener.onEvent(new PingEvent.SendError(seq, e.getMessage()));
+            listener.onEvent(new PingEvent.SendError(seq, message));
             return true;
         }
         probes.sent(sentAt);
@@ -265,6 +304,15 @@ public final class Pinger implements AutoCloseable {
             }
             throw e;
         }
+        handle(listener);
+    }
+
+    /** Matches and reports what {@link #in} holds. */
+    private void handle(PingListener listener) {
+        if (in.isErrorReport()) {
+            errorReport(listener);
+            return;
+        }
         byte[] data = in.data();
         int len = in.length();
         if (family == Family.IPV4) {
@@ -283,19 +331,94 @@ public final class Pinger implements AutoCloseable {
                 && reader.quotedId() == id && reader.quotedDestinationEquals(targetBytes)
                 && probes.wasSent(reader.quotedSeq())) {
             int seq = reader.quotedSeq();
-            // iputils reports redirects and source quenches but does not count them as errors.
-            boolean counted = family == Family.IPV6 || (type != 4 && type != 5);
-            if (counted) {
-                stats.inFlight(probes.acknowledge(seq));
-                probes.markErrored(seq);
-                stats.error();
-            }
+            countError(seq, type);
             listener.onEvent(new PingEvent.ErrorReply(seq, in.source(), IcmpMessage.from(reader)));
             return;
         }
         if (listener.wantsForeign() && len > 0) {
             listener.onEvent(new PingEvent.Foreign(in.source(), IcmpMessage.from(reader)));
         }
+    }
+
+    private void countError(int seq, int type) {
+        // iputils reports redirects and source quenches but does not count them as errors.
+        if (family == Family.IPV6 || (type != 4 && type != 5)) {
+            stats.inFlight(probes.acknowledge(seq));
+            probes.markErrored(seq);
+            stats.error();
+        }
+    }
+
+    /**
+     * A datagram socket's error-queue report: an ICMP error about one of our probes (the report quotes it, the
+     * kernel's identifier included) becomes the same {@link PingEvent.ErrorReply} a raw socket's error does; a
+     * local report explains a failed send.
+     */
+    private void errorReport(PingListener listener) {
+        byte[] d = in.data();
+        int len = in.length();
+        boolean quotesOurs = len >= 8 && (d[0] & 0xff) == requestType && u16(d, 4) == id;
+        if (in.errorOrigin() == Inbound.ORIGIN_LOCAL) {
+            if (draining) {
+                // A send tried twice (the socket retries once) leaves two reports: the first explains it.
+                if (localError == null) {
+                    localError = localErrorText(in);
+                }
+                return;
+            }
+            // Not taken right after its send: still an error, as iputils counts every local report.
+            int seq = quotesOurs ? u16(d, 6) : (int) (probes.transmitted() & 0xffff);
+            stats.error();
+            listener.onEvent(new PingEvent.SendError(seq, localErrorText(in)));
+            return;
+        }
+        if (quotesOurs && in.sourceIs(targetBytes) && probes.wasSent(u16(d, 6))) {
+            int seq = u16(d, 6);
+            countError(seq, in.errorType());
+            listener.onEvent(new PingEvent.ErrorReply(seq, reporter(in),
+                    fromReport(in, family == Family.IPV4 ? 4 : 6)));
+            return;
+        }
+        if (listener.wantsForeign() && in.errorType() >= 0) {
+            IcmpMessage m = fromReportOrNull(in, family == Family.IPV4 ? 4 : 6);
+            if (m != null) {
+                listener.onEvent(new PingEvent.Foreign(reporter(in), m));
+            }
+        }
+    }
+
+    private static int u16(byte[] b, int at) {
+        return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
+    }
+
+    private static InetAddress reporter(Inbound in) {
+        InetAddress from = in.errorSource();
+        return from != null ? from : in.source();
+    }
+
+    private static IcmpMessage fromReport(Inbound in, int fam) {
+        return IcmpMessage.fromErrorReport(fam, in.errorType(), in.errorCode(), in.errorInfo(), in.errorSource(),
+                in.source(), in.data(), 0, in.length());
+    }
+
+    private static IcmpMessage fromReportOrNull(Inbound in, int fam) {
+        try {
+            return fromReport(in, fam);
+        } catch (IllegalArgumentException notAnError) {
+            return null;
+        }
+    }
+
+    /**
+     * iputils' wording of a local error report: {@code local error: message too long, mtu=1500} (IPv6:
+     * {@code mtu: 1500}, as its ping6 code says it), else {@code local error: } and the errno's description.
+     */
+    static String localErrorText(Inbound in) {
+        if ("EMSGSIZE".equals(in.errorErrnoName())) {
+            return "local error: message too long, mtu" + (in.family() == Family.IPV6 ? ": " : "=")
+                    + Integer.toUnsignedString(in.errorInfo());
+        }
+        return "local error: " + in.errorErrnoDescription();
     }
 
     private void reply(int seq, PingListener listener) {
@@ -431,6 +554,19 @@ public final class Pinger implements AutoCloseable {
         byte[] payload = echo.payload();
         for (long left = end - time.nanoTime(); left > 0; left = end - time.nanoTime()) {
             if (!socket.receive(in, left)) {
+                continue;
+            }
+            if (in.isErrorReport()) {
+                // A datagram socket's report quotes our request as sent, the kernel's identifier included. A
+                // local report belongs to a send that failed (and threw), not to this probe.
+                byte[] d = in.data();
+                if (in.errorOrigin() != Inbound.ORIGIN_LOCAL && in.length() >= 8 && (d[0] & 0xff) == echo.type()
+                        && u16(d, 4) == id && u16(d, 6) == echo.seq() && in.sourceIs(targetBytes)) {
+                    IcmpMessage m = fromReportOrNull(in, fam);
+                    if (m != null) {
+                        return new SendResult.Failed(echo, reporter(in), m);
+                    }
+                }
                 continue;
             }
             if (fam == 4) {

@@ -56,6 +56,22 @@ public interface IcmpSocket extends AutoCloseable {
      */
     boolean receive(Inbound into, long timeoutNanos) throws IOException;
 
+    /**
+     * <b>Has the kernel drop, before they are queued, all ICMP messages but echo replies carrying
+     * {@code identifier} and ICMP errors</b> (IPv4 types 3, 4, 5, 11, 12; IPv6 types 1..4), so another process's
+     * pings cannot fill this socket's receive queue. A classic BPF socket filter, as iputils installs; it
+     * replaces any earlier one. A raw socket otherwise sees every ICMP message on the host; a datagram socket
+     * already gets only its own replies and errors, so there it does nothing (as does this default, for sockets
+     * that cannot filter, such as in-memory fakes).
+     *
+     * @throws IllegalArgumentException if {@code identifier} is not 0..65535
+     */
+    default void filterEchoReplies(int identifier) throws IOException {
+        if (identifier < 0 || identifier > 0xffff) {
+            throw new IllegalArgumentException("identifier must be 0..65535, got " + identifier);
+        }
+    }
+
     /** <b>Changes the TTL (IPv4) or hop limit (IPv6) of later sends</b>, 1..255. */
     void setTtl(int ttl) throws IOException;
 

@@ -110,6 +110,18 @@ public final class Inbound {
     }
 
     /**
+     * The C library's description of {@link #errorErrno()}, e.g. {@code Message too long}; empty if no report.
+     * Made on each call (for messages, not for the receive path).
+     */
+    public String errorErrnoDescription() {
+        if (!errorReport) {
+            return "";
+        }
+        String d = Errno.description(errorErrno);
+        return d != null ? d : Errno.name(errorErrno);
+    }
+
+    /**
      * Where the report comes from ({@code ee_origin}): {@link #ORIGIN_ICMP}, {@link #ORIGIN_ICMP6},
      * {@link #ORIGIN_LOCAL}; 0 if no report.
      */

@@ -63,6 +63,9 @@ final class LibC {
 
         static native int getsockopt(int fd, int level, int name, byte[] value, int[] length);
 
+        /** setsockopt with a native value, for options holding pointers ({@code SO_ATTACH_FILTER}). */
+        static native int setsockopt(int fd, int level, int name, Pointer value, int length);
+
         static native int open(String path, int flags);
 
         static native int setns(int fd, int nstype);
@@ -88,6 +91,7 @@ final class LibC {
     static final int SO_TIMESTAMPNS = 35;
     static final int SCM_TIMESTAMPNS = SO_TIMESTAMPNS;
     static final int SO_MARK = 36;
+    static final int SO_ATTACH_FILTER = 26;
 
     // IPPROTO_IP options
     static final int IP_TOS = 1;
@@ -149,6 +153,16 @@ final class LibC {
     static final int EE_CODE = 6;
     static final int EE_INFO = 8;
     static final int EE_OFFENDER = 16;
+    // classic BPF: struct sock_filter {u16 code; u8 jt; u8 jf; u32 k}; struct sock_fprog {u16 len; ptr filter}
+    static final int SOCK_FILTER_SIZE = 8;
+    static final int SOCK_FPROG_SIZE = 16;
+    static final int SOCK_FPROG_FILTER = 8;
+    static final short BPF_LDX_MSH_B = 0x01 | 0x10 | 0xa0; // X = 4 * (P[k] & 0xf): the IPv4 header length
+    static final short BPF_LDX_IMM = 0x01;                 // X = k
+    static final short BPF_LD_B_IND = 0x00 | 0x10 | 0x40;  // A = P[X + k], one byte
+    static final short BPF_LD_H_IND = 0x00 | 0x08 | 0x40;  // A = P[X + k], two bytes in network order
+    static final short BPF_JEQ_K = 0x05 | 0x10;            // A == k ? jt : jf
+    static final short BPF_RET_K = 0x06;                    // accept k bytes (0: drop)
 
     static native int socket(int domain, int type, int protocol);
 

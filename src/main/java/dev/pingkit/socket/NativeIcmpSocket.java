@@ -167,6 +167,7 @@ final class NativeIcmpSocket implements IcmpSocket {
             synchronized (receiveLock) {
                 long start = System.nanoTime();
                 boolean errorReady = false;
+                boolean lastLook = false;
                 while (true) {
                     if ((state.get() & CLOSED) != 0) {
                         throw closed();
@@ -178,12 +179,22 @@ final class NativeIcmpSocket implements IcmpSocket {
                     if (receiveNow(into, false)) {
                         return true;
                     }
-                    long remaining = timeoutNanos - (System.nanoTime() - start);
-                    if (remaining <= 0) {
+                    if (lastLook) {
                         return false;
                     }
-                    // Round up: returning before the timeout would report a timeout too early.
-                    long millis = (remaining + 999_999) / 1_000_000;
+                    long remaining = timeoutNanos - (System.nanoTime() - start);
+                    long millis;
+                    if (remaining > 0) {
+                        // Round up: returning before the timeout would report a timeout too early.
+                        millis = (remaining + 999_999) / 1_000_000;
+                    } else if (errorQueue) {
+                        // A report waiting on the error queue shows only as POLLERR: one more look, without
+                        // waiting, so that even a zero timeout takes what is already queued there.
+                        millis = 0;
+                        lastLook = true;
+                    } else {
+                        return false;
+                    }
                     int ready = LibC.poll(pollFds, 2, (int) Math.min(millis, Integer.MAX_VALUE));
                     if (ready < 0) {
                         int errno = LibC.errno();
@@ -329,6 +340,41 @@ final class NativeIcmpSocket implements IcmpSocket {
                 IcmpSockets.setInt(fd, LibC.IPPROTO_IP, LibC.IP_TTL, ttl, "IP_TTL", null);
             } else {
                 IcmpSockets.setInt(fd, LibC.IPPROTO_IPV6, LibC.IPV6_UNICAST_HOPS, ttl, "IPV6_UNICAST_HOPS", null);
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public void filterEchoReplies(int identifier) throws IOException {
+        if (identifier < 0 || identifier > 0xffff) {
+            throw new IllegalArgumentException("identifier must be 0..65535, got " + identifier);
+        }
+        if (kind != SocketKind.RAW) {
+            return; // the kernel already delivers a ping socket only its own replies and errors
+        }
+        java.util.List<EchoReplyFilter.Instruction> program = EchoReplyFilter.program(family, headerIncluded(),
+                identifier);
+        Memory instructions = new Memory((long) program.size() * LibC.SOCK_FILTER_SIZE);
+        for (int i = 0; i < program.size(); i++) {
+            EchoReplyFilter.Instruction in = program.get(i);
+            long at = (long) i * LibC.SOCK_FILTER_SIZE;
+            instructions.setShort(at, (short) in.code());
+            instructions.setByte(at + 2, (byte) in.jt());
+            instructions.setByte(at + 3, (byte) in.jf());
+            instructions.setInt(at + 4, in.k());
+        }
+        Memory fprog = new Memory(LibC.SOCK_FPROG_SIZE);
+        fprog.clear();
+        fprog.setShort(0, (short) program.size());
+        fprog.setPointer(LibC.SOCK_FPROG_FILTER, instructions);
+        enter();
+        try {
+            // The kernel copies the program: the native memory may go once the call returns.
+            if (LibC.Rare.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_ATTACH_FILTER, fprog, LibC.SOCK_FPROG_SIZE) < 0) {
+                throw new NativeSocketException("setsockopt(SO_ATTACH_FILTER, echo replies with id " + identifier
+                        + " and ICMP errors) on " + description(), LibC.errno(), null);
             }
         } finally {
             exit();

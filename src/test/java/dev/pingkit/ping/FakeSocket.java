@@ -28,7 +28,8 @@ final class FakeSocket implements IcmpSocket {
         void onSend(FakeSocket socket, byte[] icmp, InetAddress destination, long now);
     }
 
-    private record Arrival(long at, long order, byte[] bytes, byte[] source, int ttl) {
+    private record Arrival(long at, long order, byte[] bytes, byte[] source, int ttl, int[] report,
+                           byte[] reporter) {
     }
 
     final FakeClock clock;
@@ -42,6 +43,9 @@ final class FakeSocket implements IcmpSocket {
     Peer peer = (s, icmp, dst, now) -> { };
     volatile boolean closed;
     IOException failNextSend;
+    /** When set, every send fails with it, after {@link #onFailedSend} ran (a kernel that queues a report). */
+    IOException failEverySend;
+    Peer onFailedSend = (s, icmp, dst, now) -> { };
 
     FakeSocket(FakeClock clock, Family family, SocketKind kind, int localId) {
         this.clock = clock;
@@ -52,7 +56,17 @@ final class FakeSocket implements IcmpSocket {
 
     /** Schedules {@code bytes} (as the socket would deliver them) from {@code source} at fake time {@code at}. */
     void deliver(long at, byte[] bytes, InetAddress source, int ttl) {
-        queue.add(new Arrival(at, order++, bytes, source.getAddress(), ttl));
+        queue.add(new Arrival(at, order++, bytes, source.getAddress(), ttl, null, null));
+    }
+
+    /**
+     * Schedules an error-queue report (datagram sockets): {@code quoted} about {@code destination}, with
+     * origin, type, code, info and errno as the kernel gives them; {@code reporter} null for a local report.
+     */
+    void deliverReport(long at, byte[] quoted, InetAddress destination, int origin, int type, int code, int info,
+                       int errno, InetAddress reporter) {
+        queue.add(new Arrival(at, order++, quoted, destination.getAddress(), -1,
+                new int[] {origin, type, code, info, errno}, reporter == null ? null : reporter.getAddress()));
     }
 
     @Override
@@ -87,6 +101,10 @@ final class FakeSocket implements IcmpSocket {
         }
         byte[] b = new byte[icmpMessage.remaining()];
         icmpMessage.duplicate().get(b);
+        if (failEverySend != null) {
+            onFailedSend.onSend(this, b, destination, clock.now);
+            throw failEverySend;
+        }
         if (kind == SocketKind.DATAGRAM) {
             // the kernel writes its identifier and the checksum
             b[4] = (byte) (localId >>> 8);
@@ -118,7 +136,12 @@ final class FakeSocket implements IcmpSocket {
         }
         queue.poll();
         clock.now = Math.max(clock.now, a.at);
-        TestInbounds.fill(into, family, headerIncluded(), a.bytes, a.source, EPOCH + a.at, true, a.ttl);
+        if (a.report != null) {
+            TestInbounds.fillErrorReport(into, family, a.bytes, a.source, a.report[0], a.report[1], a.report[2],
+                    a.report[3], a.report[4], a.reporter, EPOCH + a.at);
+        } else {
+            TestInbounds.fill(into, family, headerIncluded(), a.bytes, a.source, EPOCH + a.at, true, a.ttl);
+        }
         return true;
     }
 

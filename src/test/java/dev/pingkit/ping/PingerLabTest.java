@@ -4,6 +4,8 @@ import dev.pingkit.Echo;
 import dev.pingkit.lab.Lab;
 import dev.pingkit.lab.LabTest;
 import dev.pingkit.packet.Addresses;
+import dev.pingkit.socket.IcmpSocket;
+import dev.pingkit.socket.IcmpSockets;
 import dev.pingkit.socket.SocketKind;
 import dev.pingkit.socket.SocketOptions;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -161,11 +163,16 @@ class PingerLabTest {
                 .map(PingEvent.Reply::seq).toList());
     }
 
-    @ParameterizedTest(name = "IPv{0}")
-    @ValueSource(ints = {4, 6})
-    void aConcurrentIputilsFloodDoesNotDisturbOurCounts(int family) throws Exception {
+    /** A run to peer with an iputils flood (another id) started once our first probe is out. */
+    record Flooded(PingStatistics stats, Recorder events, Lab.Result iputils, boolean floodEndedBeforeOurLastProbe,
+                   int foreignEchoes) {
+    }
+
+    static Flooded runWithFlood(int family, Pinger pinger, int count, int floodCount) throws Exception {
         InetAddress peer = addr(Lab.PEER, family);
         CompletableFuture<Lab.Result> flood = new CompletableFuture<>();
+        AtomicInteger foreignEchoes = new AtomicInteger();
+        boolean[] endedBefore = new boolean[1];
         Recorder rec = new Recorder() {
             @Override
             public void onEvent(PingEvent e) {
@@ -173,21 +180,67 @@ class PingerLabTest {
                 // start the flood once our run is under way, so the two overlap
                 if (e instanceof PingEvent.Sent s && s.seq() == 1) {
                     CompletableFuture.runAsync(() -> flood.complete(Lab.run(Duration.ofSeconds(60),
-                            "ping", "-" + family, "-n", "-q", "-f", "-c", "2000", peer.getHostAddress())));
+                            "ping", "-" + family, "-n", "-q", "-f", "-c", String.valueOf(floodCount),
+                            peer.getHostAddress())));
+                }
+                if (e instanceof PingEvent.Sent s && s.seq() == count) {
+                    endedBefore[0] = flood.isDone();
+                }
+                // echo requests and replies not ours (errors may be a lab neighbour's: not counted)
+                if (e instanceof PingEvent.Foreign f && !f.message().isError()) {
+                    foreignEchoes.incrementAndGet();
                 }
             }
         };
-        PingStatistics st = run(settings(Lab.PEER, family).count(400).interval(Duration.ofMillis(5))
-                .socketKind(SocketKind.RAW), rec);
+        PingStatistics st;
+        try (pinger) {
+            st = pinger.run(rec);
+        }
         Lab.Result iputils = flood.get();
         assertTrue(iputils.ok(), iputils.toString());
-        assertTrue(iputils.stdout().contains("2000 packets transmitted, 2000 received"), iputils.toString());
-        assertEquals(400, st.transmitted(), st.show());
-        assertEquals(400, st.received(), st.show() + rec.of(PingEvent.Timeout.class) + " foreign " + rec.foreign);
+        assertTrue(iputils.stdout().contains(floodCount + " packets transmitted, " + floodCount + " received"),
+                iputils.toString());
+        assertEquals(count, st.transmitted(), st.show());
+        assertEquals(count, st.received(), st.show() + rec.of(PingEvent.Timeout.class) + " foreign " + rec.foreign);
         assertEquals(0, st.duplicates(), st.show());
         assertEquals(0, st.errors(), st.show());
         assertEquals(0, st.corrupted(), st.show());
+        return new Flooded(st, rec, iputils, endedBefore[0], foreignEchoes.get());
+    }
+
+    /** The engine itself ignores foreign traffic: a raw socket without the kernel filter sees the flood. */
+    @ParameterizedTest(name = "IPv{0}")
+    @ValueSource(ints = {4, 6})
+    void aConcurrentIputilsFloodDoesNotDisturbOurCounts(int family) throws Exception {
+        PingSettings s = settings(Lab.PEER, family).count(400).interval(Duration.ofMillis(5))
+                .socketKind(SocketKind.RAW);
+        // made by hand, not Pinger.open: the socket has no filter
+        IcmpSocket socket = IcmpSockets.open(s.family(), SocketKind.RAW,
+                s.socketOptions().receiveBuffer(Pinger.RECEIVE_BUFFER));
+        Flooded f = runWithFlood(family, new Pinger(s, socket, TimeSource.SYSTEM), 400, 2000);
         // the raw socket did see the other ping's traffic, and left it alone
-        assertTrue(rec.foreign.get() > 0, "no foreign packet seen: the flood did not overlap our run");
+        assertTrue(f.foreignEchoes() > 0, "no foreign echo seen: the flood did not overlap our run");
+    }
+
+    /** Pinger.open filters in the kernel: the flood's packets never reach our socket. */
+    @ParameterizedTest(name = "IPv{0}")
+    @ValueSource(ints = {4, 6})
+    void withTheKernelFilterNoPacketOfAConcurrentFloodReachesUs(int family) throws Exception {
+        Pinger p = Pinger.open(settings(Lab.PEER, family).count(400).interval(Duration.ofMillis(5))
+                .socketKind(SocketKind.RAW));
+        Flooded f = runWithFlood(family, p, 400, 20000);
+        assertTrue(f.floodEndedBeforeOurLastProbe(), "the flood did not run within our run: " + f.iputils());
+        assertEquals(0, f.foreignEchoes(), "foreign echoes reached the filtered socket");
+    }
+
+    @ParameterizedTest(name = "IPv{0}")
+    @ValueSource(ints = {4, 6})
+    void withTheKernelFilterErrorsQuotingOurProbesStillArrive(int family) throws IOException {
+        Recorder rec = new Recorder();
+        PingStatistics st = run(settings(Lab.FAR, family).ttl(1).count(3).interval(Duration.ofMillis(50))
+                .socketKind(SocketKind.RAW), rec);
+        assertEquals(3, st.errors(), st.show());
+        assertEquals(List.of(1, 2, 3), rec.of(PingEvent.ErrorReply.class).stream().map(PingEvent.ErrorReply::seq)
+                .toList());
     }
 }

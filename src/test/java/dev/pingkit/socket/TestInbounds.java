@@ -19,4 +19,19 @@ public final class TestInbounds {
         in.kernelTime(kernelNanos, fromKernel);
         in.ttl(ttl);
     }
+
+    /**
+     * Makes {@code in} hold an error-queue report as a datagram socket would: {@code quoted} (our request as the
+     * error quoted it) about {@code destination}, with the kernel's fields; {@code reporter} null for none.
+     */
+    public static void fillErrorReport(Inbound in, Family family, byte[] quoted, byte[] destination, int origin,
+                                       int type, int code, int info, int errno, byte[] reporter, long kernelNanos) {
+        fill(in, family, false, quoted, destination, kernelNanos, true, -1);
+        in.errorReport();
+        in.errorFields(errno, origin, type, code, info);
+        if (reporter != null) {
+            System.arraycopy(reporter, 0, in.errorSourceBytes(), 0, reporter.length);
+            in.errorSourceKnown(0);
+        }
+    }
 }

@@ -1,0 +1,119 @@
+package dev.pingkit.ping;
+
+import dev.pingkit.socket.Family;
+import dev.pingkit.socket.Inbound;
+import dev.pingkit.socket.SocketKind;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+/** Error-queue reports of a datagram socket, in memory: matched, counted and worded as iputils does. */
+class PingerErrorReportTest {
+    static final long MS = 1_000_000L;
+    static final int EHOSTUNREACH = 113;
+    static final int EMSGSIZE = 90;
+
+    final FakeClock clock = new FakeClock();
+    final List<PingEvent> events = new ArrayList<>();
+    final InetAddress target = PingerTest.target(false);
+    final InetAddress router = PingerTest.ip("198.18.0.1");
+
+    FakeSocket datagram(int id) {
+        return new FakeSocket(clock, Family.IPV4, SocketKind.DATAGRAM, id);
+    }
+
+    PingStatistics run(PingSettings s, FakeSocket socket) throws IOException {
+        try (Pinger p = new Pinger(s, socket, clock)) {
+            return p.run(events::add);
+        }
+    }
+
+    <T extends PingEvent> List<T> of(Class<T> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    @Test
+    void aReportQuotingOurProbeIsAnErrorReplyFromTheReporter() throws IOException {
+        FakeSocket s = datagram(777);
+        s.peer = (sock, icmp, dst, now) -> sock.deliverReport(now + MS, icmp, dst, Inbound.ORIGIN_ICMP, 11, 0, 0,
+                EHOSTUNREACH, router);
+        PingStatistics st = run(PingSettings.to(target).count(3).interval(Duration.ofMillis(10)), s);
+        assertEquals(3, st.transmitted());
+        assertEquals(3, st.errors());
+        assertEquals(List.of(1, 2, 3), of(PingEvent.ErrorReply.class).stream().map(PingEvent.ErrorReply::seq).toList());
+        PingEvent.ErrorReply e = of(PingEvent.ErrorReply.class).get(0);
+        assertEquals(router, e.from());
+        assertEquals(11, e.error().type());
+        assertEquals(777, e.error().quoted().orElseThrow().id());
+        assertEquals(List.of(), of(PingEvent.Timeout.class));
+    }
+
+    @Test
+    void aReportQuotingAnotherIdOrAnUnsentSeqIsNotOurs() throws IOException {
+        FakeSocket s = datagram(777);
+        s.peer = (sock, icmp, dst, now) -> {
+            byte[] otherId = icmp.clone();
+            otherId[5] ^= 1;
+            byte[] unsent = icmp.clone();
+            unsent[6] = 0x7f;
+            sock.deliverReport(now + MS, otherId, dst, Inbound.ORIGIN_ICMP, 3, 1, 0, EHOSTUNREACH, router);
+            sock.deliverReport(now + MS, unsent, dst, Inbound.ORIGIN_ICMP, 3, 1, 0, EHOSTUNREACH, router);
+        };
+        PingStatistics st = run(PingSettings.to(target).count(1).replyTimeout(Duration.ofSeconds(1)), s);
+        assertEquals(0, st.errors());
+        assertEquals(List.of(), of(PingEvent.ErrorReply.class));
+        assertEquals(1, of(PingEvent.Timeout.class).size());
+    }
+
+    @Test
+    void redirectsAreReportedButNotCountedAsIputilsDoes() throws IOException {
+        FakeSocket s = datagram(5);
+        s.peer = (sock, icmp, dst, now) -> sock.deliverReport(now + MS, icmp, dst, Inbound.ORIGIN_ICMP, 5, 1, 0,
+                0, router);
+        PingStatistics st = run(PingSettings.to(target).count(1).replyTimeout(Duration.ofMillis(100)), s);
+        assertEquals(0, st.errors());
+        assertEquals(1, of(PingEvent.ErrorReply.class).size());
+    }
+
+    /**
+     * The socket retries a failed send once, so a local EMSGSIZE leaves two reports; the probe is still one
+     * transmitted probe and one error, and the message is iputils'.
+     */
+    @Test
+    void aLocalReportExplainsTheFailedSendAndCountsOnce() throws IOException {
+        FakeSocket s = datagram(9);
+        s.failEverySend = new IOException("sendto: EMSGSIZE (Message too long)");
+        s.onFailedSend = (sock, icmp, dst, now) -> {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                sock.deliverReport(now, new byte[0], dst, Inbound.ORIGIN_LOCAL, 0, 0, 1400, EMSGSIZE, null);
+            }
+        };
+        PingStatistics st = run(PingSettings.to(target).count(2).interval(Duration.ofMillis(10))
+                .replyTimeout(Duration.ofMillis(100)), s);
+        assertEquals(2, st.transmitted());
+        assertEquals(2, st.errors());
+        assertEquals(List.of(new PingEvent.SendError(1, "local error: message too long, mtu=1400"),
+                new PingEvent.SendError(2, "local error: message too long, mtu=1400")), of(PingEvent.SendError.class));
+        assertEquals(List.of(), of(PingEvent.Timeout.class));
+    }
+
+    @Test
+    void onceTurnsAReportAboutItsProbeIntoFailed() throws IOException {
+        FakeSocket s = datagram(321);
+        s.peer = (sock, icmp, dst, now) -> sock.deliverReport(now + MS, Arrays.copyOf(icmp, 8), dst,
+                Inbound.ORIGIN_ICMP, 3, 13, 0, EHOSTUNREACH, router);
+        SendResult r = Pinger.once(dev.pingkit.Echo.to(target).seq(4), Duration.ofSeconds(1), s, clock);
+        SendResult.Failed f = assertInstanceOf(SendResult.Failed.class, r);
+        assertEquals(router, f.from());
+        assertEquals(13, f.error().code());
+        assertEquals(4, f.error().quoted().orElseThrow().seq());
+    }
+}

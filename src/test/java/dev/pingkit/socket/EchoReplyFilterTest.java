@@ -1,0 +1,95 @@
+package dev.pingkit.socket;
+
+import static dev.pingkit.socket.TestIcmp.echoRequest;
+import static dev.pingkit.socket.TestIcmp.payload;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The kernel socket filter of {@link IcmpSocket#filterEchoReplies(int)} on real raw sockets over loopback, where
+ * a raw socket sees our own echo request go out as well as its reply.
+ */
+class EchoReplyFilterTest {
+    private static final long SECOND = 1_000_000_000L;
+
+    private static String loopback(Family family) {
+        return family == Family.IPV4 ? "127.0.0.1" : "::1";
+    }
+
+    /** Sends requests with ids {@code ids} and lists "type id seq" of the echoes that reach the socket. */
+    private static List<String> echoesSeen(Family family, Integer filterId, int... ids) throws Exception {
+        TestHost.assumeRoot("opening raw ICMP sockets");
+        byte[] payload = payload("pingkit filter " + family + " " + System.nanoTime());
+        int request = family == Family.IPV4 ? TestIcmp.ECHO_REQUEST_V4 : TestIcmp.ECHO_REQUEST_V6;
+        int reply = family == Family.IPV4 ? TestIcmp.ECHO_REPLY_V4 : TestIcmp.ECHO_REPLY_V6;
+        List<String> seen = new ArrayList<>();
+        try (IcmpSocket socket = IcmpSockets.open(family, SocketKind.RAW)) {
+            if (filterId != null) {
+                socket.filterEchoReplies(filterId);
+            }
+            for (int i = 0; i < ids.length; i++) {
+                socket.send(echoRequest(family, ids[i], i + 1, payload), InetAddress.getByName(loopback(family)));
+            }
+            Inbound in = new Inbound();
+            // Loopback answers within the same kernel call chain: once nothing more comes for 300 ms, all is in.
+            while (socket.receive(in, 300_000_000L)) {
+                for (int i = 0; i < ids.length; i++) {
+                    for (int type : new int[] {request, reply}) {
+                        if (TestIcmp.isEcho(in, type, ids[i], i + 1, payload)) {
+                            seen.add((type == reply ? "reply" : "request") + " " + ids[i] + " " + (i + 1));
+                        }
+                    }
+                }
+            }
+        }
+        return seen;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void withoutTheFilterARawSocketSeesEveryEcho(Family family) throws Exception {
+        List<String> seen = echoesSeen(family, null, 0x5a01, 0x5a02);
+        // ICMPv6 raw sockets already block echo requests (ICMP6_FILTER); IPv4 ones see them too
+        List<String> expected = family == Family.IPV4
+                ? List.of("request 23041 1", "reply 23041 1", "request 23042 2", "reply 23042 2")
+                : List.of("reply 23041 1", "reply 23042 2");
+        assertEquals(expected, seen);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void withTheFilterOnlyRepliesCarryingOurIdArrive(Family family) throws Exception {
+        assertEquals(List.of("reply 23041 1"), echoesSeen(family, 0x5a01, 0x5a01, 0x5a02));
+    }
+
+    @Test
+    void theIdentifierMustFitSixteenBits() throws Exception {
+        TestHost.assumeRoot("opening a raw ICMP socket");
+        try (IcmpSocket socket = IcmpSockets.open(Family.IPV4, SocketKind.RAW)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> socket.filterEchoReplies(70000));
+            assertEquals("identifier must be 0..65535, got 70000", e.getMessage());
+        }
+    }
+
+    @Test
+    void theProgramChecksTheIdentifierOnlyOfEchoRepliesAndPassesEachErrorType() {
+        List<EchoReplyFilter.Instruction> p = EchoReplyFilter.program(Family.IPV4, true, 0x1234);
+        // ldx 4*([0]&0xf); ldb [x]; jeq #0; ldh [x+4]; jeq #id (to accept, else reject); 5 error types; ret #0; ret #-1
+        assertEquals(12, p.size());
+        assertEquals(LibC.BPF_LDX_MSH_B, p.get(0).code());
+        assertEquals(new EchoReplyFilter.Instruction(LibC.BPF_JEQ_K, 6, 5, 0x1234), p.get(4));
+        assertEquals(new EchoReplyFilter.Instruction(LibC.BPF_RET_K, 0, 0, 0), p.get(10));
+        assertEquals(new EchoReplyFilter.Instruction(LibC.BPF_RET_K, 0, 0, -1), p.get(11));
+        List<EchoReplyFilter.Instruction> v6 = EchoReplyFilter.program(Family.IPV6, false, 7);
+        assertEquals(LibC.BPF_LDX_IMM, v6.get(0).code());
+        assertEquals(11, v6.size());
+    }
+}
