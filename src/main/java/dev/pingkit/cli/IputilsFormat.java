@@ -14,6 +14,8 @@ public final class IputilsFormat {
     public static final String FLOOD_SENT = ".";
     public static final String FLOOD_REPLY = "\b \b";
     public static final String FLOOD_ERROR = "\bE";
+    /** A probe that could not be sent in a flood: iputils writes a bare E (no dot was printed for it to take back). */
+    public static final String FLOOD_SEND_ERROR = "E";
     public static final String FLOOD_CORRUPT = "\bC";
     public static final String FLOOD_LOCAL_ERROR = "E";
 
@@ -116,6 +118,11 @@ public final class IputilsFormat {
     public static String wrongData(int offset, int expected, int actual) {
         return "wrong data byte #" + offset + " should be 0x" + Integer.toHexString(expected & 0xFF)
                 + " but was 0x" + Integer.toHexString(actual & 0xFF);
+    }
+
+    /** A probe the kernel refused to send, on stderr: {@code ping: local error: message too long, mtu=1500}. */
+    public static String sendError(String why) {
+        return "ping: " + why;
     }
 
     /** {@code From 198.51.100.1 icmp_seq=1 Time to live exceeded}. */

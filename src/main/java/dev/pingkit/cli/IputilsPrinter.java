@@ -85,6 +85,19 @@ final class IputilsPrinter implements Printer {
                 out.println(stamp() + IputilsFormat.error(names.text(e.from()), e.seq(), text(e.error())));
             }
             out.flush();
+        } else if (event instanceof PingEvent.SendError e) {
+            // iputils: "E" in a flood, else "ping: <why>" on stderr; nothing with -q
+            if (inv.quiet()) {
+                return;
+            }
+            if (inv.flood()) {
+                out.print(IputilsFormat.FLOOD_SEND_ERROR);
+                out.flush();
+            } else {
+                out.flush();
+                err.println(IputilsFormat.sendError(e.message()));
+                err.flush();
+            }
         } else if (event instanceof PingEvent.NoAnswerYet n) {
             // iputils prints this even with -q
             out.println(stamp() + IputilsFormat.noAnswerYet(n.seq()));

@@ -51,6 +51,8 @@ final class JsonPrinter implements Printer {
             l = line("error").field("seq", e.seq()).field("from", Addresses.text(e.from()))
                     .field("icmp_type", e.error().type()).field("icmp_code", e.error().code())
                     .field("text", IputilsPrinter.text(e.error()));
+        } else if (event instanceof PingEvent.SendError e) {
+            l = line("send_error").field("seq", e.seq()).field("text", e.message());
         } else if (event instanceof PingEvent.NoAnswerYet n) {
             l = line("no_answer_yet").field("seq", n.seq());
         } else if (event instanceof PingEvent.Timeout t) {
