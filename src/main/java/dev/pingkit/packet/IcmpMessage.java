@@ -69,7 +69,7 @@ public final class IcmpMessage {
             ip = Ipv4Header.parse(data, 0, data.length).orElseThrow();
             int hl = ip.headerLength();
             if (ip.totalLength() > data.length) {
-                probs.add("IP total length " + ip.totalLength() + " but " + data.length + " bytes present");
+                probs.add("IP total length " + ip.totalLength() + " but " + bytes(data.length) + " present");
             } else if (ip.totalLength() < hl) {
                 probs.add("IP total length " + ip.totalLength() + " is less than the IP header length " + hl);
             }
@@ -90,10 +90,16 @@ public final class IcmpMessage {
             ipChecksumValid = false;
             source = v6src;
             destination = v6dst;
+            if (family == 4 && !fromErrorQueue) {
+                String why = notIpv4Why(data);
+                if (why != null) {
+                    probs.add(why);
+                }
+            }
         }
 
         if (icmpLen < 8) {
-            probs.add("truncated: " + icmpLen + " bytes, an ICMP header needs 8");
+            probs.add("truncated: " + bytes(icmpLen) + ", an ICMP header needs 8");
         }
         if (icmpLen < 4 || (family == 6 && src16 == null) || fromErrorQueue) {
             checksumStatus = ChecksumStatus.UNKNOWN;
@@ -121,7 +127,7 @@ public final class IcmpMessage {
                     icmpEnd - q);
             int qi = r.quotedIcmpOffset();
             if (qi >= 0 && icmpEnd - qi < 8) {
-                probs.add("quoted ICMP message truncated: " + (icmpEnd - qi) + " bytes, 8 expected");
+                probs.add("quoted ICMP message truncated: " + bytes(icmpEnd - qi) + ", 8 expected");
             }
         } else {
             quoted = null;
@@ -131,16 +137,40 @@ public final class IcmpMessage {
                 String v = family == 6 ? "IPv6" : "IPv4";
                 int qv = n > 0 ? (buf[r.icmpOffset() + 8] & 0xf0) >>> 4 : -1;
                 if (n < need) {
-                    probs.add("quoted datagram truncated: " + n + " bytes, an " + v + " header needs " + need);
+                    probs.add("quoted datagram truncated: " + bytes(n) + ", an " + v + " header needs " + need);
                 } else if (qv != family) {
                     probs.add("quoted datagram is not " + v + " (version " + qv + ")");
                 } else {
                     probs.add("quoted IPv4 header length " + (buf[r.icmpOffset() + 8] & 0x0f) * 4
-                            + " does not fit the " + n + " bytes quoted");
+                            + " does not fit the " + bytes(n) + " quoted");
                 }
             }
         }
         problems = List.copyOf(probs);
+    }
+
+    /**
+     * Why bytes that start like an IPv4 header (version nibble 4) were decoded as a bare ICMP message instead, or
+     * null: ICMPv4 types 64..79 are unassigned, so such input is far more likely a broken IP packet, and the reader
+     * deserves to know which header field did not add up.
+     */
+    private static String notIpv4Why(byte[] d) {
+        if (d.length == 0 || (d[0] & 0xf0) != 0x40) {
+            return null;
+        }
+        int hl = (d[0] & 0x0f) * 4;
+        String start = String.format("first byte 0x%02x reads as an IPv4 header", d[0] & 0xff);
+        String why;
+        if (d.length < 20) {
+            why = start + ", but " + bytes(d.length) + " cannot hold one (20 at least)";
+        } else if (hl < 20) {
+            why = start + " with IHL " + hl / 4 + " (" + hl + " bytes), less than the minimum 5 (20 bytes)";
+        } else if (hl > d.length) {
+            why = start + " with IHL " + hl / 4 + " (" + hl + " bytes), but only " + bytes(d.length) + " are present";
+        } else {
+            why = start + " with protocol " + (d[9] & 0xff) + ", not 1 (ICMP)";
+        }
+        return why + "; decoded as a bare ICMP message";
     }
 
     private static InetAddress addr(byte[] b, int off, int len) {
@@ -527,11 +557,11 @@ public final class IcmpMessage {
         gateway().ifPresent(g -> line(sb, "gateway", Addresses.text(g)));
         if (quoted != null) {
             line(sb, "quoted", quoted.toString().substring("quoted ".length())
-                    + " (" + quoted.length() + " bytes)");
+                    + " (" + bytes(quoted.length()) + ")");
         }
         if (valid()) {
             byte[] p = payload();
-            line(sb, "payload", p.length + " bytes" + (p.length > 0 ? ", " + text(p) : ""));
+            line(sb, "payload", bytes(p.length) + (p.length > 0 ? ", " + text(p) : ""));
             if (p.length > 0) {
                 for (String l : Hexdump.of(p).split("\n")) {
                     sb.append("           ").append(l).append('\n');
@@ -560,6 +590,11 @@ public final class IcmpMessage {
         return "\"" + new String(p, java.nio.charset.StandardCharsets.US_ASCII) + "\"";
     }
 
+    /** "1 byte", "2 bytes": the show and problem texts are read by people. */
+    static String bytes(int n) {
+        return n == 1 ? "1 byte" : n + " bytes";
+    }
+
     private static void line(StringBuilder sb, String name, String value) {
         sb.append(name);
         for (int i = name.length(); i < 8; i++) {
@@ -584,7 +619,7 @@ public final class IcmpMessage {
             sb.append(" ttl=").append(ip.ttl());
         }
         if (!valid()) {
-            return sb.append(" truncated (").append(Math.max(0, icmpLen)).append(" bytes)").toString();
+            return sb.append(" truncated (").append(bytes(Math.max(0, icmpLen))).append(')').toString();
         }
         if ("unknown".equals(typeName())) {
             sb.append(" type=").append(type).append(" code=").append(code);

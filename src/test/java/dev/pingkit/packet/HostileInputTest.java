@@ -132,11 +132,36 @@ class HostileInputTest {
         IcmpMessage m = IcmpMessage.decode(b, 0, b.length);
         assertTrue(m.ip().isEmpty());
         assertEquals(0x4f, m.type());
+        assertTrue(m.problems().contains("first byte 0x4f reads as an IPv4 header with IHL 15 (60 bytes), but only"
+                + " 56 bytes are present; decoded as a bare ICMP message"), m.problems().toString());
         byte[] q = te.clone();
         q[28] = 0x4f; // quoted IHL 60 but only 28 quoted
         IcmpMessage mq = IcmpMessage.decode(q, 0, q.length);
         assertTrue(mq.quoted().isEmpty());
         assertTrue(mq.problems().contains("quoted IPv4 header length 60 does not fit the 28 bytes quoted"),
                 mq.problems().toString());
+    }
+
+    @Test
+    void bytesThatOnlyLookLikeIpv4SayWhichHeaderFieldDidNotAddUp() {
+        IcmpMessage one = IcmpMessage.decode(new byte[] {0x45}, 0, 1);
+        assertEquals("ICMPv4 truncated (1 byte)", one.toString());
+        assertTrue(one.problems().contains("first byte 0x45 reads as an IPv4 header, but 1 byte cannot hold one"
+                + " (20 at least); decoded as a bare ICMP message"), one.problems().toString());
+
+        byte[] shortIhl = bytes(Vectors.TIME_EXCEEDED);
+        shortIhl[0] = 0x44;
+        assertTrue(IcmpMessage.decode(shortIhl, 0, shortIhl.length).problems().toString()
+                .contains("IHL 4 (16 bytes), less than the minimum 5 (20 bytes)"));
+
+        byte[] udp = bytes(Vectors.TIME_EXCEEDED);
+        udp[9] = 17;
+        assertTrue(IcmpMessage.decode(udp, 0, udp.length).problems().toString()
+                .contains("with protocol 17, not 1 (ICMP)"));
+
+        byte[] bare = bytes(Vectors.ECHO_REQUEST);
+        IcmpMessage echo = IcmpMessage.decode(bare, 0, bare.length);
+        assertTrue(echo.problems().isEmpty(), "a real bare echo request (type 8) has nothing to explain: "
+                + echo.problems());
     }
 }
