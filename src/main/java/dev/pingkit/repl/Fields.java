@@ -31,7 +31,7 @@ final class Fields {
         add("payload", "payload text (quote it: \"hello there\"), or hex:dead beef for bytes", List.of("\"", "hex:"),
                 Fields::payload);
         add("size", "payload size in bytes like ping -s: byte i is i & 0xff, or the pattern",
-                List.of("0", "1", "56", "1472"), (e, v) -> e.size(Values.intIn("size", v, 0, Echo.MAX_PAYLOAD_V6)));
+                List.of("0", "1", "56", "1472"), (e, v) -> e.size(Values.intIn("size", v, 0, e.family() == 6 ? Echo.MAX_PAYLOAD_V6 : Echo.MAX_PAYLOAD_V4)));
         add("pattern", "fill the payload with 1..16 hex bytes like ping -p (ff00)", List.of("ff", "00", "ff00"),
                 Echo::pattern);
         add("type", "ICMP type 0..255 or a name (echo-request, timestamp-request, ...)",

@@ -67,6 +67,16 @@ class ReplSessionTest {
     }
 
     @Test
+    void sizeIsLimitedByTheTargetsFamilyAsEchoLimitsIt() {
+        var t = ReplDriver.script("echo to 127.0.0.1", "set size 65508", "set size 65507", "echo to ::1",
+                "set size 65528", "set size 65527");
+        assertTrue(t.hasLine("error: size must be 0.." + Echo.MAX_PAYLOAD_V4 + ", got 65508"), t.output());
+        assertTrue(t.hasLine("error: size must be 0.." + Echo.MAX_PAYLOAD_V6 + ", got 65528"), t.output());
+        assertTrue(t.output().contains("len=65507"), "the IPv4 maximum itself is accepted");
+        assertTrue(t.output().contains("len=65527"), "the IPv6 maximum itself is accepted");
+    }
+
+    @Test
     void unknownCommandsFieldsAndHostsEachGetOneClearLine() {
         var t = ReplDriver.script("snd", "echo to nosuch.invalid", "show", "echo to 127.0.0.1", "set colour red",
                 "set ttl", "socket tcp");
