@@ -18,8 +18,9 @@
 //   On the wire this ICMP message rides inside an IPv4 packet whose header is 20 bytes when it carries no options.
 //   That is why `ping -s 56` (56 data bytes) says "64 bytes from ..." (the ICMP message) and sends 84 bytes of IP.
 //
-// Look at a packet yourself:   Echo.to("127.0.0.1").id(7).seq(1).payload("hi").show()
-//                               Echo.to("127.0.0.1").id(7).seq(1).payload("hi").hexdump()
+// Look at a packet yourself:   println(Echo.to("127.0.0.1").id(7).seq(1).payload("hi").show())
+//                               println(Echo.to("127.0.0.1").id(7).seq(1).payload("hi").hexdump())
+// (println prints the lines; a bare .show() gives the same text as one quoted String with \n in it.)
 //
 // YOUR TURN: replace each `throw` below with the answer, then run  check1()
 // (Either edit this file and /open it again, or type a new definition at the prompt: it replaces the old one.)
