@@ -2,7 +2,8 @@
 // Open it in scripts/jshell with:  /open exercises/02-byte-order.jsh
 //
 // A 16-bit field such as the identifier takes two bytes on the wire. Internet protocols send the most significant
-// byte first ("big-endian", RFC 1700 calls it network byte order): the identifier 0x1234 travels as 12 34.
+// byte first ("big-endian", as RFC 791's appendix B and RFC 1700's "Data Notations" picture it; the sockets API
+// calls it network byte order, hence htons/ntohs): the identifier 0x1234 travels as 12 34.
 // Your PC's CPU (x86, most ARM) keeps numbers the other way round in memory (34 12), so every field must be turned
 // around on the way out and on the way in. Java hides memory order from you, but you still choose which byte you
 // write first; java.nio.ByteBuffer writes big-endian unless told otherwise.

@@ -37,8 +37,8 @@ void check3() {
         for (var b : inputs) {
             int mine = checksum(b), theirs = Checksum.of(b, 0, b.length);
             if (mine != theirs)
-                wrong.add(String.format("checksum of %d bytes %s%s = 0x%04x, pingkit says 0x%04x",
-                        b.length, hex.formatHex(b, 0, Math.min(b.length, 8)), b.length > 8 ? "..." : "", mine, theirs));
+                wrong.add(String.format("checksum of %d byte%s %s%s = 0x%04x, pingkit says 0x%04x",
+                        b.length, b.length == 1 ? "" : "s", hex.formatHex(b, 0, Math.min(b.length, 8)), b.length > 8 ? "..." : "", mine, theirs));
         }
         // A real echo request with an odd-length payload: zero the checksum field, recompute it.
         var echo = Echo.to("127.0.0.1").id(7).seq(1).payload("hi!");

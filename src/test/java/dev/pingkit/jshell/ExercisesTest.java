@@ -52,7 +52,7 @@ class ExercisesTest {
                             while (sum >> 16 != 0) sum = (sum & 0xffff) + (sum >> 16);
                             return (int) ~sum & 0xffff;
                         }
-                        """, "checksum of 1 bytes ab = 0xffff, pingkit says 0x54ff"),
+                        """, "checksum of 1 byte ab = 0xffff, pingkit says 0x54ff"),
                 new Wrong("03-checksum", "odd trailing byte padded on the wrong side", """
                         int checksum(byte[] data) {
                             long sum = 0;
@@ -61,7 +61,7 @@ class ExercisesTest {
                             while (sum >> 16 != 0) sum = (sum & 0xffff) + (sum >> 16);
                             return (int) ~sum & 0xffff;
                         }
-                        """, "checksum of 1 bytes ab = 0xff54"),
+                        """, "checksum of 1 byte ab = 0xff54"),
                 new Wrong("03-checksum", "carries not folded", """
                         int checksum(byte[] data) {
                             long sum = 0;
