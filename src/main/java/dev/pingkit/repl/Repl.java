@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import dev.pingkit.socket.PermissionException;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.History;
 import org.jline.reader.LineReader;
@@ -151,6 +152,8 @@ public final class Repl {
             console.println("interrupted");
             Thread.interrupted();
             return true;
+        } catch (PermissionException e) {
+            console.error(e.getMessage() + socketHint());
         } catch (IOException | UncheckedIOException e) {
             console.error(e.getMessage());
         } catch (Exception e) {
@@ -159,6 +162,19 @@ public final class Repl {
         }
         failures++;
         return false;
+    }
+
+    /**
+     * The socket layer's advice is about the machine (sysctl, capabilities); a session that pinned one socket kind
+     * has a cheaper way out, which only the REPL knows: as root in a namespace whose ping_group_range excludes
+     * root, {@code socket dgram} fails while {@code socket auto} just works.
+     */
+    private String socketHint() {
+        return switch (session.socket()) {
+            case DGRAM -> "; in this session, 'socket auto' tries a raw socket first";
+            case RAW -> "; in this session, 'socket auto' falls back to a ping socket";
+            case AUTO -> "";
+        };
     }
 
     /** The history of this session (including lines that failed). */

@@ -43,6 +43,17 @@ class ReplNetworkTest {
     }
 
     @Test
+    void aRefusedPingSocketErrorPointsAtTheSessionsSocketChoice() {
+        var t = ReplDriver.script("socket dgram", "echo to 127.0.0.1 id 9 payload \"x\"", "send 300ms");
+        String refused = "error: no permission to open an ICMP ping socket";
+        org.junit.jupiter.api.Assumptions.assumeTrue(t.output().contains(refused),
+                "this namespace's net.ipv4.ping_group_range admits our group, so a ping socket opens: nothing to refuse");
+        String line = t.output().lines().filter(l -> l.startsWith(refused)).findFirst().orElseThrow();
+        assertTrue(line.endsWith("; in this session, 'socket auto' tries a raw socket first"), line);
+        assertEquals(1, t.status(), t.output());
+    }
+
+    @Test
     void aForcedBadChecksumOnARawSocketIsDroppedByTheKernelAndReportedAsNoReply() {
         var t = ReplDriver.script("socket raw", "echo to 127.0.0.1 id 8 seq 3 payload \"x\"", "set checksum 0xbeef",
                 "send 300ms");
