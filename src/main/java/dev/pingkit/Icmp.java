@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * Never throws on hostile bytes: truncated, corrupted or random input decodes to a message whose
  * {@link IcmpMessage#problems()} says what is wrong. A null array throws {@link NullPointerException};
- * an offset/length outside the array throws {@link IndexOutOfBoundsException}.
+ * an offset/length outside the array throws {@link IllegalArgumentException} naming them.
  */
 public final class Icmp {
     private Icmp() {

@@ -185,11 +185,10 @@ public final class IcmpMessage {
 
     /**
      * <b>Decodes an IPv4 packet (recognised by version nibble 4, a sane IHL and protocol 1) or a bare ICMPv4
-     * message.</b> Bad bounds are the caller's bug and throw {@link IndexOutOfBoundsException}.
+     * message.</b> Bounds outside the array throw {@link IllegalArgumentException} naming them.
      */
     public static IcmpMessage decode(byte[] b, int off, int len) {
-        Objects.requireNonNull(b, "bytes");
-        Objects.checkFromIndexSize(off, len, b.length);
+        checkRange(b, off, len);
         return new IcmpMessage(new IcmpReader().reset(b, off, len), null, null, null, null);
     }
 
@@ -200,8 +199,7 @@ public final class IcmpMessage {
      * @throws IllegalArgumentException if an address is not IPv6
      */
     public static IcmpMessage decodeV6(byte[] b, int off, int len, InetAddress src, InetAddress dst) {
-        Objects.requireNonNull(b, "bytes");
-        Objects.checkFromIndexSize(off, len, b.length);
+        checkRange(b, off, len);
         byte[] s = null;
         byte[] d = null;
         if (src != null && dst != null) {
@@ -210,6 +208,15 @@ public final class IcmpMessage {
         }
         return new IcmpMessage(new IcmpReader().resetV6(b, off, len), s, d, s == null ? null : src,
                 d == null ? null : dst);
+    }
+
+    /** The house form of an argument error (field, value, allowed range) rather than the JDK's bare range text. */
+    private static void checkRange(byte[] b, int off, int len) {
+        Objects.requireNonNull(b, "bytes");
+        if (off < 0 || len < 0 || off > b.length - len) {
+            throw new IllegalArgumentException("off and len must fit the array: 0 <= off, 0 <= len, off + len <= "
+                    + b.length + ", got off " + off + ", len " + len);
+        }
     }
 
     private static byte[] v6bytes(String what, InetAddress a) {

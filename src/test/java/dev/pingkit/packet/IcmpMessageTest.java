@@ -326,4 +326,15 @@ class IcmpMessageTest {
         assertEquals(decode(Vectors.REDIRECT).hashCode(), decode(Vectors.REDIRECT).hashCode());
         assertFalse(decode(Vectors.REDIRECT).equals(decode(Vectors.SOURCE_QUENCH)));
     }
+
+    @Test
+    void boundsOutsideTheArrayAreAnArgumentErrorNamingThem() {
+        byte[] b = bytes(Vectors.ECHO_REQUEST);
+        var e = assertThrows(IllegalArgumentException.class, () -> IcmpMessage.decode(b, 5, 100));
+        assertEquals("off and len must fit the array: 0 <= off, 0 <= len, off + len <= 13, got off 5, len 100",
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> IcmpMessage.decode(b, -1, 2));
+        assertThrows(IllegalArgumentException.class, () -> IcmpMessage.decodeV6(b, 0, -1, null, null));
+        assertEquals(8, IcmpMessage.decode(b, 5, 8).length(), "a range that fits still decodes");
+    }
 }
