@@ -147,7 +147,7 @@ public final class Repl {
         } catch (CommandFailed e) {
             // the command already printed its outcome
         } catch (UnknownHostException e) {
-            console.error("unknown host " + e.getMessage());
+            console.error("unknown host: " + e.getMessage());
         } catch (InterruptedException e) {
             console.println("interrupted");
             Thread.interrupted();

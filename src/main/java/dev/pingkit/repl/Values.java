@@ -1,7 +1,6 @@
 package dev.pingkit.repl;
 
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -35,27 +34,6 @@ final class Values {
                 return false;
             default:
                 throw new UserError(field + " must be on or off, got " + text);
-        }
-    }
-
-    /** Hex bytes as ping -p takes them: {@code ff00}, {@code 0xff}, {@code de:ad:be:ef}; 1 to 16 bytes. */
-    static byte[] hexBytes(String field, String text) {
-        String t = text.strip();
-        if (t.startsWith("0x") || t.startsWith("0X")) {
-            t = t.substring(2);
-        }
-        t = t.replace(":", "").replace(" ", "");
-        if (t.length() % 2 == 1) {
-            t = "0" + t;
-        }
-        try {
-            byte[] b = HexFormat.of().parseHex(t);
-            if (b.length == 0 || b.length > 16) {
-                throw new UserError(field + " must be 1..16 hex bytes, got " + text);
-            }
-            return b;
-        } catch (IllegalArgumentException e) {
-            throw new UserError(field + " must be hex bytes like ff00, got " + text);
         }
     }
 
