@@ -9,13 +9,11 @@ import dev.pingkit.ping.SendResult;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -105,20 +103,7 @@ public final class Echo {
      * @throws IllegalArgumentException {@code unknown host: nosuch.invalid} if the name does not resolve
      */
     public static Echo to(String host) {
-        Objects.requireNonNull(host, "host");
-        String h = host.strip();
-        if (h.isEmpty()) {
-            throw new IllegalArgumentException("host must be a name or an address, got \"" + host + "\"");
-        }
-        String lower = h.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".invalid") || lower.endsWith(".invalid.") || lower.equals("invalid")) {
-            throw new IllegalArgumentException("unknown host: " + h);
-        }
-        try {
-            return to(InetAddress.getByName(h));
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("unknown host: " + h);
-        }
+        return to(Hosts.resolve(host, 0));
     }
 
     /** <b>An echo request to an address: ICMPv4 for an {@code Inet4Address}, ICMPv6 for an {@code Inet6Address}.</b> */

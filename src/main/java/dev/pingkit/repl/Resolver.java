@@ -1,10 +1,8 @@
 package dev.pingkit.repl;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.Locale;
+
+import dev.pingkit.Hosts;
 
 /**
  * Host names to addresses, honouring the session's ipv4/ipv6 preference (like ping -4/-6).
@@ -27,25 +25,14 @@ final class Resolver {
 
     /** Resolves to family 4 or 6, or whichever comes first for 0. */
     InetAddress resolve(String host, int family) {
-        String h = host.strip();
-        String lower = h.toLowerCase(Locale.ROOT);
-        // RFC 6761: .invalid never resolves, so it is refused without asking a resolver (the tests use it).
-        if (h.isEmpty() || lower.endsWith(".invalid") || lower.endsWith(".invalid.") || lower.equals("invalid")) {
-            throw new UserError("unknown host: " + host);
-        }
-        InetAddress[] all;
         try {
-            all = InetAddress.getAllByName(h);
-        } catch (UnknownHostException e) {
-            throw new UserError("unknown host: " + host);
-        }
-        for (InetAddress a : all) {
-            if (family == 0 || (family == 4 && a instanceof Inet4Address) || (family == 6 && a instanceof Inet6Address)) {
-                return a;
+            return Hosts.resolve(host, family);
+        } catch (IllegalArgumentException e) {
+            String why = e.getMessage();
+            if (why.contains(" has no IPv") && session.family() != Session.FamilyChoice.ANY) {
+                why += " (the session prefers IPv" + family + "; ipv4/ipv6 changes that)";
             }
+            throw new UserError(why);
         }
-        throw new UserError("host " + host + " has no IPv" + family + " address"
-                + (session.family() != Session.FamilyChoice.ANY ? " (the session prefers IPv" + family
-                + "; ipv4/ipv6 changes that)" : ""));
     }
 }
