@@ -376,8 +376,40 @@ final class NativeIcmpSocket implements IcmpSocket {
                 throw new NativeSocketException("setsockopt(SO_ATTACH_FILTER, echo replies with id " + identifier
                         + " and ICMP errors) on " + description(), LibC.errno(), null);
             }
+            // The filter applies only to packets queued from now on. Until it was attached the socket queued every
+            // ICMP message on the host: under another process's flood that fills the receive buffer in a few ms,
+            // and a full queue makes the kernel drop our own replies. Nothing of ours can be queued yet (callers
+            // filter before sending), so everything there goes.
+            discardQueued();
         } finally {
             exit();
+        }
+    }
+
+    /** Drops every message waiting in the receive queue, without copying them out. */
+    private void discardQueued() throws IOException {
+        synchronized (receiveLock) {
+            if (receiveData == null) {
+                receiveData = new Memory(Inbound.DEFAULT_CAPACITY);
+            }
+            Memory block = receiveBlock;
+            block.setPointer(R_IOVEC, receiveData);
+            block.setLong(R_IOVEC + 8, receiveData.size());
+            while (true) {
+                block.setInt(R_MSGHDR + LibC.MSGHDR_NAMELEN, 32);
+                block.setLong(R_MSGHDR + LibC.MSGHDR_CONTROLLEN, CONTROL_SIZE);
+                if (LibC.recvmsg(fd, block, LibC.MSG_DONTWAIT) < 0) {
+                    int errno = LibC.errno();
+                    if (errno == Errno.EAGAIN) {
+                        return;
+                    }
+                    // A pending error (an ICMP error left it) is cleared by this very call: look again.
+                    if (errno != Errno.EINTR && !isPendingError(errno)) {
+                        throw new NativeSocketException("recvmsg (discarding what was queued before the filter) on "
+                                + description(), errno, null);
+                    }
+                }
+            }
         }
     }
 
