@@ -71,6 +71,12 @@ public final class Pinger implements AutoCloseable {
     private final StatisticsRecorder stats = new StatisticsRecorder();
     private volatile boolean stopping;
     private boolean ran;
+    // the run's limits, set when it starts
+    private long count;
+    private boolean hasDeadline;
+    private long deadlineAt;
+    private long exitAt;
+    private SendSchedule schedule;
     // While a failed send drains the socket: the first local error report found there, which explains the failure.
     private boolean draining;
     private String localError;
@@ -185,42 +191,17 @@ public final class Pinger implements AutoCloseable {
         long start = time.nanoTime();
         stats.start(start);
         Duration d = settings.deadline();
-        boolean hasDeadline = d != null && !d.isZero();
-        long deadlineAt = hasDeadline ? start + d.toNanos() : Long.MAX_VALUE;
-        long count = settings.count();
-        long exitAt = Long.MAX_VALUE;
-        SendSchedule schedule = new SendSchedule(settings.interval().toNanos(), settings.preload());
+        hasDeadline = d != null && !d.isZero();
+        deadlineAt = hasDeadline ? start + d.toNanos() : Long.MAX_VALUE;
+        count = settings.count();
+        exitAt = Long.MAX_VALUE;
+        schedule = new SendSchedule(settings.interval().toNanos(), settings.preload());
         try {
-            while (!stopping) {
-                if (count > 0 && stats.received() + stats.errors() >= count) {
-                    break;
-                }
-                if (hasDeadline && stats.errors() > 0) {
-                    break;
-                }
-                long now = time.nanoTime();
-                if (now >= deadlineAt || now >= exitAt) {
-                    // What arrived in time but was not read yet (this thread was late: load, a pause) still
-                    // counts: one look at the queue without waiting.
-                    takeQueued(count, listener);
-                    break;
-                }
-                long wait = Long.MAX_VALUE;
-                while (count == 0 || hasDeadline || probes.transmitted() < count) {
-                    long due = schedule.poll(now, probes.inFlight());
-                    if (due > 0) {
-                        wait = due;
-                        break;
-                    }
-                    if (!send(now, listener)) {
-                        return stats.snapshot();
-                    }
-                    if (count > 0 && !hasDeadline && probes.transmitted() >= count) {
-                        exitAt = now + finalWait();
-                    }
-                }
-                long until = Math.min(saturatedAdd(now, wait), Math.min(exitAt, deadlineAt));
-                receive(Math.max(0, until - now), listener);
+            // One call per turn, not the loop inline: a JIT compiles a called method after a few hundred calls,
+            // a loop (by on-stack replacement) only after tens of thousands of turns, so a flood would spend its
+            // first half interpreted.
+            while (!stopping && step(listener)) {
+                // the step did the work
             }
             return stats.snapshot();
         } finally {
@@ -229,6 +210,40 @@ public final class Pinger implements AutoCloseable {
                 reportOutstanding(listener);
             }
         }
+    }
+
+    /** One turn of the run: send what is due, then wait for one message; false when the run is over. */
+    private boolean step(PingListener listener) throws IOException {
+        if (count > 0 && stats.received() + stats.errors() >= count) {
+            return false;
+        }
+        if (hasDeadline && stats.errors() > 0) {
+            return false;
+        }
+        long now = time.nanoTime();
+        if (now >= deadlineAt || now >= exitAt) {
+            // What arrived in time but was not read yet (this thread was late: load, a pause) still counts: one
+            // look at the queue without waiting.
+            takeQueued(count, listener);
+            return false;
+        }
+        long wait = Long.MAX_VALUE;
+        while (count == 0 || hasDeadline || probes.transmitted() < count) {
+            long due = schedule.poll(now, probes.inFlight());
+            if (due > 0) {
+                wait = due;
+                break;
+            }
+            if (!send(now, listener)) {
+                return false;
+            }
+            if (count > 0 && !hasDeadline && probes.transmitted() >= count) {
+                exitAt = now + finalWait();
+            }
+        }
+        long until = Math.min(saturatedAdd(now, wait), Math.min(exitAt, deadlineAt));
+        receive(Math.max(0, until - now), listener);
+        return true;
     }
 
     // iputils' __schedule_exit: after some reply, twice the largest RTT but at least one interval; else -W.
