@@ -71,6 +71,12 @@ public final class Pinger implements AutoCloseable {
     private final StatisticsRecorder stats = new StatisticsRecorder();
     private volatile boolean stopping;
     private boolean ran;
+    // the run's limits, set when it starts
+    private long count;
+    private boolean hasDeadline;
+    private long deadlineAt;
+    private long exitAt;
+    private SendSchedule schedule;
     // While a failed send drains the socket: the first local error report found there, which explains the failure.
     private boolean draining;
     private String localError;
@@ -84,6 +90,11 @@ public final class Pinger implements AutoCloseable {
      * @throws IllegalArgumentException if the socket's family differs from the target's
      */
     public Pinger(PingSettings settings, IcmpSocket socket, TimeSource time) {
+        this(settings, socket, time, -1);
+    }
+
+    /** {@code rawId}: the identifier of a raw socket's probes, or -1 for the settings' (else the pid's). */
+    private Pinger(PingSettings settings, IcmpSocket socket, TimeSource time, int rawId) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.socket = Objects.requireNonNull(socket, "socket");
         this.time = Objects.requireNonNull(time, "time");
@@ -95,7 +106,7 @@ public final class Pinger implements AutoCloseable {
         this.target = settings.target();
         this.targetBytes = target.getAddress();
         this.datagram = socket.kind() == SocketKind.DATAGRAM;
-        this.id = datagram ? socket.localId() : settings.identifier() != null ? settings.identifier() : defaultId();
+        this.id = datagram ? socket.localId() : rawId >= 0 ? rawId : rawIdentifier(settings);
         // The kernel computes ICMPv6 checksums, and datagram sockets' checksums (it rewrites the identifier).
         this.computeChecksum = family == Family.IPV4 && !datagram;
         this.requestType = family == Family.IPV4 ? 8 : 128;
@@ -123,15 +134,22 @@ public final class Pinger implements AutoCloseable {
         }
         IcmpSocket s = IcmpSockets.open(settings.family(), settings.socketKind(), options);
         try {
-            Pinger p = new Pinger(settings, s, TimeSource.SYSTEM);
+            int rawId = -1;
             if (s.kind() == SocketKind.RAW) {
-                s.filterEchoReplies(p.id);
+                // At once, before anything else: until the filter is on, the socket queues every ICMP message on
+                // the host (the call discards them, but the fewer the better).
+                rawId = rawIdentifier(settings);
+                s.filterEchoReplies(rawId);
             }
-            return p;
+            return new Pinger(settings, s, TimeSource.SYSTEM, rawId);
         } catch (IOException | RuntimeException e) {
             s.close();
             throw e;
         }
+    }
+
+    private static int rawIdentifier(PingSettings settings) {
+        return settings.identifier() != null ? settings.identifier() : defaultId();
     }
 
     // iputils uses the pid; a second pinger in the same JVM gets the next value, so two runs never share an id.
@@ -173,39 +191,17 @@ public final class Pinger implements AutoCloseable {
         long start = time.nanoTime();
         stats.start(start);
         Duration d = settings.deadline();
-        boolean hasDeadline = d != null && !d.isZero();
-        long deadlineAt = hasDeadline ? start + d.toNanos() : Long.MAX_VALUE;
-        long count = settings.count();
-        long exitAt = Long.MAX_VALUE;
-        SendSchedule schedule = new SendSchedule(settings.interval().toNanos(), settings.preload());
+        hasDeadline = d != null && !d.isZero();
+        deadlineAt = hasDeadline ? start + d.toNanos() : Long.MAX_VALUE;
+        count = settings.count();
+        exitAt = Long.MAX_VALUE;
+        schedule = new SendSchedule(settings.interval().toNanos(), settings.preload());
         try {
-            while (!stopping) {
-                if (count > 0 && stats.received() + stats.errors() >= count) {
-                    break;
-                }
-                if (hasDeadline && stats.errors() > 0) {
-                    break;
-                }
-                long now = time.nanoTime();
-                if (now >= deadlineAt || now >= exitAt) {
-                    break;
-                }
-                long wait = Long.MAX_VALUE;
-                while (count == 0 || hasDeadline || probes.transmitted() < count) {
-                    long due = schedule.poll(now, probes.inFlight());
-                    if (due > 0) {
-                        wait = due;
-                        break;
-                    }
-                    if (!send(now, listener)) {
-                        return stats.snapshot();
-                    }
-                    if (count > 0 && !hasDeadline && probes.transmitted() >= count) {
-                        exitAt = now + finalWait();
-                    }
-                }
-                long until = Math.min(saturatedAdd(now, wait), Math.min(exitAt, deadlineAt));
-                receive(Math.max(0, until - now), listener);
+            // One call per turn, not the loop inline: a JIT compiles a called method after a few hundred calls,
+            // a loop (by on-stack replacement) only after tens of thousands of turns, so a flood would spend its
+            // first half interpreted.
+            while (!stopping && step(listener)) {
+                // the step did the work
             }
             return stats.snapshot();
         } finally {
@@ -214,6 +210,40 @@ public final class Pinger implements AutoCloseable {
                 reportOutstanding(listener);
             }
         }
+    }
+
+    /** One turn of the run: send what is due, then wait for one message; false when the run is over. */
+    private boolean step(PingListener listener) throws IOException {
+        if (count > 0 && stats.received() + stats.errors() >= count) {
+            return false;
+        }
+        if (hasDeadline && stats.errors() > 0) {
+            return false;
+        }
+        long now = time.nanoTime();
+        if (now >= deadlineAt || now >= exitAt) {
+            // What arrived in time but was not read yet (this thread was late: load, a pause) still counts: one
+            // look at the queue without waiting.
+            takeQueued(count, listener);
+            return false;
+        }
+        long wait = Long.MAX_VALUE;
+        while (count == 0 || hasDeadline || probes.transmitted() < count) {
+            long due = schedule.poll(now, probes.inFlight());
+            if (due > 0) {
+                wait = due;
+                break;
+            }
+            if (!send(now, listener)) {
+                return false;
+            }
+            if (count > 0 && !hasDeadline && probes.transmitted() >= count) {
+                exitAt = now + finalWait();
+            }
+        }
+        long until = Math.min(saturatedAdd(now, wait), Math.min(exitAt, deadlineAt));
+        receive(Math.max(0, until - now), listener);
+        return true;
     }
 
     // iputils' __schedule_exit: after some reply, twice the largest RTT but at least one interval; else -W.
@@ -293,18 +323,29 @@ public final class Pinger implements AutoCloseable {
         return true;
     }
 
-    private void receive(long timeoutNanos, PingListener listener) throws IOException {
+    /** Receives and handles one message; false when none came within the timeout (or the run was stopped). */
+    private boolean receive(long timeoutNanos, PingListener listener) throws IOException {
         try {
             if (!socket.receive(in, timeoutNanos)) {
-                return;
+                return false;
             }
         } catch (ClosedSocketException e) {
             if (stopping) {
-                return;
+                return false;
             }
             throw e;
         }
         handle(listener);
+        return true;
+    }
+
+    /** Handles what is already queued, without waiting, until the count is met (at most a bounded number). */
+    private void takeQueued(long count, PingListener listener) throws IOException {
+        for (int i = 0; i < DRAIN_LIMIT; i++) {
+            if (stopping || count > 0 && stats.received() + stats.errors() >= count || !receive(0, listener)) {
+                return;
+            }
+        }
     }
 
     /** Matches and reports what {@link #in} holds. */
@@ -532,6 +573,10 @@ public final class Pinger implements AutoCloseable {
             o = o.source(echo.source().get());
         }
         try (IcmpSocket s = IcmpSockets.open(echo.family() == 6 ? Family.IPV6 : Family.IPV4, kind, o)) {
+            if (s.kind() == SocketKind.RAW && echo.type() == (echo.family() == 6 ? 128 : 8)) {
+                // Keeps other processes' pings out of the queue (they could fill it and crowd out the reply).
+                s.filterEchoReplies(echo.id());
+            }
             return once(echo, timeout, s, TimeSource.SYSTEM);
         }
     }
@@ -547,13 +592,22 @@ public final class Pinger implements AutoCloseable {
         int id = socket.kind() == SocketKind.DATAGRAM ? socket.localId() : echo.id();
         int replyType = replyTypeFor(fam, echo.type());
         byte[] request = echo.toBytes();
-        long sentAt = socket.send(ByteBuffer.wrap(request), target);
-        long end = saturatedAdd(time.nanoTime(), timeout.toNanos());
         Inbound in = new Inbound();
         IcmpReader r = new IcmpReader();
         byte[] payload = echo.payload();
-        for (long left = end - time.nanoTime(); left > 0; left = end - time.nanoTime()) {
+        long sentAt = socket.send(ByteBuffer.wrap(request), target);
+        long end = saturatedAdd(time.nanoTime(), timeout.toNanos());
+        // Always look at least once, and once more without waiting when the time is up: a late thread (a fresh
+        // JVM under load) may find the time gone while the reply has been waiting in the queue all along.
+        for (int late = 0; ; ) {
+            long left = Math.max(0, end - time.nanoTime());
+            if (left == 0 && late++ >= DRAIN_LIMIT) {
+                break; // the time is up and the queue keeps filling: stop looking
+            }
             if (!socket.receive(in, left)) {
+                if (left == 0) {
+                    break;
+                }
                 continue;
             }
             if (in.isErrorReport()) {

@@ -64,6 +64,10 @@ public interface IcmpSocket extends AutoCloseable {
      * already gets only its own replies and errors, so there it does nothing (as does this default, for sockets
      * that cannot filter, such as in-memory fakes).
      *
+     * <p>The kernel filters only what arrives after the call, so on a raw socket it also discards everything
+     * queued before: since the socket was opened it took in every ICMP message on the host, and under another
+     * process's flood a queue full of them would make the kernel drop our own replies. Call it before sending.
+     *
      * @throws IllegalArgumentException if {@code identifier} is not 0..65535
      */
     default void filterEchoReplies(int identifier) throws IOException {

@@ -23,10 +23,10 @@ import java.util.Objects;
 public final class IcmpSockets {
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
     // Plain code, not a byte-array VarHandle or a lambda: their first use costs start-up time (method handle spinning).
-    private static final ThreadLocal<long[]> CLOCK = new ThreadLocal<>() {
+    private static final ThreadLocal<com.sun.jna.Memory> CLOCK = new ThreadLocal<>() {
         @Override
-        protected long[] initialValue() {
-            return new long[2];
+        protected com.sun.jna.Memory initialValue() {
+            return new com.sun.jna.Memory(16);
         }
     };
     private static final String SETCAP = "setcap cap_net_raw+ep $(readlink -f $(which java))";
@@ -68,9 +68,9 @@ public final class IcmpSockets {
      * return value and of {@link Inbound#kernelTimeNanos()}, so differences between them are round-trip times.
      */
     public static long realtimeNanos() {
-        long[] timespec = CLOCK.get();
+        com.sun.jna.Memory timespec = CLOCK.get();
         LibC.clock_gettime(LibC.CLOCK_REALTIME, timespec);
-        return timespec[0] * 1_000_000_000L + timespec[1];
+        return timespec.getLong(0) * 1_000_000_000L + timespec.getLong(8);
     }
 
     private interface Opener {

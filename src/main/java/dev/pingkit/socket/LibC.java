@@ -184,7 +184,7 @@ final class LibC {
 
     static native long write(int fd, long[] buffer, long count);
 
-    static native int clock_gettime(int clock, long[] timespec);
+    static native int clock_gettime(int clock, Pointer timespec);
 
     /** The errno of the last failed call on this thread (JNA keeps it per thread). */
     static int errno() {

@@ -24,7 +24,8 @@ final class NativeIcmpSocket implements IcmpSocket {
     private static final int R_NAME = R_IOVEC + LibC.IOVEC_SIZE;
     private static final int R_POLLFDS = R_NAME + 32;
     private static final int R_CONTROL = R_POLLFDS + 2 * LibC.POLLFD_SIZE;
-    private static final int R_SIZE = R_CONTROL + CONTROL_SIZE;
+    private static final int R_CLOCK = R_CONTROL + CONTROL_SIZE; // a timespec
+    private static final int R_SIZE = R_CLOCK + 16;
 
     private final int fd;
     private final int wakeFd;
@@ -37,17 +38,22 @@ final class NativeIcmpSocket implements IcmpSocket {
     private final AtomicInteger state = new AtomicInteger();
 
     private final Object sendLock = new Object();
+    private final Memory sendClockMemory = new Memory(16);
+    private final ByteBuffer sendClock = view(sendClockMemory);
     private final Memory sendAddress = new Memory(32);
-    private final long[] sendClock = new long[2];
     private InetAddress lastDestination;
     private Memory sendData;
     private ByteBuffer sendView;
 
     private final Object receiveLock = new Object();
     private final Memory receiveBlock = new Memory(R_SIZE);
+    // The block read and written through a direct buffer: Memory's own get/set are one JNI call each, a direct
+    // buffer's compile to plain loads and stores.
+    private final ByteBuffer rb = view(receiveBlock);
     private final Pointer pollFds = receiveBlock.share(R_POLLFDS);
-    private final long[] receiveClock = new long[2];
+    private final Pointer receiveClock = receiveBlock.share(R_CLOCK);
     private Memory receiveData;
+    private ByteBuffer receiveDataView;
 
     NativeIcmpSocket(int fd, int wakeFd, Family family, SocketKind kind, int localId, String netns) {
         this.fd = fd;
@@ -66,6 +72,10 @@ final class NativeIcmpSocket implements IcmpSocket {
         receiveBlock.setShort(R_POLLFDS + 4, LibC.POLLIN);
         receiveBlock.setInt(R_POLLFDS + LibC.POLLFD_SIZE, wakeFd);
         receiveBlock.setShort(R_POLLFDS + LibC.POLLFD_SIZE + 4, LibC.POLLIN);
+    }
+
+    private static ByteBuffer view(Memory m) {
+        return m.getByteBuffer(0, m.size()).order(java.nio.ByteOrder.nativeOrder());
     }
 
     private String description() {
@@ -119,8 +129,8 @@ final class NativeIcmpSocket implements IcmpSocket {
                 int addressLength = family == Family.IPV4 ? LibC.SOCKADDR_IN_SIZE : LibC.SOCKADDR_IN6_SIZE;
                 boolean retried = false;
                 while (true) {
-                    LibC.clock_gettime(LibC.CLOCK_REALTIME, sendClock);
-                    long sentAt = sendClock[0] * 1_000_000_000L + sendClock[1];
+                    LibC.clock_gettime(LibC.CLOCK_REALTIME, sendClockMemory);
+                    long sentAt = sendClock.getLong(0) * 1_000_000_000L + sendClock.getLong(8);
                     if (LibC.sendto(fd, sendData, length, 0, sendAddress, addressLength) >= 0) {
                         return sentAt;
                     }
@@ -202,11 +212,11 @@ final class NativeIcmpSocket implements IcmpSocket {
                             throw new NativeSocketException("poll on " + description(), errno, null);
                         }
                     } else if (ready > 0) {
-                        if (receiveBlock.getShort(R_POLLFDS + LibC.POLLFD_SIZE + 6) != 0) {
+                        if (rb.getShort(R_POLLFDS + LibC.POLLFD_SIZE + 6) != 0) {
                             throw closed();
                         }
                         // POLLERR (always reported): a report waits on the error queue, or an errno is pending.
-                        errorReady = errorQueue && (receiveBlock.getShort(R_POLLFDS + 6) & LibC.POLLERR) != 0;
+                        errorReady = errorQueue && (rb.getShort(R_POLLFDS + 6) & LibC.POLLERR) != 0;
                     }
                 }
             }
@@ -232,16 +242,14 @@ final class NativeIcmpSocket implements IcmpSocket {
     /** One non-blocking recvmsg, of the error queue when {@code fromErrorQueue}; false when nothing is queued. */
     private boolean receiveNow(Inbound into, boolean fromErrorQueue) throws IOException {
         int capacity = into.capacity();
-        if (receiveData == null || receiveData.size() < capacity) {
-            receiveData = new Memory(capacity);
-        }
-        Memory block = receiveBlock;
-        block.setPointer(R_IOVEC, receiveData);
-        block.setLong(R_IOVEC + 8, capacity);
-        block.setInt(R_MSGHDR + LibC.MSGHDR_NAMELEN, 32);
-        block.setLong(R_MSGHDR + LibC.MSGHDR_CONTROLLEN, CONTROL_SIZE);
-        block.setInt(R_MSGHDR + LibC.MSGHDR_FLAGS, 0);
-        long n = LibC.recvmsg(fd, block, fromErrorQueue ? LibC.MSG_DONTWAIT | LibC.MSG_ERRQUEUE : LibC.MSG_DONTWAIT);
+        receiveBuffer(capacity);
+        ByteBuffer block = rb;
+        block.putLong(R_IOVEC + 8, capacity);
+        block.putInt(R_MSGHDR + LibC.MSGHDR_NAMELEN, 32);
+        block.putLong(R_MSGHDR + LibC.MSGHDR_CONTROLLEN, CONTROL_SIZE);
+        block.putInt(R_MSGHDR + LibC.MSGHDR_FLAGS, 0);
+        long n = LibC.recvmsg(fd, receiveBlock,
+                fromErrorQueue ? LibC.MSG_DONTWAIT | LibC.MSG_ERRQUEUE : LibC.MSG_DONTWAIT);
         if (n < 0) {
             int errno = LibC.errno();
             if (errno == Errno.EAGAIN || errno == Errno.EINTR) {
@@ -261,12 +269,12 @@ final class NativeIcmpSocket implements IcmpSocket {
             into.errorReport();
         }
         int length = (int) Math.min(n, capacity);
-        receiveData.read(0, into.data(), 0, length);
+        receiveDataView.get(0, into.data(), 0, length);
         into.length(length, (flags & LibC.MSG_TRUNC) != 0);
         if (family == Family.IPV4) {
-            block.read(R_NAME + 4, into.sourceBytes(), 0, 4);
+            block.get(R_NAME + 4, into.sourceBytes(), 0, 4);
         } else {
-            block.read(R_NAME + 8, into.sourceBytes(), 0, 16);
+            block.get(R_NAME + 8, into.sourceBytes(), 0, 16);
             into.sourceScopeId(block.getInt(R_NAME + 24));
         }
         boolean stamped = false;
@@ -288,7 +296,7 @@ final class NativeIcmpSocket implements IcmpSocket {
                 } else if (level == LibC.IPPROTO_IP && type == LibC.IP_TTL) {
                     into.ttl(block.getInt(data));
                 } else if (level == LibC.IPPROTO_IP && type == LibC.IP_TOS) {
-                    into.tos(block.getByte(data) & 0xff);
+                    into.tos(block.get(data) & 0xff);
                 } else if (level == LibC.IPPROTO_IPV6 && type == LibC.IPV6_HOPLIMIT) {
                     into.ttl(block.getInt(data));
                 } else if (level == LibC.IPPROTO_IPV6 && type == LibC.IPV6_TCLASS) {
@@ -302,29 +310,29 @@ final class NativeIcmpSocket implements IcmpSocket {
         }
         if (!stamped) {
             LibC.clock_gettime(LibC.CLOCK_REALTIME, receiveClock);
-            into.kernelTime(receiveClock[0] * 1_000_000_000L + receiveClock[1], false);
+            into.kernelTime(block.getLong(R_CLOCK) * 1_000_000_000L + block.getLong(R_CLOCK + 8), false);
         }
         return true;
     }
 
     /** Copies {@code struct sock_extended_err} and the offender's address that follows it into {@code into}. */
-    private static void readExtendedError(Memory block, int at, int length, Inbound into) {
+    private static void readExtendedError(ByteBuffer block, int at, int length, Inbound into) {
         if (length < LibC.EE_OFFENDER) {
             return;
         }
-        into.errorFields(block.getInt(at + LibC.EE_ERRNO), block.getByte(at + LibC.EE_ORIGIN) & 0xff,
-                block.getByte(at + LibC.EE_TYPE) & 0xff, block.getByte(at + LibC.EE_CODE) & 0xff,
+        into.errorFields(block.getInt(at + LibC.EE_ERRNO), block.get(at + LibC.EE_ORIGIN) & 0xff,
+                block.get(at + LibC.EE_TYPE) & 0xff, block.get(at + LibC.EE_CODE) & 0xff,
                 block.getInt(at + LibC.EE_INFO));
         int offender = at + LibC.EE_OFFENDER;
         // sa_family is AF_UNSPEC when the kernel names no offender (errors of local origin).
         int addressFamily = length >= LibC.EE_OFFENDER + 2 ? block.getShort(offender) : 0;
         if (addressFamily == LibC.AF_INET && length >= LibC.EE_OFFENDER + LibC.SOCKADDR_IN_SIZE
                 && into.family() == Family.IPV4) {
-            block.read(offender + 4, into.errorSourceBytes(), 0, 4);
+            block.get(offender + 4, into.errorSourceBytes(), 0, 4);
             into.errorSourceKnown(0);
         } else if (addressFamily == LibC.AF_INET6 && length >= LibC.EE_OFFENDER + LibC.SOCKADDR_IN6_SIZE
                 && into.family() == Family.IPV6) {
-            block.read(offender + 8, into.errorSourceBytes(), 0, 16);
+            block.get(offender + 8, into.errorSourceBytes(), 0, 16);
             into.errorSourceKnown(block.getInt(offender + 24));
         }
     }
@@ -376,8 +384,46 @@ final class NativeIcmpSocket implements IcmpSocket {
                 throw new NativeSocketException("setsockopt(SO_ATTACH_FILTER, echo replies with id " + identifier
                         + " and ICMP errors) on " + description(), LibC.errno(), null);
             }
+            // The filter applies only to packets queued from now on. Until it was attached the socket queued every
+            // ICMP message on the host: under another process's flood that fills the receive buffer in a few ms,
+            // and a full queue makes the kernel drop our own replies. Nothing of ours can be queued yet (callers
+            // filter before sending), so everything there goes.
+            discardQueued();
         } finally {
             exit();
+        }
+    }
+
+    /** Makes the native receive buffer at least {@code capacity} bytes and points the iovec at it. */
+    private void receiveBuffer(int capacity) {
+        if (receiveData == null || receiveData.size() < capacity) {
+            receiveData = new Memory(Math.max(capacity, 2048));
+            receiveDataView = view(receiveData);
+            rb.putLong(R_IOVEC, Pointer.nativeValue(receiveData));
+        }
+    }
+
+    /** Drops every message waiting in the receive queue, without copying them out. */
+    private void discardQueued() throws IOException {
+        synchronized (receiveLock) {
+            receiveBuffer(1);
+            ByteBuffer block = rb;
+            block.putLong(R_IOVEC + 8, receiveData.size());
+            while (true) {
+                block.putInt(R_MSGHDR + LibC.MSGHDR_NAMELEN, 32);
+                block.putLong(R_MSGHDR + LibC.MSGHDR_CONTROLLEN, CONTROL_SIZE);
+                if (LibC.recvmsg(fd, receiveBlock, LibC.MSG_DONTWAIT) < 0) {
+                    int errno = LibC.errno();
+                    if (errno == Errno.EAGAIN) {
+                        return;
+                    }
+                    // A pending error (an ICMP error left it) is cleared by this very call: look again.
+                    if (errno != Errno.EINTR && !isPendingError(errno)) {
+                        throw new NativeSocketException("recvmsg (discarding what was queued before the filter) on "
+                                + description(), errno, null);
+                    }
+                }
+            }
         }
     }
 

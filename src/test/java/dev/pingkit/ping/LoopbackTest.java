@@ -106,4 +106,43 @@ class LoopbackTest {
             assertEquals(st, p.snapshot());
         }
     }
+
+    /**
+     * Many one-probe runs, each on a fresh raw socket, while another pinger floods loopback: each run's single
+     * reply counts (no run ends with 100% loss). The flood's packets reach every new raw socket until its filter is
+     * on; they must never crowd out the reply.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "::1"})
+    void oneProbeRunsDuringAFloodEachGetTheirReply(String host) throws Exception {
+        assumeRoot("raw sockets and a flood");
+        InetAddress target = InetAddress.getByName(host);
+        Pinger flood = Pinger.open(PingSettings.to(target).flood(true).preload(16).identifier(0x6a00));
+        Thread flooding = new Thread(() -> {
+            try {
+                flood.run(PingListener.NONE);
+            } catch (IOException e) {
+                // stopped
+            }
+        }, "loopback-flood");
+        flooding.start();
+        int lost = 0;
+        StringBuilder which = new StringBuilder();
+        try {
+            for (int i = 0; i < 50; i++) {
+                try (Pinger p = Pinger.open(PingSettings.to(target).count(1).identifier(0x6a01 + i)
+                        .replyTimeout(Duration.ofSeconds(5)))) {
+                    PingStatistics st = p.run(PingListener.NONE);
+                    if (st.received() != 1) {
+                        lost++;
+                        which.append(' ').append(i);
+                    }
+                }
+            }
+        } finally {
+            flood.stop();
+            flooding.join();
+        }
+        assertEquals(0, lost, "runs without their reply:" + which);
+    }
 }

@@ -109,4 +109,32 @@ class OnceTest {
                 () -> echo.send(Duration.ofMillis(-1)));
         assertEquals("timeout must be >= 0, got -1 ms", e.getMessage());
     }
+
+    /**
+     * The REPL's lost first send: a fresh JVM under load gets the CPU back only after the whole wait has passed,
+     * while the reply came in long before. It is in the queue, so it is the answer, not a NoReply.
+     */
+    @Test
+    void aReplyQueuedWhileThisThreadWasLateStillAnswers() throws IOException {
+        socket.peer = (s, icmp, dst, now) -> s.deliver(now + MS, Wire.delivered(s, dst, me, 64,
+                Wire.reply(icmp, false)), dst, 64);
+        // Every read of the clock after the send finds it 3 s later: the thread stalls right after sending.
+        TimeSource late = () -> {
+            clock.now += 3 * PingerTest.S;
+            return clock.now;
+        };
+        SendResult.Answered a = assertInstanceOf(SendResult.Answered.class,
+                Pinger.once(echo, Duration.ofSeconds(2), socket, late));
+        assertEquals(MS, a.rttNanos(), "the kernel's receive time, not the late thread's");
+    }
+
+    @Test
+    void aLateThreadWithNothingQueuedStillReportsNoReply() throws IOException {
+        TimeSource late = () -> {
+            clock.now += 3 * PingerTest.S;
+            return clock.now;
+        };
+        assertInstanceOf(SendResult.NoReply.class, Pinger.once(echo, Duration.ofSeconds(2), socket, late));
+        assertEquals(1, socket.sent.size());
+    }
 }

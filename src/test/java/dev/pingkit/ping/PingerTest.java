@@ -465,4 +465,31 @@ class PingerTest {
                 () -> new Pinger(settings(false), socket(true), clock));
         assertTrue(e.getMessage().startsWith("socket must be IPV4"), e.getMessage());
     }
+
+    /**
+     * A run whose thread falls behind (a slow terminal, a loaded machine) past the end of the final wait while its
+     * reply sits in the queue: the reply counts, as it arrived in time; the probe does not time out.
+     */
+    @Test
+    void aReplyQueuedBeforeTheFinalWaitEndedCountsEvenWhenTheLoopIsLate() throws IOException {
+        FakeSocket s = socket(false);
+        InetAddress me = client(false);
+        s.peer = (sock, icmp, dst, now) -> {
+            byte[] otherId = Wire.reply(icmp, false);
+            otherId[5] ^= 1; // another process's reply, read first
+            sock.deliver(now + MS, Wire.delivered(sock, dst, me, 64, Wire.checksum(otherId, false)), dst, 64);
+            sock.deliver(now + 2 * MS, Wire.delivered(sock, dst, me, 64, Wire.reply(icmp, false)), dst, 64);
+        };
+        PingStatistics st = run(settings(false).count(1).replyTimeout(Duration.ofSeconds(2)), s, e -> {
+            events.add(e);
+            if (e instanceof PingEvent.Sent) {
+                clock.advance(5 * S); // the listener blocks well past the 2 s wait
+            }
+        });
+        assertEquals(1, st.transmitted());
+        assertEquals(1, st.received());
+        assertEquals(List.of(1), of(PingEvent.Reply.class).stream().map(PingEvent.Reply::seq).toList());
+        assertEquals(2 * MS, of(PingEvent.Reply.class).get(0).rttNanos());
+        assertTrue(of(PingEvent.Timeout.class).isEmpty());
+    }
 }

@@ -4,6 +4,7 @@ import static dev.pingkit.socket.TestIcmp.echoRequest;
 import static dev.pingkit.socket.TestIcmp.payload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -67,6 +68,48 @@ class EchoReplyFilterTest {
     @EnumSource(Family.class)
     void withTheFilterOnlyRepliesCarryingOurIdArrive(Family family) throws Exception {
         assertEquals(List.of("reply 23041 1"), echoesSeen(family, 0x5a01, 0x5a01, 0x5a02));
+    }
+
+    /**
+     * The lost reply: until the filter is on, a raw socket queues every echo on the host. When another process's
+     * pings fill that queue first, the kernel drops our reply at the full queue, unless attaching the filter also
+     * threw out what was queued before it.
+     */
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void aQueueFilledBeforeTheFilterDoesNotCrowdOutOurReply(Family family) throws Exception {
+        TestHost.assumeRoot("opening raw ICMP sockets");
+        InetAddress loopback = InetAddress.getByName(loopback(family));
+        byte[] payload = payload("pingkit crowded " + family + " " + System.nanoTime());
+        int reply = family == Family.IPV4 ? TestIcmp.ECHO_REPLY_V4 : TestIcmp.ECHO_REPLY_V6;
+        // The smallest receive buffer the kernel allows: a handful of packets fill it.
+        try (IcmpSocket ours = IcmpSockets.open(family, SocketKind.RAW, SocketOptions.DEFAULTS.receiveBuffer(1));
+             IcmpSocket other = IcmpSockets.open(family, SocketKind.RAW,
+                     SocketOptions.DEFAULTS.receiveBuffer(1 << 20))) {
+            other.filterEchoReplies(0x5b02);
+            Inbound in = new Inbound();
+            int othersAnswered = 0;
+            for (int seq = 1; seq <= 64; seq++) {
+                other.send(echoRequest(family, 0x5b02, seq, payload), loopback);
+                // Each answer came through loopback after its copies were queued on `ours`: in order, so once it
+                // is read, `ours` has been offered everything before it.
+                while (other.receive(in, SECOND)) {
+                    if (TestIcmp.isEcho(in, reply, 0x5b02, seq, payload)) {
+                        othersAnswered++;
+                        break;
+                    }
+                }
+            }
+            assertEquals(64, othersAnswered, "the other socket's pings must all have been answered");
+
+            ours.filterEchoReplies(0x5b01);
+            ours.send(echoRequest(family, 0x5b01, 1, payload), loopback);
+            boolean answered = false;
+            while (!answered && ours.receive(in, 2 * SECOND)) {
+                answered = TestIcmp.isEcho(in, reply, 0x5b01, 1, payload);
+            }
+            assertTrue(answered, "our reply was dropped: the queue was still full of packets from before the filter");
+        }
     }
 
     @Test
