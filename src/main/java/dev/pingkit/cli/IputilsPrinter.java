@@ -146,7 +146,8 @@ final class IputilsPrinter implements Printer {
     }
 
     /** The SIGQUIT line, on stderr after a carriage return, as iputils prints it. */
-    void status(PingStatistics s) {
+    @Override
+    public void status(PingStatistics s) {
         err.print("\r" + IputilsFormat.status(s.received(), s.transmitted(), inv.timing(), s.minMicros(),
                 s.avgMicros(), s.ewmaMicros(), s.maxMicros()) + "\n");
         err.flush();

@@ -66,6 +66,17 @@ final class JsonPrinter implements Printer {
         }
     }
 
+    /** Interim statistics (Ctrl-\\ or SIGUSR1) as a {@code status} object: the counts so far, like iputils' line. */
+    @Override
+    public void status(PingStatistics s) {
+        boolean timed = s.received() > 0;
+        out.println(line("status").field("transmitted", s.transmitted()).field("received", s.received())
+                .raw("loss_percent", s.transmitted() > 0 ? IputilsFormat.lossPercent(s.transmitted(), s.received()) : "0")
+                .millis("rtt_min_ms", timed ? s.minMicros() : -1).millis("rtt_avg_ms", timed ? s.avgMicros() : -1)
+                .millis("rtt_ewma_ms", timed ? s.ewmaMicros() : -1).millis("rtt_max_ms", timed ? s.maxMicros() : -1));
+        out.flush();
+    }
+
     @Override
     public void finish(PingStatistics s, int exitCode) {
         boolean timed = s.received() > 0;

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
 
 import dev.pingkit.packet.Addresses;
 import dev.pingkit.ping.PingSettings;
@@ -57,15 +56,15 @@ public final class PingCommand {
      * the run and prints the summary, as in iputils.
      */
     public static int run(String[] args, PrintStream out, PrintStream err, boolean privileged) {
-        return run(args, out, err, privileged, Signals::onInterrupt);
+        return run(args, out, err, privileged, Signals.PROCESS);
     }
 
     /**
-     * The command inside a host that owns Ctrl-C itself (the REPL): {@code interrupts} is handed the action that
-     * stops the run, once the run exists, and decides when to call it. Returns the exit code.
+     * The command inside a host that owns Ctrl-C itself (the REPL): {@code control} is handed the action that
+     * stops the run (and the one that prints interim statistics), once the run exists, and decides when to call
+     * them. Returns the exit code.
      */
-    public static int run(String[] args, PrintStream out, PrintStream err, boolean privileged,
-            Consumer<Runnable> interrupts) {
+    public static int run(String[] args, PrintStream out, PrintStream err, boolean privileged, RunControl control) {
         Invocation inv;
         Target target;
         try {
@@ -111,7 +110,8 @@ public final class PingCommand {
         try (pinger) {
             printer.start();
             out.flush();
-            interrupts.accept(pinger::stop);
+            control.onStop(pinger::stop);
+            control.onStatus(() -> printer.status(pinger.snapshot()));
             PingStatistics stats = pinger.run(printer);
             int code = stats.received() == 0
                     || (inv.deadline().isPresent() && inv.count() > 0 && stats.received() < inv.count()) ? 1 : 0;

@@ -8,6 +8,9 @@ interface Printer extends PingListener {
     /** Before the first probe: iputils' header, or the JSON start object. */
     void start();
 
+    /** While the run goes on, when asked: interim statistics (iputils' SIGQUIT line). */
+    void status(PingStatistics stats);
+
     /** After the run: the statistics, and (JSON only) the exit code the command returns. */
     void finish(PingStatistics stats, int exitCode);
 }

@@ -1,21 +1,35 @@
 package dev.pingkit.cli;
 
 /**
- * Ctrl-C (SIGINT) stops the run so the summary is printed, as iputils does. Uses {@code sun.misc.Signal}, which
- * works for INT on Java 17 and 25. SIGQUIT cannot be taken this way: HotSpot reserves it for thread dumps
- * ("Signal already used by VM or OS"), and with {@code -Xrs} it frees QUIT only for native handlers while also
- * refusing INT; see the report in docs for what a native handler (package {@code socket}) would need.
+ * The process's signals as {@code scripts/ping} uses them. Ctrl-C (SIGINT) stops the run so the summary is printed,
+ * as iputils does. iputils prints interim statistics on SIGQUIT (Ctrl-\\), but HotSpot keeps SIGQUIT for its thread
+ * dumps and refuses it to Java code ({@code -Xrs} frees it only for native handlers). So {@code scripts/ping} starts a
+ * small watcher in the command's process group that turns the terminal's SIGQUIT into SIGUSR1, which Java may take;
+ * {@code kill -USR1 <pid>} asks for the line directly. Both use {@code sun.misc.Signal} (Java 17 and 25).
  */
 final class Signals {
+    /** Ties a run's stop to SIGINT and its interim statistics to SIGUSR1. */
+    static final RunControl PROCESS = new RunControl() {
+        @Override
+        public void onStop(Runnable stop) {
+            handle("INT", stop);
+        }
+
+        @Override
+        public void onStatus(Runnable status) {
+            handle("USR1", status);
+        }
+    };
+
     private Signals() {
     }
 
-    /** Runs {@code action} on SIGINT instead of terminating the JVM (where the platform refuses, Ctrl-C just ends it). */
-    static void onInterrupt(Runnable action) {
+    /** Runs {@code action} on the signal instead of the default (where the platform refuses, the default stays). */
+    private static void handle(String signal, Runnable action) {
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal("INT"), s -> action.run());
+            sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> action.run());
         } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
-            // the default: the JVM ends without a summary
+            // the platform refuses: the default stays (Ctrl-C ends the JVM without a summary)
         }
     }
 }

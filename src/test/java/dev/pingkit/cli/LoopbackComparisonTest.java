@@ -97,6 +97,66 @@ class LoopbackComparisonTest {
         assertTrue(run.counts()[1] >= 2, run::toString);
     }
 
+    /**
+     * Ctrl-\\ sends SIGQUIT to the whole foreground process group: for iputils that is ping itself, for us the JVM
+     * (which keeps SIGQUIT for itself) and the launcher's watcher, which passes it on as SIGUSR1. Both must print
+     * the same interim line on stderr and go on.
+     */
+    @Test
+    void quitPrintsInterimStatisticsLikeIputilsAndTheRunGoesOn() throws Exception {
+        java.util.regex.Pattern status = java.util.regex.Pattern.compile(
+                "(?m)^\\r?(\\d+)/(\\d+) packets, (\\d+)% loss, min/avg/ewma/max = [\\d.]+/[\\d.]+/[\\d.]+/[\\d.]+ ms$");
+        for (List<String> argv : List.of(PingRun.iputils("-i", "0.2", "127.0.0.1"),
+                PingRun.ours("-i", "0.2", "127.0.0.1"))) {
+            // A child of the JVM inherits its blocked SIGQUIT; a shell at a terminal blocks nothing. Start both as a
+            // shell would: perl (Debian's perl-base is essential) clears the mask, then execs the command.
+            List<String> cmd = new java.util.ArrayList<>(List.of("perl", "-MPOSIX", "-e",
+                    "sigprocmask(SIG_SETMASK, POSIX::SigSet->new) or die; exec @ARGV or die"));
+            cmd.addAll(argv);
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            pb.environment().put("PINGKIT_CLASSPATH", System.getProperty("java.class.path"));
+            Process p = pb.start();
+            var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(p.getErrorStream().readAllBytes());
+                } catch (java.io.IOException e) {
+                    return e.toString();
+                }
+            });
+            java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
+            StringBuilder seen = new StringBuilder();
+            for (String line; (line = r.readLine()) != null; ) {
+                seen.append(line).append('\n');
+                if (line.contains("icmp_seq=2 ")) {
+                    break;
+                }
+            }
+            // What the terminal does on Ctrl-\\: SIGQUIT to every process of the group (ping and its children).
+            List<String> group = new java.util.ArrayList<>(List.of("kill", "-QUIT", Long.toString(p.pid())));
+            p.descendants().forEach(d -> group.add(Long.toString(d.pid())));
+            new ProcessBuilder(group).start().waitFor();
+            for (String line; (line = r.readLine()) != null; ) {
+                seen.append(line).append('\n');
+                if (line.contains("icmp_seq=4 ")) {
+                    break;
+                }
+            }
+            new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+            seen.append(new String(p.getInputStream().readAllBytes()));
+            assertTrue(p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS), seen::toString);
+            String stderr = err.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            String all = argv + "\n" + seen + "\nstderr:\n" + stderr;
+            assertEquals(0, p.exitValue(), all);
+            java.util.regex.Matcher m = status.matcher(stderr);
+            assertTrue(m.find(), all);
+            assertEquals("0", m.group(3), all);
+            assertTrue(Integer.parseInt(m.group(1)) >= 2, all);
+            assertTrue(seen.toString().contains("icmp_seq=4 "), "the run went on after the status line\n" + all);
+            assertTrue(seen.toString().contains("--- 127.0.0.1 ping statistics ---"), all);
+            assertTrue(!seen.toString().contains("thread dump"), "no JVM thread dump in ping's output\n" + all);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"-c -1", "-s 70000", "-t 300", "-p zz", "-i abc", "-Z", "", "nosuchhost.invalid",
         "-4 ::1", "-6 127.0.0.1", "-M foo", "-Q 300", "-W -1", "-c"})

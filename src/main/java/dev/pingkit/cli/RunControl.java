@@ -1,0 +1,16 @@
+package dev.pingkit.cli;
+
+/**
+ * <b>Who decides when a running ping stops or shows interim statistics.</b> The command hands its actions over once
+ * the run exists: {@code scripts/ping} ties them to signals (Ctrl-C, and Ctrl-\\ as iputils does), the REPL to its
+ * own Ctrl-C.
+ */
+@FunctionalInterface
+public interface RunControl {
+    /** Receives the action that stops the run; the summary is printed after it. */
+    void onStop(Runnable stop);
+
+    /** Receives the action that prints interim statistics (iputils' SIGQUIT line); ignored by default. */
+    default void onStatus(Runnable status) {
+    }
+}
