@@ -42,7 +42,7 @@ final class JShellProcess {
         var cmd = new ArrayList<>(prefix);
         cmd.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jshell").toString());
         cmd.addAll(List.of("--class-path", System.getProperty("java.class.path"),
-                "--startup", "DEFAULT", "--startup", "PRINTING",
+                "--startup", "DEFAULT",
                 "--startup", JShellSession.HOME.resolve("jshell-startup.jsh").toString()));
         return cmd;
     }

@@ -18,8 +18,18 @@ class JShellStartupTest {
             assertTrue(banner.contains("pingkit ready"), banner);
             assertTrue(banner.contains("Echo.to(\"127.0.0.1\").id(7).seq(1).payload(\"hi\")"), banner);
             assertEquals(List.of(), s.notValid());
-            // Everything else is an import: a learner's namespace holds their own definitions and lab() only.
-            assertEquals(List.of("lab"), s.definitions());
+            // Everything is an import: a learner's namespace holds their own definitions only.
+            assertEquals(List.of(), s.definitions());
+        }
+    }
+
+    @Test
+    void printingHelpersWorkAsJShellsOwnDo() {
+        try (var s = JShellSession.started()) {
+            String out = s.eval("""
+                    println("a"); print(1); print('b'); println(2.5); printf("%d-%s%n", 7, "x"); println(new char[] {'o', 'k'});
+                    """);
+            assertEquals("a\n1b2.5\n7-x\nok\n", out);
         }
     }
 
