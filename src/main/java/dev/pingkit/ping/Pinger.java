@@ -71,6 +71,8 @@ public final class Pinger implements AutoCloseable {
     private final StatisticsRecorder stats = new StatisticsRecorder();
     private volatile boolean stopping;
     private boolean ran;
+    // the listener's PingListener.wantsRoutineEvents(), asked once when the run starts
+    private boolean routine;
     // the run's limits, set when it starts
     private long count;
     private boolean hasDeadline;
@@ -188,6 +190,7 @@ public final class Pinger implements AutoCloseable {
             }
             ran = true;
         }
+        routine = listener.wantsRoutineEvents();
         long start = time.nanoTime();
         stats.start(start);
         Duration d = settings.deadline();
@@ -319,7 +322,11 @@ public final class Pinger implements AutoCloseable {
         }
         probes.sent(sentAt);
         stats.sent(now);
-        listener.onEvent(new PingEvent.Sent(seq, sentAt));
+        if (routine) {
+            listener.onEvent(new PingEvent.Sent(seq, sentAt));
+        } else {
+            listener.onSent(seq);
+        }
         return true;
     }
 
@@ -497,8 +504,14 @@ public final class Pinger implements AutoCloseable {
             duplicate = probes.answered(seq);
             stats.corrupted();
         }
+        if (!routine && checksumOk && wrong < 0 && !duplicate) {
+            listener.onReply(seq);
+            return;
+        }
         int ttl = in.ttl() >= 0 ? in.ttl() : reader.ipTtl();
-        listener.onEvent(new PingEvent.Reply(seq, in.source(), reader.icmpLength(), ttl, rtt, duplicate, checksumOk,
+        // The source's bytes are the target's (matched above): an IPv4 target is that very address, made once.
+        InetAddress from = family == Family.IPV4 ? target : in.source();
+        listener.onEvent(new PingEvent.Reply(seq, from, reader.icmpLength(), ttl, rtt, duplicate, checksumOk,
                 wrong, expected, actual, in.kernelTimestamp(),
                 listener.wantsMessages() ? IcmpMessage.from(reader) : null));
     }
