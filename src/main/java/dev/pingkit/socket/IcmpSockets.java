@@ -69,7 +69,7 @@ public final class IcmpSockets {
      */
     public static long realtimeNanos() {
         com.sun.jna.Memory timespec = CLOCK.get();
-        LibC.clock_gettime(LibC.CLOCK_REALTIME, timespec);
+        LibC.clock_gettime(LibC.CLOCK_REALTIME, com.sun.jna.Pointer.nativeValue(timespec));
         return timespec.getLong(0) * 1_000_000_000L + timespec.getLong(8);
     }
 

@@ -40,9 +40,12 @@ final class NativeIcmpSocket implements IcmpSocket {
     private final Object sendLock = new Object();
     private final Memory sendClockMemory = new Memory(16);
     private final ByteBuffer sendClock = view(sendClockMemory);
+    private final long sendClockAt = Pointer.nativeValue(sendClockMemory);
     private final Memory sendAddress = new Memory(32);
+    private final long sendAddressAt = Pointer.nativeValue(sendAddress);
     private InetAddress lastDestination;
     private Memory sendData;
+    private long sendDataAt;
     private ByteBuffer sendView;
 
     private final Object receiveLock = new Object();
@@ -50,8 +53,7 @@ final class NativeIcmpSocket implements IcmpSocket {
     // The block read and written through a direct buffer: Memory's own get/set are one JNI call each, a direct
     // buffer's compile to plain loads and stores.
     private final ByteBuffer rb = view(receiveBlock);
-    private final Pointer pollFds = receiveBlock.share(R_POLLFDS);
-    private final Pointer receiveClock = receiveBlock.share(R_CLOCK);
+    private final long receiveBlockAt = Pointer.nativeValue(receiveBlock);
     private Memory receiveData;
     private ByteBuffer receiveDataView;
 
@@ -121,6 +123,7 @@ final class NativeIcmpSocket implements IcmpSocket {
                 if (sendData == null || sendData.size() < length) {
                     sendData = new Memory(Math.max(length, 2048));
                     sendView = sendData.getByteBuffer(0, sendData.size());
+                    sendDataAt = Pointer.nativeValue(sendData);
                 }
                 sendView.put(0, icmpMessage, icmpMessage.position(), length);
                 if (!destination.equals(lastDestination)) {
@@ -129,9 +132,9 @@ final class NativeIcmpSocket implements IcmpSocket {
                 int addressLength = family == Family.IPV4 ? LibC.SOCKADDR_IN_SIZE : LibC.SOCKADDR_IN6_SIZE;
                 boolean retried = false;
                 while (true) {
-                    LibC.clock_gettime(LibC.CLOCK_REALTIME, sendClockMemory);
+                    LibC.clock_gettime(LibC.CLOCK_REALTIME, sendClockAt);
                     long sentAt = sendClock.getLong(0) * 1_000_000_000L + sendClock.getLong(8);
-                    if (LibC.sendto(fd, sendData, length, 0, sendAddress, addressLength) >= 0) {
+                    if (LibC.sendto(fd, sendDataAt, length, 0, sendAddressAt, addressLength) >= 0) {
                         return sentAt;
                     }
                     int errno = LibC.errno();
@@ -205,7 +208,7 @@ final class NativeIcmpSocket implements IcmpSocket {
                     } else {
                         return false;
                     }
-                    int ready = LibC.poll(pollFds, 2, (int) Math.min(millis, Integer.MAX_VALUE));
+                    int ready = LibC.poll(receiveBlockAt + R_POLLFDS, 2, (int) Math.min(millis, Integer.MAX_VALUE));
                     if (ready < 0) {
                         int errno = LibC.errno();
                         if (errno != Errno.EINTR) {
@@ -248,7 +251,7 @@ final class NativeIcmpSocket implements IcmpSocket {
         block.putInt(R_MSGHDR + LibC.MSGHDR_NAMELEN, 32);
         block.putLong(R_MSGHDR + LibC.MSGHDR_CONTROLLEN, CONTROL_SIZE);
         block.putInt(R_MSGHDR + LibC.MSGHDR_FLAGS, 0);
-        long n = LibC.recvmsg(fd, receiveBlock,
+        long n = LibC.recvmsg(fd, receiveBlockAt,
                 fromErrorQueue ? LibC.MSG_DONTWAIT | LibC.MSG_ERRQUEUE : LibC.MSG_DONTWAIT);
         if (n < 0) {
             int errno = LibC.errno();
@@ -309,7 +312,7 @@ final class NativeIcmpSocket implements IcmpSocket {
             }
         }
         if (!stamped) {
-            LibC.clock_gettime(LibC.CLOCK_REALTIME, receiveClock);
+            LibC.clock_gettime(LibC.CLOCK_REALTIME, receiveBlockAt + R_CLOCK);
             into.kernelTime(block.getLong(R_CLOCK) * 1_000_000_000L + block.getLong(R_CLOCK + 8), false);
         }
         return true;
@@ -412,7 +415,7 @@ final class NativeIcmpSocket implements IcmpSocket {
             while (true) {
                 block.putInt(R_MSGHDR + LibC.MSGHDR_NAMELEN, 32);
                 block.putLong(R_MSGHDR + LibC.MSGHDR_CONTROLLEN, CONTROL_SIZE);
-                if (LibC.recvmsg(fd, receiveBlock, LibC.MSG_DONTWAIT) < 0) {
+                if (LibC.recvmsg(fd, receiveBlockAt, LibC.MSG_DONTWAIT) < 0) {
                     int errno = LibC.errno();
                     if (errno == Errno.EAGAIN) {
                         return;
