@@ -58,6 +58,23 @@ public final class IcmpSockets {
         return inNamespace(options.netns(), () -> openHere(family, kind, options));
     }
 
+    /**
+     * <b>Loads the native layer now (JNA, its dispatcher library, the libc bindings) without opening anything</b>,
+     * so a command can do it on a spare thread while it parses its options; the first {@link #open} then finds it
+     * done (or waits for it to finish). Opens no socket and enters no namespace. Does nothing off Linux, where
+     * {@link #open} reports the platform itself; a failure here is left for {@link #open} to meet and report.
+     */
+    public static void prepare() {
+        if (!"Linux".equals(System.getProperty("os.name"))) {
+            return;
+        }
+        try {
+            Class.forName("dev.pingkit.socket.LibC", true, IcmpSockets.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError | RuntimeException ignored) {
+            // open() loads it again on its own thread and reports what goes wrong there
+        }
+    }
+
     /** <b>Opens an ICMP socket with kernel-default options</b>; see {@link #open(Family, SocketKind, SocketOptions)}. */
     public static IcmpSocket open(Family family, SocketKind kind) throws IOException {
         return open(family, kind, SocketOptions.DEFAULTS);
