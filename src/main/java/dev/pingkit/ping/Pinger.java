@@ -39,8 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is one of our probes to the target; a datagram socket reports it on its error queue instead, quoting our probe
  * with the kernel's identifier, and it becomes the same {@link PingEvent.ErrorReply}. Everything else is foreign:
  * raw sockets see every ICMP message on the host, including other processes' pings, unless {@link #open} filtered
- * them out in the kernel. A send the kernel refuses is a {@link PingEvent.SendError}; on a datagram socket its
- * message is iputils' reading of the kernel's local report ({@code local error: message too long, mtu=1500}).
+ * them out in the kernel. A send the kernel refuses is a {@link PingEvent.SendError}; its message is iputils'
+ * reading of the kernel's local report ({@code local error: message too long, mtu=1500}).
  *
  * <p>Ending as iputils: with a count, once that many probes are answered or errored, or after the final wait
  * (max(2 × max RTT, interval) after the last probe if anything answered, else the reply timeout); with a deadline,
@@ -82,7 +82,7 @@ public final class Pinger implements AutoCloseable {
     // While a failed send drains the socket: the first local error report found there, which explains the failure.
     private boolean draining;
     private String localError;
-    /** At most this many messages are taken from a datagram socket after a failed send, looking for its report. */
+    /** At most this many messages are taken from the socket after a failed send, looking for its report. */
     private static final int DRAIN_LIMIT = 64;
 
     /**
@@ -290,27 +290,25 @@ public final class Pinger implements AutoCloseable {
             throw e;
         } catch (IOException e) {
             String message = e.getMessage();
-            if (datagram) {
-                // The kernel explains a local failure (EMSGSIZE against the path MTU) in a report on the error
-                // queue; iputils reads it at once and prints it instead of the errno. Messages met meanwhile
-                // are handled as usual.
-                localError = null;
-                draining = true;
-                try {
-                    for (int i = 0; i < DRAIN_LIMIT && socket.receive(in, 0); i++) {
-                        handle(listener);
-                    }
-                } catch (ClosedSocketException closed) {
-                    if (stopping) {
-                        return false;
-                    }
-                    throw closed;
-                } finally {
-                    draining = false;
+            // The kernel explains a local failure (EMSGSIZE against the path MTU) in a report on the error
+            // queue; iputils reads it at once and prints it instead of the errno. Messages met meanwhile
+            // are handled as usual.
+            localError = null;
+            draining = true;
+            try {
+                for (int i = 0; i < DRAIN_LIMIT && socket.receive(in, 0); i++) {
+                    handle(listener);
                 }
-                if (localError != null) {
-                    message = localError;
+            } catch (ClosedSocketException closed) {
+                if (stopping) {
+                    return false;
                 }
+                throw closed;
+            } finally {
+                draining = false;
+            }
+            if (localError != null) {
+                message = localError;
             }
             // iputils: a local send error still counts as a probe sent, and as an error.
             probes.sent(0);

@@ -263,12 +263,11 @@ public final class IcmpSockets {
             setIcmp6Filter(fd);
         }
         setInt(fd, LibC.SOL_SOCKET, LibC.SO_TIMESTAMPNS, 1, "SO_TIMESTAMPNS", null);
-        if (kind == SocketKind.DATAGRAM) {
-            // An unconnected ping socket hears of ICMP errors only through its error queue, and only with this
-            // set (raw sockets see the errors as ordinary ICMP messages instead).
-            setInt(fd, v4 ? LibC.IPPROTO_IP : LibC.IPPROTO_IPV6, v4 ? LibC.IP_RECVERR : LibC.IPV6_RECVERR, 1,
-                    v4 ? "IP_RECVERR" : "IPV6_RECVERR", null);
-        }
+        // An unconnected ping socket hears of ICMP errors only through its error queue, and only with this
+        // set. A raw socket sees the errors as ordinary ICMP messages, but needs it for the kernel's local
+        // reports (EMSGSIZE and the path MTU, as iputils prints them); the socket drops its ICMP duplicates.
+        setInt(fd, v4 ? LibC.IPPROTO_IP : LibC.IPPROTO_IPV6, v4 ? LibC.IP_RECVERR : LibC.IPV6_RECVERR, 1,
+                v4 ? "IP_RECVERR" : "IPV6_RECVERR", null);
         if (v4) {
             setInt(fd, LibC.IPPROTO_IP, LibC.IP_RECVTTL, 1, "IP_RECVTTL", null);
             setInt(fd, LibC.IPPROTO_IP, LibC.IP_RECVTOS, 1, "IP_RECVTOS", null);

@@ -63,7 +63,9 @@ final class NativeIcmpSocket implements IcmpSocket {
         this.family = family;
         this.kind = kind;
         this.localId = localId;
-        this.errorQueue = kind == SocketKind.DATAGRAM;
+        // Both kinds turn IP_RECVERR on: a datagram socket hears of ICMP errors only there, a raw one needs it for
+        // the kernel's local reports (EMSGSIZE with the path MTU) and gets its ICMP errors as packets anyway.
+        this.errorQueue = true;
         this.netns = netns;
         receiveBlock.clear();
         receiveBlock.setPointer(R_MSGHDR + LibC.MSGHDR_NAME, receiveBlock.share(R_NAME));
@@ -267,6 +269,10 @@ final class NativeIcmpSocket implements IcmpSocket {
                     + description(), errno, null);
         }
         int flags = block.getInt(R_MSGHDR + LibC.MSGHDR_FLAGS);
+        if (fromErrorQueue && kind == SocketKind.RAW && !isLocalReport(block, flags)) {
+            // A raw socket receives every ICMP error as an ordinary packet too: the report would count it twice.
+            return receiveNow(into, true);
+        }
         into.reset(family, headerIncluded());
         if (fromErrorQueue) {
             into.errorReport();
@@ -314,6 +320,31 @@ final class NativeIcmpSocket implements IcmpSocket {
         if (!stamped) {
             LibC.clock_gettime(LibC.CLOCK_REALTIME, receiveBlockAt + R_CLOCK);
             into.kernelTime(block.getLong(R_CLOCK) * 1_000_000_000L + block.getLong(R_CLOCK + 8), false);
+        }
+        return true;
+    }
+
+    /** True when the error-queue message just read into the block is the kernel's own report (ee_origin LOCAL). */
+    private static boolean isLocalReport(ByteBuffer block, int flags) {
+        if ((flags & LibC.MSG_CTRUNC) != 0) {
+            return true; // cannot tell: keep it
+        }
+        long controlLength = block.getLong(R_MSGHDR + LibC.MSGHDR_CONTROLLEN);
+        int offset = 0;
+        while (offset + LibC.CMSGHDR_SIZE <= controlLength) {
+            int at = R_CONTROL + offset;
+            long cmsgLength = block.getLong(at);
+            if (cmsgLength < LibC.CMSGHDR_SIZE || offset + cmsgLength > controlLength) {
+                break;
+            }
+            int level = block.getInt(at + 8);
+            int type = block.getInt(at + 12);
+            if ((level == LibC.IPPROTO_IP && type == LibC.IP_RECVERR
+                    || level == LibC.IPPROTO_IPV6 && type == LibC.IPV6_RECVERR)
+                    && cmsgLength >= LibC.CMSGHDR_SIZE + LibC.EE_ORIGIN + 1) {
+                return (block.get(at + LibC.CMSGHDR_SIZE + LibC.EE_ORIGIN) & 0xff) == Inbound.ORIGIN_LOCAL;
+            }
+            offset += (int) ((cmsgLength + 7) & ~7L);
         }
         return true;
     }
