@@ -45,7 +45,7 @@ public final class IputilsFormat {
 
     /** The {@code -D} prefix: {@code [1795613171.873214] } (seconds.microseconds since the epoch). */
     public static String timestamp(long epochMicros) {
-        return String.format("[%d.%06d] ", epochMicros / 1_000_000, epochMicros % 1_000_000);
+        return "[" + decimal(epochMicros / 1_000_000, epochMicros % 1_000_000, 6) + "] ";
     }
 
     /** An RTT as iputils rounds it: 3 decimals below 1 ms, 2 below 10 ms, 1 below 100 ms, none above. */
@@ -55,14 +55,31 @@ public final class IputilsFormat {
         } else if (micros >= 10_000 - 5) {
             return (micros + 50) / 1000 + "." + ((micros + 50) % 1000) / 100;
         } else if (micros >= 1000) {
-            return String.format("%d.%02d", (micros + 5) / 1000, ((micros + 5) % 1000) / 10);
+            return decimal((micros + 5) / 1000, ((micros + 5) % 1000) / 10, 2);
         }
-        return String.format("%d.%03d", micros / 1000, micros % 1000);
+        return decimal(micros / 1000, micros % 1000, 3);
     }
 
     /** A value in microseconds as the summary prints it: truncated to {@code %ld.%03ld} milliseconds. */
     public static String millis(long micros) {
-        return String.format("%d.%03d", micros / 1000, micros % 1000);
+        return decimal(micros / 1000, micros % 1000, 3);
+    }
+
+    /**
+     * C's {@code %ld.%0Nld}: {@code whole}, a dot, {@code fraction} zero-padded to {@code digits}. Written out
+     * because this is on every ping's path and String.format's first call (Formatter, its regex) costs a
+     * one-packet ping milliseconds of start-up.
+     */
+    static String decimal(long whole, long fraction, int digits) {
+        if (fraction < 0) {
+            return String.format("%d.%0" + digits + "d", whole, fraction); // C's output for it, rare enough
+        }
+        String f = Long.toString(fraction);
+        StringBuilder b = new StringBuilder(24).append(whole).append('.');
+        for (int i = f.length(); i < digits; i++) {
+            b.append('0');
+        }
+        return b.append(f).toString();
     }
 
     /**

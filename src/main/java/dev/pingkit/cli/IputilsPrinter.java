@@ -54,6 +54,28 @@ final class IputilsPrinter implements Printer {
     }
 
     @Override
+    public boolean wantsRoutineEvents() {
+        // A flood prints a dot and a backspace, a quiet run nothing: no event object per packet for those.
+        return !inv.flood() && !inv.quiet();
+    }
+
+    @Override
+    public void onSent(int seq) {
+        if (inv.flood() && !inv.quiet()) {
+            out.print(IputilsFormat.FLOOD_SENT);
+            out.flush();
+        }
+    }
+
+    @Override
+    public void onReply(int seq) {
+        if (inv.flood() && !inv.quiet()) {
+            out.print(IputilsFormat.FLOOD_REPLY);
+            out.flush();
+        }
+    }
+
+    @Override
     public void onEvent(PingEvent event) {
         if (event instanceof PingEvent.Sent) {
             if (inv.flood() && !inv.quiet()) {

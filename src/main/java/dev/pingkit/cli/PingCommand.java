@@ -16,6 +16,7 @@ import dev.pingkit.packet.Addresses;
 import dev.pingkit.ping.PingSettings;
 import dev.pingkit.ping.PingStatistics;
 import dev.pingkit.ping.Pinger;
+import dev.pingkit.socket.IcmpSockets;
 import dev.pingkit.socket.NativeSocketException;
 
 /**
@@ -29,8 +30,23 @@ public final class PingCommand {
     private PingCommand() {
     }
 
+    /**
+     * Loads the native layer on a spare thread: JNA's start-up (its library, libc bindings) is the largest part of a
+     * one-packet run, and nothing it does depends on the options, which the main thread parses meanwhile. A daemon,
+     * so it never holds the exit up. A class rather than a lambda: a lambda's first use costs start-up time too.
+     */
+    private static final class NativeWarmUp implements Runnable {
+        @Override
+        public void run() {
+            IcmpSockets.prepare();
+        }
+    }
+
     /** Runs the command and exits with its code. */
     public static void main(String[] args) {
+        Thread warmUp = new Thread(new NativeWarmUp(), "pingkit-native-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 14),
                 false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);

@@ -22,6 +22,28 @@ public interface PingListener {
         return false;
     }
 
+    /**
+     * <b>True to get a {@link PingEvent.Sent} for every probe and a {@link PingEvent.Reply} for every reply;
+     * default true.</b> A listener that only needs to know that they happened (a flood's dots, a quiet run's
+     * counts) says false: it then gets {@link #onSent(int)} for each probe and {@link #onReply(int)} for each
+     * intact first reply, and no event object is made for them, so a flood allocates nothing per packet.
+     * Duplicate and damaged replies still come as {@link PingEvent.Reply} events.
+     */
+    default boolean wantsRoutineEvents() {
+        return true;
+    }
+
+    /** <b>Probe {@code seq} left</b> (only when {@link #wantsRoutineEvents()} is false). */
+    default void onSent(int seq) {
+    }
+
+    /**
+     * <b>An intact first reply to probe {@code seq} came</b> (only when {@link #wantsRoutineEvents()} is false;
+     * the run's statistics have already counted it).
+     */
+    default void onReply(int seq) {
+    }
+
     /** <b>A listener that ignores everything.</b> */
     PingListener NONE = e -> { };
 }

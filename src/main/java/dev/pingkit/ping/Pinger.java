@@ -39,8 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is one of our probes to the target; a datagram socket reports it on its error queue instead, quoting our probe
  * with the kernel's identifier, and it becomes the same {@link PingEvent.ErrorReply}. Everything else is foreign:
  * raw sockets see every ICMP message on the host, including other processes' pings, unless {@link #open} filtered
- * them out in the kernel. A send the kernel refuses is a {@link PingEvent.SendError}; on a datagram socket its
- * message is iputils' reading of the kernel's local report ({@code local error: message too long, mtu=1500}).
+ * them out in the kernel. A send the kernel refuses is a {@link PingEvent.SendError}; its message is iputils'
+ * reading of the kernel's local report ({@code local error: message too long, mtu=1500}).
  *
  * <p>Ending as iputils: with a count, once that many probes are answered or errored, or after the final wait
  * (max(2 × max RTT, interval) after the last probe if anything answered, else the reply timeout); with a deadline,
@@ -71,6 +71,8 @@ public final class Pinger implements AutoCloseable {
     private final StatisticsRecorder stats = new StatisticsRecorder();
     private volatile boolean stopping;
     private boolean ran;
+    // the listener's PingListener.wantsRoutineEvents(), asked once when the run starts
+    private boolean routine;
     // the run's limits, set when it starts
     private long count;
     private boolean hasDeadline;
@@ -80,7 +82,7 @@ public final class Pinger implements AutoCloseable {
     // While a failed send drains the socket: the first local error report found there, which explains the failure.
     private boolean draining;
     private String localError;
-    /** At most this many messages are taken from a datagram socket after a failed send, looking for its report. */
+    /** At most this many messages are taken from the socket after a failed send, looking for its report. */
     private static final int DRAIN_LIMIT = 64;
 
     /**
@@ -188,6 +190,7 @@ public final class Pinger implements AutoCloseable {
             }
             ran = true;
         }
+        routine = listener.wantsRoutineEvents();
         long start = time.nanoTime();
         stats.start(start);
         Duration d = settings.deadline();
@@ -287,27 +290,25 @@ public final class Pinger implements AutoCloseable {
             throw e;
         } catch (IOException e) {
             String message = e.getMessage();
-            if (datagram) {
-                // The kernel explains a local failure (EMSGSIZE against the path MTU) in a report on the error
-                // queue; iputils reads it at once and prints it instead of the errno. Messages met meanwhile
-                // are handled as usual.
-                localError = null;
-                draining = true;
-                try {
-                    for (int i = 0; i < DRAIN_LIMIT && socket.receive(in, 0); i++) {
-                        handle(listener);
-                    }
-                } catch (ClosedSocketException closed) {
-                    if (stopping) {
-                        return false;
-                    }
-                    throw closed;
-                } finally {
-                    draining = false;
+            // The kernel explains a local failure (EMSGSIZE against the path MTU) in a report on the error
+            // queue; iputils reads it at once and prints it instead of the errno. Messages met meanwhile
+            // are handled as usual.
+            localError = null;
+            draining = true;
+            try {
+                for (int i = 0; i < DRAIN_LIMIT && socket.receive(in, 0); i++) {
+                    handle(listener);
                 }
-                if (localError != null) {
-                    message = localError;
+            } catch (ClosedSocketException closed) {
+                if (stopping) {
+                    return false;
                 }
+                throw closed;
+            } finally {
+                draining = false;
+            }
+            if (localError != null) {
+                message = localError;
             }
             // iputils: a local send error still counts as a probe sent, and as an error.
             probes.sent(0);
@@ -319,7 +320,11 @@ public final class Pinger implements AutoCloseable {
         }
         probes.sent(sentAt);
         stats.sent(now);
-        listener.onEvent(new PingEvent.Sent(seq, sentAt));
+        if (routine) {
+            listener.onEvent(new PingEvent.Sent(seq, sentAt));
+        } else {
+            listener.onSent(seq);
+        }
         return true;
     }
 
@@ -497,8 +502,14 @@ public final class Pinger implements AutoCloseable {
             duplicate = probes.answered(seq);
             stats.corrupted();
         }
+        if (!routine && checksumOk && wrong < 0 && !duplicate) {
+            listener.onReply(seq);
+            return;
+        }
         int ttl = in.ttl() >= 0 ? in.ttl() : reader.ipTtl();
-        listener.onEvent(new PingEvent.Reply(seq, in.source(), reader.icmpLength(), ttl, rtt, duplicate, checksumOk,
+        // The source's bytes are the target's (matched above): an IPv4 target is that very address, made once.
+        InetAddress from = family == Family.IPV4 ? target : in.source();
+        listener.onEvent(new PingEvent.Reply(seq, from, reader.icmpLength(), ttl, rtt, duplicate, checksumOk,
                 wrong, expected, actual, in.kernelTimestamp(),
                 listener.wantsMessages() ? IcmpMessage.from(reader) : null));
     }

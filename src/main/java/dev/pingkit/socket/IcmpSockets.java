@@ -58,6 +58,23 @@ public final class IcmpSockets {
         return inNamespace(options.netns(), () -> openHere(family, kind, options));
     }
 
+    /**
+     * <b>Loads the native layer now (JNA, its dispatcher library, the libc bindings) without opening anything</b>,
+     * so a command can do it on a spare thread while it parses its options; the first {@link #open} then finds it
+     * done (or waits for it to finish). Opens no socket and enters no namespace. Does nothing off Linux, where
+     * {@link #open} reports the platform itself; a failure here is left for {@link #open} to meet and report.
+     */
+    public static void prepare() {
+        if (!"Linux".equals(System.getProperty("os.name"))) {
+            return;
+        }
+        try {
+            Class.forName("dev.pingkit.socket.LibC", true, IcmpSockets.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError | RuntimeException ignored) {
+            // open() loads it again on its own thread and reports what goes wrong there
+        }
+    }
+
     /** <b>Opens an ICMP socket with kernel-default options</b>; see {@link #open(Family, SocketKind, SocketOptions)}. */
     public static IcmpSocket open(Family family, SocketKind kind) throws IOException {
         return open(family, kind, SocketOptions.DEFAULTS);
@@ -69,7 +86,7 @@ public final class IcmpSockets {
      */
     public static long realtimeNanos() {
         com.sun.jna.Memory timespec = CLOCK.get();
-        LibC.clock_gettime(LibC.CLOCK_REALTIME, timespec);
+        LibC.clock_gettime(LibC.CLOCK_REALTIME, com.sun.jna.Pointer.nativeValue(timespec));
         return timespec.getLong(0) * 1_000_000_000L + timespec.getLong(8);
     }
 
@@ -246,12 +263,11 @@ public final class IcmpSockets {
             setIcmp6Filter(fd);
         }
         setInt(fd, LibC.SOL_SOCKET, LibC.SO_TIMESTAMPNS, 1, "SO_TIMESTAMPNS", null);
-        if (kind == SocketKind.DATAGRAM) {
-            // An unconnected ping socket hears of ICMP errors only through its error queue, and only with this
-            // set (raw sockets see the errors as ordinary ICMP messages instead).
-            setInt(fd, v4 ? LibC.IPPROTO_IP : LibC.IPPROTO_IPV6, v4 ? LibC.IP_RECVERR : LibC.IPV6_RECVERR, 1,
-                    v4 ? "IP_RECVERR" : "IPV6_RECVERR", null);
-        }
+        // An unconnected ping socket hears of ICMP errors only through its error queue, and only with this
+        // set. A raw socket sees the errors as ordinary ICMP messages, but needs it for the kernel's local
+        // reports (EMSGSIZE and the path MTU, as iputils prints them); the socket drops its ICMP duplicates.
+        setInt(fd, v4 ? LibC.IPPROTO_IP : LibC.IPPROTO_IPV6, v4 ? LibC.IP_RECVERR : LibC.IPV6_RECVERR, 1,
+                v4 ? "IP_RECVERR" : "IPV6_RECVERR", null);
         if (v4) {
             setInt(fd, LibC.IPPROTO_IP, LibC.IP_RECVTTL, 1, "IP_RECVTTL", null);
             setInt(fd, LibC.IPPROTO_IP, LibC.IP_RECVTOS, 1, "IP_RECVTOS", null);

@@ -172,11 +172,14 @@ final class LibC {
 
     static native int getsockname(int fd, byte[] address, int[] length);
 
-    static native long sendto(int fd, Pointer buffer, long length, int flags, Pointer address, int addressLength);
+    // The per-packet calls take native addresses as longs (Pointer.nativeValue of memory the caller keeps alive):
+    // with only primitive arguments JNA's dispatch converts nothing, where each Pointer costs a JNI field read.
 
-    static native long recvmsg(int fd, Pointer message, int flags);
+    static native long sendto(int fd, long buffer, long length, int flags, long address, int addressLength);
 
-    static native int poll(Pointer fds, long count, int timeoutMillis);
+    static native long recvmsg(int fd, long message, int flags);
+
+    static native int poll(long fds, long count, int timeoutMillis);
 
     static native int close(int fd);
 
@@ -184,7 +187,7 @@ final class LibC {
 
     static native long write(int fd, long[] buffer, long count);
 
-    static native int clock_gettime(int clock, Pointer timespec);
+    static native int clock_gettime(int clock, long timespec);
 
     /** The errno of the last failed call on this thread (JNA keeps it per thread). */
     static int errno() {

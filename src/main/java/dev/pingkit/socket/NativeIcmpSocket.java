@@ -40,9 +40,12 @@ final class NativeIcmpSocket implements IcmpSocket {
     private final Object sendLock = new Object();
     private final Memory sendClockMemory = new Memory(16);
     private final ByteBuffer sendClock = view(sendClockMemory);
+    private final long sendClockAt = Pointer.nativeValue(sendClockMemory);
     private final Memory sendAddress = new Memory(32);
+    private final long sendAddressAt = Pointer.nativeValue(sendAddress);
     private InetAddress lastDestination;
     private Memory sendData;
+    private long sendDataAt;
     private ByteBuffer sendView;
 
     private final Object receiveLock = new Object();
@@ -50,8 +53,7 @@ final class NativeIcmpSocket implements IcmpSocket {
     // The block read and written through a direct buffer: Memory's own get/set are one JNI call each, a direct
     // buffer's compile to plain loads and stores.
     private final ByteBuffer rb = view(receiveBlock);
-    private final Pointer pollFds = receiveBlock.share(R_POLLFDS);
-    private final Pointer receiveClock = receiveBlock.share(R_CLOCK);
+    private final long receiveBlockAt = Pointer.nativeValue(receiveBlock);
     private Memory receiveData;
     private ByteBuffer receiveDataView;
 
@@ -61,7 +63,9 @@ final class NativeIcmpSocket implements IcmpSocket {
         this.family = family;
         this.kind = kind;
         this.localId = localId;
-        this.errorQueue = kind == SocketKind.DATAGRAM;
+        // Both kinds turn IP_RECVERR on: a datagram socket hears of ICMP errors only there, a raw one needs it for
+        // the kernel's local reports (EMSGSIZE with the path MTU) and gets its ICMP errors as packets anyway.
+        this.errorQueue = true;
         this.netns = netns;
         receiveBlock.clear();
         receiveBlock.setPointer(R_MSGHDR + LibC.MSGHDR_NAME, receiveBlock.share(R_NAME));
@@ -121,6 +125,7 @@ final class NativeIcmpSocket implements IcmpSocket {
                 if (sendData == null || sendData.size() < length) {
                     sendData = new Memory(Math.max(length, 2048));
                     sendView = sendData.getByteBuffer(0, sendData.size());
+                    sendDataAt = Pointer.nativeValue(sendData);
                 }
                 sendView.put(0, icmpMessage, icmpMessage.position(), length);
                 if (!destination.equals(lastDestination)) {
@@ -129,9 +134,9 @@ final class NativeIcmpSocket implements IcmpSocket {
                 int addressLength = family == Family.IPV4 ? LibC.SOCKADDR_IN_SIZE : LibC.SOCKADDR_IN6_SIZE;
                 boolean retried = false;
                 while (true) {
-                    LibC.clock_gettime(LibC.CLOCK_REALTIME, sendClockMemory);
+                    LibC.clock_gettime(LibC.CLOCK_REALTIME, sendClockAt);
                     long sentAt = sendClock.getLong(0) * 1_000_000_000L + sendClock.getLong(8);
-                    if (LibC.sendto(fd, sendData, length, 0, sendAddress, addressLength) >= 0) {
+                    if (LibC.sendto(fd, sendDataAt, length, 0, sendAddressAt, addressLength) >= 0) {
                         return sentAt;
                     }
                     int errno = LibC.errno();
@@ -205,7 +210,7 @@ final class NativeIcmpSocket implements IcmpSocket {
                     } else {
                         return false;
                     }
-                    int ready = LibC.poll(pollFds, 2, (int) Math.min(millis, Integer.MAX_VALUE));
+                    int ready = LibC.poll(receiveBlockAt + R_POLLFDS, 2, (int) Math.min(millis, Integer.MAX_VALUE));
                     if (ready < 0) {
                         int errno = LibC.errno();
                         if (errno != Errno.EINTR) {
@@ -248,7 +253,7 @@ final class NativeIcmpSocket implements IcmpSocket {
         block.putInt(R_MSGHDR + LibC.MSGHDR_NAMELEN, 32);
         block.putLong(R_MSGHDR + LibC.MSGHDR_CONTROLLEN, CONTROL_SIZE);
         block.putInt(R_MSGHDR + LibC.MSGHDR_FLAGS, 0);
-        long n = LibC.recvmsg(fd, receiveBlock,
+        long n = LibC.recvmsg(fd, receiveBlockAt,
                 fromErrorQueue ? LibC.MSG_DONTWAIT | LibC.MSG_ERRQUEUE : LibC.MSG_DONTWAIT);
         if (n < 0) {
             int errno = LibC.errno();
@@ -264,6 +269,10 @@ final class NativeIcmpSocket implements IcmpSocket {
                     + description(), errno, null);
         }
         int flags = block.getInt(R_MSGHDR + LibC.MSGHDR_FLAGS);
+        if (fromErrorQueue && kind == SocketKind.RAW && !isLocalReport(block, flags)) {
+            // A raw socket receives every ICMP error as an ordinary packet too: the report would count it twice.
+            return receiveNow(into, true);
+        }
         into.reset(family, headerIncluded());
         if (fromErrorQueue) {
             into.errorReport();
@@ -309,8 +318,33 @@ final class NativeIcmpSocket implements IcmpSocket {
             }
         }
         if (!stamped) {
-            LibC.clock_gettime(LibC.CLOCK_REALTIME, receiveClock);
+            LibC.clock_gettime(LibC.CLOCK_REALTIME, receiveBlockAt + R_CLOCK);
             into.kernelTime(block.getLong(R_CLOCK) * 1_000_000_000L + block.getLong(R_CLOCK + 8), false);
+        }
+        return true;
+    }
+
+    /** True when the error-queue message just read into the block is the kernel's own report (ee_origin LOCAL). */
+    private static boolean isLocalReport(ByteBuffer block, int flags) {
+        if ((flags & LibC.MSG_CTRUNC) != 0) {
+            return true; // cannot tell: keep it
+        }
+        long controlLength = block.getLong(R_MSGHDR + LibC.MSGHDR_CONTROLLEN);
+        int offset = 0;
+        while (offset + LibC.CMSGHDR_SIZE <= controlLength) {
+            int at = R_CONTROL + offset;
+            long cmsgLength = block.getLong(at);
+            if (cmsgLength < LibC.CMSGHDR_SIZE || offset + cmsgLength > controlLength) {
+                break;
+            }
+            int level = block.getInt(at + 8);
+            int type = block.getInt(at + 12);
+            if ((level == LibC.IPPROTO_IP && type == LibC.IP_RECVERR
+                    || level == LibC.IPPROTO_IPV6 && type == LibC.IPV6_RECVERR)
+                    && cmsgLength >= LibC.CMSGHDR_SIZE + LibC.EE_ORIGIN + 1) {
+                return (block.get(at + LibC.CMSGHDR_SIZE + LibC.EE_ORIGIN) & 0xff) == Inbound.ORIGIN_LOCAL;
+            }
+            offset += (int) ((cmsgLength + 7) & ~7L);
         }
         return true;
     }
@@ -412,7 +446,7 @@ final class NativeIcmpSocket implements IcmpSocket {
             while (true) {
                 block.putInt(R_MSGHDR + LibC.MSGHDR_NAMELEN, 32);
                 block.putLong(R_MSGHDR + LibC.MSGHDR_CONTROLLEN, CONTROL_SIZE);
-                if (LibC.recvmsg(fd, receiveBlock, LibC.MSG_DONTWAIT) < 0) {
+                if (LibC.recvmsg(fd, receiveBlockAt, LibC.MSG_DONTWAIT) < 0) {
                     int errno = LibC.errno();
                     if (errno == Errno.EAGAIN) {
                         return;

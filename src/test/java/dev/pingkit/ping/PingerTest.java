@@ -177,6 +177,47 @@ class PingerTest {
     }
 
     @Test
+    void aListenerThatNeedsNoRoutineEventsIsToldOfProbesAndIntactRepliesAndStillGetsDuplicatesAsEvents()
+            throws IOException {
+        FakeSocket s = socket(false);
+        EchoPeer peer = new EchoPeer(client(false));
+        peer.copies = seq -> seq == 2 ? 2 : 1;
+        s.peer = peer;
+        List<Integer> sent = new ArrayList<>();
+        List<Integer> replied = new ArrayList<>();
+        PingStatistics st = run(settings(false).count(3).interval(Duration.ofMillis(100)), s, new PingListener() {
+            @Override
+            public void onEvent(PingEvent e) {
+                events.add(e);
+            }
+
+            @Override
+            public boolean wantsRoutineEvents() {
+                return false;
+            }
+
+            @Override
+            public void onSent(int seq) {
+                sent.add(seq);
+            }
+
+            @Override
+            public void onReply(int seq) {
+                replied.add(seq);
+            }
+        });
+        assertEquals(3, st.received());
+        assertEquals(1, st.duplicates());
+        assertEquals(List.of(1, 2, 3), sent);
+        assertEquals(List.of(1, 2, 3), replied);
+        assertTrue(of(PingEvent.Sent.class).isEmpty());
+        List<PingEvent.Reply> replies = of(PingEvent.Reply.class);
+        assertEquals(1, replies.size(), replies.toString());
+        assertEquals(2, replies.get(0).seq());
+        assertTrue(replies.get(0).duplicate());
+    }
+
+    @Test
     void lostProbesGiveExactLossAndTimeoutsAfterTwiceTheMaxRtt() throws IOException {
         FakeSocket s = socket(false);
         EchoPeer peer = new EchoPeer(client(false));
