@@ -568,8 +568,20 @@ public final class Pinger implements AutoCloseable {
      */
     public static SendResult once(Echo echo, Duration timeout, SocketKind kind, SocketOptions options)
             throws IOException {
-        Objects.requireNonNull(echo, "echo");
         checkTimeout(timeout);
+        try (IcmpSocket s = openFor(echo, kind, options)) {
+            return once(echo, timeout, s, TimeSource.SYSTEM);
+        }
+    }
+
+    /**
+     * <b>A socket ready to send {@code echo} once</b>: of {@code kind} with {@code options}, the echo's own TTL, TOS,
+     * don't-fragment and source overriding the options'; a raw socket sending an echo request lets through only
+     * replies with its identifier and errors (other processes' pings could fill the queue and crowd out the reply).
+     * For callers that must hold the socket themselves, e.g. to close it on Ctrl-C.
+     */
+    public static IcmpSocket openFor(Echo echo, SocketKind kind, SocketOptions options) throws IOException {
+        Objects.requireNonNull(echo, "echo");
         SocketOptions o = Objects.requireNonNull(options, "options");
         if (echo.hasTtl()) {
             o = o.ttl(echo.ttl());
@@ -583,12 +595,15 @@ public final class Pinger implements AutoCloseable {
         if (echo.source().isPresent()) {
             o = o.source(echo.source().get());
         }
-        try (IcmpSocket s = IcmpSockets.open(echo.family() == 6 ? Family.IPV6 : Family.IPV4, kind, o)) {
+        IcmpSocket s = IcmpSockets.open(echo.family() == 6 ? Family.IPV6 : Family.IPV4, kind, o);
+        try {
             if (s.kind() == SocketKind.RAW && echo.type() == (echo.family() == 6 ? 128 : 8)) {
-                // Keeps other processes' pings out of the queue (they could fill it and crowd out the reply).
                 s.filterEchoReplies(echo.id());
             }
-            return once(echo, timeout, s, TimeSource.SYSTEM);
+            return s;
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
         }
     }
 

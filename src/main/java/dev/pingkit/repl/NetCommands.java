@@ -89,21 +89,8 @@ final class NetCommands {
         // The socket is opened here rather than inside Pinger.once so that Ctrl-C can close it, which wakes the
         // waiting receive at once. The echo's send options go on the socket as Pinger.once(echo, timeout, kind,
         // options) would put them.
-        SocketOptions options = SocketOptions.DEFAULTS;
-        if (probe.hasTtl()) {
-            options = options.ttl(probe.ttl());
-        }
-        if (probe.hasTos()) {
-            options = options.tos(probe.tos());
-        }
-        if (probe.dontFragment()) {
-            options = options.dontFragment(true);
-        }
-        if (probe.source().isPresent()) {
-            options = options.source(probe.source().get());
-        }
         SendResult result;
-        try (IcmpSocket socket = IcmpSockets.open(probe.family() == 6 ? Family.IPV6 : Family.IPV4, kind(), options)) {
+        try (IcmpSocket socket = Pinger.openFor(probe, kind(), SocketOptions.DEFAULTS)) {
             result = session.interruptible(socket::close,
                     () -> Pinger.once(probe, wait, socket, TimeSource.SYSTEM));
         } catch (ClosedSocketException e) {
