@@ -34,8 +34,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Lab {
 
-    /** Prefix of every namespace the lab creates. */
-    public static final String NETNS_PREFIX = "pingkit-";
+    /** Prefix of every namespace the lab creates: env {@code NETLAB_PREFIX} (as {@code scripts/netlab}), else pingkit-. */
+    public static final String NETNS_PREFIX = System.getenv().getOrDefault("NETLAB_PREFIX", "pingkit-");
     /** The namespace tests and commands run in. */
     public static final String CLIENT_NETNS = NETNS_PREFIX + "client";
 
