@@ -57,6 +57,8 @@ public final class Pinger implements AutoCloseable {
     private final Family family;
     private final InetAddress target;
     private final byte[] targetBytes;
+    // Loopback for a target of 0.0.0.0 or ::, which the kernel answers from there (iputils counts those replies).
+    private final byte[] alsoFrom;
     private final int id;
     private final boolean datagram;
     private final boolean computeChecksum;
@@ -107,6 +109,8 @@ public final class Pinger implements AutoCloseable {
         }
         this.target = settings.target();
         this.targetBytes = target.getAddress();
+        this.alsoFrom = !target.isAnyLocalAddress() ? null
+                : family == Family.IPV4 ? new byte[] {127, 0, 0, 1} : loopback6();
         this.datagram = socket.kind() == SocketKind.DATAGRAM;
         this.id = datagram ? socket.localId() : rawId >= 0 ? rawId : rawIdentifier(settings);
         // The kernel computes ICMPv6 checksums, and datagram sockets' checksums (it rewrites the identifier).
@@ -148,6 +152,12 @@ public final class Pinger implements AutoCloseable {
             s.close();
             throw e;
         }
+    }
+
+    private static byte[] loopback6() {
+        byte[] b = new byte[16];
+        b[15] = 1;
+        return b;
     }
 
     private static int rawIdentifier(PingSettings settings) {
@@ -369,12 +379,13 @@ public final class Pinger implements AutoCloseable {
         int type = reader.type();
         if (type == replyType && reader.valid()) {
             int seq = reader.seq();
-            if (reader.id() == id && probes.wasSent(seq) && in.sourceIs(targetBytes)) {
+            if (reader.id() == id && probes.wasSent(seq) && fromTarget()) {
                 reply(seq, listener);
                 return;
             }
         } else if (IcmpReader.isError(family == Family.IPV4 ? 4 : 6, type) && reader.quotedType() == requestType
-                && reader.quotedId() == id && reader.quotedDestinationEquals(targetBytes)
+                && reader.quotedId() == id && (reader.quotedDestinationEquals(targetBytes)
+                || alsoFrom != null && reader.quotedDestinationEquals(alsoFrom))
                 && probes.wasSent(reader.quotedSeq())) {
             int seq = reader.quotedSeq();
             countError(seq, type);
@@ -418,7 +429,7 @@ public final class Pinger implements AutoCloseable {
             listener.onEvent(new PingEvent.SendError(seq, localErrorText(in)));
             return;
         }
-        if (quotesOurs && in.sourceIs(targetBytes) && probes.wasSent(u16(d, 6))) {
+        if (quotesOurs && fromTarget() && probes.wasSent(u16(d, 6))) {
             int seq = u16(d, 6);
             countError(seq, in.errorType());
             listener.onEvent(new PingEvent.ErrorReply(seq, reporter(in),
@@ -431,6 +442,10 @@ public final class Pinger implements AutoCloseable {
                 listener.onEvent(new PingEvent.Foreign(reporter(in), m));
             }
         }
+    }
+
+    private boolean fromTarget() {
+        return in.sourceIs(targetBytes) || alsoFrom != null && in.sourceIs(alsoFrom);
     }
 
     private static int u16(byte[] b, int at) {
@@ -508,7 +523,7 @@ public final class Pinger implements AutoCloseable {
         }
         int ttl = in.ttl() >= 0 ? in.ttl() : reader.ipTtl();
         // The source's bytes are the target's (matched above): an IPv4 target is that very address, made once.
-        InetAddress from = family == Family.IPV4 ? target : in.source();
+        InetAddress from = family == Family.IPV4 && alsoFrom == null ? target : in.source();
         listener.onEvent(new PingEvent.Reply(seq, from, reader.icmpLength(), ttl, rtt, duplicate, checksumOk,
                 wrong, expected, actual, in.kernelTimestamp(),
                 listener.wantsMessages() ? IcmpMessage.from(reader) : null));
