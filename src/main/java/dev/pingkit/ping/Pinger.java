@@ -584,7 +584,10 @@ public final class Pinger implements AutoCloseable {
     public static SendResult once(Echo echo, Duration timeout, SocketKind kind, SocketOptions options)
             throws IOException {
         checkTimeout(timeout);
-        try (IcmpSocket s = openFor(echo, kind, options)) {
+        checkChecksum(echo);
+        // Held before the socket opens: a raw socket opened earlier would queue the other send's reply.
+        try (InFlight.Hold held = InFlight.hold(echo.family(), echo.id(), echo.seq(), echo.target());
+             IcmpSocket s = openFor(echo, kind, options)) {
             return once(echo, timeout, s, TimeSource.SYSTEM);
         }
     }
@@ -627,6 +630,7 @@ public final class Pinger implements AutoCloseable {
             throws IOException {
         Objects.requireNonNull(echo, "echo");
         checkTimeout(timeout);
+        checkChecksum(echo);
         int fam = echo.family();
         InetAddress target = echo.target();
         byte[] targetBytes = target.getAddress();
@@ -637,7 +641,7 @@ public final class Pinger implements AutoCloseable {
         IcmpReader r = new IcmpReader();
         byte[] payload = echo.payload();
         long sentAt = socket.send(ByteBuffer.wrap(request), target);
-        long end = saturatedAdd(time.nanoTime(), timeout.toNanos());
+        long end = saturatedAdd(time.nanoTime(), ProbeSpec.saturatedNanos(timeout, "timeout"));
         // Always look at least once, and once more without waiting when the time is up: a late thread (a fresh
         // JVM under load) may find the time gone while the reply has been waiting in the queue all along.
         for (int late = 0; ; ) {
@@ -689,6 +693,14 @@ public final class Pinger implements AutoCloseable {
             }
         }
         return new SendResult.NoReply(echo, timeout);
+    }
+
+    // The kernel writes every ICMPv6 checksum: one forced by the caller would silently not go out.
+    private static void checkChecksum(Echo echo) {
+        if (echo.family() == 6 && echo.checksumForced()) {
+            throw new IllegalArgumentException("checksum cannot be forced over an ICMPv6 socket (the kernel computes"
+                    + " it), got 0x" + Integer.toHexString(echo.checksum()));
+        }
     }
 
     private static void checkTimeout(Duration timeout) {
