@@ -254,6 +254,9 @@ public final class Pinger implements AutoCloseable {
                 exitAt = now + finalWait();
             }
         }
+        if (count > 0 && stats.received() + stats.errors() >= count) {
+            return false; // the last probe failed at once (a local error): nothing left to wait for, as iputils
+        }
         long until = Math.min(saturatedAdd(now, wait), Math.min(exitAt, deadlineAt));
         receive(Math.max(0, until - now), listener);
         return true;
