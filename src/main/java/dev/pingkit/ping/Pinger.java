@@ -4,6 +4,7 @@ import dev.pingkit.Echo;
 import dev.pingkit.packet.Checksum;
 import dev.pingkit.packet.IcmpMessage;
 import dev.pingkit.packet.IcmpReader;
+import dev.pingkit.packet.IcmpTypes;
 import dev.pingkit.socket.ClosedSocketException;
 import dev.pingkit.socket.Family;
 import dev.pingkit.socket.IcmpSocket;
@@ -124,7 +125,7 @@ public final class Pinger implements AutoCloseable {
 
     /**
      * <b>Opens the socket the settings describe (family, kind, options, namespace) and a pinger over it.</b>
-     * On a raw socket it installs the kernel filter of {@link IcmpSocket#filterEchoReplies(int)} for the pinger's
+     * On a raw socket it installs the kernel filter of {@link KernelFilters#echoReplies} for the pinger's
      * identifier, so other processes' pings never reach its queue (a pinger made with the constructor leaves the
      * socket as given).
      *
@@ -145,7 +146,7 @@ public final class Pinger implements AutoCloseable {
                 // At once, before anything else: until the filter is on, the socket queues every ICMP message on
                 // the host (the call discards them, but the fewer the better).
                 rawId = rawIdentifier(settings);
-                s.filterEchoReplies(rawId);
+                KernelFilters.echoReplies(s, rawId);
             }
             return new Pinger(settings, s, TimeSource.SYSTEM, rawId);
         } catch (IOException | RuntimeException e) {
@@ -618,8 +619,10 @@ public final class Pinger implements AutoCloseable {
         }
         IcmpSocket s = IcmpSockets.open(echo.family() == 6 ? Family.IPV6 : Family.IPV4, kind, o);
         try {
-            if (s.kind() == SocketKind.RAW && echo.type() == (echo.family() == 6 ? 128 : 8)) {
-                s.filterEchoReplies(echo.id());
+            if (echo.type() == IcmpTypes.echoRequest(echo.family())) {
+                KernelFilters.echoReplies(s, echo.id());
+            } else {
+                KernelFilters.repliesAndErrors(s);
             }
             return s;
         } catch (IOException | RuntimeException e) {
