@@ -2,6 +2,7 @@ package dev.pingkit.ping;
 
 import dev.pingkit.Echo;
 import dev.pingkit.packet.Checksum;
+import dev.pingkit.packet.EchoWire;
 import dev.pingkit.packet.IcmpMessage;
 import dev.pingkit.packet.IcmpReader;
 import dev.pingkit.packet.IcmpTypes;
@@ -119,7 +120,8 @@ public final class Pinger implements AutoCloseable {
         this.requestType = family == Family.IPV4 ? 8 : 128;
         this.replyType = family == Family.IPV4 ? 0 : 129;
         this.payload = settings.payload();
-        this.packet = Echo.to(target).id(id).seq(0).payload(payload).toBytes();
+        this.packet = new byte[EchoWire.HEADER + payload.length];
+        EchoWire.request(packet, family == Family.IPV4 ? 4 : 6, id, 0, payload, family == Family.IPV4);
         this.out = ByteBuffer.wrap(packet);
     }
 
