@@ -55,8 +55,8 @@ pingkit_fresh() {
 }
 
 # Builds with the Maven Wrapper when stale. One build at a time (a lock in target/; a second launcher waits, then
-# finds the build done); the stamp is written to a temporary file and renamed, and carries the build's start time,
-# so a source saved during the build still counts as newer.
+# finds the build done); the stamp is written to a temporary file and renamed, and carries the build's start time
+# (to the nanosecond, from a file made then), so a source saved during the build still counts as newer.
 pingkit_build() {
   pingkit_fresh && return 0
   mkdir -p "$PINGKIT_TARGET" 2>/dev/null || pingkit_die "cannot create $PINGKIT_TARGET"
@@ -68,19 +68,21 @@ pingkit_build() {
       return 0
     fi
   fi
-  local start log
-  printf -v start '%(%s)T' -1
+  local log
+  # The stamp's time is the build's start: a source saved while Maven runs stays newer than the stamp.
+  : >"$PINGKIT_STAMP.$$"
   echo "pingkit: building (first use or sources changed)..." >&2
   log=$(mktemp)
   if ! (cd "$PINGKIT_HOME" && ./mvnw -q -B -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true \
           package >"$log" 2>&1); then
-    cat "$log" >&2; rm -f "$log"
+    cat "$log" >&2; rm -f "$log" "$PINGKIT_STAMP.$$"
     pingkit_die "build failed (see above)"
   fi
   rm -f "$log"
   pingkit_unpack_native
-  { echo "built $start"; [ -z "$PINGKIT_NATIVE" ] || echo "native $PINGKIT_NATIVE"; } >"$PINGKIT_STAMP.$$"
-  touch -d "@$start" "$PINGKIT_STAMP.$$" && mv -f "$PINGKIT_STAMP.$$" "$PINGKIT_STAMP"
+  { echo "built by launcher"; [ -z "$PINGKIT_NATIVE" ] || echo "native $PINGKIT_NATIVE"; } >"$PINGKIT_STAMP.new.$$"
+  touch -r "$PINGKIT_STAMP.$$" "$PINGKIT_STAMP.new.$$" && mv -f "$PINGKIT_STAMP.new.$$" "$PINGKIT_STAMP"
+  rm -f "$PINGKIT_STAMP.$$"
   [ -z "${lock_fd:-}" ] || exec {lock_fd}>&-
 }
 
