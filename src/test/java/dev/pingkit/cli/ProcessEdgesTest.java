@@ -49,4 +49,32 @@ class ProcessEdgesTest {
             assertEquals(theirs.stderr(), ours.stderr(), ours::toString);
         }
     }
+
+    @Test
+    void sigintFromAScriptStopsABackgroundRunWithItsSummary() {
+        // A script's background job starts with SIGINT ignored; iputils takes it all the same.
+        String script = "\"$PING\" -i 0.2 127.0.0.1 & pid=$!; sleep 2; kill -INT $pid; wait $pid; echo \"status $?\"";
+        for (boolean ours : new boolean[] {false, true}) {
+            PingRun run = shell(ours, script, 30);
+            assertTrue(run.stdout().contains("--- 127.0.0.1 ping statistics ---"), run::toString);
+            assertTrue(run.stdout().endsWith("status 0\n"), run::toString);
+            assertTrue(run.counts()[1] >= 1, run::toString);
+        }
+    }
+
+    @Test
+    void sigtermEndsTheRunWithoutSummaryUnlessItWasIgnoredAsIputils() {
+        String plain = "\"$PING\" -i 0.2 127.0.0.1 & pid=$!; sleep 2; kill -TERM $pid; wait $pid; echo \"status $?\"";
+        String ignored = "trap '' TERM; \"$PING\" -i 0.2 127.0.0.1 & pid=$!; sleep 2; kill -TERM $pid; sleep 1; "
+                + "kill -0 $pid && echo alive; kill -INT $pid; wait $pid; echo \"status $?\"";
+        for (boolean ours : new boolean[] {false, true}) {
+            PingRun run = shell(ours, plain, 30);
+            assertTrue(run.stdout().endsWith("status 143\n"), run::toString);
+            assertFalse(run.stdout().contains("statistics"), run::toString);
+            run = shell(ours, ignored, 30);
+            assertTrue(run.stdout().contains("alive\n"), run::toString);
+            assertTrue(run.stdout().contains("--- 127.0.0.1 ping statistics ---"), run::toString);
+            assertTrue(run.stdout().endsWith("status 0\n"), run::toString);
+        }
+    }
 }
