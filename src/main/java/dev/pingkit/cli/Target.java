@@ -27,6 +27,10 @@ public record Target(InetAddress address, String name, boolean literal) {
     public static Target resolve(String host, int family) throws UsageException {
         boolean v4 = Literals.isIPv4(host);
         boolean v6 = !v4 && Literals.isIPv6(host);
+        if (host.isEmpty()) {
+            // getaddrinfo refuses an empty name; Java's resolver would answer with the loopback address.
+            throw new UsageException(": Name or service not known");
+        }
         InetAddress[] all;
         try {
             all = InetAddress.getAllByName(host);

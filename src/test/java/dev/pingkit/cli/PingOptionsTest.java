@@ -141,4 +141,18 @@ class PingOptionsTest {
         assertTrue(help.toString().contains("-c <count>"), help::toString);
         assertTrue(help.toString().contains("--json"), help::toString);
     }
+
+    @Test
+    void aSecondDestinationIsRefusedNotSilentlyDropped() {
+        assertEquals("ping: usage error: only one destination allowed, got 2",
+                error(true, "-c", "1", "127.0.0.1", "127.0.0.2"));
+        assertEquals("ping: usage error: only one destination allowed, got 3", error(false, "::1", "-6", "::1", "::1"));
+    }
+
+    @Test
+    void anEmptyDestinationIsAnUnknownNameAsGetaddrinfoSays() {
+        UsageException e = assertThrows(UsageException.class, () -> Target.resolve("", 0));
+        assertEquals("ping: : Name or service not known", e.line());
+        assertEquals(2, e.exitCode());
+    }
 }
