@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -41,6 +42,24 @@ public final class ReplMain {
 
     public static void main(String[] args) {
         System.exit(run(args, System.in, System.out, System.err));
+    }
+
+    /**
+     * Why {@code file} cannot be a script, or null when it may be: a directory opens but reads nothing (the session
+     * would end at once with status 0), and an empty name is no file at all.
+     */
+    private static String unreadable(String file) {
+        if (file.isEmpty()) {
+            return "needs a file name, got ''";
+        }
+        try {
+            if (Files.isDirectory(Path.of(file))) {
+                return file + ": is a directory, not a script";
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            return "'" + file.replace("\0", "\\0") + "': not a file name (" + e.getReason() + ")";
+        }
+        return null;
     }
 
     /** Parses the launcher's arguments and runs the session; returns the exit status. */
@@ -95,10 +114,18 @@ public final class ReplMain {
                 if (file == null || file.equals("-")) {
                     in = stdin;
                 } else {
+                    String problem = unreadable(file);
+                    if (problem != null) {
+                        stderr.println("repl: -f " + problem);
+                        return 2;
+                    }
                     try {
                         in = Files.newInputStream(Path.of(file));
                     } catch (NoSuchFileException e) {
                         stderr.println("repl: no such file " + file);
+                        return 2;
+                    } catch (AccessDeniedException e) {
+                        stderr.println("repl: -f " + file + ": permission denied");
                         return 2;
                     }
                 }
