@@ -42,6 +42,7 @@ public final class Repl {
     private final Commands commands;
     private final LineReader reader;
     private final Parser parser;
+    private final LineLimit lineLimit;
     private int failures;
 
     /** A session on {@code terminal}; nothing is read until {@link #run()}. */
@@ -64,7 +65,11 @@ public final class Repl {
                 .variable(LineReader.HISTORY_SIZE, 1000)
                 .variable(LineReader.HISTORY_FILE_SIZE, 10_000);
         config.historyFile().ifPresent(f -> builder.variable(LineReader.HISTORY_FILE, f));
+        // JLine's undo keeps a copy of the whole line per key read: a long line (a script's, or a paste a terminal
+        // does not bracket) grew the memory with the square of its length. Bounded memory is worth more than undo.
+        builder.option(LineReader.Option.DISABLE_UNDO, true);
         this.reader = builder.build();
+        this.lineLimit = LineLimit.install(reader, LineLimit.MAX_CHARS);
         commands.attach(reader);
     }
 
@@ -90,6 +95,7 @@ public final class Repl {
             }
             while (!session.quitRequested()) {
                 String line;
+                lineLimit.overflowedAndReset(); // what a Ctrl-C'd line dropped is not this line's
                 try {
                     // A script prints its own prompt with the command, so the transcript reads like a session.
                     line = reader.readLine(config.scripted() ? "" : prompt());
@@ -99,6 +105,14 @@ public final class Repl {
                     break;
                 }
                 Thread.interrupted(); // a Ctrl-C that arrived between commands must not hit the next one
+                if (lineLimit.overflowedAndReset()) {
+                    console.error("command line too long: at most " + lineLimit.max() + " characters; not run");
+                    failures++;
+                    if (config.scripted() && !config.keepGoing()) {
+                        break;
+                    }
+                    continue;
+                }
                 if (line.isBlank() || line.strip().startsWith("#")) {
                     continue;
                 }
