@@ -20,7 +20,7 @@ import org.jline.terminal.impl.DumbTerminal;
  * <b>{@code scripts/repl}: the interactive session on the system terminal, or a script on a dumb one.</b>
  *
  * <pre>
- * scripts/repl                      interactive (history in ~/.pingkit_history, or $PINGKIT_HISTORY)
+ * scripts/repl                      interactive (history in $HOME/.pingkit_history, or $PINGKIT_HISTORY)
  * scripts/repl -f experiment.txt    run a script, echoing each command; exit 1 at the first failed command
  * scripts/repl &lt; experiment.txt     the same from standard input
  * scripts/repl -k -f experiment.txt keep going after a failed command (exit status still 1)
@@ -33,7 +33,7 @@ public final class ReplMain {
               -f FILE         run the commands in FILE on a dumb terminal, echoing each one; '-' reads standard input
               -k, --keep-going  in a script, run the remaining commands after one fails (exit status is still 1)
               -D NAME=VALUE   define $NAME for the session, e.g. -D far=198.18.1.2
-              --history FILE  keep history in FILE instead of ~/.pingkit_history ($PINGKIT_HISTORY also works)
+              --history FILE  keep history in FILE instead of $HOME/.pingkit_history ($PINGKIT_HISTORY also works)
               --no-history    do not read or write a history file
             Without -f, standard input that is not a terminal is read as a script.""";
 
@@ -105,7 +105,7 @@ public final class ReplMain {
             history = Path.of(System.getenv("PINGKIT_HISTORY"));
         }
         if (history == null) {
-            history = ReplConfig.defaultHistoryFile();
+            history = ReplConfig.defaultHistoryFile().orElse(null);
         }
         boolean scripted = file != null || System.console() == null;
         try {
@@ -134,7 +134,11 @@ public final class ReplMain {
                     return new Repl(t, config).run();
                 }
             }
-            var config = new ReplConfig(noHistory ? Optional.empty() : Optional.of(history), false, false, vars);
+            if (history == null && !noHistory) {
+                stderr.println("repl: warning: history not kept: no home directory ($HOME is not set)");
+            }
+            var config = new ReplConfig(noHistory ? Optional.empty() : Optional.ofNullable(history), false, false,
+                    vars);
             // The JNI provider is JLine's choice for Java 17 (FFM needs 22); exec is the fallback if the native
             // library cannot load. The deprecated JNA and Jansi providers are not on the class path.
             try (Terminal t = TerminalBuilder.builder().system(true).providers("jni,exec").name("pingkit").build()) {
