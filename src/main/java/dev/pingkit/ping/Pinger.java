@@ -57,6 +57,8 @@ public final class Pinger implements AutoCloseable {
     private final Family family;
     private final InetAddress target;
     private final byte[] targetBytes;
+    // Loopback for a target of 0.0.0.0 or ::, which the kernel answers from there (iputils counts those replies).
+    private final byte[] alsoFrom;
     private final int id;
     private final boolean datagram;
     private final boolean computeChecksum;
@@ -107,6 +109,8 @@ public final class Pinger implements AutoCloseable {
         }
         this.target = settings.target();
         this.targetBytes = target.getAddress();
+        this.alsoFrom = !target.isAnyLocalAddress() ? null
+                : family == Family.IPV4 ? new byte[] {127, 0, 0, 1} : loopback6();
         this.datagram = socket.kind() == SocketKind.DATAGRAM;
         this.id = datagram ? socket.localId() : rawId >= 0 ? rawId : rawIdentifier(settings);
         // The kernel computes ICMPv6 checksums, and datagram sockets' checksums (it rewrites the identifier).
@@ -148,6 +152,12 @@ public final class Pinger implements AutoCloseable {
             s.close();
             throw e;
         }
+    }
+
+    private static byte[] loopback6() {
+        byte[] b = new byte[16];
+        b[15] = 1;
+        return b;
     }
 
     private static int rawIdentifier(PingSettings settings) {
@@ -243,6 +253,9 @@ public final class Pinger implements AutoCloseable {
             if (count > 0 && !hasDeadline && probes.transmitted() >= count) {
                 exitAt = now + finalWait();
             }
+        }
+        if (count > 0 && stats.received() + stats.errors() >= count) {
+            return false; // the last probe failed at once (a local error): nothing left to wait for, as iputils
         }
         long until = Math.min(saturatedAdd(now, wait), Math.min(exitAt, deadlineAt));
         receive(Math.max(0, until - now), listener);
@@ -369,12 +382,13 @@ public final class Pinger implements AutoCloseable {
         int type = reader.type();
         if (type == replyType && reader.valid()) {
             int seq = reader.seq();
-            if (reader.id() == id && probes.wasSent(seq) && in.sourceIs(targetBytes)) {
+            if (reader.id() == id && probes.wasSent(seq) && fromTarget()) {
                 reply(seq, listener);
                 return;
             }
         } else if (IcmpReader.isError(family == Family.IPV4 ? 4 : 6, type) && reader.quotedType() == requestType
-                && reader.quotedId() == id && reader.quotedDestinationEquals(targetBytes)
+                && reader.quotedId() == id && (reader.quotedDestinationEquals(targetBytes)
+                || alsoFrom != null && reader.quotedDestinationEquals(alsoFrom))
                 && probes.wasSent(reader.quotedSeq())) {
             int seq = reader.quotedSeq();
             countError(seq, type);
@@ -418,7 +432,7 @@ public final class Pinger implements AutoCloseable {
             listener.onEvent(new PingEvent.SendError(seq, localErrorText(in)));
             return;
         }
-        if (quotesOurs && in.sourceIs(targetBytes) && probes.wasSent(u16(d, 6))) {
+        if (quotesOurs && fromTarget() && probes.wasSent(u16(d, 6))) {
             int seq = u16(d, 6);
             countError(seq, in.errorType());
             listener.onEvent(new PingEvent.ErrorReply(seq, reporter(in),
@@ -431,6 +445,10 @@ public final class Pinger implements AutoCloseable {
                 listener.onEvent(new PingEvent.Foreign(reporter(in), m));
             }
         }
+    }
+
+    private boolean fromTarget() {
+        return in.sourceIs(targetBytes) || alsoFrom != null && in.sourceIs(alsoFrom);
     }
 
     private static int u16(byte[] b, int at) {
@@ -508,7 +526,7 @@ public final class Pinger implements AutoCloseable {
         }
         int ttl = in.ttl() >= 0 ? in.ttl() : reader.ipTtl();
         // The source's bytes are the target's (matched above): an IPv4 target is that very address, made once.
-        InetAddress from = family == Family.IPV4 ? target : in.source();
+        InetAddress from = family == Family.IPV4 && alsoFrom == null ? target : in.source();
         listener.onEvent(new PingEvent.Reply(seq, from, reader.icmpLength(), ttl, rtt, duplicate, checksumOk,
                 wrong, expected, actual, in.kernelTimestamp(),
                 listener.wantsMessages() ? IcmpMessage.from(reader) : null));
@@ -569,7 +587,10 @@ public final class Pinger implements AutoCloseable {
     public static SendResult once(Echo echo, Duration timeout, SocketKind kind, SocketOptions options)
             throws IOException {
         checkTimeout(timeout);
-        try (IcmpSocket s = openFor(echo, kind, options)) {
+        checkChecksum(echo);
+        // Held before the socket opens: a raw socket opened earlier would queue the other send's reply.
+        try (InFlight.Hold held = InFlight.hold(echo.family(), echo.id(), echo.seq(), echo.target());
+             IcmpSocket s = openFor(echo, kind, options)) {
             return once(echo, timeout, s, TimeSource.SYSTEM);
         }
     }
@@ -612,6 +633,7 @@ public final class Pinger implements AutoCloseable {
             throws IOException {
         Objects.requireNonNull(echo, "echo");
         checkTimeout(timeout);
+        checkChecksum(echo);
         int fam = echo.family();
         InetAddress target = echo.target();
         byte[] targetBytes = target.getAddress();
@@ -622,7 +644,7 @@ public final class Pinger implements AutoCloseable {
         IcmpReader r = new IcmpReader();
         byte[] payload = echo.payload();
         long sentAt = socket.send(ByteBuffer.wrap(request), target);
-        long end = saturatedAdd(time.nanoTime(), timeout.toNanos());
+        long end = saturatedAdd(time.nanoTime(), ProbeSpec.saturatedNanos(timeout, "timeout"));
         // Always look at least once, and once more without waiting when the time is up: a late thread (a fresh
         // JVM under load) may find the time gone while the reply has been waiting in the queue all along.
         for (int late = 0; ; ) {
@@ -674,6 +696,14 @@ public final class Pinger implements AutoCloseable {
             }
         }
         return new SendResult.NoReply(echo, timeout);
+    }
+
+    // The kernel writes every ICMPv6 checksum: one forced by the caller would silently not go out.
+    private static void checkChecksum(Echo echo) {
+        if (echo.family() == 6 && echo.checksumForced()) {
+            throw new IllegalArgumentException("checksum cannot be forced over an ICMPv6 socket (the kernel computes"
+                    + " it), got 0x" + Integer.toHexString(echo.checksum()));
+        }
     }
 
     private static void checkTimeout(Duration timeout) {
