@@ -7,9 +7,9 @@ package dev.pingkit.cli;
  * small watcher in the command's process group that turns the terminal's SIGQUIT into SIGUSR1, which Java may take;
  * {@code kill -USR1 <pid>} asks for the line directly. Both use {@code sun.misc.Signal} (Java 17 and 25).
  */
-final class Signals {
+public final class Signals {
     /** Ties a run's stop to SIGINT and its interim statistics to SIGUSR1. */
-    static final RunControl PROCESS = new RunControl() {
+    public static final RunControl PROCESS = new RunControl() {
         @Override
         public void onStop(Runnable stop) {
             handle("INT", stop);
