@@ -47,7 +47,7 @@ final class FpingPrinter implements SweepListener {
             replies++;
             probes += r.answers() ? 1 : 0;
             if (!r.answers()) {
-                if (r.duplicate() && !inv.perReply() && !inv.quiet()) {
+                if (r.duplicate() && !inv.perReply()) { // fping prints these even with -q
                     err.println(FpingWords.duplicate(host, r.probe(), r.bytes(), r.rttNanos()));
                 }
                 return;

@@ -129,6 +129,7 @@ final class FpingTargets {
     private void add(String name) {
         InetAddress found = null;
         boolean mismatch = false;
+        String reason = null;
         String lower = name.toLowerCase(Locale.ROOT);
         if (!lower.endsWith(".invalid") && !lower.endsWith(".invalid.")) {
             try {
@@ -140,11 +141,20 @@ final class FpingTargets {
                     mismatch = true;
                 }
             } catch (UnknownHostException e) {
-                mismatch = false;
+                // The JDK's message is "name: <getaddrinfo's reason>", the words fping prints.
+                String m = e.getMessage();
+                reason = m != null && m.startsWith(name + ": ") ? m.substring(name.length() + 2) : null;
             }
         }
         if (found == null) {
             // A literal of the other family is "not supported" to getaddrinfo; a name without one is unknown.
+            if (reason != null && !mismatch) {
+                unknown++;
+                if (!inv.quiet()) {
+                    err.println(name + ": " + reason);
+                }
+                return;
+            }
             warnUnknown(name, mismatch && FpingOptions.isAddressLiteral(name));
             return;
         }
