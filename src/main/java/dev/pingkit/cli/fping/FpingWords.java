@@ -17,7 +17,9 @@ final class FpingWords {
     static String ms(long nanos) {
         double t = nanos / 1e6;
         if (t < 0.0) {
-            return String.format(Locale.ROOT, "%.2g", t);
+            // C's %.2g: two significant digits, trailing zeros dropped (Java's %g keeps them)
+            return new java.math.BigDecimal(t).round(new java.math.MathContext(2)).stripTrailingZeros()
+                    .toPlainString();
         } else if (t < 1.0) {
             return String.format(Locale.ROOT, "%.3f", t);
         } else if (t < 10.0) {
