@@ -1,5 +1,7 @@
 package dev.pingkit;
 
+import dev.pingkit.packet.Addresses;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -73,7 +75,7 @@ public final class Sweep {
             Objects.requireNonNull(spec, "target");
             if (spec.contains("/")) {
                 for (InetAddress a : AddressBlock.parse(spec).hosts()) {
-                    list.add(new SweepTarget(list.size(), a.getHostAddress(), a));
+                    list.add(new SweepTarget(list.size(), Addresses.text(a), a));
                 }
             } else {
                 list.add(new SweepTarget(list.size(), spec.strip(), Hosts.resolve(spec, 0)));

@@ -1,5 +1,7 @@
 package dev.pingkit;
 
+import dev.pingkit.packet.Addresses;
+
 import java.net.InetAddress;
 import java.util.Objects;
 
@@ -22,7 +24,7 @@ public record SweepTarget(int index, String name, InetAddress address) {
 
     @Override
     public String toString() {
-        String a = address.getHostAddress();
-        return name.equals(a) ? name : name + " (" + a + ")";
+        String a = Addresses.text(address);
+        return name.equals(a) || name.equals(address.getHostAddress()) ? name : name + " (" + a + ")";
     }
 }

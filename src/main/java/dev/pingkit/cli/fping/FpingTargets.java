@@ -2,6 +2,7 @@ package dev.pingkit.cli.fping;
 
 import dev.pingkit.AddressBlock;
 import dev.pingkit.SweepTarget;
+import dev.pingkit.packet.Addresses;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -118,9 +119,9 @@ final class FpingTargets {
     private void addAll(AddressBlock block) {
         for (InetAddress a : block.hosts()) {
             if (familyMatches(a)) {
-                targets.add(new SweepTarget(targets.size(), display(a.getHostAddress(), a), a));
+                targets.add(new SweepTarget(targets.size(), display(Addresses.text(a), a), a));
             } else {
-                warnUnknown(a.getHostAddress(), true);
+                warnUnknown(Addresses.text(a), true);
             }
         }
     }
