@@ -186,4 +186,27 @@ class FpingLabComparisonTest {
         }
         assertEquals(List.of(0, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0), codes);
     }
+
+    /** Beyond fping: --json, one object per event and a summary per target, the ICMP error as the reason. */
+    @Test
+    void jsonGivesEveryEventAndASummaryWithTheReasonForAnUnreachableTarget() {
+        Run ours = ours("--json", "-c2", "-p50", addr(Lab.PEER, 4), "198.18.129.9", addr(Lab.DUP, 4));
+        List<String> lines = ours.stdout();
+        assertEquals(1, ours.exitCode(), ours::toString);
+        assertEquals(2, lines.stream().filter(l -> l.startsWith("{\"event\":\"reply\"")
+                && l.contains("\"target\":\"" + addr(Lab.PEER, 4) + "\"")).count(), ours::toString);
+        assertEquals(2, lines.stream().filter(l -> l.startsWith("{\"event\":\"error\"")
+                && l.contains("\"icmp_type\":3,\"icmp_code\":1")).count(), ours::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("{\"event\":\"duplicate\"")
+                && l.contains("\"target\":\"" + addr(Lab.DUP, 4) + "\"")), ours::toString);
+        String unreachable = lines.stream().filter(l -> l.startsWith("{\"event\":\"summary\"")
+                && l.contains("198.18.129.9")).findFirst().orElseThrow();
+        assertTrue(unreachable.contains("\"alive\":false,\"transmitted\":2,\"received\":0"), unreachable);
+        assertTrue(unreachable.matches(".*\"reason\":\"[^\"]*[Uu]nreachable[^\"]* from 198\\.18\\.129\\.9\".*"),
+                unreachable);
+        String peer = lines.stream().filter(l -> l.startsWith("{\"event\":\"summary\"")
+                && l.contains("\"target\":\"" + addr(Lab.PEER, 4) + "\"")).findFirst().orElseThrow();
+        assertTrue(peer.matches(".*\"received\":2,.*\"p50_ms\":\\d+\\.\\d{3},.*\"reason\":null}"), peer);
+        assertTrue(lines.stream().allMatch(l -> l.startsWith("{\"event\":") && l.endsWith("}")), ours::toString);
+    }
 }
