@@ -47,9 +47,12 @@ public final class Sweep {
     private final Integer ttl;
     private final Integer tos;
     private final String netns;
+    private final String device;
+    private final InetAddress source;
 
     private Sweep(List<SweepTarget> targets, int count, Duration interval, Duration period, Duration timeout,
-                  int retries, double backoff, int size, Integer ttl, Integer tos, String netns) {
+                  int retries, double backoff, int size, Integer ttl, Integer tos, String netns, String device,
+                  InetAddress source) {
         this.targets = targets;
         this.count = count;
         this.interval = interval;
@@ -61,6 +64,8 @@ public final class Sweep {
         this.ttl = ttl;
         this.tos = tos;
         this.netns = netns;
+        this.device = device;
+        this.source = source;
     }
 
     /**
@@ -101,7 +106,7 @@ public final class Sweep {
             }
         }
         return new Sweep(copy, 0, DEFAULT_INTERVAL, DEFAULT_PERIOD, null, DEFAULT_RETRIES, DEFAULT_BACKOFF, 56,
-                null, null, null);
+                null, null, null, null, null);
     }
 
     /** <b>The targets, in order.</b> */
@@ -123,7 +128,7 @@ public final class Sweep {
         if (n < 0 || n > 100_000) {
             throw new IllegalArgumentException("count must be 0..100000, got " + n);
         }
-        return new Sweep(targets, n, interval, period, timeout, retries, backoff, size, ttl, tos, netns);
+        return new Sweep(targets, n, interval, period, timeout, retries, backoff, size, ttl, tos, netns, device, source);
     }
 
     /** <b>Least time between any two probes.</b> */
@@ -134,7 +139,7 @@ public final class Sweep {
     /** <b>Least time between any two probes</b> (fping {@code -i}); zero allowed. */
     public Sweep interval(Duration d) {
         return new Sweep(targets, count, nonNegative(d, "interval"), period, timeout, retries, backoff, size, ttl,
-                tos, netns);
+                tos, netns, device, source);
     }
 
     /** <b>Time between two probes to one target with a count.</b> */
@@ -145,7 +150,7 @@ public final class Sweep {
     /** <b>Time between two probes to one target with a count</b> (fping {@code -p}). */
     public Sweep period(Duration d) {
         return new Sweep(targets, count, interval, nonNegative(d, "period"), timeout, retries, backoff, size, ttl,
-                tos, netns);
+                tos, netns, device, source);
     }
 
     /** <b>How long a probe waits for its reply</b> (the first one, without a count); see the class comment. */
@@ -162,7 +167,7 @@ public final class Sweep {
     /** <b>How long a probe waits for its reply</b> (fping {@code -t}). */
     public Sweep timeout(Duration d) {
         return new Sweep(targets, count, interval, period, nonNegative(d, "timeout"), retries, backoff, size, ttl,
-                tos, netns);
+                tos, netns, device, source);
     }
 
     /** <b>Further probes to a silent target without a count.</b> */
@@ -179,7 +184,7 @@ public final class Sweep {
         if (n < 0 || n > 1000) {
             throw new IllegalArgumentException("retries must be 0..1000, got " + n);
         }
-        return new Sweep(targets, count, interval, period, timeout, n, backoff, size, ttl, tos, netns);
+        return new Sweep(targets, count, interval, period, timeout, n, backoff, size, ttl, tos, netns, device, source);
     }
 
     /** <b>Factor by which each retry waits longer.</b> */
@@ -196,7 +201,7 @@ public final class Sweep {
         if (!(f >= 1.0 && f <= 5.0)) {
             throw new IllegalArgumentException("backoff must be 1.0..5.0, got " + f);
         }
-        return new Sweep(targets, count, interval, period, timeout, retries, f, size, ttl, tos, netns);
+        return new Sweep(targets, count, interval, period, timeout, retries, f, size, ttl, tos, netns, device, source);
     }
 
     /** <b>ICMP data bytes per probe.</b> */
@@ -213,7 +218,7 @@ public final class Sweep {
         if (n < 0 || n > 65507) {
             throw new IllegalArgumentException("size must be 0..65507, got " + n);
         }
-        return new Sweep(targets, count, interval, period, timeout, retries, backoff, n, ttl, tos, netns);
+        return new Sweep(targets, count, interval, period, timeout, retries, backoff, n, ttl, tos, netns, device, source);
     }
 
     /** <b>TTL / hop limit of the probes</b>, null = the kernel's. */
@@ -226,7 +231,7 @@ public final class Sweep {
         if (n < 1 || n > 255) {
             throw new IllegalArgumentException("ttl must be 1..255, got " + n);
         }
-        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, n, tos, netns);
+        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, n, tos, netns, device, source);
     }
 
     /** <b>TOS / traffic class of the probes</b>, null = 0. */
@@ -239,7 +244,7 @@ public final class Sweep {
         if (n < 0 || n > 255) {
             throw new IllegalArgumentException("tos must be 0..255, got " + n);
         }
-        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, ttl, n, netns);
+        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, ttl, n, netns, device, source);
     }
 
     /** <b>The network namespace the probes leave from</b>, null = this process's. */
@@ -249,7 +254,29 @@ public final class Sweep {
 
     /** <b>Probes leave from network namespace {@code name}</b> (the REPL's lab mode); null = this process's. */
     public Sweep netns(String name) {
-        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, ttl, tos, name);
+        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, ttl, tos, name, device, source);
+    }
+
+    /** <b>The interface the probes leave by</b>, null = the routing table's choice. */
+    public String device() {
+        return device;
+    }
+
+    /** <b>Probes leave by interface {@code name}</b> (fping {@code -I}); null = the routing table's choice. */
+    public Sweep device(String name) {
+        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, ttl, tos, netns, name,
+                source);
+    }
+
+    /** <b>The source address of the probes of its family</b>, null = the kernel's choice. */
+    public InetAddress source() {
+        return source;
+    }
+
+    /** <b>Probes of {@code address}'s family leave from it</b> (fping {@code -S}); null = the kernel's choice. */
+    public Sweep source(InetAddress address) {
+        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, ttl, tos, netns, device,
+                address);
     }
 
     /** <b>Runs the sweep and returns what it found.</b> */

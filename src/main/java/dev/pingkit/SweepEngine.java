@@ -51,6 +51,12 @@ final class SweepEngine {
         if (sweep.netns() != null) {
             options = options.netns(sweep.netns());
         }
+        if (sweep.device() != null) {
+            options = options.device(sweep.device());
+        }
+        if (sweep.source() != null) {
+            options = options.source(sweep.source());
+        }
         ProbeSpec spec = ProbeSpec.DEFAULT.payloadSize(sweep.size()).timeout(sweep.timeout());
         if (sweep.ttl() != null) {
             spec = spec.ttl(sweep.ttl());

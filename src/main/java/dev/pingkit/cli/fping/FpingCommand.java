@@ -1,5 +1,6 @@
 package dev.pingkit.cli.fping;
 
+import dev.pingkit.Hosts;
 import dev.pingkit.Sweep;
 import dev.pingkit.SweepListener;
 import dev.pingkit.SweepResult;
@@ -84,6 +85,12 @@ public final class FpingCommand {
         }
         if (inv.ttl() > 0) {
             s = s.ttl(inv.ttl());
+        }
+        if (inv.iface() != null) {
+            s = s.device(inv.iface());
+        }
+        if (inv.source() != null) {
+            s = s.source(Hosts.resolve(inv.source(), 0)); // an address literal, checked by FpingOptions
         }
         if (inv.tos() >= 0) {
             s = s.tos(inv.tos() & 0xff);

@@ -176,6 +176,9 @@ class FpingLabComparisonTest {
             {"-g", "198.19.0.0/33"},
             {"-x", "2", addr(Lab.PEER, 4), addr(Lab.BLACKHOLE, 4), "-r0", "-t100"},
             {"-x", "1", addr(Lab.PEER, 4), addr(Lab.BLACKHOLE, 4), "-r0", "-t100"},
+            // bound to the link to peer, the lossy host (another link) cannot be reached
+            {"-I", "c-peer", "-r0", "-t100", addr(Lab.PEER, 4), addr(Lab.LOSSY, 4)},
+            {"-S", addr(Lab.CLIENT, 4), "-c1", addr(Lab.PEER, 4)},
         };
         List<Integer> codes = new ArrayList<>();
         for (String[] args : cases) {
@@ -184,7 +187,7 @@ class FpingLabComparisonTest {
             sameEverything(theirs, ours);
             codes.add(theirs.exitCode());
         }
-        assertEquals(List.of(0, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0), codes);
+        assertEquals(List.of(0, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0), codes);
     }
 
     /** Beyond fping: --json, one object per event and a summary per target, the ICMP error as the reason. */
