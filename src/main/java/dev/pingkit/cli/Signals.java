@@ -24,6 +24,15 @@ public final class Signals {
     private Signals() {
     }
 
+    /**
+     * <b>Runs {@code status} when interim statistics are asked for (SIGUSR1, which the launchers' watcher sends on
+     * Ctrl-\\) until the next call replaces it.</b> For a host that runs pings itself (the REPL): pass a no-op when
+     * the run ends.
+     */
+    public static void onStatusRequest(Runnable status) {
+        handle("USR1", status);
+    }
+
     /** Runs {@code action} on the signal instead of the default (where the platform refuses, the default stays). */
     private static void handle(String signal, Runnable action) {
         try {
