@@ -60,9 +60,9 @@ class TraceChainLabTest {
         String host = family == 4 ? "Destination Host Unreachable" : "Destination unreachable: No route";
         String port = family == 4 ? "Destination Port Unreachable" : "Destination unreachable: Port unreachable";
         expect(family, "^From " + q(addr("distant", family)) + " icmp_seq=1 " + host, "-c1", "-W2",
-                addr("distant-unreachable", family));
-        expect(family, "^From " + q(addr("distant-port", family)) + " icmp_seq=1 " + port, "-c1", "-W2",
-                addr("distant-port", family));
+                addr("distant_unreachable", family));
+        expect(family, "^From " + q(addr("distant_port", family)) + " icmp_seq=1 " + port, "-c1", "-W2",
+                addr("distant_port", family));
     }
 
     @ParameterizedTest(name = "IPv{0}")

@@ -78,8 +78,8 @@ class TracerouteLabTest {
     @ParameterizedTest(name = "IPv{0}")
     @ValueSource(ints = {4, 6})
     void unreachablesBehindTheChainGetTheSameAnnotations(int family) {
-        sameAsTraceroute("-n", addr("distant-unreachable", family)); // !H (IPv6: !N) from distant
-        sameAsTraceroute("-n", addr("distant-port", family));        // the destination itself: no mark
+        sameAsTraceroute("-n", addr("distant_unreachable", family)); // !H (IPv6: !N) from distant
+        sameAsTraceroute("-n", addr("distant_port", family));        // the destination itself: no mark
         // !X at the first hop, from a 'prohibit' route: route errors have a kernel-wide budget (5, then 1 a
         // second), so one probe each
         sameAsTraceroute("-n", "-q", "1", "-N", "1", addr("prohibit", family));
