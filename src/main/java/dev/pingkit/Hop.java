@@ -87,8 +87,8 @@ public record Hop(int ttl, List<TraceProbe> probes) {
         return b.toString();
     }
 
-    /** {@code %.3f} of the milliseconds, without Formatter. */
-    static String millis(long nanos) {
+    /** <b>Nanoseconds as traceroute writes milliseconds</b> ({@code %.3f}), without a Formatter. */
+    public static String millis(long nanos) {
         long us = (nanos + 500) / 1000;
         return us / 1000 + "." + String.valueOf(1000 + us % 1000).substring(1);
     }
