@@ -122,6 +122,14 @@ public final class Tracer implements AutoCloseable {
         }
     }
 
+    /**
+     * <b>Loads the native layer without opening anything</b>, so a command can do it on a spare thread while it
+     * parses its options (JNA's start-up is most of a short trace's own time).
+     */
+    public static void prepare() {
+        IcmpSockets.prepare();
+    }
+
     private static int nextId() {
         return (int) ((ProcessHandle.current().pid() + 0x5a5a + INSTANCES.getAndIncrement()) & 0xffff);
     }

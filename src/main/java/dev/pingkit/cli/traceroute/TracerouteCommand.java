@@ -16,6 +16,7 @@ import dev.pingkit.Route;
 import dev.pingkit.Trace;
 import dev.pingkit.packet.Addresses;
 import dev.pingkit.ping.TraceSettings;
+import dev.pingkit.ping.Tracer;
 
 /**
  * {@code scripts/traceroute}: Debian's {@code traceroute -I} over pingkit's {@link Trace}. The same header and hop
@@ -27,8 +28,20 @@ public final class TracerouteCommand {
     private TracerouteCommand() {
     }
 
+    /** Loads the native layer on a spare thread while the main one parses and resolves (a class, not a lambda:
+     * a lambda's first use costs start-up time). */
+    private static final class NativeWarmUp implements Runnable {
+        @Override
+        public void run() {
+            Tracer.prepare();
+        }
+    }
+
     /** Runs the command and exits with its code. */
     public static void main(String[] args) {
+        Thread warmUp = new Thread(new NativeWarmUp(), "pingkit-native-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 14),
                 false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
