@@ -34,7 +34,7 @@ final class JsonTrace {
             IcmpMessage m = p.message();
             out.println(new JsonLine("probe").field("ttl", p.ttl()).field("probe", p.index() + 1)
                     .field("seq", p.seq()).field("from", p.timedOut() ? null : Addresses.text(p.from()))
-                    .millis("rtt", TracerouteCommand.micros(p.rttNanos()))
+                    .millis("rtt_ms", TracerouteCommand.micros(p.rttNanos()))
                     .raw("icmp_type", m == null ? "null" : Integer.toString(m.type()))
                     .raw("icmp_code", m == null ? "null" : Integer.toString(m.code()))
                     .field("icmp", m == null ? null : m.typeName())
