@@ -20,13 +20,13 @@ import dev.pingkit.ping.TraceSettings;
 
 /**
  * {@code traceroute --report -c N}: {@code mtr --report -n}'s table. N rounds of one probe per hop, a second apart
- * as mtr sends them; per hop the first address that answered ({@code ???} for none), loss, sent, and the last,
- * average, best and worst RTT and their standard deviation in milliseconds, in mtr's columns.
+ * (mtr's default interval); per hop the first address that answered ({@code ???} for none), loss, sent, and the
+ * last, average, best and worst RTT and their standard deviation in milliseconds, in mtr's columns.
  */
 final class MtrReport {
     /** mtr's host column: the statistics start at this column, over whatever the name left there. */
     private static final int HOST_COLUMN = 33;
-    private static final long ROUND_NANOS = 1_000_000_000L;
+    private static final long ROUND_MILLIS = 1000;
 
     private final PrintStream out;
 
@@ -80,18 +80,17 @@ final class MtrReport {
         List<Row> rows = new ArrayList<>();
         int last = 0; // rows shown: up to the farthest final hop seen, else every TTL probed
         int first = settings.firstTtl();
-        long next = System.nanoTime();
         for (int r = 0; r < rounds; r++) {
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
+            if (r > 0) {
+                // A second from the end of one round to the start of the next, not a fixed beat: a first round
+                // slowed by start-up must not bring the second closer to it (rate-limited hops would drop it).
                 try {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    Thread.sleep(ROUND_MILLIS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
                 }
             }
-            next += ROUND_NANOS;
             Route route = trace.run();
             for (Hop h : route.hops()) {
                 int i = h.ttl() - first;
