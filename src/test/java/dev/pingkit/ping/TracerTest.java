@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pingkit.socket.Family;
-import dev.pingkit.socket.SocketKind;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -19,8 +16,8 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * The tracer on a fake socket and clock: a scripted path answers each probe by its TTL (read back from its
- * sequence number), so hop order, silent hops, the wait rule, batching, the final hop and quote checks are exact.
+ * The tracer on the engine over a fake socket and clock: a scripted path answers each probe by the TTL it was sent
+ * with, so hop order, silent hops, the wait rule, batching, the final hop and quote checks are exact.
  */
 class TracerTest {
     private static final InetAddress CLIENT = ip("198.51.100.1");
@@ -31,15 +28,14 @@ class TracerTest {
     private record Answer(InetAddress from, int type, int code, boolean alterQuote) {
     }
 
-    private final FakeClock clock = new FakeClock();
-    private final FakeSocket socket = new FakeSocket(clock, Family.IPV4, SocketKind.RAW, 0);
+    private final FakeNet net = new FakeNet();
+    private final FakeClock clock = net.clock;
     private final List<Long> sendTimes = new ArrayList<>();
 
     private List<TraceProbe> trace(TraceSettings s, IntFunction<Answer> path) throws IOException {
-        socket.peer = (sock, icmp, dst, now) -> {
+        net.peer = (sock, icmp, dst, now) -> {
             sendTimes.add(now);
-            int seq = Wire.seq(icmp);
-            int ttl = s.firstTtl() + (seq - 1) / s.probesPerHop();
+            int ttl = sock.ttl;
             Answer a = path.apply(ttl);
             if (a == null) {
                 return;
@@ -47,7 +43,7 @@ class TracerTest {
             byte[] msg = a.type() == 0 ? Wire.reply(icmp, false) : error(a, icmp);
             sock.deliver(now + ttl * MS, Wire.delivered(sock, a.from(), CLIENT, 64 - ttl, msg), a.from(), -1);
         };
-        try (Tracer t = new Tracer(s, socket, clock)) {
+        try (Tracer t = new Tracer(s, net.engine, clock)) {
             return t.run(TraceListener.NONE);
         }
     }
@@ -146,14 +142,14 @@ class TracerTest {
 
     @Test
     void answersToProbesOfAnotherIdentifierAreIgnored() throws IOException {
-        socket.peer = (sock, icmp, dst, now) -> {
+        net.peer = (sock, icmp, dst, now) -> {
             byte[] other = icmp.clone();
             other[4] ^= 0x55; // someone else's identifier
             sock.deliver(now + MS, Wire.delivered(sock, TARGET, CLIENT, 60, Wire.reply(other, false)), TARGET, -1);
         };
         TraceSettings s = new TraceSettings(TARGET, 1, 2, 1, 16, Duration.ofMillis(50), 3, 10, Duration.ZERO, 32, -1,
                 false, null, null, null);
-        try (Tracer t = new Tracer(s, socket, clock)) {
+        try (Tracer t = new Tracer(s, net.engine, clock)) {
             List<TraceProbe> probes = t.run(TraceListener.NONE);
             assertTrue(probes.stream().allMatch(TraceProbe::timedOut), probes::toString);
         }
