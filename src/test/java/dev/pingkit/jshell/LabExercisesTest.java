@@ -43,7 +43,7 @@ class LabExercisesTest {
                             }
                             return hops;
                         }
-                        """, "but far is two hops away"));
+                        """, "but Trace found"));
     }
 
     @ParameterizedTest
