@@ -9,7 +9,7 @@ import java.time.Duration;
 // println/print/printf as in JShell's PRINTING start-up, and lab("far") for the lab exercises: compiled classes,
 // so start-up stays close to a bare jshell's.
 import static dev.pingkit.jshell.Printing.*;
-import static dev.pingkit.jshell.LabHosts.lab;
+import static dev.pingkit.jshell.LabHosts.*;  // on demand: a lab(String) of your own then wins, unambiguously
 
 System.out.println("""
     pingkit ready. Try:
