@@ -86,4 +86,9 @@ void verdict(String check, String exercise, List<String> wrong) {
             : "FAIL " + exercise + ": " + wrong.size() + " problem(s) above; fix them and run " + check + " again");
 }
 
+System.out.println("""
+    Exercise 1: the echo message's fields and sizes (RFC 792); the picture and the idea are in exercises/01-echo-fields.jsh.
+    YOUR TURN: write echoRequestType(), echoReplyType(), icmpHeaderLength(), sequenceOffset() and
+    ipv4PacketLength(dataBytes), then run check1(). Look first: println(Echo.to("127.0.0.1").id(7).seq(1).payload("hi").show())""");
+
 check1();

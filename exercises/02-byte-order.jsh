@@ -66,4 +66,9 @@ void verdict(String check, String exercise, List<String> wrong) {
             : "FAIL " + exercise + ": " + wrong.size() + " problem(s) above; fix them and run " + check + " again");
 }
 
+System.out.println("""
+    Exercise 2: network byte order (most significant byte first); the idea is in exercises/02-byte-order.jsh.
+    YOUR TURN: write toNetworkOrder(value) -> 2 bytes and fromNetworkOrder(bytes, offset) -> 0..65535 with shifts
+    and masks, then run check2(). Remember: a Java byte is signed.""");
+
 check2();

@@ -97,4 +97,9 @@ void verdict(String check, String exercise, List<String> wrong) {
             : "FAIL " + exercise + ": " + wrong.size() + " problem(s) above; fix them and run " + check + " again");
 }
 
+System.out.println("""
+    Exercise 3: the Internet checksum (RFC 1071); the four steps are in exercises/03-checksum.jsh.
+    YOUR TURN: write checksum(data): 16-bit big-endian words, an odd last byte padded with a zero after it,
+    carries folded back in, then the one's complement. Run check3().""");
+
 check3();

@@ -89,4 +89,9 @@ void verdict(String check, String exercise, List<String> wrong) {
             : "FAIL " + exercise + ": " + wrong.size() + " problem(s) above; fix them and run " + check + " again");
 }
 
+System.out.println("""
+    Exercise 4: an echo request built by hand, sent to 127.0.0.1, its reply matched (needs root or ping sockets).
+    YOUR TURN: write echoRequest(id, seq, data) -> the ICMP bytes, checksum included, and
+    answers(reply, request) -> is this the echo reply to that request? Run check4().""");
+
 check4();

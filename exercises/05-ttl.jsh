@@ -59,4 +59,9 @@ void verdict(String check, String exercise, List<String> wrong) {
             : "FAIL " + exercise + ": " + wrong.size() + " problem(s) above; fix them and run " + check + " again");
 }
 
+System.out.println("""
+    Exercise 5: TTL and "Time to live exceeded" (needs the lab: run JShell in its client namespace, see exercises/README.md).
+    YOUR TURN: write firstHop(target): who answers a TTL-1 probe with "time exceeded", or null when the target
+    answers itself. Run check5(). Try: Echo.to(lab("far")).ttl(1).send()""");
+
 check5();

@@ -64,4 +64,9 @@ void verdict(String check, String exercise, List<String> wrong) {
             : "FAIL " + exercise + ": " + wrong.size() + " problem(s) above; fix them and run " + check + " again");
 }
 
+System.out.println("""
+    Exercise 6: a traceroute of your own (needs the lab: run JShell in its client namespace, see exercises/README.md).
+    YOUR TURN: write traceroute(target, maxHops): TTL 1, 2, 3, ...; who answered each, "*" for silence; stop at
+    the target's reply or an unreachable. Run check6().""");
+
 check6();

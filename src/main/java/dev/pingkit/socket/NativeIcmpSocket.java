@@ -389,6 +389,26 @@ final class NativeIcmpSocket implements IcmpSocket {
     }
 
     @Override
+    public void setIpOptions(byte[] options) throws IOException {
+        Objects.requireNonNull(options, "options");
+        if (options.length > 40) {
+            throw new IllegalArgumentException("IP options must be 0..40 bytes, got " + options.length);
+        }
+        if (family != Family.IPV4) {
+            throw new UnsupportedOperationException("IP options are IPv4's; an " + family + " socket has none");
+        }
+        enter();
+        try {
+            if (LibC.setsockopt(fd, LibC.IPPROTO_IP, LibC.IP_OPTIONS, options, options.length) < 0) {
+                throw new NativeSocketException("setsockopt(IP_OPTIONS, " + options.length + " bytes)", LibC.errno(),
+                        null);
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
     public void filterEchoReplies(int identifier) throws IOException {
         if (identifier < 0 || identifier > 0xffff) {
             throw new IllegalArgumentException("identifier must be 0..65535, got " + identifier);

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Exercises 1 to 4 (no lab needed), each run the way a learner runs it: open the exercise, then the reference
@@ -27,7 +27,7 @@ class ExercisesTest {
     }
 
     static Stream<String> localExercises() {
-        return Stream.of("01-echo-fields", "02-byte-order", "03-checksum", "04-build-by-hand");
+        return Stream.of("01-echo-fields", "02-byte-order", "03-checksum", "04-build-by-hand", "07-ip-header");
     }
 
     /** Helpers for the wrong checksums below: the words summed, then folded (or not) in the wrong way. */
@@ -203,43 +203,128 @@ class ExercisesTest {
                             var q = Icmp.decode(request);
                             return reply.type() == 0 && reply.code() == 0 && reply.id() == q.id() && reply.seq() == q.seq() && reply.payload() == q.payload();
                         }
-                        """, "compare array contents with Arrays.equals"));
+                        """, "compare array contents with Arrays.equals"),
+                new Wrong("07-ip-header", "version read as the whole first byte", """
+                        int ipVersion(byte[] p) { return p[0]; }
+                        """, "byte 0 holds two fields; the version is its high 4 bits"),
+                new Wrong("07-ip-header", "IHL taken for bytes", """
+                        int ipHeaderLength(byte[] p) { return p[0] & 0x0f; }
+                        """, "IHL counts 32-bit words"),
+                new Wrong("07-ip-header", "header always 20 bytes", """
+                        int ipHeaderLength(byte[] p) { return 20; }
+                        """, "this header carries options"),
+                new Wrong("07-ip-header", "total length little-endian", """
+                        int ipTotalLength(byte[] p) { return (p[3] & 0xff) << 8 | (p[2] & 0xff); }
+                        """, "bytes swapped: little-endian?"),
+                new Wrong("07-ip-header", "TTL as a signed byte", """
+                        int ipTtl(byte[] p) { return p[8]; }
+                        """, "negative value: a byte needs & 0xff"),
+                new Wrong("07-ip-header", "TTL from the wrong byte", """
+                        int ipTtl(byte[] p) { return p[9] & 0xff; }
+                        """, "which byte the picture gives the TTL"),
+                new Wrong("07-ip-header", "source as signed bytes", """
+                        String ipSource(byte[] p) { return p[12] + "." + p[13] + "." + p[14] + "." + p[15]; }
+                        """, "negative value: a byte needs & 0xff"),
+                new Wrong("07-ip-header", "destination taken for the source", """
+                        String ipSource(byte[] p) { return (p[16] & 0xff) + "." + (p[17] & 0xff) + "." + (p[18] & 0xff) + "." + (p[19] & 0xff); }
+                        """, "that is the destination address"),
+                new Wrong("07-ip-header", "ICMP message at a fixed offset 20", """
+                        byte[] icmpMessage(byte[] p) { return Arrays.copyOfRange(p, 20, p.length); }
+                        """, "that is inside the IP options"),
+                new Wrong("07-ip-header", "takes the first packet received", """
+                        byte[] echo(TeachingSocket s, byte[] request, String host) throws IOException {
+                            s.send(request, host);
+                            var r = s.receive(Duration.ofSeconds(2));
+                            return r == null ? null : r.bytes();
+                        }
+                        """, "a raw socket receives what is sent too"),
+                new Wrong("07-ip-header", "takes any echo reply", """
+                        byte[] echo(TeachingSocket s, byte[] request, String host) throws IOException {
+                            s.send(request, host);
+                            for (TeachingSocket.Received r; (r = s.receive(Duration.ofSeconds(2))) != null; )
+                                if (icmpMessage(r.bytes())[0] == 0) return r.bytes();
+                            return null;
+                        }
+                        """, "match identifier and sequence number"),
+                new Wrong("07-ip-header", "matches the reply at a fixed offset 20", """
+                        byte[] echo(TeachingSocket s, byte[] request, String host) throws IOException {
+                            s.send(request, host);
+                            for (TeachingSocket.Received r; (r = s.receive(Duration.ofSeconds(2))) != null; ) {
+                                byte[] p = r.bytes();
+                                if (p[20] == 0 && Arrays.equals(p, 24, 28, request, 4, 8)) return p;
+                            }
+                            return null;
+                        }
+                        """, "these packets carry IP options, so the ICMP message does not start at 20"),
+                new Wrong("07-ip-header", "returns the ICMP message instead of the packet", """
+                        byte[] echo(TeachingSocket s, byte[] request, String host) throws IOException {
+                            s.send(request, host);
+                            for (TeachingSocket.Received r; (r = s.receive(Duration.ofSeconds(2))) != null; ) {
+                                byte[] icmp = icmpMessage(r.bytes());
+                                if (icmp[0] == 0 && Arrays.equals(icmp, 4, 8, request, 4, 8)) return icmp;
+                            }
+                            return null;
+                        }
+                        """, "do not start with an IPv4 header"));
     }
 
-    @ParameterizedTest
-    @MethodSource("localExercises")
-    void exerciseFailsUntilTheLearnerWritesTheAnswer(String exercise) {
-        try (var s = JShellSession.started()) {
-            String out = s.evalFile(exerciseFile(exercise));
-            assertTrue(lastLine(out).startsWith("FAIL exercise "), out);
-            assertTrue(out.contains("is not written yet"), out);
-        }
+    /** What one JShell session printed for an exercise: opened bare, with the solution, with each wrong answer. */
+    record Outputs(String opened, String solved, List<String> wrong) {
     }
 
-    @ParameterizedTest
-    @MethodSource("localExercises")
-    void exercisePassesWithTheReferenceSolution(String exercise) {
+    /**
+     * Runs an exercise the way a learner does, in one session (a JShell start costs seconds on a loaded machine):
+     * open it, then the solution and the check, then each wrong answer over the solution (so it is the only
+     * mistake the check can find) and the check again.
+     */
+    static Outputs run(String exercise, List<Wrong> wrongs) {
         try (var s = JShellSession.started()) {
-            s.evalFile(exerciseFile(exercise));
+            String opened = s.evalFile(exerciseFile(exercise));
             s.evalFile(solutionFile(exercise));
-            String out = s.eval(checkCall(exercise));
-            assertTrue(lastLine(out).startsWith("PASS exercise "), out);
-            assertFalse(out.contains("FAIL"), out);
+            String solved = s.eval(checkCall(exercise));
+            var wrong = new java.util.ArrayList<String>();
+            for (Wrong w : wrongs) {
+                s.evalFile(solutionFile(exercise));
+                s.eval(w.source());
+                wrong.add(s.eval(checkCall(w.exercise())));
+            }
+            return new Outputs(opened, solved, wrong);
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("wrongAnswers")
-    void exerciseFailsWithAWrongAnswer(Wrong wrong) {
-        try (var s = JShellSession.started()) {
-            s.evalFile(exerciseFile(wrong.exercise()));
-            // The solution first, so the wrong definition is the only mistake the check can find.
-            s.evalFile(solutionFile(wrong.exercise()));
-            s.eval(wrong.source());
-            String out = s.eval(checkCall(wrong.exercise()));
-            assertTrue(lastLine(out).startsWith("FAIL exercise "), out);
-            assertTrue(out.contains(wrong.complaint()), "expected \"" + wrong.complaint() + "\" in\n" + out);
-        }
+    @TestFactory
+    Stream<DynamicTest> exercisesFailUntilWrittenPassWithTheSolutionAndFailEveryCataloguedMistake() {
+        return localExercises().flatMap(exercise -> {
+            var wrongs = wrongAnswers().filter(w -> w.exercise().equals(exercise)).collect(Collectors.toList());
+            var outputs = new java.util.concurrent.atomic.AtomicReference<Outputs>();
+            java.util.function.Supplier<Outputs> out = () -> {
+                if (outputs.get() == null) {
+                    outputs.set(run(exercise, wrongs));
+                }
+                return outputs.get();
+            };
+            var fixed = Stream.of(
+                    DynamicTest.dynamicTest(exercise + ": fails until the learner writes the answer", () -> {
+                        String opened = out.get().opened();
+                        assertTrue(opened.contains("YOUR TURN"), "no instructions printed on /open:\n" + opened);
+                        assertTrue(lastLine(opened).startsWith("FAIL exercise "), opened);
+                        assertTrue(opened.contains("is not written yet"), opened);
+                    }),
+                    DynamicTest.dynamicTest(exercise + ": the reference solution passes", () -> {
+                        String solved = out.get().solved();
+                        assertTrue(lastLine(solved).startsWith("PASS exercise "), solved);
+                        assertFalse(solved.contains("FAIL"), solved);
+                    }));
+            var mistakes = java.util.stream.IntStream.range(0, wrongs.size()).mapToObj(i -> {
+                Wrong wrong = wrongs.get(i);
+                return DynamicTest.dynamicTest(wrong + " fails with a hint", () -> {
+                    String verdict = out.get().wrong().get(i);
+                    assertTrue(lastLine(verdict).startsWith("FAIL exercise "), verdict);
+                    assertTrue(verdict.contains(wrong.complaint()), "expected \"" + wrong.complaint() + "\" in\n" + verdict);
+                });
+            });
+            return Stream.concat(fixed, mistakes);
+        });
     }
 
     @org.junit.jupiter.api.Test
