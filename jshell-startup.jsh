@@ -16,4 +16,4 @@ System.out.println("""
       var hi = Echo.to("127.0.0.1").id(7).seq(1).payload("hi")
       println(hi.show())     // every field (a bare hi.show() is a String: JShell prints it quoted, \\n and all)
       hi.send()
-    Learn: /open exercises/01-echo-fields.jsh  (six exercises, see exercises/README.md)""");
+    Learn: /open exercises/01-echo-fields.jsh  (ten exercises, see exercises/README.md)""");

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Exercises 1 to 4 (no lab needed), each run the way a learner runs it: open the exercise, then the reference
- * solution or a wrong answer, then the exercise's own check. Exercises 5 and 6 are in {@link LabExercisesTest}.
+ * solution or a wrong answer, then the exercise's own check. The others are in {@link LabExercisesTest}: 5, 6 and 9
+ * need the lab's router, and 7, 8 and 10 (which run on any 127.0.0.1) are tested in the lab's client namespace,
+ * whose loopback no other program floods with ICMP of its own.
  */
 class ExercisesTest {
 
@@ -27,7 +29,7 @@ class ExercisesTest {
     }
 
     static Stream<String> localExercises() {
-        return Stream.of("01-echo-fields", "02-byte-order", "03-checksum", "04-build-by-hand", "07-ip-header");
+        return Stream.of("01-echo-fields", "02-byte-order", "03-checksum", "04-build-by-hand");
     }
 
     /** Helpers for the wrong checksums below: the words summed, then folded (or not) in the wrong way. */
@@ -265,7 +267,54 @@ class ExercisesTest {
                             }
                             return null;
                         }
-                        """, "do not start with an IPv4 header"));
+                        """, "do not start with an IPv4 header"),
+                new Wrong("08-rtt", "timed with currentTimeMillis", """
+                        long myRttNanos(TeachingSocket s, byte[] request, String host) throws IOException {
+                            long start = System.currentTimeMillis();
+                            s.send(request, host);
+                            for (TeachingSocket.Received r; (r = s.receive(Duration.ofSeconds(2))) != null; )
+                                if (isReplyTo(r.bytes(), request)) return (System.currentTimeMillis() - start) * 1_000_000;
+                            return -1;
+                        }
+                        """, "use System.nanoTime()"),
+                new Wrong("08-rtt", "microseconds returned", """
+                        long myRttNanos(TeachingSocket s, byte[] request, String host) throws IOException {
+                            long start = System.nanoTime();
+                            s.send(request, host);
+                            for (TeachingSocket.Received r; (r = s.receive(Duration.ofSeconds(2))) != null; )
+                                if (isReplyTo(r.bytes(), request)) return (System.nanoTime() - start) / 1000;
+                            return -1;
+                        }
+                        """, "shorter than the kernel's"),
+                new Wrong("08-rtt", "clock stopped at the first packet (the own request)", """
+                        long myRttNanos(TeachingSocket s, byte[] request, String host) throws IOException {
+                            long start = System.nanoTime();
+                            s.send(request, host);
+                            s.receive(Duration.ofSeconds(2));
+                            return System.nanoTime() - start;
+                        }
+                        """, "the clock stops at YOUR reply"),
+                new Wrong("08-rtt", "only the send timed", """
+                        long myRttNanos(TeachingSocket s, byte[] request, String host) throws IOException {
+                            long start = System.nanoTime();
+                            s.send(request, host);
+                            return System.nanoTime() - start;
+                        }
+                        """, "stopped the clock before it received anything"),
+                new Wrong("08-rtt", "clock left running until the receive times out", """
+                        long myRttNanos(TeachingSocket s, byte[] request, String host) throws IOException {
+                            long start = System.nanoTime();
+                            s.send(request, host);
+                            boolean seen = false;
+                            for (TeachingSocket.Received r; (r = s.receive(Duration.ofSeconds(1))) != null; )
+                                if (isReplyTo(r.bytes(), request)) { seen = true; break; }
+                            while (s.receive(Duration.ofSeconds(1)) != null && System.nanoTime() - start < 3_000_000_000L) { }   // "in case more comes"
+                            return System.nanoTime() - start;
+                        }
+                        """, "the clock ran on after the reply came"),
+                new Wrong("08-rtt", "kernel RTT subtracted the wrong way round", """
+                        long kernelRttNanos(TeachingSocket s) { return s.lastSendTime() - s.lastReceived().kernelTimeNanos(); }
+                        """, "negative? it is the later stamp minus the earlier one"));
     }
 
     /** What one JShell session printed for an exercise: opened bare, with the solution, with each wrong answer. */
@@ -325,6 +374,27 @@ class ExercisesTest {
             });
             return Stream.concat(fixed, mistakes);
         });
+    }
+
+    /**
+     * Exercise 10 where datagram ICMP sockets are not allowed (the machine's own namespace here, whose
+     * ping_group_range "1 0" admits nobody): the check passes the raw half and explains what the other would show.
+     * Where they are allowed, {@link LabExercisesTest} runs both halves.
+     */
+    @org.junit.jupiter.api.Test
+    void datagramExerciseExplainsWhereTheSysctlForbidsDatagramSockets() throws IOException {
+        String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ping_group_range")).get(0).strip();  // procfs: not readString, which trusts the size 0
+        String[] bounds = range.split("\\s+");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Long.parseLong(bounds[0]) > Long.parseLong(bounds[1]),
+                "ping_group_range " + range + " admits some group: the lab test covers datagram sockets");
+        try (var s = JShellSession.started()) {
+            s.evalFile(exerciseFile("10-datagram-socket"));
+            s.evalFile(solutionFile("10-datagram-socket"));
+            String out = s.eval("check10();");
+            assertTrue(out.contains("Datagram ICMP sockets are not allowed here: ") && out.contains("ping_group_range"), out);
+            assertTrue(out.contains("the kernel would have put its own identifier in your request"), out);
+            assertTrue(lastLine(out).equals("PASS exercise 10 (datagram sockets), the raw half"), out);
+        }
     }
 
     @org.junit.jupiter.api.Test

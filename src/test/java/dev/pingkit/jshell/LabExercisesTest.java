@@ -12,8 +12,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Exercises 5 and 6 send through the lab's router, so their JShell runs inside the lab's client namespace: a jshell
- * process started with {@code ip netns exec pingkit-client}, exactly as the exercises tell a learner to start it.
+ * Exercises 5 to 10 run in a jshell process started inside the lab's client namespace with
+ * {@code ip netns exec pingkit-client}, exactly as the exercises tell a learner to start it: 5, 6 and 9 send through
+ * the lab's router; 7, 8 and 10 use 127.0.0.1, and the client's loopback carries no other program's ICMP, so a
+ * check's decoy packets are the only strangers a learner's receive loop meets.
  */
 @LabTest
 class LabExercisesTest {
@@ -21,7 +23,7 @@ class LabExercisesTest {
     private static final String MARKER = "--- the check ---";
 
     static Stream<String> labExercises() {
-        return Stream.of("05-ttl", "06-traceroute");
+        return Stream.of("05-ttl", "06-traceroute", "07-ip-header", "08-rtt", "09-quoted-error", "10-datagram-socket");
     }
 
     /** A traceroute with one line changed, for the mistakes of exercise 6. */
@@ -38,6 +40,34 @@ class LabExercisesTest {
                     return hops;
                 }
                 """.formatted(onAnswer, onFailed, onSilence);
+    }
+
+    /** An isErrorAbout with the offsets given: the error's header length, the quote, the quoted ICMP, its id. */
+    private static String isErrorAbout(String outer, String quoted, String icmp, String idAt) {
+        return """
+                boolean isErrorAbout(byte[] p, byte[] probe) {
+                    int outer = %s, type = p[outer] & 0xff, quoted = %s, icmp = %s, idAt = %s;
+                    if (p.length < idAt + 4 || type != 3 && type != 11 || p[quoted + 9] != 1) return false;
+                    return Arrays.equals(p, idAt, idAt + 4, probe, 4, 8);
+                }
+                """.formatted(outer, quoted, icmp, idAt);
+    }
+
+    /** An echoReply with the ICMP message cut out of the received bytes {@code b} and the expected id given. */
+    private static String echoReply(String icmpOf, String expectedId) {
+        return """
+                byte[] echoReply(TeachingSocket socket, byte[] request, String host) throws IOException {
+                    socket.send(request, host);
+                    int id = %s;
+                    for (TeachingSocket.Received r; (r = socket.receive(Duration.ofSeconds(1))) != null; ) {
+                        byte[] b = r.bytes();
+                        byte[] icmp = %s;
+                        if (icmp.length >= 8 && icmp[0] == 0 && ((icmp[4] & 0xff) << 8 | (icmp[5] & 0xff)) == id
+                                && Arrays.equals(icmp, 6, 8, request, 6, 8)) return icmp;
+                    }
+                    return null;
+                }
+                """.formatted(expectedId, icmpOf);
     }
 
     private static final String ANSWERED = "hops.add(a.from().getHostAddress()); break;";
@@ -84,7 +114,50 @@ class LabExercisesTest {
                         "it stopped at the first silent hop"),
                 new ExercisesTest.Wrong("06-traceroute", "leaves silent hops out",
                         traceroute(ANSWERED, FAILED, ""),
-                        "silent hops left out"));
+                        "silent hops left out"),
+                new ExercisesTest.Wrong("09-quoted-error", "the error's own header taken as 20 bytes",
+                        isErrorAbout("20", "outer + 8", "quoted + (p[quoted] & 0x0f) * 4", "icmp + 4"),
+                        "each one's length comes from its own IHL"),
+                new ExercisesTest.Wrong("09-quoted-error", "the quoted header taken as 20 bytes",
+                        isErrorAbout("(p[0] & 0x0f) * 4", "outer + 8", "quoted + 20", "icmp + 4"),
+                        "each one's length comes from its own IHL"),
+                new ExercisesTest.Wrong("09-quoted-error", "identifier and sequence read from the error's own header",
+                        isErrorAbout("(p[0] & 0x0f) * 4", "outer + 8", "quoted + (p[quoted] & 0x0f) * 4", "outer + 4"),
+                        "inside the QUOTE"),
+                new ExercisesTest.Wrong("09-quoted-error", "matched on the identifier only", """
+                        boolean isErrorAbout(byte[] p, byte[] probe) {
+                            int outer = (p[0] & 0x0f) * 4, type = p[outer] & 0xff, quoted = outer + 8, icmp = quoted + (p[quoted] & 0x0f) * 4;
+                            return (type == 3 || type == 11) && p[quoted + 9] == 1 && Arrays.equals(p, icmp + 4, icmp + 6, probe, 4, 6);
+                        }
+                        """, "compare the quoted sequence number"),
+                new ExercisesTest.Wrong("09-quoted-error", "matched on the sequence number only", """
+                        boolean isErrorAbout(byte[] p, byte[] probe) {
+                            int outer = (p[0] & 0x0f) * 4, type = p[outer] & 0xff, quoted = outer + 8, icmp = quoted + (p[quoted] & 0x0f) * 4;
+                            return (type == 3 || type == 11) && p[quoted + 9] == 1 && Arrays.equals(p, icmp + 6, icmp + 8, probe, 6, 8);
+                        }
+                        """, "compare the quoted identifier"),
+                new ExercisesTest.Wrong("09-quoted-error", "type not checked", """
+                        boolean isErrorAbout(byte[] p, byte[] probe) {
+                            int outer = (p[0] & 0x0f) * 4, quoted = outer + 8, icmp = quoted + (p[quoted] & 0x0f) * 4;
+                            return p[quoted + 9] == 1 && Arrays.equals(p, icmp + 4, icmp + 8, probe, 4, 8);
+                        }
+                        """, "an error has its own type; check it first"),
+                new ExercisesTest.Wrong("09-quoted-error", "quoted protocol not checked", """
+                        boolean isErrorAbout(byte[] p, byte[] probe) {
+                            int outer = (p[0] & 0x0f) * 4, type = p[outer] & 0xff, quoted = outer + 8, icmp = quoted + (p[quoted] & 0x0f) * 4;
+                            return (type == 3 || type == 11) && Arrays.equals(p, icmp + 4, icmp + 8, probe, 4, 8);
+                        }
+                        """, "quotes a UDP datagram"),
+                new ExercisesTest.Wrong("10-datagram-socket", "the IP header always skipped", echoReply(
+                        "Arrays.copyOfRange(b, 20, b.length)", "(request[4] & 0xff) << 8 | (request[5] & 0xff)"),
+                        "a datagram socket hands over the bare ICMP message, with no IP header to skip"),
+                new ExercisesTest.Wrong("10-datagram-socket", "the IP header never skipped", echoReply(
+                        "b", "socket.localId() >= 0 ? socket.localId() : (request[4] & 0xff) << 8 | (request[5] & 0xff)"),
+                        "the ICMP message starts after IHL × 4 bytes"),
+                new ExercisesTest.Wrong("10-datagram-socket", "the request's identifier expected back", echoReply(
+                        "socket.ipHeaderIncluded() ? Arrays.copyOfRange(b, (b[0] & 0x0f) * 4, b.length) : b",
+                        "(request[4] & 0xff) << 8 | (request[5] & 0xff)"),
+                        "the kernel put ITS identifier"));
     }
 
     /**
@@ -95,10 +168,13 @@ class LabExercisesTest {
     @TestFactory
     Stream<DynamicTest> labExercisesPassWithTheSolutionAndFailEveryCataloguedMistake() {
         return labExercises().flatMap(exercise -> {
-            var wrongs = wrongAnswers().filter(w -> w.exercise().equals(exercise)).collect(Collectors.toList());
+            var wrongs = Stream.concat(wrongAnswers(), ExercisesTest.wrongAnswers())
+                    .filter(w -> w.exercise().equals(exercise)).collect(Collectors.toList());
             var input = new StringBuilder("/open " + ExercisesTest.exerciseFile(exercise) + "\n");
             input.append(marked("solution", "/open " + ExercisesTest.solutionFile(exercise), exercise));
             for (int i = 0; i < wrongs.size(); i++) {
+                // over the solution again, so the wrong definition is the only mistake the check can find
+                input.append("/open " + ExercisesTest.solutionFile(exercise) + "\n");
                 input.append(marked("wrong " + i, wrongs.get(i).source(), exercise));
             }
             var out = new java.util.concurrent.atomic.AtomicReference<String>();
