@@ -436,8 +436,21 @@ public final class Echo {
         sb.append("source   = ").append(source == null ? "(kernel's choice)" : Addresses.text(source)).append('\n');
         sb.append("ttl      = ").append(hasTtl() ? String.valueOf(ttl) : "(kernel default)").append('\n');
         sb.append("tos      = ").append(hasTos() ? String.format("0x%02x", tos) : "(kernel default)").append('\n');
-        sb.append("df       = ").append(dontFragment);
+        sb.append("df       = ").append(dontFragmentMeaning());
         return sb.toString();
+    }
+
+    /**
+     * What the kernel does with this probe's don't-fragment choice. Unset is not "DF off": Linux sends ICMP with path-MTU
+     * discovery (IP_PMTUDISC_WANT), so the DF bit is set all the same and a router quotes it back.
+     */
+    private String dontFragmentMeaning() {
+        if (family() == 6) {
+            return dontFragment ? "true (never fragmented, not even by this host: a probe too big for the path fails)"
+                    : "false (IPv6 routers never fragment; this host may, for a probe above the path MTU)";
+        }
+        return dontFragment ? "true (DF set, never fragmented: a probe too big for the path fails)"
+                : "false (not forced: Linux still sets DF on ICMP and discovers the path MTU, fragmenting only above it)";
     }
 
     /** <b>How long {@link #send()} waits for an answer: 10 s, the default of {@code ping -W}.</b> */
