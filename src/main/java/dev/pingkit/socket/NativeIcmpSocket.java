@@ -49,6 +49,10 @@ final class NativeIcmpSocket implements IcmpSocket {
     private ByteBuffer sendView;
 
     private final Object receiveLock = new Object();
+    private final Object awaitLock = new Object();
+    private final Memory awaitMemory = new Memory(4L * LibC.POLLFD_SIZE);
+    private final ByteBuffer awaitFds = view(awaitMemory);
+    private final long awaitFdsAt = Pointer.nativeValue(awaitMemory);
     private final Memory receiveBlock = new Memory(R_SIZE);
     // The block read and written through a direct buffer: Memory's own get/set are one JNI call each, a direct
     // buffer's compile to plain loads and stores.
@@ -373,8 +377,8 @@ final class NativeIcmpSocket implements IcmpSocket {
 
     @Override
     public void setTtl(int ttl) throws IOException {
-        if (ttl < 1 || ttl > 255) {
-            throw new IllegalArgumentException("ttl must be 1..255, got " + ttl);
+        if ((ttl < 1 || ttl > 255) && ttl != -1) {
+            throw new IllegalArgumentException("ttl must be 1..255 (or -1 for the system default), got " + ttl);
         }
         enter();
         try {
@@ -409,18 +413,73 @@ final class NativeIcmpSocket implements IcmpSocket {
     }
 
     @Override
-    public void filterEchoReplies(int identifier) throws IOException {
-        if (identifier < 0 || identifier > 0xffff) {
-            throw new IllegalArgumentException("identifier must be 0..65535, got " + identifier);
+    public void setTos(int tos) throws IOException {
+        if (tos < -1 || tos > 255) {
+            throw new IllegalArgumentException("tos must be 0..255 (or -1 for the default), got " + tos);
         }
-        if (kind != SocketKind.RAW) {
-            return; // the kernel already delivers a ping socket only its own replies and errors
+        enter();
+        try {
+            if (family == Family.IPV4) {
+                IcmpSockets.setInt(fd, LibC.IPPROTO_IP, LibC.IP_TOS, Math.max(0, tos), "IP_TOS", null);
+            } else {
+                IcmpSockets.setInt(fd, LibC.IPPROTO_IPV6, LibC.IPV6_TCLASS, tos, "IPV6_TCLASS", null);
+            }
+        } finally {
+            exit();
         }
-        java.util.List<EchoReplyFilter.Instruction> program = EchoReplyFilter.program(family, headerIncluded(),
-                identifier);
+    }
+
+    @Override
+    public int await(IcmpSocket other, long timeoutNanos) throws IOException {
+        if (!(other instanceof NativeIcmpSocket o)) {
+            return IcmpSocket.super.await(other, timeoutNanos);
+        }
+        if (timeoutNanos < 0) {
+            throw new IllegalArgumentException("timeoutNanos must be 0.." + Long.MAX_VALUE + ", got " + timeoutNanos);
+        }
+        enter();
+        try {
+            o.enter();
+            try {
+                synchronized (awaitLock) {
+                    // Both sockets' descriptors and wake descriptors in one poll; what is ready is then taken by
+                    // a receive without waiting.
+                    awaitFds.putInt(0, fd).putShort(4, LibC.POLLIN).putShort(6, (short) 0);
+                    awaitFds.putInt(8, wakeFd).putShort(12, LibC.POLLIN).putShort(14, (short) 0);
+                    awaitFds.putInt(16, o.fd).putShort(20, LibC.POLLIN).putShort(22, (short) 0);
+                    awaitFds.putInt(24, o.wakeFd).putShort(28, LibC.POLLIN).putShort(30, (short) 0);
+                    long millis = timeoutNanos == 0 ? 0 : (timeoutNanos + 999_999) / 1_000_000;
+                    int ready = LibC.poll(awaitFdsAt, 4, (int) Math.min(millis, Integer.MAX_VALUE));
+                    if (ready < 0) {
+                        int errno = LibC.errno();
+                        if (errno != Errno.EINTR) {
+                            throw new NativeSocketException("poll on " + description() + " and " + o.description(),
+                                    errno, null);
+                        }
+                        return 3; // interrupted: let the receives look
+                    }
+                    if (awaitFds.getShort(14) != 0) {
+                        throw closed();
+                    }
+                    if (awaitFds.getShort(30) != 0) {
+                        throw o.closed();
+                    }
+                    return (awaitFds.getShort(6) != 0 ? 1 : 0) | (awaitFds.getShort(22) != 0 ? 2 : 0);
+                }
+            } finally {
+                o.exit();
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public void attachFilter(java.util.List<Bpf.Instruction> program) throws IOException {
+        IcmpSocket.super.attachFilter(program);
         Memory instructions = new Memory((long) program.size() * LibC.SOCK_FILTER_SIZE);
         for (int i = 0; i < program.size(); i++) {
-            EchoReplyFilter.Instruction in = program.get(i);
+            Bpf.Instruction in = program.get(i);
             long at = (long) i * LibC.SOCK_FILTER_SIZE;
             instructions.setShort(at, (short) in.code());
             instructions.setByte(at + 2, (byte) in.jt());
@@ -435,14 +494,28 @@ final class NativeIcmpSocket implements IcmpSocket {
         try {
             // The kernel copies the program: the native memory may go once the call returns.
             if (LibC.Rare.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_ATTACH_FILTER, fprog, LibC.SOCK_FPROG_SIZE) < 0) {
-                throw new NativeSocketException("setsockopt(SO_ATTACH_FILTER, echo replies with id " + identifier
-                        + " and ICMP errors) on " + description(), LibC.errno(), null);
+                throw new NativeSocketException("setsockopt(SO_ATTACH_FILTER, " + program.size()
+                        + " instructions) on " + description(), LibC.errno(), null);
             }
-            // The filter applies only to packets queued from now on. Until it was attached the socket queued every
-            // ICMP message on the host: under another process's flood that fills the receive buffer in a few ms,
-            // and a full queue makes the kernel drop our own replies. Nothing of ours can be queued yet (callers
-            // filter before sending), so everything there goes.
+            // The filter applies only to packets queued from now on. Until it was attached a raw socket queued
+            // every ICMP message on the host: under another process's flood that fills the receive buffer in a few
+            // ms, and a full queue makes the kernel drop our own replies. Nothing of ours can be queued yet
+            // (callers filter before sending), so everything there goes.
             discardQueued();
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public void passIcmpv6Types(int... types) throws IOException {
+        IcmpSocket.super.passIcmpv6Types(types);
+        if (family != Family.IPV6) {
+            throw new IllegalArgumentException("an ICMPv6 type mask needs an IPv6 socket, this is " + description());
+        }
+        enter();
+        try {
+            IcmpSockets.setIcmp6Filter(fd, types);
         } finally {
             exit();
         }

@@ -60,6 +60,12 @@ class LoopbackComparisonTest {
         sameOutput("-I", "lo", "-c", "1", "::1");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "0.0.0.0", "::", "127.1"})
+    void theAnyAddressIsAnsweredFromLoopbackAsIputilsCountsIt(String host) {
+        sameOutput("-c", "2", "-i", "0.2", host);
+    }
+
     @Test
     void deadlineShorterThanTheCountExitsOneAsIputils() {
         sameOutput("-c", "2", "-w", "1", "127.0.0.1");

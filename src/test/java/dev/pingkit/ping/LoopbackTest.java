@@ -145,4 +145,32 @@ class LoopbackTest {
         }
         assertEquals(0, lost, "runs without their reply:" + which);
     }
+
+    @org.junit.jupiter.api.Test
+    void concurrentSendsOfTheSameProbesFromEightThreadsNeverTakeEachOthersReply() throws Exception {
+        assumeRoot("raw-socket echoes");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    for (int seq = 1; seq <= 60; seq++) {
+                        long before = System.nanoTime();
+                        SendResult r = Echo.to("127.0.0.1").seq(seq).send(Duration.ofSeconds(5));
+                        long wall = System.nanoTime() - before;
+                        if (!(r instanceof SendResult.Answered a) || a.reply().seq() != seq || a.rttNanos() <= 0
+                                || a.rttNanos() > wall) {
+                            return "seq " + seq + ": " + r;
+                        }
+                    }
+                    return "ok";
+                }));
+            }
+            for (java.util.concurrent.Future<String> f : results) {
+                assertEquals("ok", f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
