@@ -457,8 +457,11 @@ public final class Echo {
                 : "false (not forced: Linux still sets DF on ICMP and discovers the path MTU, fragmenting only above it)";
     }
 
-    /** <b>How long {@link #send()} waits for an answer: 10 s, the default of {@code ping -W}.</b> */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * <b>How long {@link #send()} waits for an answer: 10 s, the default of {@code ping -W}.</b> The same default
+     * everywhere: the REPL's {@code send} and the {@code ping} command wait as long.
+     */
+    public static final Duration DEFAULT_TIMEOUT = dev.pingkit.ping.PingSettings.DEFAULT_REPLY_TIMEOUT;
 
     /**
      * <b>Sends this probe and waits up to {@link #DEFAULT_TIMEOUT} (10 s, as {@code ping -W}) for what comes back.</b>

@@ -48,4 +48,15 @@ class ReplHintsTest {
         assertEquals(Optional.empty(), Spelling.closest("sxx", known), "one edit from nothing, two from many");
         assertEquals(Optional.empty(), Spelling.closest("colour", known));
     }
+
+    @Test
+    void aSendSaysHowLongItWillWaitAndWaitsAsLongAsTheApiAndTheCommand() {
+        assertEquals(dev.pingkit.Echo.DEFAULT_TIMEOUT, NetCommands.DEFAULT_TIMEOUT);
+        assertEquals(dev.pingkit.Echo.DEFAULT_TIMEOUT, dev.pingkit.ping.PingSettings.DEFAULT_REPLY_TIMEOUT);
+        var t = ReplDriver.script("echo to 127.0.0.1 payload \"hi\"", "send", "send 2.5", "send 300ms");
+        assertTrue(t.hasLine("waiting up to 10 s for 127.0.0.1 (send <seconds> waits less)"), t.output());
+        assertTrue(t.hasLine("waiting up to 2.5 s for 127.0.0.1"), t.output());
+        assertEquals(2, t.output().lines().filter(l -> l.startsWith("waiting up to")).count(),
+                "a wait under a second is not announced\n" + t.output());
+    }
 }
