@@ -212,8 +212,12 @@ public final class PingOptions {
         if (cmd.getArgList().isEmpty()) {
             throw new UsageException("usage error: Destination address required");
         }
-        // iputils pings the last operand (earlier ones are IPv4 source-route hops, which pingkit does not do).
-        host = cmd.getArgList().get(cmd.getArgList().size() - 1);
+        // iputils takes earlier operands as IPv4 source-route hops (and then fails) or refuses them with its usage;
+        // pingkit has no source routes, so a second destination is a mistake, not a silent choice of the last one.
+        if (cmd.getArgList().size() > 1) {
+            throw new UsageException("usage error: only one destination allowed, got " + cmd.getArgList().size());
+        }
+        host = cmd.getArgList().get(0);
 
         int maxSize = family == 4 || Literals.isIPv4(host) ? MAX_DATA_V4
                 : family == 6 || Literals.isIPv6(host) ? MAX_DATA_V6 : Math.max(MAX_DATA_V4, MAX_DATA_V6);

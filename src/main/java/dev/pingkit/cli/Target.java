@@ -28,6 +28,10 @@ public record Target(InetAddress address, String name, boolean literal) {
         // inet_aton's short forms ("0", "127.1") are numeric for iputils too: no reverse lookup of replies.
         boolean v4 = Literals.isIPv4(host) || host.matches("[0-9]{1,10}(\\.[0-9]{1,10}){0,2}");
         boolean v6 = !v4 && Literals.isIPv6(host);
+        if (host.isEmpty()) {
+            // getaddrinfo refuses an empty name; Java's resolver would answer with the loopback address.
+            throw new UsageException(": Name or service not known");
+        }
         InetAddress[] all;
         try {
             all = InetAddress.getAllByName(host);

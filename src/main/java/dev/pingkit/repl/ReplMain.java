@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ import dev.pingkit.cli.UsageException;
  * <b>{@code scripts/repl}: the interactive session on the system terminal, or a script on a dumb one.</b>
  *
  * <pre>
- * scripts/repl                      interactive (history in ~/.pingkit_history, or $PINGKIT_HISTORY)
+ * scripts/repl                      interactive (history in $HOME/.pingkit_history, or $PINGKIT_HISTORY)
  * scripts/repl -f experiment.txt    run a script, echoing each command; exit 1 at the first failed command
  * scripts/repl &lt; experiment.txt     the same from standard input
  * scripts/repl -k -f experiment.txt keep going after a failed command (exit status still 1)
@@ -36,6 +37,24 @@ public final class ReplMain {
 
     public static void main(String[] args) {
         System.exit(run(args, System.in, System.out, System.err));
+    }
+
+    /**
+     * Why {@code file} cannot be a script, or null when it may be: a directory opens but reads nothing (the session
+     * would end at once with status 0), and an empty name is no file at all.
+     */
+    private static String unreadable(String file) {
+        if (file.isEmpty()) {
+            return "needs a file name, got ''";
+        }
+        try {
+            if (Files.isDirectory(Path.of(file))) {
+                return file + ": is a directory, not a script";
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            return "'" + file.replace("\0", "\\0") + "': not a file name (" + e.getReason() + ")";
+        }
+        return null;
     }
 
     /** Parses the launcher's arguments ({@link ReplOptions}) and runs the session; returns the exit status. */
@@ -65,7 +84,7 @@ public final class ReplMain {
             history = Path.of(System.getenv("PINGKIT_HISTORY"));
         }
         if (history == null) {
-            history = ReplConfig.defaultHistoryFile();
+            history = ReplConfig.defaultHistoryFile().orElse(null);
         }
         boolean scripted = file != null || System.console() == null;
         try {
@@ -74,10 +93,18 @@ public final class ReplMain {
                 if (file == null || file.equals("-")) {
                     in = stdin;
                 } else {
+                    String problem = unreadable(file);
+                    if (problem != null) {
+                        stderr.println("repl: -f " + problem);
+                        return 2;
+                    }
                     try {
                         in = Files.newInputStream(Path.of(file));
                     } catch (NoSuchFileException e) {
                         stderr.println("repl: no such file " + file);
+                        return 2;
+                    } catch (AccessDeniedException e) {
+                        stderr.println("repl: -f " + file + ": permission denied");
                         return 2;
                     }
                 }
@@ -86,7 +113,11 @@ public final class ReplMain {
                     return new Repl(t, config).run();
                 }
             }
-            var config = new ReplConfig(noHistory ? Optional.empty() : Optional.of(history), false, false, vars);
+            if (history == null && !noHistory) {
+                stderr.println("repl: warning: history not kept: no home directory ($HOME is not set)");
+            }
+            var config = new ReplConfig(noHistory ? Optional.empty() : Optional.ofNullable(history), false, false,
+                    vars);
             // The JNI provider is JLine's choice for Java 17 (FFM needs 22); exec is the fallback if the native
             // library cannot load. The deprecated JNA and Jansi providers are not on the class path.
             try (Terminal t = TerminalBuilder.builder().system(true).providers("jni,exec").name("pingkit").build()) {

@@ -176,4 +176,18 @@ class PingOptionsTest {
         assertEquals(0, code);
         assertTrue(out.toString().startsWith("ping from pingkit "), out::toString);
     }
+
+    @Test
+    void aSecondDestinationIsRefusedNotSilentlyDropped() {
+        assertEquals("ping: usage error: only one destination allowed, got 2",
+                error(true, "-c", "1", "127.0.0.1", "127.0.0.2"));
+        assertEquals("ping: usage error: only one destination allowed, got 3", error(false, "::1", "-6", "::1", "::1"));
+    }
+
+    @Test
+    void anEmptyDestinationIsAnUnknownNameAsGetaddrinfoSays() {
+        UsageException e = assertThrows(UsageException.class, () -> Target.resolve("", 0));
+        assertEquals("ping: : Name or service not known", e.line());
+        assertEquals(2, e.exitCode());
+    }
 }

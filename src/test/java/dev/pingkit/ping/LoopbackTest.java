@@ -117,12 +117,16 @@ class LoopbackTest {
     void oneProbeRunsDuringAFloodEachGetTheirReply(String host) throws Exception {
         assumeRoot("raw sockets and a flood");
         InetAddress target = InetAddress.getByName(host);
-        Pinger flood = Pinger.open(PingSettings.to(target).flood(true).preload(16).identifier(0x6a00));
+        // interval 0: flood(true) alone keeps the 1 s default interval (the CLI sets 0 for -f), and sent 16 packets in all.
+        Pinger flood = Pinger.open(PingSettings.to(target).flood(true).interval(Duration.ZERO).preload(16)
+                .identifier(0x6a00));
+        var floodResult = new java.util.concurrent.atomic.AtomicReference<PingStatistics>();
+        var floodFailure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
         Thread flooding = new Thread(() -> {
             try {
-                flood.run(PingListener.NONE);
-            } catch (IOException e) {
-                // stopped
+                floodResult.set(flood.run(PingListener.NONE)); // stop() ends it normally, with its statistics
+            } catch (IOException | RuntimeException e) {
+                floodFailure.set(e);
             }
         }, "loopback-flood");
         flooding.start();
@@ -144,6 +148,11 @@ class LoopbackTest {
             flooding.join();
         }
         assertEquals(0, lost, "runs without their reply:" + which);
+        // The flood was really there the whole time: it ran without error and kept the loopback busy.
+        assertEquals(null, floodFailure.get(), "the flood failed");
+        PingStatistics flooded = floodResult.get();
+        assertTrue(flooded != null && flooded.transmitted() >= 200 && flooded.received() > 0,
+                "the flood ran: " + (flooded == null ? "no statistics" : flooded.show()));
     }
 
     @org.junit.jupiter.api.Test
