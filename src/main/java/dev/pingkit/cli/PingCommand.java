@@ -114,6 +114,11 @@ public final class PingCommand {
             }
             inv = ((PingOptions.Run) parsed).invocation();
             target = Target.resolve(inv.host(), inv.family());
+            if (Broadcasts.isBroadcast(target.address())) {
+                // iputils' words (pingkit has no -b: a broadcast probe is never sent)
+                throw new UsageException("Do you want to ping broadcast? Then -b. If not, check your local firewall "
+                        + "rules");
+            }
         } catch (UsageException e) {
             err.println(e.line());
             return e.exitCode();
