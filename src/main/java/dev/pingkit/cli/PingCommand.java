@@ -190,6 +190,10 @@ public final class PingCommand {
         }
 
         static PingSettings of(Invocation inv, Target target) throws UsageException {
+            if (inv.ttl().isPresent() && inv.ttl().get() == 0 && !target.ipv6()) {
+                // The parser takes 0..255 as iputils' does; the kernel then refuses IP_TTL 0, in these words.
+                throw new UsageException("cannot set unicast time-to-live: Invalid argument");
+            }
             PingSettings s = PingSettings.to(target.address(), inv.host())
                     .count(inv.count())
                     .interval(inv.effectiveInterval())
