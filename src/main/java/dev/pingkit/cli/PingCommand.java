@@ -103,10 +103,11 @@ public final class PingCommand {
         Target target;
         try {
             PingOptions.Parsed parsed = PingOptions.parse(args, privileged);
-            if (parsed instanceof PingOptions.Help) {
-                PingOptions.printHelp(out);
+            if (parsed instanceof PingOptions.Help help) {
+                // --help: stdout and 0, as GNU tools; -h: iputils' usage(), on stderr and 2.
+                PingOptions.printHelp(help.requested() ? out : err);
                 out.flush();
-                return 2; // iputils' usage() exits 2, with or without -h
+                return help.requested() ? 0 : 2;
             }
             if (parsed instanceof PingOptions.Version) {
                 out.println(IputilsFormat.version(version()));
@@ -179,9 +180,10 @@ public final class PingCommand {
         return false;
     }
 
+    /** The project version from the jar's manifest ({@code Implementation-Version}, the pom's version). */
     static String version() {
         String v = PingCommand.class.getPackage().getImplementationVersion();
-        return v != null ? v : "0.1.0";
+        return v != null ? v : "(development classes, no jar)";
     }
 
     /** The invocation as engine settings. */

@@ -9,7 +9,7 @@ package dev.pingkit.cli;
  */
 public final class Signals {
     /** Ties a run's stop to SIGINT and its interim statistics to SIGUSR1. */
-    static final RunControl PROCESS = new RunControl() {
+    public static final RunControl PROCESS = new RunControl() {
         @Override
         public void onStop(Runnable stop) {
             handle("INT", stop);

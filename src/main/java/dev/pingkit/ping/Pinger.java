@@ -2,8 +2,10 @@ package dev.pingkit.ping;
 
 import dev.pingkit.Echo;
 import dev.pingkit.packet.Checksum;
+import dev.pingkit.packet.EchoWire;
 import dev.pingkit.packet.IcmpMessage;
 import dev.pingkit.packet.IcmpReader;
+import dev.pingkit.packet.IcmpTypes;
 import dev.pingkit.socket.ClosedSocketException;
 import dev.pingkit.socket.Family;
 import dev.pingkit.socket.IcmpSocket;
@@ -118,13 +120,14 @@ public final class Pinger implements AutoCloseable {
         this.requestType = family == Family.IPV4 ? 8 : 128;
         this.replyType = family == Family.IPV4 ? 0 : 129;
         this.payload = settings.payload();
-        this.packet = Echo.to(target).id(id).seq(0).payload(payload).toBytes();
+        this.packet = new byte[EchoWire.HEADER + payload.length];
+        EchoWire.request(packet, family == Family.IPV4 ? 4 : 6, id, 0, payload, family == Family.IPV4);
         this.out = ByteBuffer.wrap(packet);
     }
 
     /**
      * <b>Opens the socket the settings describe (family, kind, options, namespace) and a pinger over it.</b>
-     * On a raw socket it installs the kernel filter of {@link IcmpSocket#filterEchoReplies(int)} for the pinger's
+     * On a raw socket it installs the kernel filter of {@link KernelFilters#echoReplies} for the pinger's
      * identifier, so other processes' pings never reach its queue (a pinger made with the constructor leaves the
      * socket as given).
      *
@@ -145,7 +148,7 @@ public final class Pinger implements AutoCloseable {
                 // At once, before anything else: until the filter is on, the socket queues every ICMP message on
                 // the host (the call discards them, but the fewer the better).
                 rawId = rawIdentifier(settings);
-                s.filterEchoReplies(rawId);
+                KernelFilters.echoReplies(s, rawId);
             }
             return new Pinger(settings, s, TimeSource.SYSTEM, rawId);
         } catch (IOException | RuntimeException e) {
@@ -618,8 +621,10 @@ public final class Pinger implements AutoCloseable {
         }
         IcmpSocket s = IcmpSockets.open(echo.family() == 6 ? Family.IPV6 : Family.IPV4, kind, o);
         try {
-            if (s.kind() == SocketKind.RAW && echo.type() == (echo.family() == 6 ? 128 : 8)) {
-                s.filterEchoReplies(echo.id());
+            if (echo.type() == IcmpTypes.echoRequest(echo.family())) {
+                KernelFilters.echoReplies(s, echo.id());
+            } else {
+                KernelFilters.repliesAndErrors(s);
             }
             return s;
         } catch (IOException | RuntimeException e) {

@@ -9,13 +9,24 @@ import java.util.Arrays;
  * is at most 1/64 (1.6%) of its values wide whatever the run length or the RTT. 3 712 counters cover 0 ns to
  * 2^63 ns. A percentile is the middle of the bucket holding the nearest-rank sample, clamped to the observed
  * min and max, so it is never further than half a bucket (0.8%) from the exact nearest-rank value.
+ *
+ * <p>The counters are sparse until they are many: up to {@value #SPARSE_MAX} occupied buckets live in two small
+ * sorted arrays, then the 3 712 counters (29 KiB) are allocated. A sweep keeps one histogram per target with a
+ * reply or two each, so 65 536 targets cost a few MiB instead of 1.9 GiB; a long run goes dense after its first
+ * few distinct RTTs and from then on records without allocating.
  */
 final class RttHistogram {
     private static final int LINEAR = 128;
     private static final int SUB = 64;
     static final int BUCKETS = LINEAR + (62 - 7 + 1) * SUB;
 
-    private final long[] counts = new long[BUCKETS];
+    /** Occupied buckets kept sparse before the dense counters are allocated. */
+    static final int SPARSE_MAX = 16;
+
+    private long[] counts; // dense counters, null while sparse
+    private int[] sparseIndex = new int[2]; // sorted bucket indexes, the first `used` valid
+    private long[] sparseCount = new long[2];
+    private int used;
     private long total;
 
     static int indexOf(long v) {
@@ -40,8 +51,36 @@ final class RttHistogram {
     }
 
     void record(long nanos) {
-        counts[indexOf(nanos)]++;
+        int index = indexOf(nanos);
         total++;
+        if (counts != null) {
+            counts[index]++;
+            return;
+        }
+        int at = Arrays.binarySearch(sparseIndex, 0, used, index);
+        if (at >= 0) {
+            sparseCount[at]++;
+            return;
+        }
+        if (used == SPARSE_MAX) {
+            counts = new long[BUCKETS];
+            for (int i = 0; i < used; i++) {
+                counts[sparseIndex[i]] = sparseCount[i];
+            }
+            counts[index]++;
+            used = 0;
+            return;
+        }
+        if (used == sparseIndex.length) {
+            sparseIndex = Arrays.copyOf(sparseIndex, Math.min(SPARSE_MAX, used * 2));
+            sparseCount = Arrays.copyOf(sparseCount, sparseIndex.length);
+        }
+        int insert = -at - 1;
+        System.arraycopy(sparseIndex, insert, sparseIndex, insert + 1, used - insert);
+        System.arraycopy(sparseCount, insert, sparseCount, insert + 1, used - insert);
+        sparseIndex[insert] = index;
+        sparseCount[insert] = 1;
+        used++;
     }
 
     long total() {
@@ -58,8 +97,10 @@ final class RttHistogram {
             rank = 1;
         }
         long seen = 0;
-        for (int i = 0; i < BUCKETS; i++) {
-            seen += counts[i];
+        int n = counts != null ? BUCKETS : used;
+        for (int k = 0; k < n; k++) {
+            int i = counts != null ? k : sparseIndex[k];
+            seen += counts != null ? counts[k] : sparseCount[k];
             if (seen >= rank) {
                 long mid = lowerBound(i) + (width(i) - 1) / 2;
                 return Math.max(min, Math.min(max, mid));
@@ -69,12 +110,29 @@ final class RttHistogram {
     }
 
     void copyFrom(RttHistogram other) {
-        System.arraycopy(other.counts, 0, counts, 0, BUCKETS);
+        if (other.counts != null) {
+            if (counts == null) {
+                counts = new long[BUCKETS];
+            }
+            System.arraycopy(other.counts, 0, counts, 0, BUCKETS);
+        } else {
+            counts = null;
+            if (sparseIndex.length < other.used) {
+                sparseIndex = new int[other.sparseIndex.length];
+                sparseCount = new long[other.sparseIndex.length];
+            }
+            System.arraycopy(other.sparseIndex, 0, sparseIndex, 0, other.used);
+            System.arraycopy(other.sparseCount, 0, sparseCount, 0, other.used);
+        }
+        used = other.used;
         total = other.total;
     }
 
     void clear() {
-        Arrays.fill(counts, 0);
+        if (counts != null) {
+            Arrays.fill(counts, 0);
+        }
+        used = 0;
         total = 0;
     }
 }

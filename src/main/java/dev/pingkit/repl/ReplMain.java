@@ -8,13 +8,15 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
+
+import dev.pingkit.cli.ReplOptions;
+import dev.pingkit.cli.UsageException;
 
 /**
  * <b>{@code scripts/repl}: the interactive session on the system terminal, or a script on a dumb one.</b>
@@ -26,16 +28,9 @@ import org.jline.terminal.impl.DumbTerminal;
  * scripts/repl -k -f experiment.txt keep going after a failed command (exit status still 1)
  * scripts/repl -D name=value ...    define $name for the script (repeatable)
  * </pre>
+ * The arguments are parsed by {@link ReplOptions} (Commons CLI, which only {@code cli} may use).
  */
 public final class ReplMain {
-    private static final String USAGE = """
-            usage: scripts/repl [-f FILE] [-k|--keep-going] [-D NAME=VALUE]... [--history FILE | --no-history]
-              -f FILE         run the commands in FILE on a dumb terminal, echoing each one; '-' reads standard input
-              -k, --keep-going  in a script, run the remaining commands after one fails (exit status is still 1)
-              -D NAME=VALUE   define $NAME for the session, e.g. -D far=198.18.1.2
-              --history FILE  keep history in FILE instead of $HOME/.pingkit_history ($PINGKIT_HISTORY also works)
-              --no-history    do not read or write a history file
-            Without -f, standard input that is not a terminal is read as a script.""";
 
     private ReplMain() {
     }
@@ -62,45 +57,29 @@ public final class ReplMain {
         return null;
     }
 
-    /** Parses the launcher's arguments and runs the session; returns the exit status. */
+    /** Parses the launcher's arguments ({@link ReplOptions}) and runs the session; returns the exit status. */
     static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr) {
-        String file = null;
-        boolean keepGoing = false;
-        boolean noHistory = false;
-        Path history = null;
-        Map<String, String> vars = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            try {
-                switch (a) {
-                    case "-f", "--file" -> file = args[++i];
-                    case "-k", "--keep-going" -> keepGoing = true;
-                    case "--history" -> history = Path.of(args[++i]);
-                    case "--no-history" -> noHistory = true;
-                    case "-D" -> {
-                        String kv = args[++i];
-                        int eq = kv.indexOf('=');
-                        if (eq <= 0) {
-                            stderr.println("repl: -D needs NAME=VALUE, got " + kv);
-                            return 2;
-                        }
-                        vars.put(kv.substring(0, eq), kv.substring(eq + 1));
-                    }
-                    case "-h", "--help" -> {
-                        stdout.println(USAGE);
-                        return 0;
-                    }
-                    default -> {
-                        stderr.println("repl: unknown option " + a);
-                        stderr.println(USAGE);
-                        return 2;
-                    }
-                }
-            } catch (ArrayIndexOutOfBoundsException e) {
-                stderr.println("repl: " + a + " needs a value");
-                return 2;
+        ReplOptions.Session options;
+        try {
+            ReplOptions.Parsed parsed = ReplOptions.parse(args);
+            if (parsed instanceof ReplOptions.Help help) {
+                ReplOptions.printHelp(help.requested() ? stdout : stderr);
+                return help.requested() ? 0 : 2;
             }
+            if (parsed instanceof ReplOptions.Version) {
+                stdout.println("repl from pingkit " + version());
+                return 0;
+            }
+            options = (ReplOptions.Session) parsed;
+        } catch (UsageException e) {
+            stderr.println("repl: " + e.getMessage());
+            return 2;
         }
+        String file = options.file().orElse(null);
+        boolean keepGoing = options.keepGoing();
+        boolean noHistory = options.noHistory();
+        Map<String, String> vars = options.variables();
+        Path history = options.history().map(Path::of).orElse(null);
         if (history == null && System.getenv("PINGKIT_HISTORY") != null) {
             history = Path.of(System.getenv("PINGKIT_HISTORY"));
         }
@@ -148,5 +127,11 @@ public final class ReplMain {
             stderr.println("repl: " + e.getMessage());
             return 2;
         }
+    }
+
+    /** The project version from the jar's manifest. */
+    private static String version() {
+        String v = ReplMain.class.getPackage().getImplementationVersion();
+        return v != null ? v : "(development classes, no jar)";
     }
 }

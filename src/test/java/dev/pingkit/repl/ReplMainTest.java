@@ -63,11 +63,38 @@ class ReplMainTest {
     }
 
     @Test
+    void longHelpOnStdoutExitsZeroShortHelpOnStderrExitsTwoAndVersionPrints() {
+        Run help = main("", "--help");
+        assertEquals(0, help.status());
+        assertTrue(help.out().contains("--keep-going") && help.out().contains("-D <name=value>"), help.out());
+        assertEquals("", help.err());
+
+        Run usage = main("", "-h");
+        assertEquals(2, usage.status());
+        assertEquals("", usage.out());
+        assertTrue(usage.err().contains("--keep-going"), usage.err());
+
+        Run version = main("", "--version");
+        assertEquals(0, version.status());
+        assertTrue(version.out().startsWith("repl from pingkit "), version.out());
+    }
+
+    @Test
+    void mistakesAreOneLineNamingTheOption() {
+        assertEquals("repl: unknown option '--bogus' (try --help)\n", main("", "--bogus").err());
+        assertEquals("repl: option -f needs a value (file)\n", main("", "-f").err());
+        assertEquals("repl: -D needs NAME=VALUE, got 'novalue'\n", main("", "-D", "novalue").err());
+        assertEquals("repl: unexpected argument 'x.repl': the REPL takes options only (a script is -f FILE)\n",
+                main("", "x.repl").err());
+    }
+
+    @Test
     void usageMistakesExitTwo() {
         assertEquals(2, main("", "--bogus").status());
         assertEquals(2, main("", "-f").status());
         assertEquals(2, main("", "-f", "/nonexistent/x.repl").status());
         assertEquals(2, main("", "-D", "novalue").status());
+        assertEquals(2, main("", "x.repl").status());
     }
 
     @Test

@@ -108,7 +108,7 @@ class ReplNetworkTest {
     }
 
     /** A REPL running on its own thread, so the test can act while a command runs. */
-    private static final class Live implements AutoCloseable {
+    static final class Live implements AutoCloseable {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final Terminal terminal;
         final Thread thread;
