@@ -124,7 +124,7 @@ public final class Repl {
                     continue;
                 }
                 if (config.scripted()) {
-                    console.println(PROMPT + line.strip());
+                    console.println(PROMPT + dev.pingkit.cli.Shown.escaped(line.strip()));
                 }
                 boolean ok = execute(line);
                 saveHistory();
