@@ -112,6 +112,8 @@ final class EngineProbes implements AutoCloseable {
         private int outstanding = -1; // seq of the probe in flight, -1 none
         private int failedSeq = -1;   // the last probe an ICMP error answered
         private boolean finishing;
+        private long lastSentNanos;
+        private final long intervalNanos = config.interval().toNanos();
 
         Run(ProbeTarget target, Pinger pinger) {
             this.target = target;
@@ -139,7 +141,9 @@ final class EngineProbes implements AutoCloseable {
         public synchronized void onEvent(PingEvent event) {
             if (event instanceof PingEvent.Sent s) {
                 outstanding = s.seq();
-                outcomes.sent(target, s.seq());
+                long late = lastSentNanos == 0 ? 0 : Math.max(0, s.sentNanos() - lastSentNanos - intervalNanos);
+                lastSentNanos = s.sentNanos();
+                outcomes.sent(target, s.seq(), late);
             } else if (event instanceof PingEvent.Reply r) {
                 if (!r.intact()) {
                     outcomes.corrupted(target, r.seq());

@@ -26,7 +26,7 @@ final class JsonOutcomes implements ProbeOutcomes {
     }
 
     @Override
-    public void sent(ProbeTarget target, int seq) {
+    public void sent(ProbeTarget target, int seq, long lateNanos) {
         print(line("sent", target).field("seq", seq));
     }
 

@@ -76,6 +76,7 @@ final class OpenMetrics {
                 + "target's next probe.", TargetSeries.Snapshot::lost);
         counter(o, all, snaps, "pingkit_resolve_errors", "Number of times the target's name failed to resolve on a "
                 + "reload (it keeps its last address).", TargetSeries.Snapshot::resolveErrors);
+        lateness(o, book.lateness());
         o.text("# EOF\n");
         return o.bytes();
     }
@@ -109,6 +110,22 @@ final class OpenMetrics {
             o.sample(f + "_sum", labels).seconds(s.rttSumNanos()).nl();
             o.sample(f + "_count", labels).number(s.answered()).nl();
         }
+    }
+
+    private static void lateness(Out o, Lateness lateness) {
+        String f = "pingkit_probe_lateness_seconds";
+        o.text("# TYPE " + f + " histogram\n# UNIT " + f + " seconds\n# HELP " + f
+                + " How late probes left against their schedule, all targets together.\n");
+        long[] s = lateness.snapshot();
+        int n = Lateness.BUCKETS.size();
+        long cumulative = 0;
+        for (int b = 0; b <= n; b++) {
+            cumulative += s[b];
+            o.text(f).text("_bucket{le=\"").text(b < n ? Lateness.BUCKETS.label(b) : "+Inf").text("\"} ")
+                    .number(cumulative).nl();
+        }
+        o.text(f).text("_sum ").seconds(s[n + 1]).nl();
+        o.text(f).text("_count ").number(s[n + 2]).nl();
     }
 
     /** An ASCII byte buffer with the few writes the format needs, without a formatter. */

@@ -6,8 +6,11 @@ package dev.pingkit.cli.prober;
  * the two receivers.
  */
 public interface ProbeOutcomes {
-    /** A probe to {@code target} left. */
-    void sent(ProbeTarget target, int seq);
+    /**
+     * A probe to {@code target} left, {@code lateNanos} after it was due (its gap to the target's previous probe
+     * minus the interval, 0 when on time or for the first probe).
+     */
+    void sent(ProbeTarget target, int seq, long lateNanos);
 
     /** The first intact reply to probe {@code seq} came after {@code rttNanos}, with TTL {@code ttl} (-1 unknown). */
     void answered(ProbeTarget target, int seq, long rttNanos, int ttl);

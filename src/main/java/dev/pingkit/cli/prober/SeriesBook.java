@@ -14,6 +14,7 @@ final class SeriesBook implements ProbeOutcomes {
     private final Buckets buckets;
     private final Map<ProbeTarget, TargetSeries> byTarget = new ConcurrentHashMap<>();
     private volatile List<TargetSeries> ordered = List.of();
+    private final Lateness lateness = new Lateness();
 
     SeriesBook(Buckets buckets) {
         this.buckets = buckets;
@@ -42,14 +43,20 @@ final class SeriesBook implements ProbeOutcomes {
         return s;
     }
 
+    /** How late the probes left, all targets together. */
+    Lateness lateness() {
+        return lateness;
+    }
+
     /** Every series, in order of creation (a stable view: later additions do not show in it). */
     List<TargetSeries> all() {
         return ordered;
     }
 
     @Override
-    public void sent(ProbeTarget target, int seq) {
+    public void sent(ProbeTarget target, int seq, long lateNanos) {
         of(target).sent();
+        lateness.record(lateNanos);
     }
 
     @Override

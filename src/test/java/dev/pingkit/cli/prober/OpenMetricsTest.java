@@ -20,7 +20,7 @@ class OpenMetricsTest {
         SeriesBook book = new SeriesBook(Buckets.parse("0.0001,0.001"));
         ProbeTarget t = target("198.51.100.2", "198.51.100.2");
         for (int seq = 1; seq <= 5; seq++) {
-            book.sent(t, seq);
+            book.sent(t, seq, seq == 2 ? 3_000_000 : 0);
         }
         book.answered(t, 1, 50_000, 64);       // 50 us: first bucket
         book.answered(t, 2, 100_000, 64);      // on the bound: still the first
@@ -69,6 +69,23 @@ class OpenMetricsTest {
                 # TYPE pingkit_resolve_errors counter
                 # HELP pingkit_resolve_errors Number of times the target's name failed to resolve on a reload (it keeps its last address).
                 pingkit_resolve_errors_total%1$s} 1
+                # TYPE pingkit_probe_lateness_seconds histogram
+                # UNIT pingkit_probe_lateness_seconds seconds
+                # HELP pingkit_probe_lateness_seconds How late probes left against their schedule, all targets together.
+                pingkit_probe_lateness_seconds_bucket{le="0.0001"} 4
+                pingkit_probe_lateness_seconds_bucket{le="0.0005"} 4
+                pingkit_probe_lateness_seconds_bucket{le="0.001"} 4
+                pingkit_probe_lateness_seconds_bucket{le="0.002"} 4
+                pingkit_probe_lateness_seconds_bucket{le="0.005"} 5
+                pingkit_probe_lateness_seconds_bucket{le="0.01"} 5
+                pingkit_probe_lateness_seconds_bucket{le="0.02"} 5
+                pingkit_probe_lateness_seconds_bucket{le="0.05"} 5
+                pingkit_probe_lateness_seconds_bucket{le="0.1"} 5
+                pingkit_probe_lateness_seconds_bucket{le="0.5"} 5
+                pingkit_probe_lateness_seconds_bucket{le="1"} 5
+                pingkit_probe_lateness_seconds_bucket{le="+Inf"} 5
+                pingkit_probe_lateness_seconds_sum 0.003
+                pingkit_probe_lateness_seconds_count 5
                 # EOF
                 """.formatted(l), new String(OpenMetrics.render(book), StandardCharsets.UTF_8));
     }
