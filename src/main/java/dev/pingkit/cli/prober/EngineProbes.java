@@ -149,9 +149,11 @@ final class EngineProbes implements AutoCloseable {
                     outcomes.corrupted(target, r.seq());
                 } else if (r.duplicate()) {
                     outcomes.duplicate(target, r.seq());
-                } else {
+                } else if (r.seq() == outstanding) {
                     settle(r.seq());
                     outcomes.answered(target, r.seq(), r.rttNanos(), r.ttl());
+                } else {
+                    outcomes.late(target, r.seq()); // already counted lost when the next probe left
                 }
             } else if (event instanceof PingEvent.ErrorReply e) {
                 settle(e.seq());

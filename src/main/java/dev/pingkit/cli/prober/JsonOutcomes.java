@@ -42,6 +42,11 @@ final class JsonOutcomes implements ProbeOutcomes {
     }
 
     @Override
+    public void late(ProbeTarget target, int seq) {
+        print(line("late", target).field("seq", seq));
+    }
+
+    @Override
     public void corrupted(ProbeTarget target, int seq) {
         print(line("corrupted", target).field("seq", seq));
     }

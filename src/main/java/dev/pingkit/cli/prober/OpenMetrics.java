@@ -68,6 +68,8 @@ final class OpenMetrics {
                         .seconds(snaps.get(i).lastRttNanos()).nl();
             }
         }
+        counter(o, all, snaps, "pingkit_response_late", "Number of replies that came after their probe was counted "
+                + "lost.", TargetSeries.Snapshot::late);
         counter(o, all, snaps, "pingkit_response_corrupted", "Number of replies with a bad checksum or payload.",
                 TargetSeries.Snapshot::corrupted);
         counter(o, all, snaps, "pingkit_response_errors", "Number of ICMP errors (unreachable, time exceeded, ...) "

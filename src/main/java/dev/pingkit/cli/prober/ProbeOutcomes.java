@@ -18,6 +18,9 @@ public interface ProbeOutcomes {
     /** A further intact reply to a probe already answered. */
     void duplicate(ProbeTarget target, int seq);
 
+    /** An intact reply to probe {@code seq} after it was counted lost (or failed); not counted as answered. */
+    void late(ProbeTarget target, int seq);
+
     /** A reply with a bad checksum or a payload other than the probe's (not counted as answered). */
     void corrupted(ProbeTarget target, int seq);
 

@@ -70,6 +70,11 @@ final class SeriesBook implements ProbeOutcomes {
     }
 
     @Override
+    public void late(ProbeTarget target, int seq) {
+        of(target).late();
+    }
+
+    @Override
     public void corrupted(ProbeTarget target, int seq) {
         of(target).corrupted();
     }

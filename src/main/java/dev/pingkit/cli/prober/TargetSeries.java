@@ -17,6 +17,7 @@ final class TargetSeries {
     private long answered;
     private long rttSumNanos;
     private long duplicates;
+    private long late;
     private long corrupted;
     private long errorReplies;
     private long sendErrors;
@@ -60,6 +61,10 @@ final class TargetSeries {
         duplicates++;
     }
 
+    synchronized void late() {
+        late++;
+    }
+
     synchronized void corrupted() {
         corrupted++;
     }
@@ -82,7 +87,7 @@ final class TargetSeries {
 
     /** A consistent copy of every value, for one scrape. */
     synchronized Snapshot snapshot() {
-        return new Snapshot(requests, answered, rttSumNanos, bucketCounts.clone(), duplicates, corrupted,
+        return new Snapshot(requests, answered, rttSumNanos, bucketCounts.clone(), duplicates, late, corrupted,
                 errorReplies, sendErrors, lost, resolveErrors, lastRttNanos, lastTtl);
     }
 
@@ -91,7 +96,7 @@ final class TargetSeries {
      * {@code +Inf}; {@code lastRttNanos} and {@code lastTtl} are -1 before the first reply.
      */
     record Snapshot(long requests, long answered, long rttSumNanos, long[] bucketCounts, long duplicates,
-                    long corrupted, long errorReplies, long sendErrors, long lost, long resolveErrors,
+                    long late, long corrupted, long errorReplies, long sendErrors, long lost, long resolveErrors,
                     long lastRttNanos, int lastTtl) {
     }
 }

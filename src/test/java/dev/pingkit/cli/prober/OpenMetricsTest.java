@@ -27,6 +27,7 @@ class OpenMetricsTest {
         book.answered(t, 3, 1_500_000, 63);    // 1.5 ms: +Inf only
         book.duplicate(t, 3);
         book.lost(t, 4);
+        book.late(t, 4);
         book.errorReply(t, 5, 3, 1);
         book.corrupted(t, 5);
         book.sendError(t, 6);
@@ -57,6 +58,9 @@ class OpenMetricsTest {
                 # UNIT pingkit_response_last_duration_seconds seconds
                 # HELP pingkit_response_last_duration_seconds Round-trip time of the last answered probe.
                 pingkit_response_last_duration_seconds%1$s} 0.0015
+                # TYPE pingkit_response_late counter
+                # HELP pingkit_response_late Number of replies that came after their probe was counted lost.
+                pingkit_response_late_total%1$s} 1
                 # TYPE pingkit_response_corrupted counter
                 # HELP pingkit_response_corrupted Number of replies with a bad checksum or payload.
                 pingkit_response_corrupted_total%1$s} 1
