@@ -3,6 +3,7 @@ package dev.pingkit.cli.prober;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -51,17 +52,22 @@ final class MetricsServer implements AutoCloseable {
                 return;
             }
             String path = x.getRequestURI().getPath();
-            byte[] body;
             if (path.equals("/metrics")) {
-                body = OpenMetrics.render(book);
                 x.getResponseHeaders().set("Content-Type", OpenMetrics.CONTENT_TYPE);
-                reply(x, 200, body);
+                if (method.equals("HEAD")) {
+                    x.sendResponseHeaders(200, -1);
+                    return;
+                }
+                x.sendResponseHeaders(200, 0); // chunked: the exposition is streamed as it is written
+                try (OutputStream os = x.getResponseBody()) {
+                    OpenMetrics.write(book, os);
+                }
             } else if (path.equals("/")) {
                 x.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-                reply(x, 200, "pingkit prober: metrics at /metrics\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                reply(x, 200, "pingkit prober: metrics at /metrics\n".getBytes(StandardCharsets.UTF_8));
             } else {
                 x.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-                reply(x, 404, "not found; metrics are at /metrics\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                reply(x, 404, "not found; metrics are at /metrics\n".getBytes(StandardCharsets.UTF_8));
             }
         }
     }

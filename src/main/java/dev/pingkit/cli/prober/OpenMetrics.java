@@ -1,6 +1,9 @@
 package dev.pingkit.cli.prober;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +23,8 @@ import java.util.function.ToLongFunction;
 final class OpenMetrics {
     /** The HTTP content type of the format. */
     static final String CONTENT_TYPE = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+    private static final byte[] OPEN = {'{'};
+    private static final byte[] CLOSE = {'}', ' '};
 
     private OpenMetrics() {
     }
@@ -39,14 +44,28 @@ final class OpenMetrics {
         return b.toString();
     }
 
-    /** The whole exposition of {@code book}, ending in {@code # EOF}. */
+    /** The whole exposition of {@code book}, ending in {@code # EOF}, as bytes (tests). */
     static byte[] render(SeriesBook book) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            write(book, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * <b>Writes the whole exposition of {@code book} to {@code sink}</b>, through a buffer of its own: a scrape of
+     * 10 000 targets is tens of megabytes, streamed rather than held.
+     */
+    static void write(SeriesBook book, OutputStream sink) throws IOException {
         List<TargetSeries> all = book.all();
         List<TargetSeries.Snapshot> snaps = new ArrayList<>(all.size());
         for (TargetSeries s : all) {
             snaps.add(s.snapshot());
         }
-        Out o = new Out(64 + all.size() * (400 + 80 * book.buckets().size()));
+        Out o = new Out(sink);
         counter(o, all, snaps, "smokeping_requests", "Number of ping requests sent.",
                 TargetSeries.Snapshot::requests);
         histogram(o, all, snaps, book.buckets());
@@ -80,41 +99,45 @@ final class OpenMetrics {
                 + "reload (it keeps its last address).", TargetSeries.Snapshot::resolveErrors);
         lateness(o, book.lateness());
         o.text("# EOF\n");
-        return o.bytes();
+        o.flush();
     }
 
     private static void counter(Out o, List<TargetSeries> all, List<TargetSeries.Snapshot> snaps, String family,
-                                String help, ToLongFunction<TargetSeries.Snapshot> value) {
+                                String help, ToLongFunction<TargetSeries.Snapshot> value) throws IOException {
         o.text("# TYPE ").text(family).text(" counter\n# HELP ").text(family).text(" ").text(help).text("\n");
-        String sample = family + "_total";
+        byte[] sample = (family + "_total{").getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i < all.size(); i++) {
-            o.sample(sample, all.get(i).labels()).number(value.applyAsLong(snaps.get(i))).nl();
+            o.raw(sample).raw(all.get(i).labels()).raw(CLOSE).number(value.applyAsLong(snaps.get(i))).nl();
         }
     }
 
-    private static void histogram(Out o, List<TargetSeries> all, List<TargetSeries.Snapshot> snaps, Buckets buckets) {
+    private static void histogram(Out o, List<TargetSeries> all, List<TargetSeries.Snapshot> snaps, Buckets buckets)
+            throws IOException {
         String f = "smokeping_response_duration_seconds";
         o.text("# TYPE " + f + " histogram\n# UNIT " + f + " seconds\n# HELP " + f
                 + " Round-trip time of the first intact reply to each probe.\n");
         byte[][] le = new byte[buckets.size() + 1][];
         for (int b = 0; b < buckets.size(); b++) {
-            le[b] = (",le=\"" + buckets.label(b) + "\"").getBytes(StandardCharsets.US_ASCII);
+            le[b] = (",le=\"" + buckets.label(b) + "\"} ").getBytes(StandardCharsets.US_ASCII);
         }
-        le[buckets.size()] = ",le=\"+Inf\"".getBytes(StandardCharsets.US_ASCII);
+        le[buckets.size()] = ",le=\"+Inf\"} ".getBytes(StandardCharsets.US_ASCII);
+        byte[] bucket = (f + "_bucket{").getBytes(StandardCharsets.US_ASCII);
+        byte[] sum = (f + "_sum{").getBytes(StandardCharsets.US_ASCII);
+        byte[] count = (f + "_count{").getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i < all.size(); i++) {
             TargetSeries.Snapshot s = snaps.get(i);
             byte[] labels = all.get(i).labels();
             long cumulative = 0;
             for (int b = 0; b < le.length; b++) {
                 cumulative += s.bucketCounts()[b];
-                o.text(f).text("_bucket{").raw(labels).raw(le[b]).text("} ").number(cumulative).nl();
+                o.raw(bucket).raw(labels).raw(le[b]).number(cumulative).nl();
             }
-            o.sample(f + "_sum", labels).seconds(s.rttSumNanos()).nl();
-            o.sample(f + "_count", labels).number(s.answered()).nl();
+            o.raw(sum).raw(labels).raw(CLOSE).seconds(s.rttSumNanos()).nl();
+            o.raw(count).raw(labels).raw(CLOSE).number(s.answered()).nl();
         }
     }
 
-    private static void lateness(Out o, Lateness lateness) {
+    private static void lateness(Out o, Lateness lateness) throws IOException {
         String f = "pingkit_probe_lateness_seconds";
         o.text("# TYPE " + f + " histogram\n# UNIT " + f + " seconds\n# HELP " + f
                 + " How late probes left against their schedule, all targets together.\n");
@@ -130,48 +153,95 @@ final class OpenMetrics {
         o.text(f).text("_count ").number(s[n + 2]).nl();
     }
 
-    /** An ASCII byte buffer with the few writes the format needs, without a formatter. */
-    private static final class Out extends ByteArrayOutputStream {
-        Out(int size) {
-            super(size);
+    /**
+     * A buffered writer of the few things the format needs, straight into bytes: no formatter, no string per
+     * number, so a large scrape costs little more than its copying.
+     */
+    private static final class Out {
+        private final OutputStream sink;
+        private final byte[] buf = new byte[1 << 16];
+        private int pos;
+
+        Out(OutputStream sink) {
+            this.sink = sink;
         }
 
-        Out text(String s) {
-            byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            write(b, 0, b.length);
+        private void room(int n) throws IOException {
+            if (pos + n > buf.length) {
+                sink.write(buf, 0, pos);
+                pos = 0;
+            }
+        }
+
+        Out text(String s) throws IOException {
+            return raw(s.getBytes(StandardCharsets.UTF_8));
+        }
+
+        Out raw(byte[] b) throws IOException {
+            if (b.length > buf.length) {
+                room(buf.length);
+                sink.write(b);
+                return this;
+            }
+            room(b.length);
+            System.arraycopy(b, 0, buf, pos, b.length);
+            pos += b.length;
             return this;
         }
 
-        Out raw(byte[] b) {
-            write(b, 0, b.length);
+        Out sample(String name, byte[] labels) throws IOException {
+            return text(name).raw(OPEN).raw(labels).raw(CLOSE);
+        }
+
+        Out number(long v) throws IOException {
+            room(20);
+            if (v < 0) {
+                if (v == Long.MIN_VALUE) {
+                    return text(Long.toString(v));
+                }
+                buf[pos++] = '-';
+                v = -v;
+            }
+            int digits = 1;
+            for (long x = v; x >= 10; x /= 10) {
+                digits++;
+            }
+            for (int i = pos + digits - 1; i >= pos; i--) {
+                buf[i] = (byte) ('0' + v % 10);
+                v /= 10;
+            }
+            pos += digits;
             return this;
         }
 
-        Out sample(String name, byte[] labels) {
-            return text(name).text("{").raw(labels).text("} ");
-        }
-
-        Out number(long v) {
-            return text(Long.toString(v));
-        }
-
-        /** Nanoseconds as exact decimal seconds: 1500 becomes {@code 0.0000015}. */
-        Out seconds(long nanos) {
-            String frac = Long.toString(1_000_000_000L + nanos % 1_000_000_000L).substring(1);
-            int end = frac.length();
-            while (end > 1 && frac.charAt(end - 1) == '0') {
+        /** Nanoseconds (not negative) as exact decimal seconds: 1500 becomes {@code 0.0000015}, 0 {@code 0.0}. */
+        Out seconds(long nanos) throws IOException {
+            number(nanos / 1_000_000_000L);
+            room(10);
+            buf[pos++] = '.';
+            long frac = nanos % 1_000_000_000L;
+            int end = pos + 9;
+            for (int i = end - 1; i >= pos; i--) {
+                buf[i] = (byte) ('0' + frac % 10);
+                frac /= 10;
+            }
+            while (end > pos + 1 && buf[end - 1] == '0') {
                 end--;
             }
-            return text(Long.toString(nanos / 1_000_000_000L)).text(".").text(frac.substring(0, end));
-        }
-
-        Out nl() {
-            write('\n');
+            pos = end;
             return this;
         }
 
-        byte[] bytes() {
-            return toByteArray();
+        Out nl() throws IOException {
+            room(1);
+            buf[pos++] = '\n';
+            return this;
+        }
+
+        void flush() throws IOException {
+            sink.write(buf, 0, pos);
+            pos = 0;
+            sink.flush();
         }
     }
 }
