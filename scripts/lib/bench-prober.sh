@@ -13,7 +13,7 @@ prober_scrape() { # port file -> prints the scrape's wall time in ms
   in_client bash -c '
     t0=$(date +%s%N)
     exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
-    printf "GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n" >&3
+    printf "GET /metrics HTTP/1.0\r\n\r\n" >&3  # 1.0: no chunk framing in the body
     cat <&3 >"$2"
     t1=$(date +%s%N)
     echo $(( (t1 - t0) / 1000 ))' _ "$1" "$2" | awk '{ printf "%.1f\n", $1 / 1000 }'

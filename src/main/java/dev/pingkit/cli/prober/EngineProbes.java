@@ -9,36 +9,59 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import dev.pingkit.ping.PingEvent;
-import dev.pingkit.ping.PingListener;
-import dev.pingkit.ping.PingSettings;
-import dev.pingkit.ping.Pinger;
+import dev.pingkit.ping.Engine;
+import dev.pingkit.ping.EngineOptions;
+import dev.pingkit.ping.ProbeEvent;
+import dev.pingkit.ping.ProbeListener;
+import dev.pingkit.ping.ProbeSpec;
+import dev.pingkit.ping.TargetPlan;
 
 /**
- * <b>The one place the prober calls the engine: it probes a set of targets and reports each probe's end to a
- * {@link ProbeOutcomes}.</b>
+ * <b>The one place the prober calls the engine: one continuous {@link Engine} run over all targets (one socket per
+ * family), each probe's end reported to a {@link ProbeOutcomes}.</b>
  *
- * <p>Until the multi-target engine (issue #11) is on main, each target runs a {@link Pinger} of its own, on a
- * thread of its own, started at an offset within the first interval so the probes spread instead of bursting; a
- * probe still unanswered when the target's next one leaves counts as lost. That is fine for tens of targets and
- * not meant for thousands: the multi-target engine replaces this class's inside, and nothing else.
+ * <p>Every target is probed once an interval; a probe ends lost at its timeout, which is the interval (so a probe
+ * is settled before its target's next one leaves). New targets start spread over one interval, so thousands of
+ * them do not burst; {@code --rate} caps the sends of all targets together. The engine runs on a thread of its
+ * own; the listener runs there too and only counts.
  */
 final class EngineProbes implements AutoCloseable {
+    /** How often the starter wakes to add the targets due: spreading finer than this buys nothing. */
+    private static final long START_STEP_NANOS = 5_000_000L;
+
     private final ProberConfig config;
     private final ProbeOutcomes outcomes;
     private final PrintStream err;
-    private final Map<ProbeTarget, Run> runs = new LinkedHashMap<>();
-    private boolean finishing;
+    private final Engine engine;
+    private final TargetPlan plan;
+    private final Map<ProbeTarget, dev.pingkit.ping.ProbeTarget> handles = new LinkedHashMap<>();
+    private final Events events = new Events();
+    private Thread runner;
+    private Thread starter;
+    private volatile boolean finishing;
+    private volatile boolean failed;
+    private int added; // guarded by this: targets handed to the engine so far
 
-    EngineProbes(ProberConfig config, ProbeOutcomes outcomes, PrintStream err) {
+    private final Runnable onFailure;
+
+    /** {@code onFailure} runs (on the engine's thread) if the run ends on an error; the error is on {@code err}. */
+    EngineProbes(ProberConfig config, ProbeOutcomes outcomes, PrintStream err, Runnable onFailure) {
+        this.onFailure = onFailure;
         this.config = config;
         this.outcomes = outcomes;
         this.err = err;
+        EngineOptions options = EngineOptions.defaults().continuous(true);
+        if (config.rate() > 0) {
+            options = options.minGap(Duration.ofNanos(1_000_000_000L / config.rate()));
+        }
+        this.engine = Engine.open(options);
+        this.plan = TargetPlan.every(config.interval())
+                .spec(ProbeSpec.DEFAULT.payloadSize(config.size()).timeout(config.interval()));
     }
 
     /**
-     * <b>Opens a probe run for each target not yet probed (all before any starts), and stops those no longer
-     * listed.</b> Runs already going keep their schedule.
+     * <b>Probes every target not yet probed, starting them spread over one interval, and stops probing those no
+     * longer listed</b> (their probes in flight end as usual). The first call opens the sockets and starts the run.
      *
      * @throws IOException when a socket cannot be opened (no permission, ...): nothing new was started then
      */
@@ -46,165 +69,187 @@ final class EngineProbes implements AutoCloseable {
         if (finishing) {
             return;
         }
-        List<Run> fresh = new ArrayList<>();
-        try {
-            for (ProbeTarget t : targets) {
-                if (!runs.containsKey(t) && fresh.stream().noneMatch(r -> r.target.equals(t))) {
-                    fresh.add(new Run(t, Pinger.open(settings(t))));
+        List<ProbeTarget> fresh = new ArrayList<>();
+        for (ProbeTarget t : targets) {
+            if (!handles.containsKey(t) && !fresh.contains(t)) {
+                fresh.add(t);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            // Open each family's socket now, in this thread, so a permission problem is reported to the caller.
+            ProbeTarget first4 = fresh.stream().filter(t -> t.address() instanceof java.net.Inet4Address)
+                    .findFirst().orElse(null);
+            ProbeTarget first6 = fresh.stream().filter(t -> !(t.address() instanceof java.net.Inet4Address))
+                    .findFirst().orElse(null);
+            for (ProbeTarget t : new ProbeTarget[] {first4, first6}) {
+                if (t != null) {
+                    add(t);
+                    fresh.remove(t);
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            fresh.forEach(r -> r.pinger.close());
-            throw e;
         }
-        for (var it = runs.entrySet().iterator(); it.hasNext(); ) {
+        for (var it = handles.entrySet().iterator(); it.hasNext(); ) {
             var e = it.next();
             if (!targets.contains(e.getKey())) {
-                e.getValue().pinger.stop();
+                engine.remove(e.getValue());
                 it.remove();
             }
         }
-        long spread = config.interval().toNanos() / Math.max(1, fresh.size());
-        for (int i = 0; i < fresh.size(); i++) {
-            Run r = fresh.get(i);
-            runs.put(r.target, r);
-            r.start(i * spread);
+        if (runner == null) {
+            runner = new Thread(this::run, "prober-engine");
+            runner.setDaemon(true);
+            runner.start();
+        }
+        if (!fresh.isEmpty()) {
+            Thread previous = starter;
+            starter = new Thread(() -> start(previous, fresh), "prober-starter");
+            starter.setDaemon(true);
+            starter.start();
         }
     }
 
-    private PingSettings settings(ProbeTarget t) {
-        return PingSettings.to(t.address(), t.host()).count(0).interval(config.interval())
-                .payloadSize(config.size()).reportOutstanding(true);
+    private synchronized void add(ProbeTarget t) throws IOException {
+        if (finishing || handles.containsKey(t)) {
+            return;
+        }
+        // Mapped before the engine knows it: the run may send its first probe before add() returns. Indices are
+        // the engine's order of addition, and only this method adds.
+        events.map(added, t);
+        dev.pingkit.ping.ProbeTarget h = engine.add(t.address(), plan);
+        if (h.index() != added) {
+            throw new IllegalStateException("engine gave target index " + h.index() + ", expected " + added);
+        }
+        added++;
+        handles.put(t, h);
+    }
+
+    /** Adds {@code fresh} one after another over one interval (after any earlier batch is in). */
+    private void start(Thread previous, List<ProbeTarget> fresh) {
+        try {
+            if (previous != null) {
+                previous.join();
+            }
+            long begin = System.nanoTime();
+            long step = config.interval().toNanos() / fresh.size();
+            for (int i = 0; i < fresh.size() && !finishing; i++) {
+                long wait = begin + i * step - System.nanoTime();
+                if (wait > START_STEP_NANOS) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                add(fresh.get(i));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            err.println("prober: cannot probe: " + e.getMessage());
+        }
+    }
+
+    private void run() {
+        try {
+            engine.run(events);
+        } catch (IOException | RuntimeException e) {
+            failed = true;
+            err.println("prober: probing stopped: " + e.getMessage());
+            onFailure.run();
+        }
+    }
+
+    /** True when the engine's run ended on an error (the process should end). */
+    boolean failed() {
+        return failed;
     }
 
     /**
-     * <b>Stops sending and waits up to {@code grace} for the probes in flight</b>; those still unanswered then
-     * count as lost. Returns when every run has ended.
+     * <b>Stops scheduling and waits up to {@code grace} for the probes in flight</b> (each ends answered, failed or
+     * lost at its timeout); then stops the run, so any still in flight end lost.
      */
     void finish(Duration grace) throws InterruptedException {
-        List<Run> all;
         synchronized (this) {
             finishing = true;
-            all = new ArrayList<>(runs.values());
+            handles.values().forEach(engine::remove);
         }
-        all.forEach(Run::finishing);
-        long until = System.nanoTime() + grace.toNanos();
-        for (Run r : all) {
-            r.awaitSettled(until);
+        if (starter != null) {
+            starter.join();
         }
-        for (Run r : all) {
-            r.pinger.stop();
-            r.thread.join(TimeUnit.SECONDS.toMillis(5));
-            r.countOutstandingAsLost();
+        events.awaitSettled(System.nanoTime() + grace.toNanos());
+        engine.stop();
+        if (runner != null) {
+            runner.join(TimeUnit.SECONDS.toMillis(5));
         }
     }
 
     @Override
-    public synchronized void close() {
-        runs.values().forEach(r -> r.pinger.stop());
+    public void close() {
+        engine.close();
     }
 
-    /** One target's pinger, its thread, and the probe it is waiting on. */
-    private final class Run implements PingListener {
-        final ProbeTarget target;
-        final Pinger pinger;
-        Thread thread;
-        private int outstanding = -1; // seq of the probe in flight, -1 none
-        private int failedSeq = -1;   // the last probe an ICMP error answered
-        private boolean finishing;
-        private long lastSentNanos;
-        private final long intervalNanos = config.interval().toNanos();
+    /** The run's listener: engine events to outcomes, by target index; on the engine's thread. */
+    private final class Events implements ProbeListener {
+        private volatile ProbeTarget[] byIndex = new ProbeTarget[64];
+        private long[] lastSent = new long[64];
+        private long inFlight; // guarded by this
 
-        Run(ProbeTarget target, Pinger pinger) {
-            this.target = target;
-            this.pinger = pinger;
-        }
-
-        void start(long delayNanos) {
-            thread = new Thread(() -> run(delayNanos), "probe " + target);
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        private void run(long delayNanos) {
-            try {
-                TimeUnit.NANOSECONDS.sleep(delayNanos);
-                pinger.run(this);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (IOException | RuntimeException e) {
-                err.println("prober: " + target + ": probing stopped: " + e.getMessage());
+        synchronized void map(int index, ProbeTarget t) {
+            if (index >= byIndex.length) {
+                byIndex = java.util.Arrays.copyOf(byIndex, Math.max(index + 1, byIndex.length * 2));
             }
+            byIndex[index] = t;
         }
 
-        @Override
-        public synchronized void onEvent(PingEvent event) {
-            if (event instanceof PingEvent.Sent s) {
-                outstanding = s.seq();
-                long late = lastSentNanos == 0 ? 0 : Math.max(0, s.sentNanos() - lastSentNanos - intervalNanos);
-                lastSentNanos = s.sentNanos();
-                outcomes.sent(target, s.seq(), late);
-            } else if (event instanceof PingEvent.Reply r) {
-                if (!r.intact()) {
-                    outcomes.corrupted(target, r.seq());
-                } else if (r.duplicate()) {
-                    outcomes.duplicate(target, r.seq());
-                } else if (r.seq() == outstanding) {
-                    settle(r.seq());
-                    outcomes.answered(target, r.seq(), r.rttNanos(), r.ttl());
-                } else {
-                    outcomes.late(target, r.seq()); // already counted lost when the next probe left
-                }
-            } else if (event instanceof PingEvent.ErrorReply e) {
-                settle(e.seq());
-                failedSeq = e.seq();
-                outcomes.errorReply(target, e.seq(), e.error().type(), e.error().code());
-            } else if (event instanceof PingEvent.SendError e) {
-                settle(e.seq());
-                failedSeq = e.seq();
-                outcomes.sendError(target, e.seq());
-            } else if (event instanceof PingEvent.NoAnswerYet n) {
-                lost(n.seq());
-            } else if (event instanceof PingEvent.Timeout t) {
-                lost(t.seq());
-            }
+        private ProbeTarget target(ProbeEvent e) {
+            return byIndex[e.probe().target().index()];
         }
 
-        private void lost(int seq) {
-            if (seq != failedSeq) {
-                settle(seq);
-                outcomes.lost(target, seq);
-            }
-        }
-
-        private void settle(int seq) {
-            if (seq == outstanding) {
-                outstanding = -1;
+        private synchronized void ended() {
+            if (--inFlight == 0) {
                 notifyAll();
-                if (finishing) {
-                    pinger.stop();
-                }
-            }
-        }
-
-        synchronized void finishing() {
-            finishing = true;
-            if (outstanding < 0) {
-                pinger.stop();
             }
         }
 
         synchronized void awaitSettled(long untilNanos) throws InterruptedException {
-            for (long left; outstanding >= 0 && (left = untilNanos - System.nanoTime()) > 0; ) {
+            for (long left; inFlight > 0 && (left = untilNanos - System.nanoTime()) > 0; ) {
                 TimeUnit.NANOSECONDS.timedWait(this, left);
             }
         }
 
-        synchronized void countOutstandingAsLost() {
-            if (outstanding >= 0) {
-                int seq = outstanding;
-                outstanding = -1;
-                outcomes.lost(target, seq);
+        @Override
+        public void onEvent(ProbeEvent event) {
+            if (event instanceof ProbeEvent.Stray) {
+                return;
+            }
+            ProbeTarget t = target(event);
+            int seq = event.probe().seq();
+            if (event instanceof ProbeEvent.Sent s) {
+                int i = s.probe().target().index();
+                if (i >= lastSent.length) {
+                    lastSent = java.util.Arrays.copyOf(lastSent, Math.max(i + 1, lastSent.length * 2));
+                }
+                long late = lastSent[i] == 0 ? 0
+                        : Math.max(0, s.sentAtNanos() - lastSent[i] - config.interval().toNanos());
+                lastSent[i] = s.sentAtNanos();
+                synchronized (this) {
+                    inFlight++;
+                }
+                outcomes.sent(t, seq, late);
+            } else if (event instanceof ProbeEvent.Answered a) {
+                outcomes.answered(t, seq, a.rttNanos(), a.ttl());
+                ended();
+            } else if (event instanceof ProbeEvent.Lost) {
+                outcomes.lost(t, seq);
+                ended();
+            } else if (event instanceof ProbeEvent.Failed f) {
+                outcomes.errorReply(t, seq, f.error().type(), f.error().code());
+                ended();
+            } else if (event instanceof ProbeEvent.SendFailed) {
+                outcomes.sendError(t, seq);
+                ended();
+            } else if (event instanceof ProbeEvent.Duplicate) {
+                outcomes.duplicate(t, seq);
+            } else if (event instanceof ProbeEvent.Late) {
+                outcomes.late(t, seq);
+            } else if (event instanceof ProbeEvent.Corrupted) {
+                outcomes.corrupted(t, seq);
             }
         }
     }

@@ -29,7 +29,8 @@ import dev.pingkit.packet.Addresses;
  *
  * <p>SIGHUP rereads the targets file and re-resolves every name (a name that stops resolving keeps its last address
  * and series, and counts a resolve error); SIGTERM or SIGINT stop sending, let the probes in flight finish and exit
- * 0. A bad option, an unreadable targets file or a target that does not resolve at start: one line, exit 2.
+ * 0. A bad option, an unreadable targets file or a target that does not resolve at start: one line, exit 2; the
+ * engine failing while it runs (a socket error no retry can fix): one line, exit 1.
  */
 public final class ProberCommand {
     private static final String PREFIX = "prober: ";
@@ -102,7 +103,7 @@ public final class ProberCommand {
         }
         targets.forEach(book::of); // every target has its series from the first scrape, probed or not yet
         CountDownLatch stopped = new CountDownLatch(1);
-        try (EngineProbes probes = new EngineProbes(config, outcomes, err);
+        try (EngineProbes probes = new EngineProbes(config, outcomes, err, stopped::countDown);
              MetricsServer server = config.listen().isPresent() ? serve(config.listen().get(), book) : null) {
             probes.probe(targets);
             if (server != null) {
@@ -114,6 +115,9 @@ public final class ProberCommand {
             control.onReload(reloader::reload);
             control.onStop(stopped::countDown);
             stopped.await();
+            if (probes.failed()) {
+                return 1; // the engine said why on stderr
+            }
             probes.finish(grace(config.interval()));
             return 0;
         } catch (BindException e) {

@@ -48,6 +48,8 @@ public final class ProberOptions {
                 .desc("more targets, one a line ('#' starts a comment); reread on SIGHUP").get());
         o.addOption(Option.builder("i").longOpt("interval").hasArg().argName("seconds")
                 .desc("time between probes to one target (default 1, at least 0.01)").get());
+        o.addOption(Option.builder("r").longOpt("rate").hasArg().argName("probes/s")
+                .desc("most probes a second, all targets together (default: no limit; 1..1000000)").get());
         o.addOption(Option.builder("s").longOpt("size").hasArg().argName("bytes")
                 .desc("ICMP data bytes (default 56, 0..1472)").get());
         o.addOption(Option.builder("4").desc("resolve host names to IPv4 addresses").get());
@@ -86,6 +88,10 @@ public final class ProberOptions {
         if (cmd.hasOption("i")) {
             interval = seconds("-i/--interval", cmd.getOptionValue("i"), 0.01, 3600);
         }
+        long rate = 0;
+        if (cmd.hasOption("r")) {
+            rate = integer("-r/--rate", cmd.getOptionValue("r"), 1, 1_000_000);
+        }
         int size = 56;
         if (cmd.hasOption("s")) {
             size = (int) integer("-s/--size", cmd.getOptionValue("s"), 0, 1472);
@@ -114,7 +120,7 @@ public final class ProberOptions {
         if (targets.isEmpty() && file.isEmpty()) {
             throw new UsageException("no targets: name some, or a targets file with -f (see --help)");
         }
-        return Optional.of(new ProberConfig(targets, file, interval, size, family, listen, buckets, json));
+        return Optional.of(new ProberConfig(targets, file, interval, rate, size, family, listen, buckets, json));
     }
 
     private static String name(Option o) {

@@ -52,6 +52,7 @@ class ProberOptionsTest {
         ProberConfig c = parse("198.51.100.2");
         assertEquals(List.of("198.51.100.2"), c.targets());
         assertEquals(Duration.ofSeconds(1), c.interval());
+        assertEquals(0, c.rate());
         assertEquals(56, c.size());
         assertEquals(0, c.family());
         assertEquals(Optional.of(new InetSocketAddress("127.0.0.1", 9374)), c.listen());
@@ -62,9 +63,10 @@ class ProberOptionsTest {
 
     @Test
     void everyOptionReachesTheConfig() throws UsageException {
-        ProberConfig c = parse("-i", "0.25", "-s", "100", "-6", "--listen", "[::1]:0", "--buckets", "0.001,0.01",
+        ProberConfig c = parse("-i", "0.25", "-r", "500", "-s", "100", "-6", "--listen", "[::1]:0", "--buckets", "0.001,0.01",
                 "-f", "/tmp/targets", "a", "b");
         assertEquals(Duration.ofMillis(250), c.interval());
+        assertEquals(500, c.rate());
         assertEquals(100, c.size());
         assertEquals(6, c.family());
         assertEquals(Optional.of(new InetSocketAddress("::1", 0)), c.listen());
@@ -88,6 +90,7 @@ class ProberOptionsTest {
     @CsvSource(delimiter = '|', value = {
         "-i 0                | -i/--interval must be seconds from 0.01 to 3600, got '0'",
         "-i fast             | -i/--interval must be seconds from 0.01 to 3600, got 'fast'",
+        "-r 0                | -r/--rate must be a whole number from 1 to 1000000, got '0'",
         "-s 1473             | -s/--size must be a whole number from 0 to 1472, got '1473'",
         "-s -1               | -s/--size must be a whole number from 0 to 1472, got '-1'",
         "--listen 9374       | --listen must be address:port with an IP literal and a port 0..65535 (e.g. 127.0.0.1:9374 or [::1]:9374), got '9374'",
