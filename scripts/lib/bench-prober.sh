@@ -19,6 +19,17 @@ prober_scrape() { # port file -> prints the scrape's wall time in ms
     echo $(( (t1 - t0) / 1000 ))' _ "$1" "$2" | awk '{ printf "%.1f\n", $1 / 1000 }'
 }
 
+# The first N IPv4 addresses of the lab's largest sweep range (sweep-16 where the lab has it, else sweep).
+prober_addresses() {
+  local range
+  range=$("$PINGKIT_HOME/scripts/netlab" ranges | awk '$1 == "sweep-16" { r = $2 } $1 == "sweep" && !r { s = $2 } END { print r ? r : s }')
+  awk -v n="$1" -v range="$range" 'BEGIN {
+    split(range, p, "/"); split(p[1], o, "."); base = ((o[1] * 256 + o[2]) * 256 + o[3]) * 256 + o[4]
+    size = 2 ^ (32 - p[2]); if (n > size) n = size
+    for (i = 0; i < n; i++) { v = base + i; printf "%d.%d.%d.%d\n", int(v / 16777216) % 256, int(v / 65536) % 256, int(v / 256) % 256, v % 256 }
+  }'
+}
+
 prober_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
 # The lateness histogram's cumulative counts as "le count" lines.
@@ -27,8 +38,7 @@ prober_lateness() { grep '^pingkit_probe_lateness_seconds_bucket' "$1" | sed 's/
 # prober_row N WARMUP WINDOW SCRAPES: fills PROBER_ROW (a markdown table line) and PROBER_NOTE.
 prober_row() {
   local n=$1 warmup=$2 window=$3 scrapes=$4 port pid line t0 c0 c1 hz cpu hwm rss i times within p99
-  sweep_targets >"$WORK/prober-all"   # whole, then cut: head closing the pipe early would fail pipefail
-  head -n "$n" "$WORK/prober-all" >"$WORK/prober-targets"
+  prober_addresses "$n" >"$WORK/prober-targets"
   n=$(wc -l <"$WORK/prober-targets")
   port=$((20000 + RANDOM % 40000))
   # ip netns exec and scripts/prober both exec: $! is the prober's JVM.

@@ -140,17 +140,21 @@ final class EngineProbes implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException e) {
-            err.println("prober: cannot probe: " + e.getMessage());
+        } catch (IOException | RuntimeException | Error e) {
+            failed = true;
+            err.println("prober: cannot add targets: " + e);
+            onFailure.run();
         }
     }
 
     private void run() {
         try {
             engine.run(events);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
+            // An Error too (out of memory with many targets): a prober that no longer probes must not go on
+            // serving frozen counters as if it did.
             failed = true;
-            err.println("prober: probing stopped: " + e.getMessage());
+            err.println("prober: probing stopped: " + e);
             onFailure.run();
         }
     }
