@@ -25,6 +25,15 @@ public final class Signals {
     }
 
     /**
+     * <b>Runs {@code status} when interim statistics are asked for (SIGUSR1, which the launchers' watcher sends on
+     * Ctrl-\\) until the next call replaces it.</b> For a host that runs pings itself (the REPL): pass a no-op when
+     * the run ends.
+     */
+    public static void onStatusRequest(Runnable status) {
+        handle("USR1", status);
+    }
+
+    /**
      * <b>Runs {@code action} on signal {@code signal} ({@code "HUP"}, {@code "TERM"}, ...) instead of the default</b>,
      * on a thread of the JVM's; where the platform refuses the signal, the default stays.
      */

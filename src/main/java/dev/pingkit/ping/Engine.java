@@ -1,6 +1,7 @@
 package dev.pingkit.ping;
 
 import dev.pingkit.packet.EchoWire;
+import dev.pingkit.packet.IcmpTypes;
 import dev.pingkit.socket.ClosedSocketException;
 import dev.pingkit.socket.Family;
 import dev.pingkit.socket.IcmpSocket;
@@ -108,6 +109,7 @@ public final class Engine implements AutoCloseable {
     private volatile Thread runner;
     private boolean ran; // guarded by this
     private boolean closed; // guarded by this
+    private boolean finished; // guarded by this: the run has returned
 
     // ---- the run thread's own state
     private final ArrayList<TargetState> targets = new ArrayList<>();
@@ -168,7 +170,7 @@ public final class Engine implements AutoCloseable {
      * @throws IOException              if the socket cannot be opened ({@link dev.pingkit.socket.PermissionException}
      *                                  when neither a raw nor a ping socket is permitted; its message says why)
      * @throws IllegalArgumentException if the plan's payload does not fit an IPv4 datagram for an IPv4 target
-     * @throws IllegalStateException    if the engine is stopped or closed
+     * @throws IllegalStateException    if the engine is stopped or closed, or its run has returned
      */
     public ProbeTarget add(InetAddress address, TargetPlan plan) throws IOException {
         Objects.requireNonNull(address, "address");
@@ -177,8 +179,8 @@ public final class Engine implements AutoCloseable {
         checkFits(family, plan.spec());
         TargetState t;
         synchronized (this) {
-            if (closed || stopping) {
-                throw new IllegalStateException("the engine is stopped; make a new one for more targets");
+            if (closed || stopping || finished) {
+                throw new IllegalStateException("the engine's run is over; make a new one for more targets");
             }
             FamilyState fs = familyState(family);
             t = new TargetState(new ProbeTarget(registry.size(), address), fs, plan);
@@ -195,11 +197,17 @@ public final class Engine implements AutoCloseable {
      * carrying {@code spec}; its events carry {@code tag}. Thread-safe (a listener's retry policy calls it).
      *
      * @throws IllegalArgumentException if the target is not of this engine, or the payload does not fit IPv4
+     * @throws IllegalStateException    if the engine is stopped or closed, or its run has returned
      */
     public void probe(ProbeTarget target, ProbeSpec spec, int tag) {
         TargetState t = state(target);
         Objects.requireNonNull(spec, "spec");
         checkFits(t.family.family, spec);
+        synchronized (this) {
+            if (closed || stopping || finished) {
+                throw new IllegalStateException("the engine's run is over; make a new one for more probes");
+            }
+        }
         command(() -> {
             if (!t.removed) {
                 explicit.add(new Explicit(t, spec, tag));
@@ -329,6 +337,9 @@ public final class Engine implements AutoCloseable {
                 throw e;
             }
         } finally {
+            synchronized (this) {
+                finished = true;
+            }
             runner = null;
             endPending(stopping);
         }
@@ -662,7 +673,7 @@ public final class Engine implements AutoCloseable {
             }
             if (!datagram) {
                 try {
-                    socket.filterEchoReplies(id);
+                    KernelFilters.echoReplies(socket, id);
                 } catch (IOException | RuntimeException e) {
                     if (ownId) {
                         Identifiers.release(id);
@@ -671,8 +682,8 @@ public final class Engine implements AutoCloseable {
                 }
             }
             this.checksum = family == Family.IPV4 && !datagram;
-            this.request = EchoWire.requestType(wireFamily);
-            this.reply = EchoWire.replyType(wireFamily);
+            this.request = IcmpTypes.echoRequest(wireFamily);
+            this.reply = IcmpTypes.echoReply(wireFamily);
             this.baseTtl = options.socket().ttl() != null ? options.socket().ttl() : -1;
             this.baseTos = options.socket().tos() != null ? options.socket().tos() : -1;
             this.ttl = baseTtl;

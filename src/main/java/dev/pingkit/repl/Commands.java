@@ -28,6 +28,7 @@ final class Commands {
         packets.register(this);
         new NetCommands(session, console).register(this);
         new PingCommandAdapter(session, console).register(this);
+        new SweepCommand(session, console).register(this);
         add(new CommandSpec("socket", "socket [raw|dgram|auto]",
                 "choose the ICMP socket kind for send, ping and listen",
                 "raw needs CAP_NET_RAW (root); dgram is the unprivileged ICMP socket (net.ipv4.ping_group_range);\n"

@@ -11,6 +11,7 @@ import java.util.List;
 import dev.pingkit.Echo;
 import dev.pingkit.Icmp;
 import dev.pingkit.packet.IcmpMessage;
+import dev.pingkit.ping.KernelFilters;
 import dev.pingkit.ping.Pinger;
 import dev.pingkit.ping.SendResult;
 import dev.pingkit.ping.StatisticsRecorder;
@@ -130,7 +131,9 @@ final class NetCommands {
         List<IcmpSocket> sockets = new ArrayList<>();
         try {
             for (Family f : families) {
-                sockets.add(IcmpSockets.open(f, SocketKind.RAW));
+                IcmpSocket s = IcmpSockets.open(f, SocketKind.RAW);
+                sockets.add(s);
+                KernelFilters.repliesAndErrors(s); // ICMPv6: replies and errors, as listen always showed
             }
         } catch (IOException e) {
             sockets.forEach(IcmpSocket::close);

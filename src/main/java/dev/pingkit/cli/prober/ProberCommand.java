@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 import org.apache.commons.cli.help.HelpFormatter;
@@ -73,13 +72,19 @@ public final class ProberCommand {
     public static int run(String[] args, PrintStream out, PrintStream err, ProberControl control) {
         ProberConfig config;
         try {
-            Optional<ProberConfig> parsed = ProberOptions.parse(args);
-            if (parsed.isEmpty()) {
+            ProberOptions.Parsed parsed = ProberOptions.parse(args);
+            if (parsed instanceof ProberOptions.Help) {
                 out.print(help());
                 out.flush();
                 return 0;
             }
-            config = parsed.get();
+            if (parsed instanceof ProberOptions.Version) {
+                String v = ProberCommand.class.getPackage().getImplementationVersion();
+                out.println("prober (pingkit) " + (v == null ? "(development build)" : v));
+                out.flush();
+                return 0;
+            }
+            config = ((ProberOptions.Run) parsed).config();
         } catch (UsageException e) {
             err.println(PREFIX + e.getMessage());
             return 2;

@@ -62,11 +62,24 @@ public final class ProberOptions {
         o.addOption(Option.builder().longOpt("json").desc("print one JSON line per probe outcome instead of serving HTTP")
                 .get());
         o.addOption(Option.builder("h").longOpt("help").desc("print this help and exit").get());
+        o.addOption(Option.builder("V").longOpt("version").desc("print the version and exit").get());
         return o;
     }
 
-    /** <b>Parses {@code args}</b>; an empty result means {@code -h}. */
-    public static Optional<ProberConfig> parse(String[] args) throws UsageException {
+    /** What the command line asks for: a run, the help text or the version. */
+    public sealed interface Parsed permits Run, Help, Version { }
+
+    /** A prober run. */
+    public record Run(ProberConfig config) implements Parsed { }
+
+    /** {@code -h} or {@code --help}. */
+    public record Help() implements Parsed { }
+
+    /** {@code -V} or {@code --version}. */
+    public record Version() implements Parsed { }
+
+    /** <b>Parses {@code args}.</b> */
+    public static Parsed parse(String[] args) throws UsageException {
         CommandLine cmd;
         try {
             cmd = DefaultParser.builder().setAllowPartialMatching(false).get().parse(OPTIONS, args);
@@ -78,7 +91,10 @@ public final class ProberOptions {
             throw new UsageException(e.getMessage());
         }
         if (cmd.hasOption("h")) {
-            return Optional.empty();
+            return new Help();
+        }
+        if (cmd.hasOption("V")) {
+            return new Version();
         }
         if (cmd.hasOption("4") && cmd.hasOption("6")) {
             throw new UsageException("options -4 and -6 exclude each other");
@@ -120,7 +136,7 @@ public final class ProberOptions {
         if (targets.isEmpty() && file.isEmpty()) {
             throw new UsageException("no targets: name some, or a targets file with -f (see --help)");
         }
-        return Optional.of(new ProberConfig(targets, file, interval, rate, size, family, listen, buckets, json));
+        return new Run(new ProberConfig(targets, file, interval, rate, size, family, listen, buckets, json));
     }
 
     private static String name(Option o) {

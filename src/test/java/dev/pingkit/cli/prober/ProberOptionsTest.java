@@ -25,7 +25,7 @@ import dev.pingkit.cli.UsageException;
 class ProberOptionsTest {
 
     private static ProberConfig parse(String... args) throws UsageException {
-        return ProberOptions.parse(args).orElseThrow();
+        return ((ProberOptions.Run) ProberOptions.parse(args)).config();
     }
 
     /** The command run to its first error: exit code, stdout, stderr. */
@@ -111,6 +111,13 @@ class ProberOptionsTest {
         assertEquals(2, o.code(), o::toString);
         assertEquals("prober: " + message + "\n", o.err());
         assertEquals("", o.out());
+    }
+
+    @Test
+    void versionPrintsOneLineAndExitsZero() {
+        Outcome o = command("--version");
+        assertEquals(0, o.code());
+        assertTrue(o.out().startsWith("prober (pingkit) ") && o.out().lines().count() == 1, o.out());
     }
 
     @Test
