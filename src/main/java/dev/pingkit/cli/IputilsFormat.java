@@ -91,6 +91,8 @@ public final class IputilsFormat {
      * @param rttMicros   the round trip, or -1 when iputils would not time this size ({@code -s} below 16)
      * @param truncated   the reply carried fewer bytes than we sent
      * @param wrongByte   offset in the data of the first altered byte, or -1
+     * @param expected    the byte sent there, or -1 when the reply is longer than the request (then
+     *                    {@code wrongByte} is the first byte too many)
      * @param data        the reply's data (after the ICMP header) for the dump after a wrong byte; may be null
      */
     public static String reply(int bytes, String from, int seq, int ident, int ttl, long rttMicros,
@@ -116,7 +118,10 @@ public final class IputilsFormat {
         if (badChecksum) {
             b.append(" (BAD CHECKSUM!)");
         }
-        if (wrongByte >= 0) {
+        if (wrongByte >= 0 && expected < 0) {
+            // iputils compares only the bytes it sent and says nothing of more: we say it on a line of its own
+            b.append('\n').append(tooLong(bytes - 8, dataSize));
+        } else if (wrongByte >= 0) {
             b.append('\n').append(wrongData(wrongByte, expected, actual));
             if (data != null) {
                 // iputils follows with the received data from byte 16 on, 32 bytes a row.
@@ -129,6 +134,14 @@ public final class IputilsFormat {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * {@code reply too long: 64 data bytes, 56 sent}: a reply that carries the probe's data and more (iputils has no
+     * words for it; it checks only the bytes it sent).
+     */
+    public static String tooLong(int received, int sent) {
+        return "reply too long: " + received + " data bytes, " + sent + " sent";
     }
 
     /** {@code wrong data byte #20 should be 0x14 but was 0x0} (iputils' %x: no padding). */

@@ -45,12 +45,14 @@ final class JsonPrinter implements Printer {
             l = line("reply").field("seq", r.seq()).field("from", Addresses.text(r.from())).field("bytes", r.bytes())
                     .field("ttl", r.ttl()).millis("rtt_ms", r.rttNanos() / 1000).field("duplicate", r.duplicate())
                     .field("checksum_ok", r.checksumOk()).field("kernel_timestamp", r.kernelTimestamp());
-            if (r.wrongByteOffset() >= 0) {
+            if (r.wrongByteOffset() >= 0 && !r.tooLong()) {
                 l.raw("wrong_byte", "{\"offset\":" + r.wrongByteOffset() + ",\"expected\":" + r.expectedByte()
                         + ",\"actual\":" + (r.actualByte() < 0 ? "null" : r.actualByte()) + "}");
             } else {
                 l.raw("wrong_byte", "null");
             }
+            // a reply longer than the request: its prefix is ours, the rest is more than was sent
+            l.field("extra_bytes", r.tooLong() ? r.bytes() - 8 - r.wrongByteOffset() : 0);
         } else if (event instanceof PingEvent.ErrorReply e) {
             l = line("error").field("seq", e.seq()).field("from", Addresses.text(e.from()))
                     .field("icmp_type", e.error().type()).field("icmp_code", e.error().code())

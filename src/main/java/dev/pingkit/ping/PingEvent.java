@@ -32,7 +32,8 @@ public sealed interface PingEvent {
      * @param checksumOk       the ICMP checksum verified (ICMPv6: the kernel verifies it and drops bad ones)
      * @param wrongByteOffset  index in the payload of the first byte that differs from the probe's, -1 if intact
      *                         (a reply shorter than the probe reports the first missing index)
-     * @param expectedByte     the probe's byte at that index (0..255), -1 if intact
+     * @param expectedByte     the probe's byte at that index (0..255), -1 if intact or if the reply is longer than
+     *                         the probe with the probe's payload as its prefix ({@link #tooLong()})
      * @param actualByte       the reply's byte there (0..255), -1 if intact or missing
      * @param kernelTimestamp  the receive time came from the kernel ({@code SO_TIMESTAMPNS})
      * @param message          the decoded reply, or null unless the listener asked for it
@@ -44,6 +45,11 @@ public sealed interface PingEvent {
         /** <b>True when the reply is intact: good checksum and the probe's payload.</b> */
         public boolean intact() {
             return checksumOk && wrongByteOffset < 0;
+        }
+
+        /** <b>True when the reply carries the probe's whole payload and more bytes after it.</b> */
+        public boolean tooLong() {
+            return wrongByteOffset >= 0 && expectedByte < 0;
         }
 
         @Override
@@ -60,7 +66,9 @@ public sealed interface PingEvent {
             if (!checksumOk) {
                 b.append(" (BAD CHECKSUM!)");
             }
-            if (wrongByteOffset >= 0) {
+            if (tooLong()) {
+                b.append(" too long: more than ").append(wrongByteOffset).append(" data bytes");
+            } else if (wrongByteOffset >= 0) {
                 b.append(" wrong data byte #").append(wrongByteOffset).append(" should be 0x")
                         .append(Integer.toHexString(expectedByte)).append(" but was ")
                         .append(actualByte < 0 ? "missing" : "0x" + Integer.toHexString(actualByte));

@@ -69,6 +69,16 @@ class IputilsFormatTest {
     }
 
     @Test
+    void aReplyLongerThanTheRequestSaysSoOnTheLineAfterInsteadOfAWrongByte() {
+        byte[] data = new byte[64];
+        String line = IputilsFormat.reply(72, "127.0.0.1", 1, -1, 64, 50, false, false, false, 56, -1, 0xab, data, 56);
+        String[] lines = line.split("\n");
+        assertEquals(2, lines.length, line);
+        assertEquals("72 bytes from 127.0.0.1: icmp_seq=1 ttl=64 time=0.050 ms", lines[0]);
+        assertEquals("reply too long: 64 data bytes, 56 sent", lines[1]);
+    }
+
+    @Test
     void rttPrecisionFollowsIputilsRounding() {
         assertEquals("0.040", IputilsFormat.rtt(40));
         assertEquals("0.999", IputilsFormat.rtt(999));

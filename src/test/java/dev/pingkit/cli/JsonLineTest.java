@@ -34,4 +34,19 @@ class JsonLineTest {
         lines.forEach(l -> assertTrue(l.startsWith("{") && l.endsWith("}"), l));
         lines.forEach(l -> assertTrue(l.contains(",\"schema\":" + JsonPrinter.SCHEMA_VERSION + ","), l));
     }
+
+    @Test
+    void aReplyLongerThanTheRequestHasNoWrongByteButItsExtraBytes() throws Exception {
+        Invocation inv = ((PingOptions.Run) PingOptions.parse(new String[] {"-c", "1", "127.0.0.1"}, true)).invocation();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.net.InetAddress lo = java.net.InetAddress.getByName("127.0.0.1");
+        JsonPrinter p = new JsonPrinter(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8),
+                inv, new Target(lo, "127.0.0.1", true));
+        p.onEvent(new dev.pingkit.ping.PingEvent.Reply(1, lo, 72, 64, 50_000, false, true, 56, -1, 0xab, true, null));
+        p.onEvent(new dev.pingkit.ping.PingEvent.Reply(2, lo, 64, 64, 50_000, false, true, 20, 0x14, 0, true, null));
+        List<String> lines = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertTrue(lines.get(0).endsWith(",\"wrong_byte\":null,\"extra_bytes\":8}"), lines.get(0));
+        assertTrue(lines.get(1).endsWith(",\"wrong_byte\":{\"offset\":20,\"expected\":20,\"actual\":0},\"extra_bytes\":0}"),
+                lines.get(1));
+    }
 }

@@ -337,6 +337,27 @@ class PingerTest {
     }
 
     @Test
+    void aReplyLongerThanTheRequestIsReportedAsTooLongNotAsAWrongByte() throws IOException {
+        FakeSocket s = socket(false);
+        InetAddress me = client(false);
+        s.peer = (sock, icmp, dst, now) -> {
+            byte[] longer = java.util.Arrays.copyOf(Wire.reply(icmp, false), icmp.length + 8);
+            java.util.Arrays.fill(longer, icmp.length, longer.length, (byte) 0xab);
+            Wire.checksum(longer, false);
+            sock.deliver(now + MS, Wire.delivered(sock, dst, me, 64, longer), dst, 64);
+        };
+        PingStatistics st = run(settings(false).count(1).replyTimeout(Duration.ofSeconds(1)), s);
+        assertEquals(1, st.corrupted());
+        PingEvent.Reply r = of(PingEvent.Reply.class).get(0);
+        assertEquals(72, r.bytes());
+        assertTrue(r.tooLong());
+        assertEquals(56, r.wrongByteOffset());
+        assertEquals(0xab, r.actualByte());
+        assertTrue(r.toString().endsWith(" too long: more than 56 data bytes"), r.toString());
+        assertFalse(r.toString().contains("wrong data byte"), r.toString());
+    }
+
+    @Test
     void foreignPacketsAreIgnoredAndOnlyShownToListenersThatAsk() throws IOException {
         FakeSocket s = socket(false);
         InetAddress me = client(false);
