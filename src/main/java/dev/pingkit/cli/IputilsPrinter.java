@@ -15,12 +15,15 @@ final class IputilsPrinter implements Printer {
     private final Invocation inv;
     private final Target target;
     private final PingCommand.AddressNames names;
+    private final int ident;
 
-    IputilsPrinter(PrintStream out, PrintStream err, Invocation inv, Target target) {
+    /** @param ident the identifier of our probes, printed on reply lines with {@code -v} as iputils does */
+    IputilsPrinter(PrintStream out, PrintStream err, Invocation inv, Target target, int ident) {
         this.out = out;
         this.err = err;
         this.inv = inv;
         this.target = target;
+        this.ident = inv.verbose() ? ident : -1;
         this.names = new PingCommand.AddressNames(inv.numeric() || target.literal());
     }
 
@@ -91,7 +94,7 @@ final class IputilsPrinter implements Printer {
             } else {
                 IcmpMessage m = r.message();
                 boolean truncated = r.bytes() < inv.size() + 8;
-                out.println(stamp() + IputilsFormat.reply(r.bytes(), names.text(r.from()), r.seq(), -1, r.ttl(),
+                out.println(stamp() + IputilsFormat.reply(r.bytes(), names.text(r.from()), r.seq(), ident, r.ttl(),
                         inv.timing() ? r.rttNanos() / 1000 : -1, truncated, r.duplicate(), !r.checksumOk(),
                         truncated ? -1 : r.wrongByteOffset(), r.expectedByte(), r.actualByte(),
                         m == null ? null : m.payload(), inv.size()));

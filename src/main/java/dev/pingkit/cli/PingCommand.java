@@ -136,7 +136,6 @@ public final class PingCommand {
             return e.exitCode();
         }
 
-        Printer printer = inv.json() ? new JsonPrinter(out, inv, target) : new IputilsPrinter(out, err, inv, target);
         Pinger pinger;
         try {
             pinger = Pinger.open(settings);
@@ -148,6 +147,8 @@ public final class PingCommand {
             return 2;
         }
         try (pinger) {
+            Printer printer = inv.json() ? new JsonPrinter(out, inv, target)
+                    : new IputilsPrinter(out, err, inv, target, pinger.identifier());
             printer.start();
             out.flush();
             control.onStop(pinger::stop);

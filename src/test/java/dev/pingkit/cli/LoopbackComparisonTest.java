@@ -52,6 +52,39 @@ class LoopbackComparisonTest {
         sameOutput("-s", "1000", "-p", "a5", "-c", "2", "-i", "0.2", host);
     }
 
+    /**
+     * {@code -v} adds iputils' {@code ident=} before the TTL on every reply line; ours is the engine's identifier,
+     * which for a raw socket is the JVM's pid as iputils' is its own (the launcher execs the JVM in its place).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "::1"})
+    void verboseRepliesNameTheIdentifierAsIputils(String host) throws Exception {
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile(
+                "^64 bytes from \\S+: icmp_seq=\\d ident=(\\d+) ttl=64 time=[\\d.]+ ms$");
+        PingRun theirs = PingRun.exec(PingRun.iputils("-v", "-c", "2", "-i", "0.2", host), 60);
+        ProcessBuilder pb = new ProcessBuilder(PingRun.ours("-v", "-c", "2", "-i", "0.2", host));
+        pb.environment().put("PINGKIT_CLASSPATH", System.getProperty("java.class.path"));
+        pb.environment().put("LC_ALL", "C");
+        Process p = pb.start();
+        long pid = p.pid();
+        PingRun ours = PingRun.finish(p, 60);
+        assertEquals(0, ours.exitCode(), ours::toString);
+        for (PingRun run : List.of(theirs, ours)) {
+            List<String> replies = run.stdout().lines().filter(l -> l.startsWith("64 bytes")).toList();
+            assertEquals(2, replies.size(), run::toString);
+            java.util.Set<String> idents = new java.util.HashSet<>();
+            for (String r : replies) {
+                java.util.regex.Matcher m = line.matcher(r);
+                assertTrue(m.matches(), () -> r + "\n" + run);
+                idents.add(m.group(1));
+            }
+            assertEquals(1, idents.size(), run::toString);
+            if (run == ours) {
+                assertEquals(String.valueOf(pid & 0xffff), idents.iterator().next(), run::toString);
+            }
+        }
+    }
+
     @Test
     void namesAreResolvedAndShownAsIputilsDoes() {
         sameOutput("-4", "-c", "1", "localhost");
