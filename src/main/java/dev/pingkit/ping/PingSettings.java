@@ -32,7 +32,7 @@ import java.util.StringJoiner;
  * @param payloadSize       ICMP data bytes, default 56 ({@code -s})
  * @param pattern           hex digits (1..32) repeated to fill the payload, null = iputils' 0x00, 0x01, ...
  *                          ({@code -p})
- * @param ttl               TTL / hop limit, 1..255 ({@code -t})
+ * @param ttl               TTL 1..255 / IPv6 hop limit 0..255 ({@code -t})
  * @param tos               TOS / traffic class, 0..255 ({@code -Q})
  * @param pmtu              path MTU discovery mode ({@code -M})
  * @param source            source address to bind ({@code -I address})
@@ -103,7 +103,10 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
                 || !pattern.chars().allMatch(c -> Character.digit(c, 16) >= 0))) {
             throw new IllegalArgumentException("pattern must be 1..32 hex digits, got '" + pattern + "'");
         }
-        if (ttl != null && (ttl < 1 || ttl > 255)) {
+        if (ttl != null && Family.of(target) == Family.IPV6 && (ttl < 0 || ttl > 255)) {
+            throw new IllegalArgumentException("ttl must be 0..255 for IPv6, got " + ttl);
+        }
+        if (ttl != null && Family.of(target) == Family.IPV4 && (ttl < 1 || ttl > 255)) {
             throw new IllegalArgumentException("ttl must be 1..255, got " + ttl);
         }
         if (tos != null && (tos < 0 || tos > 255)) {

@@ -8,7 +8,7 @@ import java.util.StringJoiner;
  * Each fluent call returns a new value:
  * <pre>{@code SocketOptions.DEFAULTS.ttl(3).dontFragment(true).netns("pingkit-client")}</pre>
  *
- * @param ttl           IPv4 TTL / IPv6 hop limit of sent packets, 1..255
+ * @param ttl           IPv4 TTL / IPv6 hop limit of sent packets, 0..255 (an IPv4 socket refuses 0)
  * @param tos           IPv4 TOS / IPv6 traffic class, 0..255
  * @param dontFragment  true: set DF and never fragment ({@code IP_PMTUDISC_DO}); false: allow fragmentation
  *                      ({@code IP_PMTUDISC_DONT})
@@ -26,8 +26,9 @@ public record SocketOptions(Integer ttl, Integer tos, Boolean dontFragment, Inet
 
     /** Validates every set option. */
     public SocketOptions {
-        if (ttl != null && (ttl < 1 || ttl > 255)) {
-            throw new IllegalArgumentException("ttl must be 1..255, got " + ttl);
+        // 0 is a valid IPv6 hop limit (ping -6 -t 0); an IPv4 socket refuses it with EINVAL when applied
+        if (ttl != null && (ttl < 0 || ttl > 255)) {
+            throw new IllegalArgumentException("ttl must be 0..255, got " + ttl);
         }
         if (tos != null && (tos < 0 || tos > 255)) {
             throw new IllegalArgumentException("tos must be 0..255, got " + tos);

@@ -85,6 +85,16 @@ class LoopbackComparisonTest {
         }
     }
 
+    /** IPv6 takes hop limit 0 (iputils sends with it; loopback still delivers); IPv4 refuses TTL 0 in iputils' words. */
+    @Test
+    void ttlZeroIsAHopLimitForIpv6AndRefusedForIpv4AsIputils() {
+        sameOutput("-6", "-t", "0", "-c", "1", "::1");
+        PingRun theirs = PingRun.exec(PingRun.iputils("-t", "0", "-c", "1", "127.0.0.1"), 30);
+        PingRun ours = PingRun.exec(PingRun.ours("-t", "0", "-c", "1", "127.0.0.1"), 30);
+        assertEquals(theirs.exitCode(), ours.exitCode(), ours::toString);
+        assertEquals(theirs.stderr(), ours.stderr(), ours::toString);
+    }
+
     @Test
     void namesAreResolvedAndShownAsIputilsDoes() {
         sameOutput("-4", "-c", "1", "localhost");

@@ -43,6 +43,9 @@ class PingSettingsTest {
         refused("count must be 0..9223372036854775807 (0 = until stopped), got -1", s -> s.count(-1));
         refused("payloadSize must be 0..65507, got 70000", s -> s.payloadSize(70000));
         refused("ttl must be 1..255, got 300", s -> s.ttl(300));
+        refused("ttl must be 1..255, got 0", s -> s.ttl(0));
+        assertEquals(0, PingSettings.to(InetAddress.getByName("::1")).ttl(0).ttl(), "0 is a valid IPv6 hop limit");
+        assertThrows(IllegalArgumentException.class, () -> PingSettings.to(InetAddress.getByName("::1")).ttl(256));
         refused("tos must be 0..255, got 256", s -> s.tos(256));
         refused("preload must be 1..65536, got 0", s -> s.preload(0));
         refused("identifier must be 0..65535, got 70000", s -> s.identifier(70000));

@@ -25,9 +25,10 @@ class SocketOptionsTest {
 
     @Test
     void outOfRangeValuesNameFieldValueAndRange() {
-        assertEquals("ttl must be 1..255, got 0",
-                assertThrows(IllegalArgumentException.class, () -> SocketOptions.DEFAULTS.ttl(0)).getMessage());
-        assertEquals("ttl must be 1..255, got 256",
+        assertEquals(0, SocketOptions.DEFAULTS.ttl(0).ttl(), "0 is a valid IPv6 hop limit");
+        assertEquals("ttl must be 0..255, got -1",
+                assertThrows(IllegalArgumentException.class, () -> SocketOptions.DEFAULTS.ttl(-1)).getMessage());
+        assertEquals("ttl must be 0..255, got 256",
                 assertThrows(IllegalArgumentException.class, () -> SocketOptions.DEFAULTS.ttl(256)).getMessage());
         assertEquals("tos must be 0..255, got -1",
                 assertThrows(IllegalArgumentException.class, () -> SocketOptions.DEFAULTS.tos(-1)).getMessage());
