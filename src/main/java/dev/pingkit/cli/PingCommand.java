@@ -253,7 +253,7 @@ public final class PingCommand {
             if (a.equals(last)) {
                 return lastText;
             }
-            String addr = Addresses.text(a);
+            String addr = Addresses.text(Target.withInterfaceName(a));
             String shown = addr;
             if (!numeric) {
                 try {

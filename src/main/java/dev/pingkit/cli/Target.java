@@ -27,6 +27,13 @@ public record Target(InetAddress address, String name, boolean literal) {
     public static Target resolve(String host, int family) throws UsageException {
         // inet_aton's short forms ("0", "127.1") are numeric for iputils too: no reverse lookup of replies.
         boolean v4 = Literals.isIPv4(host) || host.matches("[0-9]{1,10}(\\.[0-9]{1,10}){0,2}");
+        Inet6Address scoped = v4 ? null : scoped(host);
+        if (scoped != null) {
+            if (family == 4) {
+                throw new UsageException(host + ": Address family for hostname not supported");
+            }
+            return new Target(scoped, host, true);
+        }
         boolean v6 = !v4 && Literals.isIPv6(host);
         if (host.isEmpty()) {
             // getaddrinfo refuses an empty name; Java's resolver would answer with the loopback address.
@@ -49,6 +56,58 @@ public record Target(InetAddress address, String name, boolean literal) {
             }
         }
         throw new UsageException(host + ": Address family for hostname not supported");
+    }
+
+    /**
+     * An IPv6 link-local literal with a zone ({@code fe80::1%eth0}, {@code fe80::1%2}) as getaddrinfo reads it: the
+     * zone is an interface name or index and becomes the address's scope id, which the socket puts in sin6_scope_id. Java's
+     * own parser wants an address of that scope on the interface and refuses the rest; null when {@code host} has
+     * no zone or is no IPv6 literal.
+     */
+    private static Inet6Address scoped(String host) throws UsageException {
+        int pct = host.indexOf('%');
+        if (pct <= 0 || host.indexOf(':') < 0) {
+            return null;
+        }
+        String literal = host.substring(0, pct);
+        String zone = host.substring(pct + 1);
+        if (!Literals.isIPv6(literal) || literal.indexOf('%') >= 0) {
+            return null;
+        }
+        try {
+            InetAddress plain = InetAddress.getByName(literal);
+            if (!plain.isLinkLocalAddress() && !plain.isMCLinkLocal()) {
+                // glibc takes a zone only where a scope means something: link-local unicast and multicast
+                throw new UsageException(host + ": Name or service not known");
+            }
+            byte[] bytes = plain.getAddress();
+            java.net.NetworkInterface nif = zone.matches("[0-9]{1,10}")
+                    ? java.net.NetworkInterface.getByIndex(Integer.parseInt(zone))
+                    : java.net.NetworkInterface.getByName(zone);
+            if (nif == null) {
+                throw new UsageException(host + ": Name or service not known");
+            }
+            return (Inet6Address) withInterfaceName(Inet6Address.getByAddress(null, bytes, nif.getIndex()));
+        } catch (java.io.IOException | NumberFormatException | SecurityException e) {
+            throw new UsageException(host + ": Name or service not known");
+        }
+    }
+
+    /**
+     * {@code a} scoped by its interface rather than its index, so that it prints as iputils prints it
+     * ({@code fe80::1%eth0}, not {@code %2}); {@code a} itself when it has no scope or the interface has no
+     * address of that scope (Java then keeps only the number).
+     */
+    static InetAddress withInterfaceName(InetAddress a) {
+        if (!(a instanceof Inet6Address a6) || a6.getScopeId() == 0 || a6.getScopedInterface() != null) {
+            return a;
+        }
+        try {
+            java.net.NetworkInterface nif = java.net.NetworkInterface.getByIndex(a6.getScopeId());
+            return nif == null ? a : Inet6Address.getByAddress(null, a6.getAddress(), nif);
+        } catch (java.io.IOException | SecurityException e) {
+            return a;
+        }
     }
 
     private static InetAddress loopback4() {

@@ -64,6 +64,28 @@ class LabComparisonTest {
         assertEquals("", ours.stdout(), ours::toString);
     }
 
+    /**
+     * A link-local address with a zone ({@code fe80::...%c-peer}): the zone names the link, as iputils takes it, and
+     * the lines name the address with the interface as iputils prints it. Inside the client namespace only.
+     */
+    @Test
+    void aScopedLinkLocalPeerIsPingedAndPrintedAsIputils() {
+        Lab.Result route = Lab.run(T, "ip", "-6", "-o", "route", "get", addr(Lab.PEER, 6));
+        java.util.regex.Matcher dev = java.util.regex.Pattern.compile(" dev (\\S+)").matcher(route.stdout());
+        assertTrue(dev.find(), route::toString);
+        Lab.Result local = Lab.runInMainNamespace(T, "ip", "-n", Lab.NETNS_PREFIX + Lab.PEER, "-6", "-o", "addr",
+                "show", "scope", "link");
+        java.util.regex.Matcher ll = java.util.regex.Pattern.compile(" inet6 (fe80:[0-9a-f:]+)/").matcher(local.stdout());
+        assertTrue(ll.find(), local::toString);
+        String[] args = {"-c2", "-i0.2", "-W2", ll.group(1) + "%" + dev.group(1)};
+        PingRun theirs = theirs(T, args);
+        PingRun ours = ours(T, args);
+        assertEquals(0, theirs.exitCode(), theirs::toString);
+        assertEquals(theirs.exitCode(), ours.exitCode(), () -> both(theirs, ours));
+        assertEquals(theirs.masked(), ours.masked(), () -> both(theirs, ours));
+        assertTrue(ours.stdout().contains("64 bytes from " + args[3] + ": icmp_seq=2"), ours::toString);
+    }
+
     @ParameterizedTest(name = "IPv{0}")
     @ValueSource(ints = {4, 6})
     void peerRunPrintsTheSameLinesAsIputils(int family) {

@@ -95,6 +95,16 @@ class LoopbackComparisonTest {
         assertEquals(theirs.stderr(), ours.stderr(), ours::toString);
     }
 
+    /** A zone is for link-local addresses: glibc, so iputils, refuses one on ::1; so do we, in its words. */
+    @Test
+    void aZoneOnANonLinkLocalAddressIsRefusedAsIputils() {
+        PingRun theirs = PingRun.exec(PingRun.iputils("-c", "1", "::1%lo"), 30);
+        PingRun ours = PingRun.exec(PingRun.ours("-c", "1", "::1%lo"), 30);
+        assertEquals(2, theirs.exitCode(), theirs::toString);
+        assertEquals(theirs.exitCode(), ours.exitCode(), ours::toString);
+        assertEquals(theirs.stderr(), ours.stderr(), ours::toString);
+    }
+
     @Test
     void namesAreResolvedAndShownAsIputilsDoes() {
         sameOutput("-4", "-c", "1", "localhost");
