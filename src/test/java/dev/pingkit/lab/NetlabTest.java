@@ -278,7 +278,7 @@ class NetlabTest {
         assertEquals(List.of(), left, "namespaces left after down");
         assertEquals(before, during, "main namespace with the lab down vs up");
         assertEquals(before, after, "main namespace after down + up");
-        assertEquals(7, labNamespaces().size(), String.join(" ", labNamespaces()));
+        assertEquals(11, labNamespaces().size(), String.join(" ", labNamespaces()));
         Ping p = ping(6, "-c1", "-W2", addr(FAR, 6));
         assertEquals(List.of(1), p.answeredSeqs(), p.raw());
     }
