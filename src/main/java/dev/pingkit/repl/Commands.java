@@ -95,7 +95,8 @@ final class Commands {
         String name = words.get(0);
         CommandSpec spec = spec(name);
         if (spec == null) {
-            throw new UserError("unknown command " + name + "; commands: " + String.join(" ", table.keySet()));
+            throw new UserError("unknown command " + name + "; commands: " + String.join(" ", table.keySet())
+                    + Spelling.hint(name, table.keySet()));
         }
         spec.handler().run(words.subList(1, words.size()));
     }
