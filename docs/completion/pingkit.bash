@@ -35,6 +35,22 @@ _pingkit_ping() {
 }
 complete -F _pingkit_ping scripts/ping ./scripts/ping ${_pingkit_home:+"$_pingkit_home/scripts/ping"}
 
+_pingkit_fping() {
+  local cur=${COMP_WORDS[COMP_CWORD]} prev=
+  ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD-1]}
+  case $prev in
+    --file|-f) _pingkit_values file; return ;;
+    --iface|-I) _pingkit_values interface; return ;;
+    --backoff|--count|--interval|--period|--reachable|--retry|--size|--squiet|--src|--timeout|--tos|--ttl|--vcount|-B|-C|-H|-O|-Q|-S|-T|-b|-c|-i|-p|-r|-t|-x) _pingkit_values none; return ;;
+  esac
+  if [[ $cur == -* ]]; then
+    COMPREPLY=($(compgen -W '--addr --alive --all --backoff --count --dontfrag --elapsed --file --generate --help --iface --interval --ipv4 --ipv6 --json --loop --name --netdata --outage --period --quiet --random --rdns --reachable --retry --size --squiet --src --stats --timeout --timestamp --tos --ttl --unreach --vcount --version -4 -6 -A -B -C -D -H -I -M -N -O -Q -R -S -T -a -b -c -d -e -f -g -h -i -l -m -n -o -p -q -r -s -t -u -v -x' -- "$cur"))
+  else
+    _pingkit_values host
+  fi
+}
+complete -F _pingkit_fping scripts/fping ./scripts/fping ${_pingkit_home:+"$_pingkit_home/scripts/fping"}
+
 _pingkit_repl() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=
   ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD-1]}

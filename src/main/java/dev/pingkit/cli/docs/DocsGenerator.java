@@ -11,6 +11,7 @@ import java.util.Map;
 import dev.pingkit.cli.CommandDoc;
 import dev.pingkit.cli.PingOptions;
 import dev.pingkit.cli.ReplOptions;
+import dev.pingkit.cli.fping.FpingDoc;
 
 /**
  * <b>Writes the shell completion and the man pages from the commands' option tables</b>:
@@ -27,7 +28,7 @@ public final class DocsGenerator {
      * (its options with descriptions), then runs {@code scripts/gen-docs} and commits what it writes.
      */
     public static List<CommandDoc> commands() {
-        return List.of(PingOptions.doc(), ReplOptions.doc());
+        return List.of(PingOptions.doc(), FpingDoc.doc(), ReplOptions.doc());
     }
 
     /** Every generated file, by its path relative to the output directory. */

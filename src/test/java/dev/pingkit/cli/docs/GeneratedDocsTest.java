@@ -98,6 +98,7 @@ class GeneratedDocsTest {
         assertEquals(Set.of(), complete("_pingkit_ping", "scripts/ping", "-c", ""));
         assertTrue(complete("_pingkit_ping", "scripts/ping", "-I", "l").contains("lo"));
         assertEquals(Set.of("--keep-going"), complete("_pingkit_repl", "scripts/repl", "--k"));
+        assertEquals(Set.of("--vcount", "--version"), complete("_pingkit_fping", "scripts/fping", "--v"));
         Set<String> files = complete("_pingkit_repl", "scripts/repl", "-f", "examples/ttl");
         assertEquals(Set.of("examples/ttl-walk.repl"), files);
     }
