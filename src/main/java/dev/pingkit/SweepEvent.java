@@ -1,5 +1,6 @@
 package dev.pingkit;
 
+import dev.pingkit.packet.Addresses;
 import dev.pingkit.packet.IcmpMessage;
 
 import java.net.InetAddress;
@@ -52,11 +53,16 @@ public sealed interface SweepEvent {
 
     /** <b>An ICMP error about the probe (unreachable, time exceeded, ...) came from {@code from}.</b> */
     record Failed(SweepTarget target, int probe, InetAddress from, IcmpMessage error) implements SweepEvent {
-        @Override
-        public String toString() {
+        /** <b>The error's name and who sent it</b>, e.g. {@code host-unreachable from 198.18.129.9}. */
+        public String reason() {
             String what = error.codeName() == null || error.codeName().isEmpty() ? error.typeName()
                     : error.codeName();
-            return target.name() + " [" + probe + "] " + what + " from " + from.getHostAddress();
+            return what + " from " + Addresses.text(from);
+        }
+
+        @Override
+        public String toString() {
+            return target.name() + " [" + probe + "] " + reason();
         }
     }
 }

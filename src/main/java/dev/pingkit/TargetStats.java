@@ -96,14 +96,8 @@ public record TargetStats(SweepTarget target, int sent, int received, int duplic
         if (damaged > 0) {
             b.append(" +").append(damaged).append(" damaged");
         }
-        lastError.filter(e -> !alive()).ifPresent(e -> b.append(" (").append(reason(e)).append(')'));
+        lastError.filter(e -> !alive()).ifPresent(e -> b.append(" (").append(e.reason()).append(')'));
         return b.toString();
-    }
-
-    private static String reason(SweepEvent.Failed e) {
-        String what = e.error().codeName() == null || e.error().codeName().isEmpty() ? e.error().typeName()
-                : e.error().codeName();
-        return what + " from " + e.from().getHostAddress();
     }
 
     @Override

@@ -130,6 +130,8 @@ public final class Engine implements AutoCloseable {
     private long scheduled; // targets with scheduled probes left
     ProbeListener listener = ProbeListener.NONE;
     boolean routine;
+    private boolean turns; // the listener's wantsTurns(), asked once when the run starts
+    private boolean idle = true; // the last wait for a message ended without one: nothing was queued
 
     private record Explicit(TargetState target, ProbeSpec spec, int tag) {
     }
@@ -324,6 +326,7 @@ public final class Engine implements AutoCloseable {
         }
         this.listener = listener;
         this.routine = listener.wantsRoutineEvents();
+        this.turns = listener.wantsTurns();
         matcher.listening(listener);
         runner = Thread.currentThread();
         try {
@@ -347,6 +350,9 @@ public final class Engine implements AutoCloseable {
 
     /** One turn: take commands, expire deadlines, send what is due, wait for one message; false when done. */
     private boolean turn() throws IOException {
+        if (turns) {
+            listener.onTurn(time.nanoTime(), idle);
+        }
         for (Runnable c; (c = commands.poll()) != null; ) {
             c.run();
         }
@@ -367,6 +373,9 @@ public final class Engine implements AutoCloseable {
         }
         if (!deadlines.isEmpty()) {
             wake = Math.min(wake, deadlines.peekKey());
+        }
+        if (turns) {
+            wake = Math.min(wake, listener.nextTurn());
         }
         receive(Math.max(0, wake - now));
         return true;
@@ -508,15 +517,20 @@ public final class Engine implements AutoCloseable {
         FamilyState v6 = families[1];
         if (v4 != null && v6 != null) {
             int ready = v4.socket.await(v6.socket, waitNanos);
+            idle = true;
             if ((ready & 1) != 0 && v4.socket.receive(matcher.in, 0)) {
+                idle = false;
                 matcher.handle(v4);
             }
             if ((ready & 2) != 0 && v6.socket.receive(matcher.in, 0)) {
+                idle = false;
                 matcher.handle(v6);
             }
         } else if (v4 != null || v6 != null) {
             FamilyState fs = v4 != null ? v4 : v6;
+            idle = true;
             if (fs.socket.receive(matcher.in, waitNanos)) {
+                idle = false;
                 matcher.handle(fs);
             }
         } else if (waitNanos > 0) {

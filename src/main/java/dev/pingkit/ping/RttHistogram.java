@@ -11,9 +11,11 @@ import java.util.Arrays;
  * min and max, so it is never further than half a bucket (0.8%) from the exact nearest-rank value.
  *
  * <p>The counters are sparse until they are many: up to {@value #SPARSE_MAX} occupied buckets live in two small
- * sorted arrays, then the 3 712 counters (29 KiB) are allocated. A sweep keeps one histogram per target with a
- * reply or two each, so 65 536 targets cost a few MiB instead of 1.9 GiB; a long run goes dense after its first
- * few distinct RTTs and from then on records without allocating.
+ * sorted arrays. A sweep keeps one histogram per target with a reply or two each, so 65 536 targets cost a few MiB
+ * instead of 1.9 GiB. Past that the counters live in 58 blocks of 64 (one power of two each), a block made on its
+ * first value: a long run's RTTs span a few powers of two, so it holds a few blocks (about 2 KiB) instead of all
+ * 3 712 counters (29 KiB), which is what lets the prober keep 10 000 targets running for hours. Once a run's blocks
+ * exist it records without allocating.
  */
 final class RttHistogram {
     private static final int LINEAR = 128;
@@ -23,7 +25,11 @@ final class RttHistogram {
     /** Occupied buckets kept sparse before the dense counters are allocated. */
     static final int SPARSE_MAX = 16;
 
-    private long[] counts; // dense counters, null while sparse
+    private static final int BLOCK_SHIFT = 6; // 64 counters a block: one power of two
+    private static final int BLOCK_MASK = (1 << BLOCK_SHIFT) - 1;
+    private static final int BLOCKS = BUCKETS >>> BLOCK_SHIFT;
+
+    private long[][] blocks; // blocked counters (a block null until its first value), null while sparse
     private int[] sparseIndex = new int[2]; // sorted bucket indexes, the first `used` valid
     private long[] sparseCount = new long[2];
     private int used;
@@ -53,8 +59,8 @@ final class RttHistogram {
     void record(long nanos) {
         int index = indexOf(nanos);
         total++;
-        if (counts != null) {
-            counts[index]++;
+        if (blocks != null) {
+            blockFor(index)[index & BLOCK_MASK]++;
             return;
         }
         int at = Arrays.binarySearch(sparseIndex, 0, used, index);
@@ -63,11 +69,11 @@ final class RttHistogram {
             return;
         }
         if (used == SPARSE_MAX) {
-            counts = new long[BUCKETS];
+            blocks = new long[BLOCKS][];
             for (int i = 0; i < used; i++) {
-                counts[sparseIndex[i]] = sparseCount[i];
+                blockFor(sparseIndex[i])[sparseIndex[i] & BLOCK_MASK] = sparseCount[i];
             }
-            counts[index]++;
+            blockFor(index)[index & BLOCK_MASK]++;
             used = 0;
             return;
         }
@@ -81,6 +87,15 @@ final class RttHistogram {
         sparseIndex[insert] = index;
         sparseCount[insert] = 1;
         used++;
+    }
+
+    private long[] blockFor(int index) {
+        long[] block = blocks[index >>> BLOCK_SHIFT];
+        if (block == null) {
+            block = new long[1 << BLOCK_SHIFT];
+            blocks[index >>> BLOCK_SHIFT] = block;
+        }
+        return block;
     }
 
     long total() {
@@ -97,26 +112,50 @@ final class RttHistogram {
             rank = 1;
         }
         long seen = 0;
-        int n = counts != null ? BUCKETS : used;
-        for (int k = 0; k < n; k++) {
-            int i = counts != null ? k : sparseIndex[k];
-            seen += counts != null ? counts[k] : sparseCount[k];
+        if (blocks != null) {
+            for (int b = 0; b < BLOCKS; b++) {
+                long[] block = blocks[b];
+                for (int j = 0; block != null && j < block.length; j++) {
+                    seen += block[j];
+                    if (seen >= rank) {
+                        return middle((b << BLOCK_SHIFT) + j, min, max);
+                    }
+                }
+            }
+            return max;
+        }
+        for (int k = 0; k < used; k++) {
+            seen += sparseCount[k];
             if (seen >= rank) {
-                long mid = lowerBound(i) + (width(i) - 1) / 2;
-                return Math.max(min, Math.min(max, mid));
+                return middle(sparseIndex[k], min, max);
             }
         }
         return max;
     }
 
+    private static long middle(int i, long min, long max) {
+        long mid = lowerBound(i) + (width(i) - 1) / 2;
+        return Math.max(min, Math.min(max, mid));
+    }
+
     void copyFrom(RttHistogram other) {
-        if (other.counts != null) {
-            if (counts == null) {
-                counts = new long[BUCKETS];
+        if (other.blocks != null) {
+            if (blocks == null) {
+                blocks = new long[BLOCKS][];
             }
-            System.arraycopy(other.counts, 0, counts, 0, BUCKETS);
+            for (int b = 0; b < BLOCKS; b++) {
+                long[] from = other.blocks[b];
+                if (from == null) {
+                    blocks[b] = null;
+                } else {
+                    if (blocks[b] == null) {
+                        blocks[b] = new long[from.length];
+                    }
+                    System.arraycopy(from, 0, blocks[b], 0, from.length);
+                }
+            }
         } else {
-            counts = null;
+            blocks = null;
             if (sparseIndex.length < other.used) {
                 sparseIndex = new int[other.sparseIndex.length];
                 sparseCount = new long[other.sparseIndex.length];
@@ -129,8 +168,12 @@ final class RttHistogram {
     }
 
     void clear() {
-        if (counts != null) {
-            Arrays.fill(counts, 0);
+        if (blocks != null) {
+            for (long[] block : blocks) {
+                if (block != null) {
+                    Arrays.fill(block, 0);
+                }
+            }
         }
         used = 0;
         total = 0;

@@ -26,7 +26,8 @@ import dev.pingkit.socket.SocketOptions;
 
 /** The commands that talk to the network: send, listen, stats (ping lives in {@link PingCommandAdapter}). */
 final class NetCommands {
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+    /** The one default of API, REPL and CLI (10 s, as {@code ping -W}); "waiting up to" says it before the wait. */
+    static final Duration DEFAULT_TIMEOUT = Echo.DEFAULT_TIMEOUT;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
 
     private final Session session;
@@ -91,6 +92,10 @@ final class NetCommands {
         // waiting receive at once. The echo's send options go on the socket as Pinger.once(echo, timeout, kind,
         // options) would put them.
         SendResult result;
+        if (wait.toMillis() >= 1000) {
+            console.println("waiting up to " + seconds(wait) + " s for " + dev.pingkit.packet.Addresses.text(probe.target())
+                    + (timeoutSeen ? "" : " (send <seconds> waits less)"), Console.NOTE);
+        }
         try (IcmpSocket socket = Pinger.openFor(probe, kind(), SocketOptions.DEFAULTS)) {
             result = session.interruptible(socket::close,
                     () -> Pinger.once(probe, wait, socket, TimeSource.SYSTEM));
@@ -112,6 +117,11 @@ final class NetCommands {
             return; // its show() already ends with the one line
         }
         console.println(result.toString(), Console.NOTE);
+    }
+
+    /** 10, 2.5: seconds as a person writes them. */
+    private static String seconds(Duration d) {
+        return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 
     private void listen(List<String> args) throws Exception {

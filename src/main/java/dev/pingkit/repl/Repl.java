@@ -124,7 +124,7 @@ public final class Repl {
                     continue;
                 }
                 if (config.scripted()) {
-                    console.println(PROMPT + line.strip());
+                    console.println(PROMPT + dev.pingkit.cli.Shown.escaped(line.strip()));
                 }
                 boolean ok = execute(line);
                 saveHistory();
@@ -145,6 +145,23 @@ public final class Repl {
     }
 
     /**
+     * Drops the empty words the parser makes of stray whitespace, but keeps a quoted empty word ({@code payload ""}
+     * sets an empty payload): as many empty words as the line has {@code ""} or {@code ''} standing alone.
+     */
+    private static void keepQuotedEmptyWords(String line, List<String> words) {
+        long quoted = java.util.regex.Pattern.compile("(?<=^|\\s)(\"\"|'')(?=\\s|$)").matcher(line).results().count();
+        for (var it = words.iterator(); it.hasNext(); ) {
+            if (it.next().isEmpty()) {
+                if (quoted > 0) {
+                    quoted--;
+                } else {
+                    it.remove();
+                }
+            }
+        }
+    }
+
+    /**
      * Runs one command line as if typed, printing its output; a mistake prints one error line.
      *
      * @return whether the command succeeded
@@ -158,7 +175,7 @@ public final class Repl {
             failures++;
             return false;
         }
-        words.removeIf(String::isEmpty);
+        keepQuotedEmptyWords(line, words);
         if (words.isEmpty()) {
             return true;
         }

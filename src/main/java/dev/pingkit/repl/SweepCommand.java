@@ -95,7 +95,7 @@ final class SweepCommand {
                 reason[i] = f;
             }
             if (!alive[i] && ended[i] == limit) {
-                console.println(e.target() + " unreachable" + (reason[i] == null ? "" : " (" + why(reason[i]) + ")"),
+                console.println(e.target() + " unreachable" + (reason[i] == null ? "" : " (" + reason[i].reason() + ")"),
                         Console.ERROR);
             }
         }, stop));
@@ -107,12 +107,6 @@ final class SweepCommand {
         if (sent == 0 && !r.stopped()) {
             throw new CommandFailed("no probe was sent");
         }
-    }
-
-    private static String why(SweepEvent.Failed f) {
-        String what = f.error().codeName() == null || f.error().codeName().isEmpty() ? f.error().typeName()
-                : f.error().codeName();
-        return what + " from " + f.from().getHostAddress();
     }
 
     private static long number(String field, String value, long max) {

@@ -29,7 +29,7 @@ final class FpingJson implements SweepListener {
                     .millis("rtt_ms", r.rttNanos() / 1000));
         } else if (e instanceof SweepEvent.Failed f) {
             out.println(line("error", e).field("from", f.from().getHostAddress()).field("icmp_type", f.error().type())
-                    .field("icmp_code", f.error().code()).field("text", text(f)));
+                    .field("icmp_code", f.error().code()).field("text", f.reason()));
         } else {
             out.println(line("timeout", e));
         }
@@ -46,7 +46,7 @@ final class FpingJson implements SweepListener {
                     .millis("min_ms", micros(t.minNanos())).millis("avg_ms", micros(t.avgNanos()))
                     .millis("max_ms", micros(t.maxNanos())).millis("p50_ms", micros(t.percentileNanos(50)))
                     .millis("p90_ms", micros(t.percentileNanos(90))).millis("p99_ms", micros(t.percentileNanos(99)));
-            j.field("reason", t.alive() ? null : t.lastError().map(FpingJson::text).orElse("no reply"));
+            j.field("reason", t.alive() ? null : t.lastError().map(SweepEvent.Failed::reason).orElse("no reply"));
             out.println(j);
         }
     }
@@ -55,11 +55,6 @@ final class FpingJson implements SweepListener {
         return nanos < 0 ? -1 : nanos / 1000;
     }
 
-    private static String text(SweepEvent.Failed f) {
-        String code = f.error().codeName();
-        return (code == null || code.isEmpty() ? f.error().typeName() : code) + " from "
-                + f.from().getHostAddress();
-    }
 
     private static JsonLine line(String kind, SweepEvent e) {
         return new JsonLine(kind).raw("time", now()).field("target", e.target().name())
