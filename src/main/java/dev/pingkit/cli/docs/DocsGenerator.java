@@ -12,6 +12,8 @@ import dev.pingkit.cli.CommandDoc;
 import dev.pingkit.cli.PingOptions;
 import dev.pingkit.cli.ReplOptions;
 import dev.pingkit.cli.fping.FpingDoc;
+import dev.pingkit.cli.prober.ProberDoc;
+import dev.pingkit.cli.traceroute.TracerouteDoc;
 
 /**
  * <b>Writes the shell completion and the man pages from the commands' option tables</b>:
@@ -28,7 +30,7 @@ public final class DocsGenerator {
      * (its options with descriptions), then runs {@code scripts/gen-docs} and commits what it writes.
      */
     public static List<CommandDoc> commands() {
-        return List.of(PingOptions.doc(), FpingDoc.doc(), ReplOptions.doc());
+        return List.of(PingOptions.doc(), FpingDoc.doc(), TracerouteDoc.doc(), ProberDoc.doc(), ReplOptions.doc());
     }
 
     /** Every generated file, by its path relative to the output directory. */
