@@ -30,13 +30,14 @@ import java.util.Optional;
  * @param preload         {@code -l}
  * @param verbose         {@code -v}
  * @param json            {@code --json}
+ * @param histogram       {@code --histogram}: an RTT histogram and sparkline after the summary (pingkit)
  */
 public record Invocation(
         String host, int family, long count, Optional<Duration> interval, int size, Optional<Integer> ttl,
         Optional<Duration> replyTimeout, Optional<Integer> deadline, boolean flood, String patternHex,
         Optional<Integer> tos, Optional<String> source, Optional<String> device, boolean numeric, boolean quiet,
         boolean timestamps, boolean outstanding, Optional<String> pmtu, Optional<Long> mark, int preload,
-        boolean verbose, boolean json) {
+        boolean verbose, boolean json, boolean histogram) {
 
     /** The {@code -p} pattern bytes (empty when none was given). */
     public byte[] pattern() {

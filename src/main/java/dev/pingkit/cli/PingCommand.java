@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import dev.pingkit.RttChart;
 import dev.pingkit.packet.Addresses;
 import dev.pingkit.ping.PingSettings;
 import dev.pingkit.ping.PingStatistics;
@@ -112,7 +113,12 @@ public final class PingCommand {
             return e.exitCode();
         }
 
+        if (inv.histogram() && inv.json()) {
+            err.println("ping: --histogram draws for a terminal and cannot be combined with --json");
+            return 2;
+        }
         Printer printer = inv.json() ? new JsonPrinter(out, inv, target) : new IputilsPrinter(out, err, inv, target);
+        RttRecorder recorder = inv.histogram() ? new RttRecorder(printer) : null;
         Pinger pinger;
         try {
             pinger = Pinger.open(settings);
@@ -128,10 +134,13 @@ public final class PingCommand {
             out.flush();
             control.onStop(pinger::stop);
             control.onStatus(() -> printer.status(pinger.snapshot()));
-            PingStatistics stats = pinger.run(printer);
+            PingStatistics stats = pinger.run(recorder != null ? recorder : printer);
             int code = stats.received() == 0
                     || (inv.deadline().isPresent() && inv.count() > 0 && stats.received() < inv.count()) ? 1 : 0;
             printer.finish(stats, code);
+            if (recorder != null) {
+                out.print(RttChart.histogram(recorder.rtts(), RttChart.Glyphs.current()));
+            }
             out.flush();
             return code;
         } catch (IOException e) {
