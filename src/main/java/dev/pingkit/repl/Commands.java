@@ -26,8 +26,9 @@ final class Commands {
         this.console = console;
         this.packets = new PacketCommands(session, console);
         packets.register(this);
-        new NetCommands(session, console).register(this);
+        new NetCommands(session, console).withFields(packets.fields()).register(this);
         new PingCommandAdapter(session, console).register(this);
+        new ExperimentCommands(session, console).register(this);
         add(new CommandSpec("socket", "socket [raw|dgram|auto]",
                 "choose the ICMP socket kind for send, ping and listen",
                 "raw needs CAP_NET_RAW (root); dgram is the unprivileged ICMP socket (net.ipv4.ping_group_range);\n"

@@ -42,6 +42,7 @@ public final class Repl {
     private final Commands commands;
     private final LineReader reader;
     private final Parser parser;
+    private final LoopInput loop;
     private int failures;
 
     /** A session on {@code terminal}; nothing is read until {@link #run()}. */
@@ -52,6 +53,18 @@ public final class Repl {
         this.session = new Session(config.variables());
         this.commands = new Commands(session, console);
         this.parser = parser();
+        this.loop = new LoopInput(session, new LoopRunner.Host() {
+            @Override
+            public boolean execute(String line) {
+                return Repl.this.execute(line);
+            }
+
+            @Override
+            public void error(String message) {
+                console.error(message);
+                failures++;
+            }
+        });
         var builder = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("pingkit")
@@ -92,20 +105,25 @@ public final class Repl {
                 String line;
                 try {
                     // A script prints its own prompt with the command, so the transcript reads like a session.
-                    line = reader.readLine(config.scripted() ? "" : prompt());
+                    line = reader.readLine(config.scripted() ? "" : loop.pending() ? LoopInput.CONTINUATION : prompt());
                 } catch (UserInterruptException e) {
-                    continue; // Ctrl-C at the prompt drops the line, as in a shell
+                    loop.reset();
+                    continue; // Ctrl-C at the prompt drops the line (and an unfinished loop), as in a shell
                 } catch (EndOfFileException e) {
+                    if (loop.pending()) {
+                        loop.unfinished();
+                    }
                     break;
                 }
                 Thread.interrupted(); // a Ctrl-C that arrived between commands must not hit the next one
+                loop.countLine();
                 if (line.isBlank() || line.strip().startsWith("#")) {
                     continue;
                 }
                 if (config.scripted()) {
-                    console.println(PROMPT + line.strip());
+                    console.println((loop.pending() ? LoopInput.CONTINUATION : PROMPT) + line.strip());
                 }
-                if (!execute(line) && config.scripted() && !config.keepGoing()) {
+                if (!loop.offer(line) && config.scripted() && !config.keepGoing()) {
                     break;
                 }
             }
@@ -128,6 +146,13 @@ public final class Repl {
      */
     public boolean execute(String line) {
         List<String> words;
+        try {
+            line = Arithmetic.expand(line, session.variables());
+        } catch (UserError e) {
+            console.error(e.getMessage());
+            failures++;
+            return false;
+        }
         try {
             words = new ArrayList<>(parser.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE).words());
         } catch (RuntimeException e) {
