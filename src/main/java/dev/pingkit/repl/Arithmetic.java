@@ -79,11 +79,13 @@ final class Arithmetic {
         while (true) {
             skip();
             if (pos < expr.length() && (expr.charAt(pos) == '+' || expr.charAt(pos) == '-')) {
+                int opAt = pos;
                 char op = expr.charAt(pos++);
                 long r = product();
                 try {
                     v = op == '+' ? Math.addExact(v, r) : Math.subtractExact(v, r);
                 } catch (ArithmeticException e) {
+                    pos = opAt;
                     throw error("overflow");
                 }
             } else {
@@ -97,7 +99,9 @@ final class Arithmetic {
         while (true) {
             skip();
             if (pos < expr.length() && "*/%".indexOf(expr.charAt(pos)) >= 0) {
+                int opAt = pos;
                 char op = expr.charAt(pos++);
+                skip();
                 int at = pos;
                 long r = unary();
                 if (op != '*' && r == 0) {
@@ -107,6 +111,7 @@ final class Arithmetic {
                 try {
                     v = op == '*' ? Math.multiplyExact(v, r) : op == '/' ? v / r : v % r;
                 } catch (ArithmeticException e) {
+                    pos = opAt;
                     throw error("overflow");
                 }
             } else {
