@@ -1,5 +1,8 @@
 package dev.pingkit.ping;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * <b>Accumulates a run's statistics in constant memory: a few counters, running sums and a fixed histogram.</b>
  *
@@ -9,9 +12,24 @@ package dev.pingkit.ping;
  * corrupted replies not timed. Alongside, a nanosecond mean and variance (Welford's update, numerically stable)
  * and a {@link RttHistogram} for percentiles.
  *
- * <p>Thread-safe: the run loop records, any thread may take a {@link #snapshot()} (SIGQUIT interim statistics).
+ * <p>One thread records (the run loop); any thread may take a {@link #snapshot()} while it does (SIGQUIT interim
+ * statistics, a prober's scrape). No lock: a sequence counter, odd while a record is under way, tells a snapshot
+ * to copy again (a seqlock), so recording costs two ordered stores and never waits. The single-field readers
+ * ({@link #received()}, ...) are for the recording thread.
  */
 public final class StatisticsRecorder {
+    private static final VarHandle VERSION;
+
+    static {
+        try {
+            VERSION = MethodHandles.lookup().findVarHandle(StatisticsRecorder.class, "version", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @SuppressWarnings("unused") // through VERSION
+    private long version;
     private long transmitted;
     private long received;
     private long duplicates;
@@ -35,46 +53,87 @@ public final class StatisticsRecorder {
     private final RttHistogram histogram = new RttHistogram();
 
     /** <b>Marks the start of the run (monotonic nanoseconds); iputils' {@code time} counts from here.</b> */
-    public synchronized void start(long nowNanos) {
-        startNanos = nowNanos;
+    public void start(long nowNanos) {
+        long v = begin();
+        try {
+            startNanos = nowNanos;
+        } finally {
+            end(v);
+        }
     }
 
     /** <b>Counts one probe sent at {@code nowNanos} (monotonic).</b> */
-    public synchronized void sent(long nowNanos) {
-        if (startNanos == Long.MIN_VALUE) {
-            startNanos = nowNanos;
+    public void sent(long nowNanos) {
+        long v = begin();
+        try {
+            if (startNanos == Long.MIN_VALUE) {
+                startNanos = nowNanos;
+            }
+            transmitted++;
+            lastSendNanos = nowNanos;
+        } finally {
+            end(v);
         }
-        transmitted++;
-        lastSendNanos = nowNanos;
     }
 
     /** <b>Counts an intact reply; {@code rttNanos < 0} means untimed. A duplicate is timed but not received.</b> */
-    public synchronized void reply(long rttNanos, boolean duplicate) {
-        if (duplicate) {
-            duplicates++;
-        } else {
-            received++;
-        }
-        if (rttNanos >= 0) {
-            time(rttNanos);
+    public void reply(long rttNanos, boolean duplicate) {
+        long v = begin();
+        try {
+            if (duplicate) {
+                duplicates++;
+            } else {
+                received++;
+            }
+            if (rttNanos >= 0) {
+                time(rttNanos);
+            }
+        } finally {
+            end(v);
         }
     }
 
     /** <b>Counts a reply with a bad checksum or altered payload.</b> */
-    public synchronized void corrupted() {
-        corrupted++;
+    public void corrupted() {
+        long v = begin();
+        try {
+            corrupted++;
+        } finally {
+            end(v);
+        }
     }
 
     /** <b>Counts an ICMP error about one of our probes.</b> */
-    public synchronized void error() {
-        errors++;
+    public void error() {
+        long v = begin();
+        try {
+            errors++;
+        } finally {
+            end(v);
+        }
     }
 
     /** <b>Records how many probes were in flight when one was acknowledged (iputils' {@code pipesize}).</b> */
-    public synchronized void inFlight(int n) {
-        if (n > pipe) {
-            pipe = n;
+    public void inFlight(int n) {
+        long v = begin();
+        try {
+            if (n > pipe) {
+                pipe = n;
+            }
+        } finally {
+            end(v);
         }
+    }
+
+    private long begin() {
+        long v = (long) VERSION.getOpaque(this);
+        VERSION.setOpaque(this, v + 1);
+        VarHandle.storeStoreFence();
+        return v;
+    }
+
+    private void end(long v) {
+        VERSION.setRelease(this, v + 2);
     }
 
     private void time(long rttNanos) {
@@ -98,27 +157,65 @@ public final class StatisticsRecorder {
     }
 
     /** <b>Probes sent so far.</b> */
-    public synchronized long transmitted() {
+    public long transmitted() {
         return transmitted;
     }
 
     /** <b>Distinct probes answered so far.</b> */
-    public synchronized long received() {
+    public long received() {
         return received;
     }
 
     /** <b>ICMP errors so far.</b> */
-    public synchronized long errors() {
+    public long errors() {
         return errors;
     }
 
     /** <b>iputils' {@code tmax} in microseconds (0 before the first timed reply): the final wait is twice this.</b> */
-    public synchronized long maxMicros() {
+    public long maxMicros() {
         return tmax;
     }
 
     /** <b>An immutable copy of the figures now.</b> */
-    public synchronized PingStatistics snapshot() {
+    public PingStatistics snapshot() {
+        StatisticsRecorder copy = new StatisticsRecorder();
+        while (true) {
+            long v = (long) VERSION.getAcquire(this);
+            if ((v & 1) != 0) {
+                Thread.onSpinWait();
+                continue;
+            }
+            copy.copyFrom(this);
+            VarHandle.loadLoadFence();
+            if ((long) VERSION.getOpaque(this) == v) {
+                return copy.compute();
+            }
+        }
+    }
+
+    private void copyFrom(StatisticsRecorder o) {
+        transmitted = o.transmitted;
+        received = o.received;
+        duplicates = o.duplicates;
+        errors = o.errors;
+        corrupted = o.corrupted;
+        startNanos = o.startNanos;
+        lastSendNanos = o.lastSendNanos;
+        tsum = o.tsum;
+        tsum2 = o.tsum2;
+        tmin = o.tmin;
+        tmax = o.tmax;
+        rtt8 = o.rtt8;
+        pipe = o.pipe;
+        timed = o.timed;
+        minNanos = o.minNanos;
+        maxNanos = o.maxNanos;
+        mean = o.mean;
+        m2 = o.m2;
+        histogram.copyFrom(o.histogram);
+    }
+
+    private PingStatistics compute() {
         long elapsed = startNanos == Long.MIN_VALUE || lastSendNanos == Long.MIN_VALUE ? 0 : lastSendNanos - startNanos;
         if (timed == 0) {
             return new PingStatistics(transmitted, received, duplicates, errors, corrupted, elapsed,

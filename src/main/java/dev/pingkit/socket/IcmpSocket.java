@@ -76,8 +76,38 @@ public interface IcmpSocket extends AutoCloseable {
         }
     }
 
-    /** <b>Changes the TTL (IPv4) or hop limit (IPv6) of later sends</b>, 1..255. */
+    /**
+     * <b>Changes the TTL (IPv4) or hop limit (IPv6) of later sends</b>, 1..255; -1 restores the system default
+     * ({@code net.ipv4.ip_default_ttl}, the route's hop limit).
+     */
     void setTtl(int ttl) throws IOException;
+
+    /**
+     * <b>Changes the TOS (IPv4) or traffic class (IPv6) of later sends</b>, 0..255; -1 restores the default (0).
+     * This default does nothing, for sockets that cannot (in-memory fakes).
+     */
+    default void setTos(int tos) throws IOException {
+        if (tos < -1 || tos > 255) {
+            throw new IllegalArgumentException("tos must be 0..255 (or -1 for the default), got " + tos);
+        }
+    }
+
+    /**
+     * <b>Waits up to {@code timeoutNanos} until this socket or {@code other} has something to receive</b> (a
+     * message or an error report), for an engine that serves an IPv4 and an IPv6 socket on one thread.
+     * Returns a mask: 1 when this socket may have something, 2 when {@code other} may, 0 when the time passed;
+     * a set bit is a hint, the {@link #receive} with timeout 0 that follows says for sure. Throws
+     * {@link ClosedSocketException} if either is or becomes closed, as {@link #receive} does.
+     *
+     * <p>This default cannot wait without taking a message, so it answers 3 (look at both) at once; the native
+     * sockets wait in one {@code poll} on both, and fakes override it.
+     */
+    default int await(IcmpSocket other, long timeoutNanos) throws IOException {
+        if (timeoutNanos < 0) {
+            throw new IllegalArgumentException("timeoutNanos must be 0.." + Long.MAX_VALUE + ", got " + timeoutNanos);
+        }
+        return 3;
+    }
 
     /**
      * <b>Closes the socket; idempotent, never throws.</b> A {@link #receive} blocked in another thread wakes and

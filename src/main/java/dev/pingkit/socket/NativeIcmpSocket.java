@@ -49,6 +49,10 @@ final class NativeIcmpSocket implements IcmpSocket {
     private ByteBuffer sendView;
 
     private final Object receiveLock = new Object();
+    private final Object awaitLock = new Object();
+    private final Memory awaitMemory = new Memory(4L * LibC.POLLFD_SIZE);
+    private final ByteBuffer awaitFds = view(awaitMemory);
+    private final long awaitFdsAt = Pointer.nativeValue(awaitMemory);
     private final Memory receiveBlock = new Memory(R_SIZE);
     // The block read and written through a direct buffer: Memory's own get/set are one JNI call each, a direct
     // buffer's compile to plain loads and stores.
@@ -373,8 +377,8 @@ final class NativeIcmpSocket implements IcmpSocket {
 
     @Override
     public void setTtl(int ttl) throws IOException {
-        if (ttl < 1 || ttl > 255) {
-            throw new IllegalArgumentException("ttl must be 1..255, got " + ttl);
+        if ((ttl < 1 || ttl > 255) && ttl != -1) {
+            throw new IllegalArgumentException("ttl must be 1..255 (or -1 for the system default), got " + ttl);
         }
         enter();
         try {
@@ -382,6 +386,68 @@ final class NativeIcmpSocket implements IcmpSocket {
                 IcmpSockets.setInt(fd, LibC.IPPROTO_IP, LibC.IP_TTL, ttl, "IP_TTL", null);
             } else {
                 IcmpSockets.setInt(fd, LibC.IPPROTO_IPV6, LibC.IPV6_UNICAST_HOPS, ttl, "IPV6_UNICAST_HOPS", null);
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public void setTos(int tos) throws IOException {
+        if (tos < -1 || tos > 255) {
+            throw new IllegalArgumentException("tos must be 0..255 (or -1 for the default), got " + tos);
+        }
+        enter();
+        try {
+            if (family == Family.IPV4) {
+                IcmpSockets.setInt(fd, LibC.IPPROTO_IP, LibC.IP_TOS, Math.max(0, tos), "IP_TOS", null);
+            } else {
+                IcmpSockets.setInt(fd, LibC.IPPROTO_IPV6, LibC.IPV6_TCLASS, tos, "IPV6_TCLASS", null);
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public int await(IcmpSocket other, long timeoutNanos) throws IOException {
+        if (!(other instanceof NativeIcmpSocket o)) {
+            return IcmpSocket.super.await(other, timeoutNanos);
+        }
+        if (timeoutNanos < 0) {
+            throw new IllegalArgumentException("timeoutNanos must be 0.." + Long.MAX_VALUE + ", got " + timeoutNanos);
+        }
+        enter();
+        try {
+            o.enter();
+            try {
+                synchronized (awaitLock) {
+                    // Both sockets' descriptors and wake descriptors in one poll; what is ready is then taken by
+                    // a receive without waiting.
+                    awaitFds.putInt(0, fd).putShort(4, LibC.POLLIN).putShort(6, (short) 0);
+                    awaitFds.putInt(8, wakeFd).putShort(12, LibC.POLLIN).putShort(14, (short) 0);
+                    awaitFds.putInt(16, o.fd).putShort(20, LibC.POLLIN).putShort(22, (short) 0);
+                    awaitFds.putInt(24, o.wakeFd).putShort(28, LibC.POLLIN).putShort(30, (short) 0);
+                    long millis = timeoutNanos == 0 ? 0 : (timeoutNanos + 999_999) / 1_000_000;
+                    int ready = LibC.poll(awaitFdsAt, 4, (int) Math.min(millis, Integer.MAX_VALUE));
+                    if (ready < 0) {
+                        int errno = LibC.errno();
+                        if (errno != Errno.EINTR) {
+                            throw new NativeSocketException("poll on " + description() + " and " + o.description(),
+                                    errno, null);
+                        }
+                        return 3; // interrupted: let the receives look
+                    }
+                    if (awaitFds.getShort(14) != 0) {
+                        throw closed();
+                    }
+                    if (awaitFds.getShort(30) != 0) {
+                        throw o.closed();
+                    }
+                    return (awaitFds.getShort(6) != 0 ? 1 : 0) | (awaitFds.getShort(22) != 0 ? 2 : 0);
+                }
+            } finally {
+                o.exit();
             }
         } finally {
             exit();

@@ -41,6 +41,12 @@ public class NativeSocketException extends IOException {
         return errno;
     }
 
+    /** The C library's description of the errno, e.g. {@code Message too long}; the name when it has none. */
+    public String errnoDescription() {
+        String d = Errno.description(errno);
+        return d != null ? d : Errno.name(errno);
+    }
+
     /** The errno's symbolic name, e.g. {@code EPERM}. */
     public String errnoName() {
         return Errno.name(errno);

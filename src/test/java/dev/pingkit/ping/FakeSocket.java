@@ -145,8 +145,41 @@ final class FakeSocket implements IcmpSocket {
         return true;
     }
 
+    /** The TTL and TOS of later sends as the engine last set them (-1: the default). */
+    int ttl = -1;
+    int tos = -1;
+
     @Override
     public void setTtl(int ttl) {
+        this.ttl = ttl;
+    }
+
+    @Override
+    public void setTos(int tos) {
+        this.tos = tos;
+    }
+
+    private long nextArrival() {
+        Arrival a = queue.peek();
+        return a == null ? Long.MAX_VALUE : a.at;
+    }
+
+    /** Waits on the shared fake clock for whichever of the two fake sockets has the earlier arrival. */
+    @Override
+    public int await(IcmpSocket other, long timeoutNanos) throws IOException {
+        FakeSocket o = (FakeSocket) other;
+        if (closed || o.closed) {
+            throw new ClosedSocketException("closed");
+        }
+        long a = nextArrival();
+        long b = o.nextArrival();
+        long first = Math.min(a, b);
+        if (first > clock.now + timeoutNanos) {
+            clock.now += timeoutNanos;
+            return 0;
+        }
+        clock.now = Math.max(clock.now, first);
+        return (a <= clock.now ? 1 : 0) | (b <= clock.now ? 2 : 0);
     }
 
     @Override

@@ -1,0 +1,713 @@
+package dev.pingkit.ping;
+
+import dev.pingkit.packet.EchoWire;
+import dev.pingkit.socket.ClosedSocketException;
+import dev.pingkit.socket.Family;
+import dev.pingkit.socket.IcmpSocket;
+import dev.pingkit.socket.IcmpSockets;
+import dev.pingkit.socket.NativeSocketException;
+import dev.pingkit.socket.SocketKind;
+import dev.pingkit.socket.SocketOptions;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * <b>The one engine: probes any number of targets over one socket per family, matches what comes back in one
+ * matcher, and tells how each probe ended.</b>
+ *
+ * <p>A 1024-target sweep, three probes each, at most one send per millisecond, counted per target:
+ * <pre>{@code
+ * try (Engine e = Engine.open(EngineOptions.defaults().minGap(Duration.ofMillis(1)))) {
+ *     List<ProbeTarget> ts = new ArrayList<>();
+ *     for (InetAddress a : addresses) {
+ *         ts.add(e.add(a, TargetPlan.count(3, Duration.ofSeconds(1))
+ *                 .spec(ProbeSpec.DEFAULT.timeout(Duration.ofMillis(500)))));
+ *     }
+ *     e.run(ProbeListener.NONE);                            // returns when every probe has ended
+ *     for (ProbeTarget t : ts) System.out.println(t + " " + e.statistics(t).received());
+ * }
+ * }</pre>
+ * A traceroute batch: probes with TTL 1..30 at once over one socket, each ending answered (the destination),
+ * failed (a {@link ProbeEvent.Failed} whose reporter is the router where the TTL ran out) or lost:
+ * <pre>{@code
+ * try (Engine e = Engine.open(EngineOptions.defaults())) {
+ *     ProbeTarget t = e.add(destination, TargetPlan.explicit());
+ *     for (int ttl = 1; ttl <= 30; ttl++) {
+ *         e.probe(t, ProbeSpec.DEFAULT.ttl(ttl).timeout(Duration.ofSeconds(2)), ttl); // tag = the hop
+ *     }
+ *     e.run(event -> { if (event instanceof ProbeEvent.Failed f) System.out.println(f.probe().tag() + " " + f.reporter()); });
+ * }
+ * }</pre>
+ * One probe, one result (what {@code Echo.send()} is):
+ * <pre>{@code
+ * try (Engine e = Engine.open(EngineOptions.defaults())) {
+ *     e.add(InetAddress.getByName("127.0.0.1"), TargetPlan.count(1, Duration.ZERO));
+ *     List<ProbeEvent> events = new ArrayList<>();
+ *     e.run(events::add);   // Sent, then Answered | Lost | Failed | SendFailed
+ * }
+ * }</pre>
+ *
+ * <p><b>Sockets and identifiers.</b> The socket of a family is opened when its first target is {@link #add added}
+ * (raw when permitted, else datagram, per {@link EngineOptions#kind()}); IPv4 and IPv6 targets mix in one run.
+ * A raw socket's probes carry one identifier per engine, unique among the engines of this process (or the one the
+ * options fix), and the kernel filter lets through only echo replies with it and ICMP errors; a datagram socket's
+ * carry the kernel's. One sequence counter runs over the whole run, so while a probe is in flight no other probe
+ * of the process carries its (id, seq).
+ *
+ * <p><b>Matching</b> (one place, for every front end): an echo reply is a probe's when its identifier is the
+ * socket's, the probe table holds its sequence number and its source is that probe's target (loopback for a
+ * target of {@code 0.0.0.0} or {@code ::}, which the kernel answers from there); then a bad checksum or a payload
+ * that differs from the probe's makes it {@link ProbeEvent.Corrupted}, never an answer. An ICMP error is a
+ * probe's when the datagram it quotes is (our identifier, that sequence number, that target); a datagram
+ * socket's error-queue reports are read the same way. Anything else is a {@link ProbeEvent.Stray}.
+ *
+ * <p><b>Schedule.</b> Each target follows its {@link TargetPlan} (count, interval, spec); {@link #probe} adds
+ * explicit probes, sent before scheduled ones; {@link EngineOptions#minGapNanos()} spaces any two sends of the
+ * run. A probe unanswered at its spec's timeout ends {@link ProbeEvent.Lost}, as an event. A retry policy (fping's
+ * {@code -r} with back-off) is the listener's: on {@code Lost}, {@link #probe} the target again with a longer
+ * timeout.
+ *
+ * <p><b>Threads.</b> {@link #run} runs on the caller's thread, which receives every event in order. {@link #add},
+ * {@link #probe}, {@link #remove}, {@link #stop()} and {@link #statistics} may be called from
+ * any thread (the listener included) while it runs; the run picks up additions within 50 ms. The loop allocates
+ * nothing per packet beyond the events the listener asks for, takes no lock, and reads the clock once per turn.
+ *
+ * <p><b>End.</b> Without {@link EngineOptions#continuous()}, the run returns once every target's plan is done and
+ * every probe has ended; with it, at {@link #stop()}. {@link #stop()} ends the run at once: probes still in
+ * flight end {@link ProbeEvent.Lost} with {@code stopped} true. An engine runs once.
+ */
+public final class Engine implements AutoCloseable {
+    /** SO_RCVBUF asked for by {@link #open}: 4 MiB, as the single-target engine (the kernel caps it). */
+    static final int RECEIVE_BUFFER = 4 << 20;
+    /** The longest the loop waits without looking for work added from other threads. */
+    static final long MAX_WAIT = 50_000_000L;
+    /** At most this many messages are taken from the socket after a failed send, looking for its report. */
+    private static final int DRAIN_LIMIT = 64;
+
+    /** Opens the socket of a family (tests pass in-memory fakes). */
+    @FunctionalInterface
+    interface SocketOpener {
+        IcmpSocket open(Family family) throws IOException;
+    }
+
+    private final EngineOptions options;
+    private final SocketOpener opener;
+    private final TimeSource time;
+    private final FamilyState[] families = new FamilyState[2];
+    private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    private final List<TargetState> registry = new ArrayList<>(); // guarded by this: every target ever added
+    private volatile boolean stopping;
+    private volatile Thread runner;
+    private boolean ran; // guarded by this
+    private boolean closed; // guarded by this
+
+    // ---- the run thread's own state
+    private final ArrayList<TargetState> targets = new ArrayList<>();
+    private final ArrayDeque<Explicit> explicit = new ArrayDeque<>();
+    private final LongHeap due = new LongHeap(64);
+    private final LongHeap deadlines = new LongHeap(1024);
+    private final ProbeSlots slots = new ProbeSlots();
+    private final Matcher matcher;
+    private final byte[] out = new byte[EchoWire.HEADER + ProbeSpec.MAX_PAYLOAD];
+    private final ByteBuffer outBuffer = ByteBuffer.wrap(out);
+    private ProbeSpec encodedSpec;
+    private FamilyState encodedFamily;
+    private int encodedLength;
+    private int nextSeq = 1;
+    private long lastSend;
+    private boolean sentAny;
+    private long pending;
+    private long scheduled; // targets with scheduled probes left
+    ProbeListener listener = ProbeListener.NONE;
+    boolean routine;
+
+    private record Explicit(TargetState target, ProbeSpec spec, int tag) {
+    }
+
+    /**
+     * <b>An engine that opens real sockets as its targets need them</b>, with the options' kind and socket options
+     * (a receive buffer of 4 MiB unless they say otherwise). Nothing is opened yet.
+     */
+    public static Engine open(EngineOptions options) {
+        Objects.requireNonNull(options, "options");
+        SocketOptions base = options.socket().receiveBuffer() == null
+                // A raw socket queues every ICMP message of the host until filtered; a neighbour's flood must not
+                // crowd out our replies.
+                ? options.socket().receiveBuffer(RECEIVE_BUFFER) : options.socket();
+        return new Engine(options, family -> {
+            SocketOptions o = base;
+            if (o.source() != null && Family.of(o.source()) != family) {
+                o = o.source(null);
+            }
+            return IcmpSockets.open(family, options.kind(), o);
+        }, TimeSource.SYSTEM);
+    }
+
+    /** An engine over the given socket opener and clock. */
+    Engine(EngineOptions options, SocketOpener opener, TimeSource time) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.opener = Objects.requireNonNull(opener, "opener");
+        this.time = Objects.requireNonNull(time, "time");
+        this.matcher = new Matcher(this, slots, targets);
+    }
+
+    // ------------------------------------------------------------------------------------------------ commands
+
+    /**
+     * <b>Adds a target with its plan; returns its handle at once</b> (the run starts probing it within one turn).
+     * Opens the socket of the address's family if this is the first such target. Thread-safe.
+     *
+     * @throws IOException              if the socket cannot be opened ({@link dev.pingkit.socket.PermissionException}
+     *                                  when neither a raw nor a ping socket is permitted; its message says why)
+     * @throws IllegalArgumentException if the plan's payload does not fit an IPv4 datagram for an IPv4 target
+     * @throws IllegalStateException    if the engine is stopped or closed
+     */
+    public ProbeTarget add(InetAddress address, TargetPlan plan) throws IOException {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(plan, "plan");
+        Family family = Family.of(address);
+        checkFits(family, plan.spec());
+        TargetState t;
+        synchronized (this) {
+            if (closed || stopping) {
+                throw new IllegalStateException("the engine is stopped; make a new one for more targets");
+            }
+            FamilyState fs = familyState(family);
+            t = new TargetState(new ProbeTarget(registry.size(), address), fs, plan);
+            registry.add(t);
+            // Under the lock: the run's list of targets takes them in index order.
+            TargetState added = t;
+            command(() -> start(added));
+        }
+        return t.handle;
+    }
+
+    /**
+     * <b>Sends one more probe to {@code target} as soon as the global gap allows</b>, before scheduled probes,
+     * carrying {@code spec}; its events carry {@code tag}. Thread-safe (a listener's retry policy calls it).
+     *
+     * @throws IllegalArgumentException if the target is not of this engine, or the payload does not fit IPv4
+     */
+    public void probe(ProbeTarget target, ProbeSpec spec, int tag) {
+        TargetState t = state(target);
+        Objects.requireNonNull(spec, "spec");
+        checkFits(t.family.family, spec);
+        command(() -> {
+            if (!t.removed) {
+                explicit.add(new Explicit(t, spec, tag));
+                t.queued++;
+            }
+        });
+    }
+
+    /**
+     * <b>Stops scheduling probes to {@code target}</b> (and drops its explicit probes not yet sent); probes in
+     * flight still end as usual. Its statistics stay readable. Thread-safe.
+     */
+    public void remove(ProbeTarget target) {
+        TargetState t = state(target);
+        command(() -> {
+            if (!t.removed) {
+                t.removed = true;
+                if (t.left > 0) {
+                    t.left = 0;
+                    scheduled--;
+                }
+            }
+        });
+    }
+
+    /** <b>The statistics of {@code target} now: a snapshot, safe from any thread while the run goes on.</b> */
+    public PingStatistics statistics(ProbeTarget target) {
+        return state(target).stats.snapshot();
+    }
+
+    /** <b>Every target added so far, in order.</b> */
+    public synchronized List<ProbeTarget> targets() {
+        List<ProbeTarget> l = new ArrayList<>(registry.size());
+        for (TargetState t : registry) {
+            l.add(t.handle);
+        }
+        return l;
+    }
+
+    /**
+     * <b>The ICMP identifier the probes to {@code address}'s family carry</b> (the kernel's for a datagram socket),
+     * or -1 while no target of that family was added.
+     */
+    public synchronized int identifier(InetAddress address) {
+        FamilyState fs = families[Family.of(address) == Family.IPV4 ? 0 : 1];
+        return fs == null ? -1 : fs.id;
+    }
+
+    /** <b>True when the probes to {@code address}'s family go over a raw socket (false: datagram, or none yet).</b> */
+    public synchronized boolean raw(InetAddress address) {
+        FamilyState fs = families[Family.of(address) == Family.IPV4 ? 0 : 1];
+        return fs != null && !fs.datagram;
+    }
+
+    private TargetState state(ProbeTarget target) {
+        Objects.requireNonNull(target, "target");
+        synchronized (this) {
+            if (target.index() < registry.size()) {
+                TargetState t = registry.get(target.index());
+                if (t.handle.equals(target)) {
+                    return t;
+                }
+            }
+        }
+        throw new IllegalArgumentException("target must be one of this engine's, got " + target);
+    }
+
+    private static void checkFits(Family family, ProbeSpec spec) {
+        if (family == Family.IPV4 && !spec.fitsIpv4()) {
+            throw new IllegalArgumentException("payload must be 0.." + ProbeSpec.MAX_PAYLOAD_V4
+                    + " bytes for an IPv4 target, got " + spec.payloadSize());
+        }
+    }
+
+    private void command(Runnable c) {
+        commands.add(c);
+        Thread r = runner;
+        if (r != null) {
+            LockSupport.unpark(r);
+        }
+    }
+
+    // guarded by this
+    private FamilyState familyState(Family family) throws IOException {
+        int i = family == Family.IPV4 ? 0 : 1;
+        if (families[i] == null) {
+            IcmpSocket s = opener.open(family);
+            try {
+                families[i] = new FamilyState(family, s, options);
+            } catch (IOException | RuntimeException e) {
+                s.close();
+                throw e;
+            }
+        }
+        return families[i];
+    }
+
+    // ------------------------------------------------------------------------------------------------ the run
+
+    /**
+     * <b>Runs until every target's plan is done and every probe has ended (or, continuous, until {@link #stop()});
+     * events go to {@code listener} on this thread, in order.</b> Returns normally after {@link #stop()}.
+     *
+     * @throws IOException           if a socket fails in a way no retry can fix
+     * @throws IllegalStateException if this engine has already run, or is closed
+     */
+    public void run(ProbeListener listener) throws IOException {
+        Objects.requireNonNull(listener, "listener");
+        synchronized (this) {
+            if (ran || closed) {
+                throw new IllegalStateException("an Engine runs once; make a new one for another run");
+            }
+            ran = true;
+        }
+        this.listener = listener;
+        this.routine = listener.wantsRoutineEvents();
+        matcher.listening(listener);
+        runner = Thread.currentThread();
+        try {
+            // One call per turn, not the loop inline: the JIT compiles a called method after a few hundred calls,
+            // a loop body only after tens of thousands of turns (a flood would run half interpreted).
+            while (!stopping && turn()) {
+                // the turn did the work
+            }
+        } catch (ClosedSocketException e) {
+            if (!stopping) {
+                throw e;
+            }
+        } finally {
+            runner = null;
+            endPending(stopping);
+        }
+    }
+
+    /** One turn: take commands, expire deadlines, send what is due, wait for one message; false when done. */
+    private boolean turn() throws IOException {
+        for (Runnable c; (c = commands.poll()) != null; ) {
+            c.run();
+        }
+        long now = time.nanoTime();
+        expire(now);
+        long gapAt = sendDue(now);
+        if (stopping) {
+            return false;
+        }
+        if (!options.continuous() && pending == 0 && scheduled == 0 && explicit.isEmpty() && commands.isEmpty()) {
+            return false;
+        }
+        long wake = now + MAX_WAIT;
+        if (!explicit.isEmpty()) {
+            wake = Math.min(wake, gapAt);
+        } else if (!due.isEmpty()) {
+            wake = Math.min(wake, Math.max(due.peekKey(), gapAt));
+        }
+        if (!deadlines.isEmpty()) {
+            wake = Math.min(wake, deadlines.peekKey());
+        }
+        receive(Math.max(0, wake - now));
+        return true;
+    }
+
+    /** Ends the probes whose deadline passed, as lost. */
+    private void expire(long now) {
+        while (!deadlines.isEmpty() && deadlines.peekKey() <= now) {
+            long key = deadlines.peekKey();
+            int seq = deadlines.peekValue();
+            deadlines.pop();
+            if (slots.state[seq] == ProbeSlots.PENDING && slots.deadline[seq] == key) {
+                lose(seq, false);
+            }
+        }
+    }
+
+    /** Sends what is due and the gap allows; returns when the gap next allows a send. */
+    private long sendDue(long now) throws IOException {
+        long gap = options.minGapNanos();
+        while (!stopping) {
+            if (sentAny && gap > 0 && now - lastSend < gap) {
+                return lastSend + gap;
+            }
+            Explicit e = explicit.poll();
+            if (e != null) {
+                e.target.queued--;
+                if (!e.target.removed) {
+                    send(e.target, e.spec, e.tag, now);
+                }
+                continue;
+            }
+            if (due.isEmpty() || due.peekKey() > now) {
+                break;
+            }
+            long at = due.peekKey();
+            TargetState t = targets.get(due.peekValue());
+            due.pop();
+            if (t.left == 0) {
+                continue; // removed meanwhile
+            }
+            if (t.left != TargetPlan.UNBOUNDED) {
+                t.left--;
+            }
+            if (t.left == 0) {
+                scheduled--;
+            } else {
+                // On the plan's beat (no drift), but never more than one probe behind it.
+                due.push(Math.max(satAdd(at, t.plan.intervalNanos()), now), t.handle.index());
+            }
+            send(t, t.plan.spec(), 0, now);
+        }
+        return sentAny && gap > 0 ? lastSend + gap : now;
+    }
+
+    private void start(TargetState t) {
+        targets.add(t);
+        if (t.left > 0) {
+            scheduled++;
+            due.push(time.nanoTime(), t.handle.index());
+        }
+    }
+
+    private void send(TargetState t, ProbeSpec spec, int tag, long now) throws IOException {
+        FamilyState fs = t.family;
+        int seq = nextSeq;
+        nextSeq = (nextSeq + 1) & 0xffff;
+        if (slots.state[seq] == ProbeSlots.PENDING) {
+            // 65 536 sends later the same sequence number: its old probe cannot be told apart any more.
+            lose(seq, false);
+        }
+        int ttl = spec.ttl() >= 0 ? spec.ttl() : fs.baseTtl;
+        if (ttl != fs.ttl) {
+            fs.socket.setTtl(ttl);
+            fs.ttl = ttl;
+        }
+        int tos = spec.tos() >= 0 ? spec.tos() : fs.baseTos;
+        if (tos != fs.tos) {
+            fs.socket.setTos(tos);
+            fs.tos = tos;
+        }
+        if (spec != encodedSpec || fs != encodedFamily) {
+            encodedLength = EchoWire.request(out, fs.wireFamily, fs.id, seq, spec.payloadBytes(), fs.checksum);
+            encodedSpec = spec;
+            encodedFamily = fs;
+        } else {
+            EchoWire.sequence(out, encodedLength, seq, fs.checksum);
+        }
+        outBuffer.limit(encodedLength).position(0);
+        long number = ++t.numbers;
+        slots.start(seq, t.handle.index(), number, spec, tag, satAdd(now, spec.timeoutNanos()));
+        t.pending++;
+        pending++;
+        lastSend = now;
+        sentAny = true;
+        t.stats.sent(now);
+        long sentAt;
+        try {
+            sentAt = fs.socket.send(outBuffer, t.handle.address());
+        } catch (ClosedSocketException e) {
+            if (stopping) {
+                return;
+            }
+            throw e;
+        } catch (IOException e) {
+            sendFailed(seq, fs, e);
+            return;
+        }
+        slots.sentAt[seq] = sentAt;
+        if (spec.timeoutNanos() != Long.MAX_VALUE) {
+            deadlines.push(slots.deadline[seq], seq);
+        }
+        if (routine) {
+            listener.onEvent(new ProbeEvent.Sent(probe(seq), sentAt));
+        } else {
+            listener.onSent(t.handle.index(), number);
+        }
+    }
+
+    /**
+     * The kernel refused a send: its local report (EMSGSIZE with the path MTU) waits on the error queue and the
+     * matcher fails the probe with it; what else is queued meanwhile is handled as usual.
+     */
+    private void sendFailed(int seq, FamilyState fs, IOException e) throws IOException {
+        for (int i = 0; i < DRAIN_LIMIT && slots.state[seq] == ProbeSlots.PENDING && fs.socket.receive(matcher.in, 0);
+             i++) {
+            matcher.handle(fs);
+        }
+        if (slots.state[seq] == ProbeSlots.PENDING) {
+            String name = e instanceof NativeSocketException n ? n.errnoName() : "EIO";
+            String description = e instanceof NativeSocketException n ? n.errnoDescription() : e.getMessage();
+            fail(seq);
+            listener.onEvent(new ProbeEvent.SendFailed(probe(seq), name, description, 0));
+        }
+    }
+
+    private void receive(long waitNanos) throws IOException {
+        FamilyState v4 = families[0];
+        FamilyState v6 = families[1];
+        if (v4 != null && v6 != null) {
+            int ready = v4.socket.await(v6.socket, waitNanos);
+            if ((ready & 1) != 0 && v4.socket.receive(matcher.in, 0)) {
+                matcher.handle(v4);
+            }
+            if ((ready & 2) != 0 && v6.socket.receive(matcher.in, 0)) {
+                matcher.handle(v6);
+            }
+        } else if (v4 != null || v6 != null) {
+            FamilyState fs = v4 != null ? v4 : v6;
+            if (fs.socket.receive(matcher.in, waitNanos)) {
+                matcher.handle(fs);
+            }
+        } else if (waitNanos > 0) {
+            LockSupport.parkNanos(waitNanos); // no target yet: an add unparks us
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ endings
+
+    /** The probe of slot {@code seq} as a value. */
+    Probe probe(int seq) {
+        TargetState t = targets.get(slots.target[seq]);
+        ProbeSpec s = slots.spec[seq];
+        return new Probe(t.handle, slots.number[seq], t.family.id, seq, slots.tag[seq], s.ttl(), s.tos(),
+                s.payloadSize());
+    }
+
+    /** Ends pending probe {@code seq} as answered (the caller reports it). */
+    void answer(int seq) {
+        slots.state[seq] = ProbeSlots.ANSWERED;
+        ended(seq);
+    }
+
+    /** Ends pending probe {@code seq} as failed and counts the error (the caller reports it). */
+    void fail(int seq) {
+        slots.state[seq] = ProbeSlots.FAILED;
+        ended(seq);
+        targets.get(slots.target[seq]).stats.error();
+    }
+
+    private void lose(int seq, boolean stopped) {
+        slots.state[seq] = ProbeSlots.LOST;
+        ended(seq);
+        listener.onEvent(new ProbeEvent.Lost(probe(seq), stopped));
+    }
+
+    private void ended(int seq) {
+        targets.get(slots.target[seq]).pending--;
+        pending--;
+    }
+
+    // At the end of a run every probe has ended: those still in flight (a stop, a failure) end lost.
+    private void endPending(boolean stopped) {
+        for (int seq = 0; pending > 0 && seq < ProbeSlots.SLOTS; seq++) {
+            if (slots.state[seq] == ProbeSlots.PENDING) {
+                lose(seq, stopped);
+            }
+        }
+    }
+
+    /** Test hook: the sequence number of the run's first probe (to see the 65535 → 0 wrap early). */
+    void firstSequence(int seq) {
+        nextSeq = seq & 0xffff;
+    }
+
+    TargetState target(int index) {
+        return targets.get(index);
+    }
+
+    private static long satAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+    }
+
+    /**
+     * <b>Ends the run as soon as possible; thread-safe (a signal handler, another thread, the listener).</b>
+     * The engine closes its own sockets, which wakes the loop at once; {@link #run} then returns, every probe
+     * still in flight ending {@link ProbeEvent.Lost} with {@code stopped} true. Statistics stay readable.
+     */
+    public void stop() {
+        stopping = true;
+        FamilyState[] fs;
+        synchronized (this) {
+            fs = families.clone();
+        }
+        for (FamilyState f : fs) {
+            if (f != null) {
+                f.socket.close();
+            }
+        }
+        Thread r = runner;
+        if (r != null) {
+            LockSupport.unpark(r);
+        }
+    }
+
+    /** <b>True once {@link #stop()} or {@link #close()} was called.</b> */
+    public boolean stopped() {
+        return stopping;
+    }
+
+    /** <b>Stops the run if one goes on, closes the sockets and gives back the identifiers; idempotent.</b> */
+    @Override
+    public void close() {
+        stop();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (FamilyState f : families) {
+                if (f != null && f.ownId) {
+                    Identifiers.release(f.id);
+                }
+            }
+        }
+    }
+
+    /** One line: targets, sockets and identifiers. */
+    @Override
+    public synchronized String toString() {
+        StringBuilder b = new StringBuilder("Engine[").append(registry.size()).append(" targets");
+        for (FamilyState f : families) {
+            if (f != null) {
+                b.append(", ").append(f.family).append(' ').append(f.datagram ? "DATAGRAM" : "RAW")
+                        .append(" id=").append(f.id);
+            }
+        }
+        return b.append(stopping ? ", stopped]" : "]").toString();
+    }
+
+    // ------------------------------------------------------------------------------------------------ state
+
+    /** One family's socket and what its probes carry. */
+    static final class FamilyState {
+        final Family family;
+        final int wireFamily;
+        final IcmpSocket socket;
+        final boolean datagram;
+        final boolean ownId;
+        final int id;
+        final boolean checksum; // raw IPv4 only: the kernel computes ICMPv6 and ping-socket checksums
+        final int request;
+        final int reply;
+        final int baseTtl;
+        final int baseTos;
+        int ttl;
+        int tos;
+
+        FamilyState(Family family, IcmpSocket socket, EngineOptions options) throws IOException {
+            this.family = family;
+            this.wireFamily = family == Family.IPV4 ? 4 : 6;
+            this.socket = socket;
+            this.datagram = socket.kind() == SocketKind.DATAGRAM;
+            if (datagram) {
+                id = socket.localId();
+                ownId = false;
+            } else if (options.identifier() != null) {
+                id = options.identifier();
+                ownId = false;
+            } else {
+                id = Identifiers.acquire();
+                ownId = true;
+            }
+            if (!datagram) {
+                try {
+                    socket.filterEchoReplies(id);
+                } catch (IOException | RuntimeException e) {
+                    if (ownId) {
+                        Identifiers.release(id);
+                    }
+                    throw e;
+                }
+            }
+            this.checksum = family == Family.IPV4 && !datagram;
+            this.request = EchoWire.requestType(wireFamily);
+            this.reply = EchoWire.replyType(wireFamily);
+            this.baseTtl = options.socket().ttl() != null ? options.socket().ttl() : -1;
+            this.baseTos = options.socket().tos() != null ? options.socket().tos() : -1;
+            this.ttl = baseTtl;
+            this.tos = baseTos;
+        }
+    }
+
+    /** One target's plan, progress and statistics. */
+    static final class TargetState {
+        final ProbeTarget handle;
+        final FamilyState family;
+        final TargetPlan plan;
+        final byte[] address;
+        final byte[] alsoFrom; // loopback for 0.0.0.0 and ::, which the kernel answers from there; else null
+        final StatisticsRecorder stats = new StatisticsRecorder();
+        long left;
+        long numbers;
+        int pending;
+        int queued;
+        boolean removed;
+
+        TargetState(ProbeTarget handle, FamilyState family, TargetPlan plan) {
+            this.handle = handle;
+            this.family = family;
+            this.plan = plan;
+            this.address = handle.address().getAddress();
+            this.alsoFrom = handle.address().isAnyLocalAddress()
+                    ? (family.family == Family.IPV4 ? new byte[] {127, 0, 0, 1} : loopback6()) : null;
+            this.left = plan.count();
+        }
+
+        private static byte[] loopback6() {
+            byte[] b = new byte[16];
+            b[15] = 1;
+            return b;
+        }
+    }
+}

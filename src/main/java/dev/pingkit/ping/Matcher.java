@@ -1,0 +1,210 @@
+package dev.pingkit.ping;
+
+import dev.pingkit.packet.IcmpMessage;
+import dev.pingkit.packet.IcmpReader;
+import dev.pingkit.socket.Inbound;
+
+import java.net.InetAddress;
+import java.util.List;
+
+/**
+ * <b>The one matcher: says which probe of the {@link Engine}'s table a received message is about, and how.</b>
+ *
+ * <p>An echo reply belongs to the probe whose slot holds its sequence number when its identifier is the socket's
+ * and its source is that probe's target; an ICMP error (a raw socket's packet, or a datagram socket's error-queue
+ * report) when the echo request it quotes carries our identifier, that sequence number and that target as
+ * destination. Decoding reads the reused {@link Inbound} through a reused {@link IcmpReader}: nothing is
+ * allocated per packet unless the listener asked for event objects.
+ */
+final class Matcher {
+    final Inbound in = new Inbound();
+    private final IcmpReader reader = new IcmpReader();
+    private final Engine engine;
+    private final ProbeSlots slots;
+    private final List<Engine.TargetState> targets;
+    private ProbeListener listener = ProbeListener.NONE;
+    private boolean strays;
+    private boolean messages;
+
+    Matcher(Engine engine, ProbeSlots slots, List<Engine.TargetState> targets) {
+        this.engine = engine;
+        this.slots = slots;
+        this.targets = targets;
+    }
+
+    void listening(ProbeListener l) {
+        listener = l;
+        strays = l.wantsStrays();
+        messages = l.wantsMessages();
+    }
+
+    /** Matches and reports what {@link #in} holds, received on the socket of {@code fs}. */
+    void handle(Engine.FamilyState fs) {
+        if (in.isErrorReport()) {
+            report(fs);
+            return;
+        }
+        byte[] data = in.data();
+        int len = in.length();
+        if (fs.wireFamily == 4) {
+            reader.reset(data, 0, len);
+        } else {
+            reader.resetV6(data, 0, len);
+        }
+        int type = reader.type();
+        if (type == fs.reply && reader.valid() && reader.id() == fs.id) {
+            int seq = reader.seq();
+            Engine.TargetState t = owner(seq, fs);
+            if (t != null && (in.sourceIs(t.address) || t.alsoFrom != null && in.sourceIs(t.alsoFrom))) {
+                reply(seq, t, fs);
+                return;
+            }
+        } else if (IcmpReader.isError(fs.wireFamily, type) && reader.quotedType() == fs.request
+                && reader.quotedId() == fs.id) {
+            int seq = reader.quotedSeq();
+            Engine.TargetState t = owner(seq, fs);
+            if (t != null && (reader.quotedDestinationEquals(t.address)
+                    || t.alsoFrom != null && reader.quotedDestinationEquals(t.alsoFrom))) {
+                error(seq, fs, type, in.source(), IcmpMessage.from(reader));
+                return;
+            }
+        }
+        if (strays && len > 0) {
+            listener.onEvent(new ProbeEvent.Stray(in.source(), IcmpMessage.from(reader)));
+        }
+    }
+
+    /** The target of the probe sent with {@code seq} on this family's socket, or null if none was. */
+    private Engine.TargetState owner(int seq, Engine.FamilyState fs) {
+        if (seq < 0 || slots.state[seq] == ProbeSlots.FREE) {
+            return null;
+        }
+        Engine.TargetState t = targets.get(slots.target[seq]);
+        return t.family == fs ? t : null;
+    }
+
+    private void reply(int seq, Engine.TargetState t, Engine.FamilyState fs) {
+        byte[] payload = slots.spec[seq].payloadBytes();
+        boolean checksumOk = fs.wireFamily == 6 || reader.checksumValid();
+        int wrong = -1;
+        int expected = -1;
+        int actual = -1;
+        if (!reader.payloadEquals(payload)) {
+            byte[] data = in.data();
+            int off = reader.payloadOffset();
+            int got = reader.payloadLength();
+            int n = Math.min(got, payload.length);
+            for (int i = 0; i < n; i++) {
+                if (data[off + i] != payload[i]) {
+                    wrong = i;
+                    expected = payload[i] & 0xff;
+                    actual = data[off + i] & 0xff;
+                    break;
+                }
+            }
+            if (wrong < 0) {
+                // same prefix, another length: the first byte missing, or the first one too many
+                wrong = n;
+                expected = n < payload.length ? payload[n] & 0xff : -1;
+                actual = n < got ? data[off + n] & 0xff : -1;
+            }
+        }
+        long rtt = Math.max(0, in.kernelTimeNanos() - slots.sentAt[seq]);
+        int ttl = in.ttl() >= 0 ? in.ttl() : reader.ipTtl();
+        int length = reader.icmpLength();
+        if (!checksumOk || wrong >= 0) {
+            t.stats.corrupted();
+            listener.onEvent(new ProbeEvent.Corrupted(engine.probe(seq), from(t), rtt, ttl, length, checksumOk,
+                    wrong, expected, actual));
+            return;
+        }
+        switch (slots.state[seq]) {
+            case ProbeSlots.PENDING:
+                engine.answer(seq);
+                t.stats.reply(rtt, false);
+                if (engine.routine) {
+                    listener.onEvent(new ProbeEvent.Answered(engine.probe(seq), from(t), rtt, ttl, length,
+                            in.kernelTimeNanos(), in.kernelTimestamp(), messages ? IcmpMessage.from(reader) : null));
+                } else {
+                    listener.onAnswered(t.handle.index(), slots.number[seq], rtt);
+                }
+                return;
+            case ProbeSlots.ANSWERED:
+                t.stats.reply(rtt, true);
+                listener.onEvent(new ProbeEvent.Duplicate(engine.probe(seq), from(t), rtt, ttl, length));
+                return;
+            default:
+                listener.onEvent(new ProbeEvent.Late(engine.probe(seq), from(t), rtt, ttl, length));
+        }
+    }
+
+    // The target's own address when the reply came from it (made once, not per reply), else who sent it.
+    private InetAddress from(Engine.TargetState t) {
+        return in.sourceIs(t.address) ? t.handle.address() : in.source();
+    }
+
+    /** An ICMP error quoting probe {@code seq}: it fails the probe, or only advises (IPv4 redirect, quench). */
+    private void error(int seq, Engine.FamilyState fs, int type, InetAddress reporter, IcmpMessage m) {
+        if (fs.wireFamily == 4 && (type == 4 || type == 5)) {
+            // iputils reports a source quench or a redirect but does not count it as an error: the probe goes on.
+            listener.onEvent(new ProbeEvent.Advisory(engine.probe(seq), reporter, m));
+            return;
+        }
+        if (slots.state[seq] == ProbeSlots.PENDING) {
+            engine.fail(seq);
+            listener.onEvent(new ProbeEvent.Failed(engine.probe(seq), reporter, m));
+        } else if (strays) {
+            // a second word about a probe that has already ended
+            listener.onEvent(new ProbeEvent.Stray(reporter, m));
+        }
+    }
+
+    /**
+     * A datagram socket's error-queue report (or a raw socket's local one): it quotes the request as sent, the
+     * kernel's identifier included, and names its destination as the source.
+     */
+    private void report(Engine.FamilyState fs) {
+        byte[] d = in.data();
+        int len = in.length();
+        InetAddress reporter = in.errorSource() != null ? in.errorSource() : in.source();
+        if (len >= 8 && (d[0] & 0xff) == fs.request && u16(d, 4) == fs.id) {
+            int seq = u16(d, 6);
+            Engine.TargetState t = owner(seq, fs);
+            if (t != null && (in.sourceIs(t.address) || t.alsoFrom != null && in.sourceIs(t.alsoFrom))) {
+                if (in.errorOrigin() == Inbound.ORIGIN_LOCAL) {
+                    if (slots.state[seq] == ProbeSlots.PENDING) {
+                        String name = in.errorErrnoName();
+                        engine.fail(seq);
+                        listener.onEvent(new ProbeEvent.SendFailed(engine.probe(seq), name,
+                                in.errorErrnoDescription(), "EMSGSIZE".equals(name) ? in.errorInfo() : 0));
+                    }
+                    return;
+                }
+                IcmpMessage m = fromReport(fs);
+                if (m != null) {
+                    error(seq, fs, in.errorType(), reporter, m);
+                    return;
+                }
+            }
+        }
+        if (strays && in.errorType() >= 0) {
+            IcmpMessage m = fromReport(fs);
+            if (m != null) {
+                listener.onEvent(new ProbeEvent.Stray(reporter, m));
+            }
+        }
+    }
+
+    private IcmpMessage fromReport(Engine.FamilyState fs) {
+        try {
+            return IcmpMessage.fromErrorReport(fs.wireFamily, in.errorType(), in.errorCode(), in.errorInfo(),
+                    in.errorSource(), in.source(), in.data(), 0, in.length());
+        } catch (IllegalArgumentException notAnError) {
+            return null;
+        }
+    }
+
+    private static int u16(byte[] b, int at) {
+        return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.pingkit.ping;
+
+import dev.pingkit.socket.Family;
+import dev.pingkit.socket.SocketKind;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An {@link Engine} over in-memory sockets (one per family, on one {@link FakeClock}) and a peer that decides what
+ * the network does with each probe; the events the run emitted, in order.
+ */
+final class FakeNet {
+    final FakeClock clock = new FakeClock();
+    final Map<Family, FakeSocket> sockets = new EnumMap<>(Family.class);
+    final List<ProbeEvent> events = new ArrayList<>();
+    final SocketKind kind;
+    FakeSocket.Peer peer = (s, icmp, dst, now) -> { };
+    final Engine engine;
+
+    FakeNet(SocketKind kind, EngineOptions options) {
+        this.kind = kind;
+        this.engine = new Engine(options, family -> {
+            FakeSocket s = new FakeSocket(clock, family, kind, family == Family.IPV4 ? 0x4444 : 0x6666);
+            s.peer = (sock, icmp, dst, now) -> peer.onSend(sock, icmp, dst, now);
+            sockets.put(family, s);
+            return s;
+        }, clock);
+    }
+
+    FakeNet() {
+        this(SocketKind.RAW, EngineOptions.defaults().identifier(0x1234));
+    }
+
+    /** Runs the engine to its end, recording every event. */
+    List<ProbeEvent> run() throws Exception {
+        engine.run(events::add);
+        return events;
+    }
+
+    <T extends ProbeEvent> List<T> events(Class<T> type) {
+        List<T> l = new ArrayList<>();
+        for (ProbeEvent e : events) {
+            if (type.isInstance(e)) {
+                l.add(type.cast(e));
+            }
+        }
+        return l;
+    }
+
+    /** A peer where every target answers after {@code delayNanos}. */
+    static FakeSocket.Peer answering(long delayNanos) {
+        return (s, icmp, dst, now) -> s.deliver(now + delayNanos,
+                Wire.delivered(s, dst, dst, 64, Wire.reply(icmp, Wire.v6(dst))), dst, 64);
+    }
+
+    static InetAddress ip(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(literal, e);
+        }
+    }
+
+    /** The {@code i}-th address of 198.19.0.0/22 (the lab's sweep range). */
+    static InetAddress sweep(int i) {
+        try {
+            return InetAddress.getByAddress(new byte[] {(byte) 198, 19, (byte) (i >>> 8), (byte) i});
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("sweep " + i, e);
+        }
+    }
+}
