@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param request        the probe as built
  * @param sentEpochNanos when it left, nanoseconds since 1970-01-01 UTC
  * @param status         answered, corrupted (a reply with a bad checksum or altered payload), error (an ICMP
- *                       error quoting the probe) or lost
+ *                       error quoting the probe), lost, or send-failed (the kernel refused it)
  * @param from           who answered or reported the error; null if lost
  * @param rttNanos       round-trip time from the kernel's receive stamp; -1 unless answered or corrupted
  * @param replyTtl       the reply's TTL / hop limit, -1 if unknown
@@ -35,11 +35,13 @@ public record ProbeResult(Echo request, long sentEpochNanos, Status status, Inet
         /** An ICMP error quoting the probe came (time exceeded, unreachable, ...). */
         ERROR,
         /** Nothing came back in time. */
-        LOST;
+        LOST,
+        /** The kernel refused to send it (no route, message too long, ...). */
+        SEND_FAILED;
 
         /** <b>The status as written in tables and files: {@code answered}, {@code lost}, ...</b> */
         public String word() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -121,6 +123,7 @@ public record ProbeResult(Echo request, long sentEpochNanos, Status status, Inet
             case ERROR -> sb.append(reply == null ? "ICMP error" : errorName(reply)).append(" from ")
                     .append(Addresses.text(from));
             case LOST -> sb.append("no reply");
+            case SEND_FAILED -> sb.append("not sent");
         }
         return sb.toString();
     }

@@ -84,7 +84,7 @@ final class ResultsCsv {
             }
         }
         if (status == null) {
-            throw new IllegalArgumentException("status must be answered, corrupted, error or lost, got " + v.get(6));
+            throw new IllegalArgumentException("status must be answered, corrupted, error, lost or send-failed, got " + v.get(6));
         }
         InetAddress from = v.get(7).isEmpty() ? null : address("from", v.get(7));
         long rtt = v.get(8).isEmpty() ? -1 : Math.round(number("rtt", v.get(8)) * 1e6);
