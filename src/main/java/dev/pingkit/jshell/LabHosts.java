@@ -15,7 +15,8 @@ public final class LabHosts {
     }
 
     /**
-     * The IPv4 address of a lab host ("peer", "router", "far", ...).
+     * The IPv4 address of a lab host ("peer", "router", "far", ...); with a 6 after the name ("far6"), its IPv6
+     * address.
      *
      * @throws IllegalArgumentException {@code lab host must be one of [...], got x} for a name the lab lacks
      */
@@ -33,6 +34,9 @@ public final class LabHosts {
                 }
                 if (f[0].equals(host)) {
                     return f[1];
+                }
+                if (f.length >= 3 && host.equals(f[0] + "6")) {
+                    return f[2]; // "far6": far's IPv6 address, as scripts/repl --lab names it
                 }
                 names.add(f[0]);
             }
