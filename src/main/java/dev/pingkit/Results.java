@@ -7,21 +7,17 @@ import dev.pingkit.packet.PcapWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -302,7 +298,7 @@ public final class Results {
                 }
                 Echo sent = e;
                 InetAddress src = e.source().orElseGet(() -> replyDestination(p)
-                        .orElseGet(() -> local.computeIfAbsent(sent.target(), Results::sourceToward)));
+                        .orElseGet(() -> local.computeIfAbsent(sent.target(), Hosts::sourceToward)));
                 byte[] icmp = e.toBytes();
                 if (e.family() == 6) {
                     icmp[2] = 0; // the kernel computes every ICMPv6 checksum it sends, a forced one included
@@ -323,24 +319,6 @@ public final class Results {
 
     private static java.util.Optional<InetAddress> replyDestination(ProbeResult p) {
         return p.reply() == null ? java.util.Optional.empty() : p.reply().ip().map(h -> h.destination());
-    }
-
-    /** The address the kernel's route toward {@code target} would send from: a UDP connect sends nothing. */
-    private static InetAddress sourceToward(InetAddress target) {
-        try (DatagramSocket s = new DatagramSocket()) {
-            s.connect(target, 9);
-            InetAddress a = s.getLocalAddress();
-            if (a != null && !a.isAnyLocalAddress()) {
-                return a;
-            }
-        } catch (SocketException e) {
-            // no route: fall through to the unspecified address, which still reads as the right family
-        }
-        try {
-            return InetAddress.getByAddress(new byte[target.getAddress().length]);
-        } catch (java.net.UnknownHostException e) {
-            throw new AssertionError(e);
-        }
     }
 
     /** <b>One line: {@code Results: 8 probes, 7 answered, 0 errors, 1 lost}.</b> */

@@ -98,6 +98,7 @@ public final class PingOptions {
         o.addOption(flag("4", "use IPv4"));
         o.addOption(flag("6", "use IPv6"));
         o.addOption(Option.builder().longOpt("json").desc("one JSON object per event and one for the summary (pingkit)").get());
+        o.addOption(Option.builder().longOpt("pcap").hasArg().argName("file").desc("write every probe and reply to a pcap capture <file> (pingkit)").get());
         o.addOption(Option.builder().longOpt("histogram").desc("print an RTT histogram and sparkline after the summary (pingkit)").get());
         return o;
     }
@@ -220,7 +221,8 @@ public final class PingOptions {
                 pattern, Optional.ofNullable(tos), Optional.ofNullable(source), Optional.ofNullable(device),
                 cmd.hasOption("n") || flood, cmd.hasOption("q"), cmd.hasOption("D"), cmd.hasOption("O"),
                 Optional.ofNullable(pmtu), Optional.ofNullable(mark), preload, cmd.hasOption("v"),
-                cmd.hasOption("json"), cmd.hasOption("histogram")));
+                cmd.hasOption("json"), cmd.hasOption("histogram"),
+                Optional.ofNullable(cmd.getOptionValue("pcap")).map(java.nio.file.Path::of)));
     }
 
     /** Prints the help text with Commons CLI's help formatter (iputils prints its usage and exits 2). */

@@ -13,7 +13,8 @@ final class Tshark {
     /** Fields per packet, every occurrence comma-separated; ICMPv4 and ICMPv6 names side by side. */
     static final List<String> FIELDS = List.of("frame.time_epoch", "frame.len", "icmp.type", "icmp.code", "icmp.ident", "icmp.seq",
             "icmp.checksum.status", "icmpv6.type", "icmpv6.code", "icmpv6.echo.identifier",
-            "icmpv6.echo.sequence_number", "icmpv6.checksum.status", "data.len", "_ws.malformed", "_ws.expert.severity");
+            "icmpv6.echo.sequence_number", "icmpv6.checksum.status", "data.len", "_ws.malformed", "_ws.expert.severity",
+            "icmp.data_time");
 
     private Tshark() {
     }
