@@ -1,128 +1,270 @@
-# Shared by the launchers in scripts/: find the project, build it on first use (or when sources changed),
-# pick the JVM and the start-up flags. Sourced, not run.
+# Shared by the launchers in scripts/: find the project, build it on first use (or when sources changed), pick the
+# JVM and the start-up flags. Sourced, not run. A new launcher is four lines (see scripts/ping):
+#
+#   #!/usr/bin/env bash
+#   set -euo pipefail
+#   self=${BASH_SOURCE[0]}; [ -L "$self" ] && self=$(readlink -f "$self"); [[ $self == */* ]] || self=./$self
+#   . "${self%/*}/lib/launch.sh"
+#   pingkit_exec NAME MAIN-CLASS [JVM flags...] -- "$@"
+#
+# (the third line lets `ln -s .../scripts/ping ~/bin/pkping` work). The older form still works:
+#   pingkit_prepare; pingkit_jvm_opts NAME [JVM flags...]
+#   exec "$PINGKIT_JAVA" "${PINGKIT_JVM_OPTS[@]}" -cp "$PINGKIT_CP" MAIN-CLASS "$@"
+#
+# Start-up costs matter (a one-packet ping takes ~0.1 s): an up-to-date start uses builtins only, except one `find`.
 
-PINGKIT_HOME="${PINGKIT_HOME:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
+if [ -z "${PINGKIT_HOME:-}" ]; then
+  PINGKIT_HOME=${BASH_SOURCE[0]}
+  [ -L "$PINGKIT_HOME" ] && PINGKIT_HOME=$(readlink -f "$PINGKIT_HOME")
+  [[ $PINGKIT_HOME == */* ]] || PINGKIT_HOME=./$PINGKIT_HOME
+  PINGKIT_HOME=$(cd "${PINGKIT_HOME%/*}/../.." && pwd -P)
+fi
 export PINGKIT_HOME
-PINGKIT_JAR="$PINGKIT_HOME/target/pingkit.jar"
-PINGKIT_CP="$PINGKIT_JAR:$PINGKIT_HOME/target/lib/*"
+PINGKIT_TARGET="$PINGKIT_HOME/target"
+PINGKIT_JAR="$PINGKIT_TARGET/pingkit.jar"
+# Written after each build the launchers run (its time is the build's start; its lines say what was built):
+# staleness is judged against it, never against the jar, whose bytes and time stay the same when a rebuild changes
+# nothing (reproducible builds).
+PINGKIT_STAMP="$PINGKIT_TARGET/launch.stamp"
+PINGKIT_CP=
+PINGKIT_NATIVE=
 
-# Rebuild when the jar is missing or anything under src/main or the pom is newer than it. `find -quit`
-# stops at the first hit, so an up-to-date check costs a few milliseconds.
-pingkit_build() {
-  if [ -f "$PINGKIT_JAR" ] && [ -d "$PINGKIT_HOME/target/lib" ] \
-     && [ -z "$(find "$PINGKIT_HOME/src/main" "$PINGKIT_HOME/pom.xml" -newer "$PINGKIT_JAR" -print -quit 2>/dev/null)" ]; then
-    return 0
-  fi
-  if ! command -v mvn >/dev/null 2>&1; then
-    echo "pingkit: Maven (mvn) is needed to build pingkit on first use; install it (apt-get install maven)" >&2
-    exit 2
-  fi
-  echo "pingkit: building (first use or sources changed)..." >&2
-  local log
-  log=$(mktemp)
-  if ! (cd "$PINGKIT_HOME" && mvn -q -B -DskipTests package >"$log" 2>&1); then
-    cat "$log" >&2; rm -f "$log"
-    echo "pingkit: build failed (see above)" >&2
-    exit 2
-  fi
-  rm -f "$log"
+# One line on stderr and exit 2, as a usage error.
+pingkit_die() {
+  echo "pingkit: $*" >&2
+  exit 2
 }
 
-# The class path to run: PINGKIT_CLASSPATH when set (the tests run the launchers against the classes under test,
-# without building a jar mid-run), else the built jar, building it first when needed.
+# Whether FILE may be loaded: owned by the running user or by root. Anything else is refused with one line: a
+# library, an archive or a jar someone else could have written would run as us.
+pingkit_trust() {
+  [ -O "$1" ] && return 0
+  local owner
+  owner=$(stat -c %u -- "$1" 2>/dev/null) || owner='?'
+  [ "$owner" = 0 ] && return 0
+  pingkit_die "refusing to load $1: it is owned by uid $owner, not by you (uid $EUID) or root; remove it (or run as its owner)"
+}
+
+# Whether the build is up to date: the stamp, the jar and the class-path file exist and nothing under src/main,
+# the pom or the Maven wrapper settings is newer than the stamp. `find` lists directories too, and deleting or
+# renaming a file changes its directory's time, so a deleted source counts as a change.
+pingkit_fresh() {
+  [ -f "$PINGKIT_STAMP" ] && [ -f "$PINGKIT_JAR" ] && [ -f "$PINGKIT_TARGET/classpath" ] \
+    && [ -z "$(find "$PINGKIT_HOME/src/main" "$PINGKIT_HOME/pom.xml" "$PINGKIT_HOME/.mvn" \
+                    -newer "$PINGKIT_STAMP" -print -quit 2>/dev/null)" ]
+}
+
+# Builds with the Maven Wrapper when stale. One build at a time (a lock in target/; a second launcher waits, then
+# finds the build done); the stamp is written to a temporary file and renamed, and carries the build's start time
+# (to the nanosecond, from a file made then), so a source saved during the build still counts as newer.
+pingkit_build() {
+  pingkit_fresh && return 0
+  mkdir -p "$PINGKIT_TARGET" 2>/dev/null || pingkit_die "cannot create $PINGKIT_TARGET"
+  local lock_fd
+  if command -v flock >/dev/null 2>&1 && exec {lock_fd}>>"$PINGKIT_TARGET/.build.lock"; then
+    flock "$lock_fd"
+    if pingkit_fresh; then
+      exec {lock_fd}>&-
+      return 0
+    fi
+  fi
+  local log
+  # The stamp's time is the build's start: a source saved while Maven runs stays newer than the stamp.
+  : >"$PINGKIT_STAMP.$$"
+  echo "pingkit: building (first use or sources changed)..." >&2
+  log=$(mktemp)
+  if ! (cd "$PINGKIT_HOME" && ./mvnw -q -B -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true \
+          package >"$log" 2>&1); then
+    cat "$log" >&2; rm -f "$log" "$PINGKIT_STAMP.$$"
+    pingkit_die "build failed (see above)"
+  fi
+  rm -f "$log"
+  pingkit_unpack_native
+  { echo "built by launcher"; [ -z "$PINGKIT_NATIVE" ] || echo "native $PINGKIT_NATIVE"; } >"$PINGKIT_STAMP.new.$$"
+  touch -r "$PINGKIT_STAMP.$$" "$PINGKIT_STAMP.new.$$" && mv -f "$PINGKIT_STAMP.new.$$" "$PINGKIT_STAMP"
+  rm -f "$PINGKIT_STAMP.$$"
+  [ -z "${lock_fd:-}" ] || exec {lock_fd}>&-
+}
+
+# JNA's native dispatcher, unpacked once per build (JNA would otherwise unpack it on every start) into a directory
+# named after the JNA jar's name and checksum, so a new JNA never runs over an old library whatever the files' times.
+pingkit_unpack_native() {
+  PINGKIT_NATIVE=
+  local arch jar= entry entries sum dir
+  case "$HOSTTYPE" in x86_64) arch=linux-x86-64 ;; aarch64) arch=linux-aarch64 ;; *) return 0 ;; esac
+  command -v unzip >/dev/null 2>&1 || return 0
+  IFS=: read -r -a entries <"$PINGKIT_TARGET/classpath" || true # no final newline
+  for entry in "${entries[@]}"; do
+    case ${entry##*/} in jna-[0-9]*.jar) jar="$PINGKIT_TARGET/$entry" ;; esac
+  done
+  [ -n "$jar" ] && [ -f "$jar" ] || return 0
+  sum=$(sha256sum "$jar") && sum=${sum%% *}
+  dir="native/${jar##*/}-${sum:0:16}"
+  if [ ! -s "$PINGKIT_TARGET/$dir/libjnidispatch.so" ]; then
+    mkdir -p "$PINGKIT_TARGET/$dir" \
+      && unzip -p "$jar" "com/sun/jna/$arch/libjnidispatch.so" >"$PINGKIT_TARGET/$dir/libjnidispatch.so.$$" 2>/dev/null \
+      && mv -f "$PINGKIT_TARGET/$dir/libjnidispatch.so.$$" "$PINGKIT_TARGET/$dir/libjnidispatch.so" \
+      || { rm -f "$PINGKIT_TARGET/$dir/libjnidispatch.so.$$"; return 0; }
+  fi
+  PINGKIT_NATIVE=$dir
+}
+
+# The class path to run, into PINGKIT_CP: PINGKIT_CLASSPATH when set (the tests run the launchers against the
+# classes under test, without building a jar mid-run), else the jar plus exactly the jars of target/classpath
+# (written by the build; no wildcard, so a stray jar in target/lib is never loaded), building first when needed.
 pingkit_prepare() {
   if [ -n "${PINGKIT_CLASSPATH:-}" ]; then
     PINGKIT_CP="$PINGKIT_CLASSPATH"
-  else
-    pingkit_build
+    return 0
   fi
-}
-
-# The JVM: $JAVA_HOME if set; else a JDK 25 or newer under /usr/lib/jvm when there is one (its AOT cache starts
-# pingkit faster than 17's class-data archive); else the default java (17+). Builtins only: every fork here is paid
-# on each start.
-pingkit_java() {
-  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
-    echo "$JAVA_HOME/bin/java"
-    return
-  fi
-  local release line v best=24 found=java
-  for release in /usr/lib/jvm/*/release; do
-    [ -x "${release%/release}/bin/java" ] || continue
-    v=$(pingkit_feature_version "$release")
-    if [ "$v" -gt "$best" ]; then
-      best=$v; found="${release%/release}/bin/java"
-    fi
+  pingkit_build
+  local key value entry entries
+  PINGKIT_NATIVE=
+  while read -r key value; do
+    case $key in native) PINGKIT_NATIVE=$value ;; esac
+  done <"$PINGKIT_STAMP"
+  case $PINGKIT_NATIVE in native/*/*|*..*|*[!A-Za-z0-9._/-]*) PINGKIT_NATIVE= ;; native/?*) ;; *) PINGKIT_NATIVE= ;; esac
+  pingkit_trust "$PINGKIT_JAR"
+  PINGKIT_CP=$PINGKIT_JAR
+  IFS=: read -r -a entries <"$PINGKIT_TARGET/classpath" || true # no final newline
+  for entry in "${entries[@]}"; do
+    case $entry in lib/*) ;; *) pingkit_die "unexpected entry '$entry' in $PINGKIT_TARGET/classpath; remove target/ and retry" ;; esac
+    pingkit_trust "$PINGKIT_TARGET/$entry"
+    PINGKIT_CP+=":$PINGKIT_TARGET/$entry"
   done
-  echo "$found"
 }
 
-# The feature version (17, 25, ...) from a JDK's release file; 0 when unknown.
+# The JVM, as an absolute path into PINGKIT_JAVA, and its feature version into PINGKIT_JAVA_FEATURE: $JAVA_HOME if
+# set; else a JDK 25 or newer under /usr/lib/jvm when there is one (its AOT cache starts pingkit faster than 17's
+# class-data archive); else the `java` on PATH. Anything older than 17 is refused with one line.
+pingkit_java() {
+  local release v best=24 found=
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+    found="$JAVA_HOME/bin/java"
+  else
+    for release in /usr/lib/jvm/*/release; do
+      [ -x "${release%/release}/bin/java" ] || continue
+      v=$(pingkit_feature_version "$release")
+      if [ "$v" -gt "$best" ]; then
+        best=$v; found="${release%/release}/bin/java"
+      fi
+    done
+    if [ -z "$found" ]; then
+      found=$(command -v java 2>/dev/null) \
+        || pingkit_die "no java found; pingkit needs a JDK 17 or newer (set JAVA_HOME, or apt-get install openjdk-17-jdk)"
+      found=$(readlink -f "$found")
+    fi
+  fi
+  PINGKIT_JAVA=$found
+  PINGKIT_JAVA_FEATURE=$(pingkit_feature_version "${found%/bin/java}/release")
+  if [ "$PINGKIT_JAVA_FEATURE" = 0 ]; then
+    # No release file (an unusual layout): ask the JVM itself, once.
+    v=$("$found" -version 2>&1) || true
+    v=${v#*version \"}; v=${v%%[.\"]*}; [ "$v" = 1 ] && v=8
+    case $v in ''|*[!0-9]*) v=0 ;; esac
+    PINGKIT_JAVA_FEATURE=$v
+  fi
+  if [ "$PINGKIT_JAVA_FEATURE" -lt 17 ]; then
+    pingkit_die "$found is Java ${PINGKIT_JAVA_FEATURE/#0/(unknown version)}; pingkit needs 17 or newer (set JAVA_HOME to a JDK 17+)"
+  fi
+}
+
+# The feature version (17, 25, ...) from a JDK's release file; 0 when unknown. Builtins only.
 pingkit_feature_version() {
   local line v=0
   if [ -f "$1" ]; then
     while IFS= read -r line; do
       case $line in JAVA_VERSION=*) v=${line#JAVA_VERSION=\"}; v=${v%%[.\"]*} ;; esac
-    done < "$1"
+    done <"$1"
   fi
   case $v in ''|*[!0-9]*) v=0 ;; esac
   echo "$v"
+}
+
+# A finished archive a JVM wrote at exit under NAME.<pid> (the JVM writes in place, so it gets a name of its own):
+# once that process is gone, the newest such file becomes NAME by rename; files of a build older than the stamp go.
+pingkit_adopt() {
+  local final=$1 f pid
+  for f in "$final".[0-9]*; do
+    [ -f "$f" ] || continue
+    pid=${f##*.}
+    case $pid in *[!0-9]*) continue ;; esac
+    kill -0 "$pid" 2>/dev/null && continue
+    if [ -O "$f" ] && [ "$f" -nt "$PINGKIT_STAMP" ]; then
+      mv -f "$f" "$final" 2>/dev/null || true
+    else
+      rm -f "$f" 2>/dev/null || true
+    fi
+  done
 }
 
 # Start-up flags for launcher NAME into the array PINGKIT_JVM_OPTS and the JVM into PINGKIT_JAVA (call after
 # pingkit_prepare; further arguments are the launcher's own JVM flags, which come first because an AOT cache must be
 # created with the same GC and compiler choices):
 # - JDK 25+: an AOT cache per launcher (JEP 483/514). Two steps, because the one-step -XX:AOTCacheOutput prints
-#   "Picked up JAVA_TOOL_OPTIONS" from its child JVM: the first run records, the next creates the cache (about
-#   0.7 s, once per build) before it starts. Older JDKs: a class-data-sharing archive, written when a run exits and
-#   mapped by the runs after it. Either is rewritten after the next build.
-# - JNA's native dispatcher unpacked once next to the build (JNA would otherwise unpack it on every start).
+#   "Picked up JAVA_TOOL_OPTIONS" from its child JVM: a run records, the next creates the cache (about 0.7 s, once
+#   per build) before it starts. Older JDKs: a class-data-sharing archive, written when a run exits and mapped by the
+#   runs after it. Either is rewritten after the next build; each is written under a name of its own and renamed.
+# - the JNA dispatcher unpacked by the build (pingkit_unpack_native).
 # - native access allowed for JNA and JLine (Java 22+ warns without it; 17 accepts the flag). -Xshare:auto is the
 #   default already, and JDK 25 refuses it next to the AOT flags.
+# - -XX:-DisplayVMOutput: HotSpot's own messages (a thread dump on SIGQUIT, "AOTConfiguration recorded: ...")
+#   would land in the command's stdout.
+# - pingkit.java names the JVM actually used, for messages that tell the user what to run or grant.
+# Everything loaded from target/ must belong to the running user or root (pingkit_trust).
 pingkit_jvm_opts() {
   local name=$1
   shift
-  PINGKIT_JAVA=$(pingkit_java)
-  PINGKIT_JVM_OPTS=("$@" --enable-native-access=ALL-UNNAMED)
-  local arch jar dir="$PINGKIT_HOME/target/native"
-  case "$HOSTTYPE" in x86_64) arch=linux-x86-64 ;; aarch64) arch=linux-aarch64 ;; *) arch= ;; esac
-  for jar in "$PINGKIT_HOME"/target/lib/jna-[0-9]*.jar; do break; done
-  if [ -n "$arch" ] && [ -f "$jar" ]; then
-    if { [ ! -s "$dir/libjnidispatch.so" ] || [ "$jar" -nt "$dir/libjnidispatch.so" ]; } && command -v unzip >/dev/null; then
-      mkdir -p "$dir" 2>/dev/null && unzip -p "$jar" "com/sun/jna/$arch/libjnidispatch.so" \
-        > "$dir/libjnidispatch.so.$$" 2>/dev/null && mv -f "$dir/libjnidispatch.so.$$" "$dir/libjnidispatch.so" \
-        || rm -f "$dir/libjnidispatch.so.$$"
-    fi
-    if [ -s "$dir/libjnidispatch.so" ]; then
-      PINGKIT_JVM_OPTS+=(-Djna.boot.library.path="$dir" -Djna.nounpack=true)
-    fi
+  pingkit_java
+  PINGKIT_JVM_OPTS=("$@" --enable-native-access=ALL-UNNAMED -XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput
+    -Dpingkit.java="$PINGKIT_JAVA" -Dpingkit.launcher="$name")
+  if [ -n "$PINGKIT_NATIVE" ] && [ -f "$PINGKIT_TARGET/$PINGKIT_NATIVE/libjnidispatch.so" ]; then
+    pingkit_trust "$PINGKIT_TARGET/$PINGKIT_NATIVE/libjnidispatch.so"
+    PINGKIT_JVM_OPTS+=(-Djna.boot.library.path="$PINGKIT_TARGET/$PINGKIT_NATIVE" -Djna.nounpack=true)
   fi
   [ -z "${PINGKIT_CLASSPATH:-}" ] || return 0 # classes under test: no archive
-  local home feature archive
-  case $PINGKIT_JAVA in
-    */bin/java) home=${PINGKIT_JAVA%/bin/java} ;;
-    *) home=$(readlink -f "$(command -v "$PINGKIT_JAVA")"); home=${home%/bin/java} ;;
-  esac
-  feature=$(pingkit_feature_version "$home/release")
+  local home=${PINGKIT_JAVA%/bin/java} archive quiet=(-Xlog:cds=off)
   # One archive per launcher and JDK: an archive maps only into the JVM that wrote it.
-  archive="$PINGKIT_HOME/target/$name-${home##*/}"
-  if [ "$feature" -ge 25 ]; then
-    if { [ ! -f "$archive.aot" ] || [ "$PINGKIT_JAR" -nt "$archive.aot" ]; } \
-       && [ -f "$archive.aotconf" ] && [ "$archive.aotconf" -nt "$PINGKIT_JAR" ]; then
+  archive="$PINGKIT_TARGET/$name-${home##*/}"
+  if [ "$PINGKIT_JAVA_FEATURE" -ge 25 ]; then
+    quiet+=(-Xlog:aot=off)
+    pingkit_adopt "$archive.aotconf"
+    if { [ ! -f "$archive.aot" ] || [ "$PINGKIT_STAMP" -nt "$archive.aot" ]; } \
+       && [ -f "$archive.aotconf" ] && [ "$archive.aotconf" -nt "$PINGKIT_STAMP" ]; then
+      pingkit_trust "$archive.aotconf"
       "$PINGKIT_JAVA" "${PINGKIT_JVM_OPTS[@]}" -XX:AOTMode=create -XX:AOTConfiguration="$archive.aotconf" \
         -XX:AOTCache="$archive.aot.$$" -cp "$PINGKIT_CP" >/dev/null 2>&1 \
         && mv -f "$archive.aot.$$" "$archive.aot" || rm -f "$archive.aot.$$"
     fi
-    if [ -f "$archive.aot" ] && [ "$archive.aot" -nt "$PINGKIT_JAR" ]; then
-      PINGKIT_JVM_OPTS+=(-XX:AOTCache="$archive.aot" -Xlog:aot=off -Xlog:cds=off)
-    elif [ -w "$PINGKIT_HOME/target" ]; then
-      PINGKIT_JVM_OPTS+=(-XX:AOTMode=record -XX:AOTConfiguration="$archive.aotconf" -Xlog:aot=off -Xlog:cds=off)
+    if [ -f "$archive.aot" ] && [ "$archive.aot" -nt "$PINGKIT_STAMP" ]; then
+      pingkit_trust "$archive.aot"
+      PINGKIT_JVM_OPTS+=(-XX:AOTCache="$archive.aot" "${quiet[@]}")
+    elif [ -w "$PINGKIT_TARGET" ]; then
+      # exec keeps the pid: $$ is the JVM's pid, which pingkit_adopt checks before taking the file.
+      PINGKIT_JVM_OPTS+=(-XX:AOTMode=record -XX:AOTConfiguration="$archive.aotconf.$$" "${quiet[@]}")
     fi
   else
-    if [ -f "$archive.jsa" ] && [ "$archive.jsa" -nt "$PINGKIT_JAR" ]; then
-      PINGKIT_JVM_OPTS+=(-XX:SharedArchiveFile="$archive.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
-    elif [ -w "$PINGKIT_HOME/target" ]; then
-      PINGKIT_JVM_OPTS+=(-XX:ArchiveClassesAtExit="$archive.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+    quiet+=(-Xlog:cds+dynamic=off)
+    pingkit_adopt "$archive.jsa"
+    if [ -f "$archive.jsa" ] && [ "$archive.jsa" -nt "$PINGKIT_STAMP" ]; then
+      pingkit_trust "$archive.jsa"
+      PINGKIT_JVM_OPTS+=(-XX:SharedArchiveFile="$archive.jsa" "${quiet[@]}")
+    elif [ -w "$PINGKIT_TARGET" ]; then
+      PINGKIT_JVM_OPTS+=(-XX:ArchiveClassesAtExit="$archive.jsa.$$" "${quiet[@]}")
     fi
   fi
+}
+
+# The whole launcher: pingkit_exec NAME MAIN-CLASS [JVM flags...] -- [program arguments...]. Builds when needed,
+# picks the JVM and its flags, and replaces the shell with the JVM (so signals reach Java directly).
+pingkit_exec() {
+  local name=$1 main=$2 flags=()
+  shift 2
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do
+    flags+=("$1"); shift
+  done
+  [ $# -gt 0 ] && shift
+  pingkit_prepare
+  pingkit_jvm_opts "$name" ${flags[@]+"${flags[@]}"}
+  exec "$PINGKIT_JAVA" "${PINGKIT_JVM_OPTS[@]}" -cp "$PINGKIT_CP" "$main" "$@"
 }

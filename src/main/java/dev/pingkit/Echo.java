@@ -224,7 +224,11 @@ public final class Echo {
         return new Echo(target, source, id, seq, payload, payloadSum, pattern, type, code, forcedChecksum, ttl, tos, dontFragment);
     }
 
-    /** <b>Forces the checksum field to this value, 0..65535 (e.g. a wrong one on purpose).</b> */
+    /**
+     * <b>Forces the checksum field to this value, 0..65535 (e.g. a wrong one on purpose).</b> Over ICMPv6 the value
+     * shows in {@link #toBytes()} and {@link #show()}, but {@link #send()} refuses it: the kernel writes every
+     * ICMPv6 checksum itself, so the forced one would never go out.
+     */
     public Echo checksum(int checksum) {
         check("checksum", checksum, 0, 65535);
         return new Echo(target, source, id, seq, payload, payloadSum, pattern, type, code, checksum, ttl, tos, dontFragment);
@@ -494,8 +498,12 @@ public final class Echo {
      * a wrong checksum or an altered payload is returned flagged ({@link SendResult.Answered#checksumOk()},
      * {@link SendResult.Answered#payloadMatches()}), never silently accepted.
      *
+     * <p>Concurrent sends of the same probe (family, id, seq, target) from several threads go one after the other,
+     * so none takes another's reply. A timeout beyond what nanoseconds hold (~292 years) waits without end.
+     *
      * @return {@link SendResult.Answered}, {@link SendResult.Failed} or {@link SendResult.NoReply}
-     * @throws IOException if no ICMP socket can be opened or sending fails
+     * @throws IOException              if no ICMP socket can be opened or sending fails
+     * @throws IllegalArgumentException if the timeout is negative, or the checksum is forced on an ICMPv6 echo
      */
     public SendResult send(Duration timeout) throws IOException {
         return Pinger.once(this, timeout);

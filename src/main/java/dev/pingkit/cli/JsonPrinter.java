@@ -9,6 +9,9 @@ import dev.pingkit.ping.PingStatistics;
 
 /** {@code --json}: one object per line per event, and one for the summary; schema in {@code docs/json.md}. */
 final class JsonPrinter implements Printer {
+    /** The {@code schema} field of every object: raised when a field changes name, type or meaning. */
+    static final int SCHEMA_VERSION = 1;
+
     private final PrintStream out;
     private final Invocation inv;
     private final Target target;
@@ -21,7 +24,8 @@ final class JsonPrinter implements Printer {
 
     private JsonLine line(String event) {
         Instant now = Instant.now();
-        return new JsonLine(event).raw("time", now.getEpochSecond() + "." + String.format("%06d", now.getNano() / 1000));
+        return new JsonLine(event).field("schema", SCHEMA_VERSION)
+                .raw("time", now.getEpochSecond() + "." + String.format("%06d", now.getNano() / 1000));
     }
 
     @Override

@@ -49,12 +49,24 @@ public final class PingCommand {
         Thread warmUp = new Thread(new NativeWarmUp(), "pingkit-native-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
-        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 14),
-                false, StandardCharsets.UTF_8);
+        GuardedOutput stdout = GuardedOutput.stdout();
+        PrintStream out = new PrintStream(new BufferedOutputStream(stdout, 1 << 14), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        RunControl control = new RunControl() {
+            @Override
+            public void onStop(Runnable stop) {
+                Signals.PROCESS.onStop(stop);
+                stdout.onBrokenPipe(stop);
+            }
+
+            @Override
+            public void onStatus(Runnable status) {
+                Signals.PROCESS.onStatus(status);
+            }
+        };
         int code;
         try {
-            code = run(args, out, err, isRoot());
+            code = run(args, out, err, isRoot(), control);
         } catch (RuntimeException e) {
             // Our bug, not the user's: still one line, no stack trace (PINGKIT_DEBUG=1 shows it).
             out.flush();
@@ -65,6 +77,12 @@ public final class PingCommand {
             code = 2;
         }
         out.flush();
+        if (stdout.brokenPipe()) {
+            code = GuardedOutput.BROKEN_PIPE_EXIT; // silent, as a process SIGPIPE ended
+        } else if (stdout.failed()) {
+            err.println("ping: write error");
+            code = 1;
+        }
         err.flush();
         System.exit(code);
     }
@@ -87,10 +105,11 @@ public final class PingCommand {
         Target target;
         try {
             PingOptions.Parsed parsed = PingOptions.parse(args, privileged);
-            if (parsed instanceof PingOptions.Help) {
-                PingOptions.printHelp(out);
+            if (parsed instanceof PingOptions.Help help) {
+                // --help: stdout and 0, as GNU tools; -h: iputils' usage(), on stderr and 2.
+                PingOptions.printHelp(help.requested() ? out : err);
                 out.flush();
-                return 2; // iputils' usage() exits 2, with or without -h
+                return help.requested() ? 0 : 2;
             }
             if (parsed instanceof PingOptions.Version) {
                 out.println(IputilsFormat.version(version()));
@@ -182,9 +201,10 @@ public final class PingCommand {
         return false;
     }
 
+    /** The project version from the jar's manifest ({@code Implementation-Version}, the pom's version). */
     static String version() {
         String v = PingCommand.class.getPackage().getImplementationVersion();
-        return v != null ? v : "0.1.0";
+        return v != null ? v : "(development classes, no jar)";
     }
 
     /** The invocation as engine settings. */

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,10 +42,15 @@ public final class PingOptions {
     /** A ping run. */
     public record Run(Invocation invocation) implements Parsed { }
 
-    /** {@code -h}. */
-    public record Help() implements Parsed { }
+    /**
+     * {@code -h} or {@code --help}.
+     *
+     * @param requested {@code --help}: the help goes to stdout with exit 0, as GNU tools do; {@code -h} is iputils'
+     *                  usage, on stderr with exit 2
+     */
+    public record Help(boolean requested) implements Parsed { }
 
-    /** {@code -V}. */
+    /** {@code -V} or {@code --version}. */
     public record Version() implements Parsed { }
 
     /** Thrown by a converter: the message is the iputils line without {@code ping: }. */
@@ -78,7 +85,8 @@ public final class PingOptions {
         o.addOption(valued("c", "count", "stop after <count> replies", s -> integer(s, 1, Long.MAX_VALUE)));
         o.addOption(flag("D", "print timestamps"));
         o.addOption(flag("f", "flood ping"));
-        o.addOption(flag("h", "print help and exit"));
+        o.addOption(flag("h", "print usage on stderr and exit 2 (as iputils)"));
+        o.addOption(Option.builder().longOpt("help").desc("print this help on stdout and exit 0 (pingkit)").get());
         o.addOption(valued("I", "interface", "either interface name or address", PingOptions::sourceOrDevice));
         o.addOption(valued("i", "interval", "seconds between sending each packet", s -> seconds(s, "bad timing interval", Integer.MAX_VALUE / 1000.0)));
         o.addOption(valued("l", "preload", "send <preload> number of packages while waiting replies", s -> integer(s, 1, MAX_PRELOAD)));
@@ -92,14 +100,17 @@ public final class PingOptions {
         o.addOption(valued("s", "size", "use <size> as number of data bytes to be sent", s -> integer(s, 0, Integer.MAX_VALUE)));
         o.addOption(valued("t", "ttl", "define time to live", s -> integer(s, 0, 255)));
         o.addOption(flag("v", "verbose output (pingkit: adds rtt percentiles to the summary)"));
-        o.addOption(flag("V", "print version and exit"));
+        o.addOption(Option.builder("V").longOpt("version").desc("print version and exit").get());
         o.addOption(valued("w", "deadline", "reply wait <deadline> in seconds", s -> integer(s, 0, Integer.MAX_VALUE)));
         o.addOption(valued("W", "timeout", "time to wait for response", s -> seconds(s, "bad linger time", 0xFFFF_FFFFL / 1_000_000.0)));
         o.addOption(flag("4", "use IPv4"));
         o.addOption(flag("6", "use IPv6"));
-        o.addOption(Option.builder().longOpt("json").desc("one JSON object per event and one for the summary (pingkit)").get());
-        o.addOption(Option.builder().longOpt("pcap").hasArg().argName("file").desc("write every probe and reply to a pcap capture <file> (pingkit)").get());
-        o.addOption(Option.builder().longOpt("histogram").desc("print an RTT histogram and sparkline after the summary (pingkit)").get());
+        o.addOption(Option.builder("j").longOpt("json")
+                .desc("one JSON object per event and one for the summary, schema in docs/json.md (pingkit)").get());
+        o.addOption(Option.builder().longOpt("pcap").hasArg().argName("file")
+                .desc("write every probe and reply to a pcap capture <file> (pingkit)").get());
+        o.addOption(Option.builder().longOpt("histogram")
+                .desc("print an RTT histogram and sparkline after the summary (pingkit)").get());
         return o;
     }
 
@@ -114,6 +125,9 @@ public final class PingOptions {
         try {
             cmd = DefaultParser.builder().setAllowPartialMatching(false).get().parse(OPTIONS, args);
         } catch (MissingArgumentException e) {
+            if (e.getOption().getOpt() == null) { // a long option: getopt_long's wording
+                throw new UsageException("option '--" + e.getOption().getLongOpt() + "' requires an argument");
+            }
             throw new UsageException("option requires an argument -- '" + e.getOption().getOpt() + "'");
         } catch (UnrecognizedOptionException e) {
             String token = e.getOption();
@@ -141,7 +155,7 @@ public final class PingOptions {
         String pmtu = null;
         Long mark = null;
         int preload = 1;
-        boolean help = false;
+        Help help = null;
         boolean version = false;
 
         for (Option option : cmd.getOptions()) {
@@ -190,13 +204,14 @@ public final class PingOptions {
                         throw new UsageException("cannot set preload to value greater than 3: " + preload);
                     }
                 }
-                case "h" -> help = true;
+                case "h" -> help = help != null ? help : new Help(false);
+                case "help" -> help = new Help(true);
                 case "V" -> version = true;
                 default -> { /* flags read below */ }
             }
         }
-        if (help) {
-            return new Help();
+        if (help != null) {
+            return help;
         }
         if (version) {
             return new Version();
@@ -204,8 +219,12 @@ public final class PingOptions {
         if (cmd.getArgList().isEmpty()) {
             throw new UsageException("usage error: Destination address required");
         }
-        // iputils pings the last operand (earlier ones are IPv4 source-route hops, which pingkit does not do).
-        host = cmd.getArgList().get(cmd.getArgList().size() - 1);
+        // iputils takes earlier operands as IPv4 source-route hops (and then fails) or refuses them with its usage;
+        // pingkit has no source routes, so a second destination is a mistake, not a silent choice of the last one.
+        if (cmd.getArgList().size() > 1) {
+            throw new UsageException("usage error: only one destination allowed, got " + cmd.getArgList().size());
+        }
+        host = cmd.getArgList().get(0);
 
         int maxSize = family == 4 || Literals.isIPv4(host) ? MAX_DATA_V4
                 : family == 6 || Literals.isIPv6(host) ? MAX_DATA_V6 : Math.max(MAX_DATA_V4, MAX_DATA_V6);
@@ -223,6 +242,33 @@ public final class PingOptions {
                 Optional.ofNullable(pmtu), Optional.ofNullable(mark), preload, cmd.hasOption("v"),
                 cmd.hasOption("json"), cmd.hasOption("histogram"),
                 Optional.ofNullable(cmd.getOptionValue("pcap")).map(java.nio.file.Path::of)));
+    }
+
+    /** The man page, completion and help words of {@code scripts/ping}. */
+    public static CommandDoc doc() {
+        return new CommandDoc("ping", "send ICMP ECHO_REQUEST to network hosts, as iputils ping does",
+                "[options] destination",
+                List.of("scripts/ping is iputils ping over the pingkit engine: the same options, output lines and exit "
+                        + "codes. It uses a raw ICMP socket when it may (root or CAP_NET_RAW) and a Linux ping "
+                        + "socket otherwise (net.ipv4.ping_group_range), and says what is missing when neither works.",
+                        "Ctrl-C prints the summary and ends the run; Ctrl-\\ (or SIGUSR1) prints the interim "
+                        + "statistics line."),
+                OPTIONS,
+                Map.of("--pcap", CommandDoc.Values.of(CommandDoc.Kind.FILE),
+                        "-I", CommandDoc.Values.of(CommandDoc.Kind.INTERFACE),
+                        "-M", CommandDoc.Values.words("do", "dont", "want", "probe")),
+                CommandDoc.Values.of(CommandDoc.Kind.HOST),
+                List.of("--json (-j): one JSON object per event and one for the summary, with a schema version "
+                                + "(docs/json.md).",
+                        "--help prints the help on stdout and exits 0; --version is -V. -h stays iputils' usage on "
+                                + "stderr with exit 2.",
+                        "A reply whose ICMP checksum is wrong is shown with (BAD CHECKSUM!) and counted as corrupted.",
+                        "RTTs come from the kernel's receive timestamp and the send time kept in pingkit's probe "
+                                + "table, never from the payload.",
+                        "-v adds the 50th, 90th and 99th RTT percentiles to the summary."),
+                "0 when replies came; 1 when none did (or a -w run fell short of -c); 2 on errors (a bad option, an "
+                        + "unknown host, a socket that cannot be opened).",
+                List.of("ping(8)", "pingkit-repl(1)"));
     }
 
     /** Prints the help text with Commons CLI's help formatter (iputils prints its usage and exits 2). */

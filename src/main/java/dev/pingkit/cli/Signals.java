@@ -7,7 +7,7 @@ package dev.pingkit.cli;
  * small watcher in the command's process group that turns the terminal's SIGQUIT into SIGUSR1, which Java may take;
  * {@code kill -USR1 <pid>} asks for the line directly. Both use {@code sun.misc.Signal} (Java 17 and 25).
  */
-final class Signals {
+public final class Signals {
     /** Ties a run's stop to SIGINT and its interim statistics to SIGUSR1. */
     static final RunControl PROCESS = new RunControl() {
         @Override
@@ -22,6 +22,15 @@ final class Signals {
     };
 
     private Signals() {
+    }
+
+    /**
+     * <b>Runs {@code status} when interim statistics are asked for (SIGUSR1, which the launchers' watcher sends on
+     * Ctrl-\\) until the next call replaces it.</b> For a host that runs pings itself (the REPL): pass a no-op when
+     * the run ends.
+     */
+    public static void onStatusRequest(Runnable status) {
+        handle("USR1", status);
     }
 
     /** Runs {@code action} on the signal instead of the default (where the platform refuses, the default stays). */

@@ -25,8 +25,13 @@ public record Target(InetAddress address, String name, boolean literal) {
      * not known"; both are exit 2.
      */
     public static Target resolve(String host, int family) throws UsageException {
-        boolean v4 = Literals.isIPv4(host);
+        // inet_aton's short forms ("0", "127.1") are numeric for iputils too: no reverse lookup of replies.
+        boolean v4 = Literals.isIPv4(host) || host.matches("[0-9]{1,10}(\\.[0-9]{1,10}){0,2}");
         boolean v6 = !v4 && Literals.isIPv6(host);
+        if (host.isEmpty()) {
+            // getaddrinfo refuses an empty name; Java's resolver would answer with the loopback address.
+            throw new UsageException(": Name or service not known");
+        }
         InetAddress[] all;
         try {
             all = InetAddress.getAllByName(host);
@@ -35,9 +40,22 @@ public record Target(InetAddress address, String name, boolean literal) {
         }
         for (InetAddress a : all) {
             if (family == 0 || (family == 4 && a instanceof Inet4Address) || (family == 6 && a instanceof Inet6Address)) {
+                // iputils: an IPv4 destination of 0.0.0.0 becomes the source the kernel picks for it, the loopback
+                // address (header "PING 0 (127.0.0.1)"); an IPv6 :: stays, and ::1 answers it.
+                if (a instanceof Inet4Address && a.isAnyLocalAddress()) {
+                    a = loopback4();
+                }
                 return new Target(a, host, v4 || v6);
             }
         }
         throw new UsageException(host + ": Address family for hostname not supported");
+    }
+
+    private static InetAddress loopback4() {
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+        } catch (UnknownHostException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 }

@@ -13,26 +13,7 @@ package dev.pingkit.packet;
 public final class EchoWire {
     /** Bytes of the ICMP echo header: type, code, checksum, identifier, sequence number. */
     public static final int HEADER = 8;
-    /** ICMPv4 echo request type. */
-    public static final int REQUEST_V4 = 8;
-    /** ICMPv4 echo reply type. */
-    public static final int REPLY_V4 = 0;
-    /** ICMPv6 echo request type. */
-    public static final int REQUEST_V6 = 128;
-    /** ICMPv6 echo reply type. */
-    public static final int REPLY_V6 = 129;
-
     private EchoWire() {
-    }
-
-    /** <b>The echo request type of {@code family} (4 or 6).</b> */
-    public static int requestType(int family) {
-        return family == 6 ? REQUEST_V6 : REQUEST_V4;
-    }
-
-    /** <b>The echo reply type of {@code family} (4 or 6).</b> */
-    public static int replyType(int family) {
-        return family == 6 ? REPLY_V6 : REPLY_V4;
     }
 
     /**
@@ -49,7 +30,7 @@ public final class EchoWire {
         if (buf.length < length) {
             throw new IllegalArgumentException("buf must hold " + length + " bytes, got " + buf.length);
         }
-        buf[0] = (byte) requestType(family);
+        buf[0] = (byte) IcmpTypes.echoRequest(family);
         buf[1] = 0;
         buf[4] = (byte) (id >>> 8);
         buf[5] = (byte) id;

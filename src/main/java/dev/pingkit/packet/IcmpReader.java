@@ -152,16 +152,14 @@ public final class IcmpReader {
         }
     }
 
-    /** <b>True for ICMP error types, the ones that quote the offending datagram.</b> */
+    /** <b>True for ICMP error types, the ones that quote the offending datagram ({@link IcmpTypes#isError}).</b> */
     public static boolean isError(int family, int type) {
-        return family == 6
-                ? type >= 1 && type <= 4
-                : type == 3 || type == 4 || type == 5 || type == 11 || type == 12;
+        return IcmpTypes.isError(family, type);
     }
 
     /** <b>True for types whose bytes 4..7 are an identifier and a sequence number (echo, timestamp, ...).</b> */
     public static boolean hasIdAndSeq(int family, int type) {
-        return family == 6 ? type == 128 || type == 129 : type == 0 || type == 8 || (type >= 13 && type <= 18);
+        return IcmpTypes.hasIdAndSeq(family, type);
     }
 
     private int u8(int i) {

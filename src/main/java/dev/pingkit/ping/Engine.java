@@ -1,6 +1,7 @@
 package dev.pingkit.ping;
 
 import dev.pingkit.packet.EchoWire;
+import dev.pingkit.packet.IcmpTypes;
 import dev.pingkit.socket.ClosedSocketException;
 import dev.pingkit.socket.Family;
 import dev.pingkit.socket.IcmpSocket;
@@ -662,7 +663,7 @@ public final class Engine implements AutoCloseable {
             }
             if (!datagram) {
                 try {
-                    socket.filterEchoReplies(id);
+                    KernelFilters.echoReplies(socket, id);
                 } catch (IOException | RuntimeException e) {
                     if (ownId) {
                         Identifiers.release(id);
@@ -671,8 +672,8 @@ public final class Engine implements AutoCloseable {
                 }
             }
             this.checksum = family == Family.IPV4 && !datagram;
-            this.request = EchoWire.requestType(wireFamily);
-            this.reply = EchoWire.replyType(wireFamily);
+            this.request = IcmpTypes.echoRequest(wireFamily);
+            this.reply = IcmpTypes.echoReply(wireFamily);
             this.baseTtl = options.socket().ttl() != null ? options.socket().ttl() : -1;
             this.baseTos = options.socket().tos() != null ? options.socket().tos() : -1;
             this.ttl = baseTtl;

@@ -2,6 +2,7 @@ package dev.pingkit.ping;
 
 import dev.pingkit.packet.IcmpMessage;
 import dev.pingkit.packet.IcmpReader;
+import dev.pingkit.packet.IcmpTypes;
 import dev.pingkit.socket.Inbound;
 
 import java.net.InetAddress;
@@ -59,7 +60,7 @@ final class Matcher {
                 reply(seq, t, fs);
                 return;
             }
-        } else if (IcmpReader.isError(fs.wireFamily, type) && reader.quotedType() == fs.request
+        } else if (IcmpTypes.isError(fs.wireFamily, type) && reader.quotedType() == fs.request
                 && reader.quotedId() == fs.id) {
             int seq = reader.quotedSeq();
             Engine.TargetState t = owner(seq, fs);
@@ -145,7 +146,7 @@ final class Matcher {
 
     /** An ICMP error quoting probe {@code seq}: it fails the probe, or only advises (IPv4 redirect, quench). */
     private void error(int seq, Engine.FamilyState fs, int type, InetAddress reporter, IcmpMessage m) {
-        if (fs.wireFamily == 4 && (type == 4 || type == 5)) {
+        if (IcmpTypes.isAdvisory(fs.wireFamily, type)) {
             // iputils reports a source quench or a redirect but does not count it as an error: the probe goes on.
             listener.onEvent(new ProbeEvent.Advisory(engine.probe(seq), reporter, m));
             return;

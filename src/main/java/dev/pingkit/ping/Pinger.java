@@ -2,8 +2,10 @@ package dev.pingkit.ping;
 
 import dev.pingkit.Echo;
 import dev.pingkit.packet.Checksum;
+import dev.pingkit.packet.EchoWire;
 import dev.pingkit.packet.IcmpMessage;
 import dev.pingkit.packet.IcmpReader;
+import dev.pingkit.packet.IcmpTypes;
 import dev.pingkit.socket.ClosedSocketException;
 import dev.pingkit.socket.Family;
 import dev.pingkit.socket.IcmpSocket;
@@ -57,6 +59,8 @@ public final class Pinger implements AutoCloseable {
     private final Family family;
     private final InetAddress target;
     private final byte[] targetBytes;
+    // Loopback for a target of 0.0.0.0 or ::, which the kernel answers from there (iputils counts those replies).
+    private final byte[] alsoFrom;
     private final int id;
     private final boolean datagram;
     private final boolean computeChecksum;
@@ -107,6 +111,8 @@ public final class Pinger implements AutoCloseable {
         }
         this.target = settings.target();
         this.targetBytes = target.getAddress();
+        this.alsoFrom = !target.isAnyLocalAddress() ? null
+                : family == Family.IPV4 ? new byte[] {127, 0, 0, 1} : loopback6();
         this.datagram = socket.kind() == SocketKind.DATAGRAM;
         this.id = datagram ? socket.localId() : rawId >= 0 ? rawId : rawIdentifier(settings);
         // The kernel computes ICMPv6 checksums, and datagram sockets' checksums (it rewrites the identifier).
@@ -114,13 +120,14 @@ public final class Pinger implements AutoCloseable {
         this.requestType = family == Family.IPV4 ? 8 : 128;
         this.replyType = family == Family.IPV4 ? 0 : 129;
         this.payload = settings.payload();
-        this.packet = Echo.to(target).id(id).seq(0).payload(payload).toBytes();
+        this.packet = new byte[EchoWire.HEADER + payload.length];
+        EchoWire.request(packet, family == Family.IPV4 ? 4 : 6, id, 0, payload, family == Family.IPV4);
         this.out = ByteBuffer.wrap(packet);
     }
 
     /**
      * <b>Opens the socket the settings describe (family, kind, options, namespace) and a pinger over it.</b>
-     * On a raw socket it installs the kernel filter of {@link IcmpSocket#filterEchoReplies(int)} for the pinger's
+     * On a raw socket it installs the kernel filter of {@link KernelFilters#echoReplies} for the pinger's
      * identifier, so other processes' pings never reach its queue (a pinger made with the constructor leaves the
      * socket as given).
      *
@@ -141,13 +148,19 @@ public final class Pinger implements AutoCloseable {
                 // At once, before anything else: until the filter is on, the socket queues every ICMP message on
                 // the host (the call discards them, but the fewer the better).
                 rawId = rawIdentifier(settings);
-                s.filterEchoReplies(rawId);
+                KernelFilters.echoReplies(s, rawId);
             }
             return new Pinger(settings, s, TimeSource.SYSTEM, rawId);
         } catch (IOException | RuntimeException e) {
             s.close();
             throw e;
         }
+    }
+
+    private static byte[] loopback6() {
+        byte[] b = new byte[16];
+        b[15] = 1;
+        return b;
     }
 
     private static int rawIdentifier(PingSettings settings) {
@@ -243,6 +256,9 @@ public final class Pinger implements AutoCloseable {
             if (count > 0 && !hasDeadline && probes.transmitted() >= count) {
                 exitAt = now + finalWait();
             }
+        }
+        if (count > 0 && stats.received() + stats.errors() >= count) {
+            return false; // the last probe failed at once (a local error): nothing left to wait for, as iputils
         }
         long until = Math.min(saturatedAdd(now, wait), Math.min(exitAt, deadlineAt));
         receive(Math.max(0, until - now), listener);
@@ -369,12 +385,13 @@ public final class Pinger implements AutoCloseable {
         int type = reader.type();
         if (type == replyType && reader.valid()) {
             int seq = reader.seq();
-            if (reader.id() == id && probes.wasSent(seq) && in.sourceIs(targetBytes)) {
+            if (reader.id() == id && probes.wasSent(seq) && fromTarget()) {
                 reply(seq, listener);
                 return;
             }
         } else if (IcmpReader.isError(family == Family.IPV4 ? 4 : 6, type) && reader.quotedType() == requestType
-                && reader.quotedId() == id && reader.quotedDestinationEquals(targetBytes)
+                && reader.quotedId() == id && (reader.quotedDestinationEquals(targetBytes)
+                || alsoFrom != null && reader.quotedDestinationEquals(alsoFrom))
                 && probes.wasSent(reader.quotedSeq())) {
             int seq = reader.quotedSeq();
             countError(seq, type);
@@ -418,7 +435,7 @@ public final class Pinger implements AutoCloseable {
             listener.onEvent(new PingEvent.SendError(seq, localErrorText(in)));
             return;
         }
-        if (quotesOurs && in.sourceIs(targetBytes) && probes.wasSent(u16(d, 6))) {
+        if (quotesOurs && fromTarget() && probes.wasSent(u16(d, 6))) {
             int seq = u16(d, 6);
             countError(seq, in.errorType());
             listener.onEvent(new PingEvent.ErrorReply(seq, reporter(in),
@@ -431,6 +448,10 @@ public final class Pinger implements AutoCloseable {
                 listener.onEvent(new PingEvent.Foreign(reporter(in), m));
             }
         }
+    }
+
+    private boolean fromTarget() {
+        return in.sourceIs(targetBytes) || alsoFrom != null && in.sourceIs(alsoFrom);
     }
 
     private static int u16(byte[] b, int at) {
@@ -508,7 +529,7 @@ public final class Pinger implements AutoCloseable {
         }
         int ttl = in.ttl() >= 0 ? in.ttl() : reader.ipTtl();
         // The source's bytes are the target's (matched above): an IPv4 target is that very address, made once.
-        InetAddress from = family == Family.IPV4 ? target : in.source();
+        InetAddress from = family == Family.IPV4 && alsoFrom == null ? target : in.source();
         listener.onEvent(new PingEvent.Reply(seq, from, reader.icmpLength(), ttl, rtt, duplicate, checksumOk,
                 wrong, expected, actual, in.kernelTimestamp(),
                 listener.wantsMessages() ? IcmpMessage.from(reader) : null));
@@ -569,7 +590,10 @@ public final class Pinger implements AutoCloseable {
     public static SendResult once(Echo echo, Duration timeout, SocketKind kind, SocketOptions options)
             throws IOException {
         checkTimeout(timeout);
-        try (IcmpSocket s = openFor(echo, kind, options)) {
+        checkChecksum(echo);
+        // Held before the socket opens: a raw socket opened earlier would queue the other send's reply.
+        try (InFlight.Hold held = InFlight.hold(echo.family(), echo.id(), echo.seq(), echo.target());
+             IcmpSocket s = openFor(echo, kind, options)) {
             return once(echo, timeout, s, TimeSource.SYSTEM);
         }
     }
@@ -597,8 +621,10 @@ public final class Pinger implements AutoCloseable {
         }
         IcmpSocket s = IcmpSockets.open(echo.family() == 6 ? Family.IPV6 : Family.IPV4, kind, o);
         try {
-            if (s.kind() == SocketKind.RAW && echo.type() == (echo.family() == 6 ? 128 : 8)) {
-                s.filterEchoReplies(echo.id());
+            if (echo.type() == IcmpTypes.echoRequest(echo.family())) {
+                KernelFilters.echoReplies(s, echo.id());
+            } else {
+                KernelFilters.repliesAndErrors(s);
             }
             return s;
         } catch (IOException | RuntimeException e) {
@@ -612,6 +638,7 @@ public final class Pinger implements AutoCloseable {
             throws IOException {
         Objects.requireNonNull(echo, "echo");
         checkTimeout(timeout);
+        checkChecksum(echo);
         int fam = echo.family();
         InetAddress target = echo.target();
         byte[] targetBytes = target.getAddress();
@@ -622,7 +649,7 @@ public final class Pinger implements AutoCloseable {
         IcmpReader r = new IcmpReader();
         byte[] payload = echo.payload();
         long sentAt = socket.send(ByteBuffer.wrap(request), target);
-        long end = saturatedAdd(time.nanoTime(), timeout.toNanos());
+        long end = saturatedAdd(time.nanoTime(), ProbeSpec.saturatedNanos(timeout, "timeout"));
         // Always look at least once, and once more without waiting when the time is up: a late thread (a fresh
         // JVM under load) may find the time gone while the reply has been waiting in the queue all along.
         for (int late = 0; ; ) {
@@ -674,6 +701,14 @@ public final class Pinger implements AutoCloseable {
             }
         }
         return new SendResult.NoReply(echo, timeout);
+    }
+
+    // The kernel writes every ICMPv6 checksum: one forced by the caller would silently not go out.
+    private static void checkChecksum(Echo echo) {
+        if (echo.family() == 6 && echo.checksumForced()) {
+            throw new IllegalArgumentException("checksum cannot be forced over an ICMPv6 socket (the kernel computes"
+                    + " it), got 0x" + Integer.toHexString(echo.checksum()));
+        }
     }
 
     private static void checkTimeout(Duration timeout) {

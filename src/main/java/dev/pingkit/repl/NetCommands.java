@@ -12,6 +12,7 @@ import dev.pingkit.Echo;
 import dev.pingkit.ProbeResult;
 import dev.pingkit.Icmp;
 import dev.pingkit.packet.IcmpMessage;
+import dev.pingkit.ping.KernelFilters;
 import dev.pingkit.ping.Pinger;
 import dev.pingkit.ping.SendResult;
 import dev.pingkit.ping.StatisticsRecorder;
@@ -179,7 +180,9 @@ final class NetCommands {
         List<IcmpSocket> sockets = new ArrayList<>();
         try {
             for (Family f : families) {
-                sockets.add(IcmpSockets.open(f, SocketKind.RAW));
+                IcmpSocket s = IcmpSockets.open(f, SocketKind.RAW);
+                sockets.add(s);
+                KernelFilters.repliesAndErrors(s); // ICMPv6: replies and errors, as listen always showed
             }
         } catch (IOException e) {
             sockets.forEach(IcmpSocket::close);

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.cli.Option;
 
 import dev.pingkit.cli.PingCommand;
+import dev.pingkit.cli.RunControl;
+import dev.pingkit.cli.Signals;
 import dev.pingkit.cli.PingOptions;
 
 /**
@@ -87,8 +89,19 @@ final class PingCommandAdapter {
                 if (s != null) {
                     s.run();
                 }
-            }, () -> PingCommand.run(argv.toArray(String[]::new), out, err, PingCommand.isRoot(), stop::set));
+            }, () -> PingCommand.run(argv.toArray(String[]::new), out, err, PingCommand.isRoot(), new RunControl() {
+                @Override
+                public void onStop(Runnable action) {
+                    stop.set(action);
+                }
+
+                @Override
+                public void onStatus(Runnable action) {
+                    Signals.onStatusRequest(action); // Ctrl-\ (through scripts/repl's watcher), as in scripts/ping
+                }
+            }));
         } finally {
+            Signals.onStatusRequest(() -> { });
             out.flush();
             err.flush();
         }

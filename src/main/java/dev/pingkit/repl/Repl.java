@@ -3,9 +3,11 @@ package dev.pingkit.repl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import dev.pingkit.socket.PermissionException;
 import org.jline.reader.EndOfFileException;
@@ -43,6 +45,8 @@ public final class Repl {
     private final LineReader reader;
     private final Parser parser;
     private final LoopInput loop;
+    private final LineLimit lineLimit;
+    private Optional<Path> historyFile;
     private int failures;
 
     /** A session on {@code terminal}; nothing is read until {@link #run()}. */
@@ -76,8 +80,16 @@ public final class Repl {
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, false)
                 .variable(LineReader.HISTORY_SIZE, 1000)
                 .variable(LineReader.HISTORY_FILE_SIZE, 10_000);
-        config.historyFile().ifPresent(f -> builder.variable(LineReader.HISTORY_FILE, f));
+        this.historyFile = config.historyFile().filter(this::usableHistory);
+        historyFile.ifPresent(f -> builder.variable(LineReader.HISTORY_FILE, f));
+        // Saved after each command by saveHistory(), which warns once; JLine's own incremental save logged a stack
+        // trace per command when it failed.
+        builder.option(LineReader.Option.HISTORY_INCREMENTAL, false);
+        // JLine's undo keeps a copy of the whole line per key read: a long line (a script's, or a paste a terminal
+        // does not bracket) grew the memory with the square of its length. Bounded memory is worth more than undo.
+        builder.option(LineReader.Option.DISABLE_UNDO, true);
         this.reader = builder.build();
+        this.lineLimit = LineLimit.install(reader, LineLimit.MAX_CHARS);
         commands.attach(reader);
     }
 
@@ -103,6 +115,7 @@ public final class Repl {
             }
             while (!session.quitRequested()) {
                 String line;
+                lineLimit.overflowedAndReset(); // what a Ctrl-C'd line dropped is not this line's
                 try {
                     // A script prints its own prompt with the command, so the transcript reads like a session.
                     line = reader.readLine(config.scripted() ? "" : loop.pending() ? LoopInput.CONTINUATION : prompt());
@@ -117,13 +130,23 @@ public final class Repl {
                 }
                 Thread.interrupted(); // a Ctrl-C that arrived between commands must not hit the next one
                 loop.countLine();
+                if (lineLimit.overflowedAndReset()) {
+                    console.error("command line too long: at most " + lineLimit.max() + " characters; not run");
+                    failures++;
+                    if (config.scripted() && !config.keepGoing()) {
+                        break;
+                    }
+                    continue;
+                }
                 if (line.isBlank() || line.strip().startsWith("#")) {
                     continue;
                 }
                 if (config.scripted()) {
                     console.println((loop.pending() ? LoopInput.CONTINUATION : PROMPT) + line.strip());
                 }
-                if (!loop.offer(line) && config.scripted() && !config.keepGoing()) {
+                boolean ok = loop.offer(line);
+                saveHistory();
+                if (!ok && config.scripted() && !config.keepGoing()) {
                     break;
                 }
             }
@@ -212,12 +235,26 @@ public final class Repl {
         return commands.names();
     }
 
+    private boolean usableHistory(Path file) {
+        String problem = HistoryFile.problem(file);
+        if (problem != null) {
+            warnHistoryNotKept(file, problem);
+        }
+        return problem == null;
+    }
+
+    private void warnHistoryNotKept(Path file, String reason) {
+        console.println("warning: history not kept: " + file + ": " + reason, Console.NOTE);
+    }
+
+    /** Appends the new lines to the history file; the first failure is said once and ends saving. */
     private void saveHistory() {
-        if (config.historyFile().isPresent()) {
+        if (historyFile.isPresent()) {
             try {
                 reader.getHistory().save();
-            } catch (IOException e) {
-                console.error("cannot save history to " + config.historyFile().get() + ": " + e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                warnHistoryNotKept(historyFile.get(), HistoryFile.reason(e));
+                historyFile = Optional.empty();
             }
         }
     }

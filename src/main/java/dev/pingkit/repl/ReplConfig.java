@@ -15,9 +15,25 @@ import java.util.Optional;
  */
 public record ReplConfig(Optional<Path> historyFile, boolean scripted, boolean keepGoing, Map<String, String> variables) {
 
-    /** The history file of an interactive user: {@code ~/.pingkit_history}. */
-    public static Path defaultHistoryFile() {
-        return Path.of(System.getProperty("user.home"), ".pingkit_history");
+    /** The history file of an interactive user: {@code $HOME/.pingkit_history}; empty without a home. */
+    public static Optional<Path> defaultHistoryFile() {
+        return defaultHistoryFile(System.getenv(), System.getProperty("user.home", ""));
+    }
+
+    /**
+     * {@code .pingkit_history} in {@code $HOME} as the shell sees it (Java's {@code user.home} is the password file's
+     * home, which {@code sudo -E} or {@code HOME=/tmp} do not change), else in {@code userHome}; empty when neither is
+     * an absolute directory name (a user without a home: JLine would have written under the working directory).
+     */
+    static Optional<Path> defaultHistoryFile(Map<String, String> env, String userHome) {
+        String home = env.getOrDefault("HOME", "");
+        if (home.isEmpty() || !home.startsWith("/")) {
+            home = userHome;
+        }
+        if (home == null || !home.startsWith("/")) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(home, ".pingkit_history"));
     }
 
     public ReplConfig {

@@ -57,22 +57,34 @@ public interface IcmpSocket extends AutoCloseable {
     boolean receive(Inbound into, long timeoutNanos) throws IOException;
 
     /**
-     * <b>Has the kernel drop, before they are queued, all ICMP messages but echo replies carrying
-     * {@code identifier} and ICMP errors</b> (IPv4 types 3, 4, 5, 11, 12; IPv6 types 1..4), so another process's
-     * pings cannot fill this socket's receive queue. A classic BPF socket filter, as iputils installs; it
-     * replaces any earlier one. A raw socket otherwise sees every ICMP message on the host; a datagram socket
-     * already gets only its own replies and errors, so there it does nothing (as does this default, for sockets
-     * that cannot filter, such as in-memory fakes).
+     * <b>Attaches a classic BPF socket filter: the kernel runs {@code program} on every packet and queues only what
+     * it accepts</b> (it replaces any earlier filter). A raw IPv4 socket's program sees the IP header first, a raw
+     * ICMPv6 one the bare ICMP message. The engine writes the programs; this layer only installs them.
      *
-     * <p>The kernel filters only what arrives after the call, so on a raw socket it also discards everything
-     * queued before: since the socket was opened it took in every ICMP message on the host, and under another
-     * process's flood a queue full of them would make the kernel drop our own replies. Call it before sending.
+     * <p>The kernel filters only what arrives after the call, so the socket also discards everything queued before:
+     * a raw socket took in every ICMP message on the host since it opened, and under another process's flood a full
+     * queue would make the kernel drop our own replies. Call it before sending. This default does nothing (for
+     * sockets that cannot filter, such as in-memory fakes).
      *
-     * @throws IllegalArgumentException if {@code identifier} is not 0..65535
+     * @throws IllegalArgumentException if the program is empty or longer than 4096 instructions
      */
-    default void filterEchoReplies(int identifier) throws IOException {
-        if (identifier < 0 || identifier > 0xffff) {
-            throw new IllegalArgumentException("identifier must be 0..65535, got " + identifier);
+    default void attachFilter(java.util.List<Bpf.Instruction> program) throws IOException {
+        if (program.isEmpty() || program.size() > 4096) {
+            throw new IllegalArgumentException("program must have 1..4096 instructions, got " + program.size());
+        }
+    }
+
+    /**
+     * <b>Lets only these ICMPv6 types reach a raw ICMPv6 socket</b> ({@code ICMP6_FILTER}); the kernel blocks the
+     * rest before they are queued. This default does nothing (fakes).
+     *
+     * @throws IllegalArgumentException if a type is not 0..255, or this is not an IPv6 socket
+     */
+    default void passIcmpv6Types(int... types) throws IOException {
+        for (int t : types) {
+            if (t < 0 || t > 255) {
+                throw new IllegalArgumentException("ICMPv6 type must be 0..255, got " + t);
+            }
         }
     }
 

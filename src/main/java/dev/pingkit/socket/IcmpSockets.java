@@ -259,9 +259,6 @@ public final class IcmpSockets {
             // We send ICMP only; the kernel writes the IP header (as the original tutorial does).
             setInt(fd, LibC.IPPROTO_IP, LibC.IP_HDRINCL, 0, "IP_HDRINCL", null);
         }
-        if (kind == SocketKind.RAW && !v4) {
-            setIcmp6Filter(fd);
-        }
         setInt(fd, LibC.SOL_SOCKET, LibC.SO_TIMESTAMPNS, 1, "SO_TIMESTAMPNS", null);
         // An unconnected ping socket hears of ICMP errors only through its error queue, and only with this
         // set. A raw socket sees the errors as ordinary ICMP messages, but needs it for the kernel's local
@@ -325,11 +322,11 @@ public final class IcmpSockets {
         return ((bound[2] & 0xff) << 8) | (bound[3] & 0xff); // sin_port / sin6_port, network order
     }
 
-    /** Only echo replies and the four ICMPv6 error types reach a raw ICMPv6 socket; echo requests stay out. */
-    private static void setIcmp6Filter(int fd) throws IOException {
+    /** Only the given types reach a raw ICMPv6 socket ({@code ICMP6_FILTER}); the caller checked them. */
+    static void setIcmp6Filter(int fd, int[] types) throws IOException {
         int[] blocked = new int[8];
         java.util.Arrays.fill(blocked, -1); // a set bit blocks that type
-        for (int type : new int[] {1, 2, 3, 4, 129}) {
+        for (int type : types) {
             blocked[type >> 5] &= ~(1 << (type & 31));
         }
         byte[] filter = new byte[32];

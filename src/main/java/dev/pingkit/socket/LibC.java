@@ -157,12 +157,6 @@ final class LibC {
     static final int SOCK_FILTER_SIZE = 8;
     static final int SOCK_FPROG_SIZE = 16;
     static final int SOCK_FPROG_FILTER = 8;
-    static final short BPF_LDX_MSH_B = 0x01 | 0x10 | 0xa0; // X = 4 * (P[k] & 0xf): the IPv4 header length
-    static final short BPF_LDX_IMM = 0x01;                 // X = k
-    static final short BPF_LD_B_IND = 0x00 | 0x10 | 0x40;  // A = P[X + k], one byte
-    static final short BPF_LD_H_IND = 0x00 | 0x08 | 0x40;  // A = P[X + k], two bytes in network order
-    static final short BPF_JEQ_K = 0x05 | 0x10;            // A == k ? jt : jf
-    static final short BPF_RET_K = 0x06;                    // accept k bytes (0: drop)
 
     static native int socket(int domain, int type, int protocol);
 

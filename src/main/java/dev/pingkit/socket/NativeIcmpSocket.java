@@ -455,18 +455,11 @@ final class NativeIcmpSocket implements IcmpSocket {
     }
 
     @Override
-    public void filterEchoReplies(int identifier) throws IOException {
-        if (identifier < 0 || identifier > 0xffff) {
-            throw new IllegalArgumentException("identifier must be 0..65535, got " + identifier);
-        }
-        if (kind != SocketKind.RAW) {
-            return; // the kernel already delivers a ping socket only its own replies and errors
-        }
-        java.util.List<EchoReplyFilter.Instruction> program = EchoReplyFilter.program(family, headerIncluded(),
-                identifier);
+    public void attachFilter(java.util.List<Bpf.Instruction> program) throws IOException {
+        IcmpSocket.super.attachFilter(program);
         Memory instructions = new Memory((long) program.size() * LibC.SOCK_FILTER_SIZE);
         for (int i = 0; i < program.size(); i++) {
-            EchoReplyFilter.Instruction in = program.get(i);
+            Bpf.Instruction in = program.get(i);
             long at = (long) i * LibC.SOCK_FILTER_SIZE;
             instructions.setShort(at, (short) in.code());
             instructions.setByte(at + 2, (byte) in.jt());
@@ -481,14 +474,28 @@ final class NativeIcmpSocket implements IcmpSocket {
         try {
             // The kernel copies the program: the native memory may go once the call returns.
             if (LibC.Rare.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_ATTACH_FILTER, fprog, LibC.SOCK_FPROG_SIZE) < 0) {
-                throw new NativeSocketException("setsockopt(SO_ATTACH_FILTER, echo replies with id " + identifier
-                        + " and ICMP errors) on " + description(), LibC.errno(), null);
+                throw new NativeSocketException("setsockopt(SO_ATTACH_FILTER, " + program.size()
+                        + " instructions) on " + description(), LibC.errno(), null);
             }
-            // The filter applies only to packets queued from now on. Until it was attached the socket queued every
-            // ICMP message on the host: under another process's flood that fills the receive buffer in a few ms,
-            // and a full queue makes the kernel drop our own replies. Nothing of ours can be queued yet (callers
-            // filter before sending), so everything there goes.
+            // The filter applies only to packets queued from now on. Until it was attached a raw socket queued
+            // every ICMP message on the host: under another process's flood that fills the receive buffer in a few
+            // ms, and a full queue makes the kernel drop our own replies. Nothing of ours can be queued yet
+            // (callers filter before sending), so everything there goes.
             discardQueued();
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public void passIcmpv6Types(int... types) throws IOException {
+        IcmpSocket.super.passIcmpv6Types(types);
+        if (family != Family.IPV6) {
+            throw new IllegalArgumentException("an ICMPv6 type mask needs an IPv6 socket, this is " + description());
+        }
+        enter();
+        try {
+            IcmpSockets.setIcmp6Filter(fd, types);
         } finally {
             exit();
         }

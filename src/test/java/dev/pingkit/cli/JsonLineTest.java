@@ -32,5 +32,6 @@ class JsonLineTest {
         assertTrue(summary.matches("\\{\"event\":\"summary\",.*\"transmitted\":2,\"received\":2,\"duplicates\":0,"
                 + ".*\"exit_code\":0}"), summary);
         lines.forEach(l -> assertTrue(l.startsWith("{") && l.endsWith("}"), l));
+        lines.forEach(l -> assertTrue(l.contains(",\"schema\":" + JsonPrinter.SCHEMA_VERSION + ","), l));
     }
 }

@@ -129,6 +129,19 @@ class LabComparisonTest {
         assertEquals(theirs.exitCode(), ours.exitCode(), () -> both(theirs, ours));
     }
 
+    /** Issue 15 item 6: with every send failed locally iputils exits at once, not after the 10 s linger time. */
+    @ParameterizedTest(name = "IPv{0}")
+    @ValueSource(ints = {4, 6})
+    void whenEverySendFailsLocallyTheRunEndsAtOnceAsIputils(int family) {
+        String[] args = {"-" + family, "-c2", "-i0.2", "-M", "do", "-s", "2000", addr(Lab.PEER, family)};
+        long start = System.nanoTime();
+        PingRun ours = ours(T, args);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(1, ours.exitCode(), ours::toString);
+        // iputils takes 0.2 s; the JVM's start under load is the rest. The bug waited 10 s more.
+        assertTrue(millis < 8_000, "took " + millis + " ms: " + ours);
+    }
+
     @ParameterizedTest(name = "IPv{0}")
     @ValueSource(ints = {4, 6})
     void floodOfAHundredThousandCompletesWithExactCounts(int family) {

@@ -134,11 +134,60 @@ class PingOptionsTest {
 
     @Test
     void helpAndVersionNeedNoHost() throws UsageException {
-        assertInstanceOf(PingOptions.Help.class, PingOptions.parse(new String[] {"-h"}, false));
+        assertEquals(new PingOptions.Help(false), PingOptions.parse(new String[] {"-h"}, false));
+        assertEquals(new PingOptions.Help(true), PingOptions.parse(new String[] {"--help"}, false));
+        assertEquals(new PingOptions.Help(true), PingOptions.parse(new String[] {"-h", "--help"}, false));
         assertInstanceOf(PingOptions.Version.class, PingOptions.parse(new String[] {"-V"}, false));
+        assertInstanceOf(PingOptions.Version.class, PingOptions.parse(new String[] {"--version"}, false));
         StringBuilder help = new StringBuilder();
         PingOptions.printHelp(help);
         assertTrue(help.toString().contains("-c <count>"), help::toString);
         assertTrue(help.toString().contains("--json"), help::toString);
+    }
+
+    @Test
+    void jIsIputilsJsonSpellingOfJson() throws UsageException {
+        assertTrue(run(false, "-j", "127.0.0.1").json());
+        assertTrue(run(false, "--json", "127.0.0.1").json());
+        assertFalse(run(false, "127.0.0.1").json());
+    }
+
+    @Test
+    void longHelpGoesToStdoutWithZeroAndShortHelpToStderrWithTwoAsIputils() {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int code = PingCommand.run(new String[] {"--help"}, new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true), false);
+        assertEquals(0, code);
+        assertTrue(out.toString().contains("-c <count>"), out::toString);
+        assertEquals("", err.toString());
+
+        out.reset();
+        code = PingCommand.run(new String[] {"-h"}, new java.io.PrintStream(out, true), new java.io.PrintStream(err, true),
+                false);
+        assertEquals(2, code);
+        assertEquals("", out.toString());
+        assertTrue(err.toString().contains("-c <count>"), err::toString);
+
+        out.reset();
+        err.reset();
+        code = PingCommand.run(new String[] {"--version"}, new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true), false);
+        assertEquals(0, code);
+        assertTrue(out.toString().startsWith("ping from pingkit "), out::toString);
+    }
+
+    @Test
+    void aSecondDestinationIsRefusedNotSilentlyDropped() {
+        assertEquals("ping: usage error: only one destination allowed, got 2",
+                error(true, "-c", "1", "127.0.0.1", "127.0.0.2"));
+        assertEquals("ping: usage error: only one destination allowed, got 3", error(false, "::1", "-6", "::1", "::1"));
+    }
+
+    @Test
+    void anEmptyDestinationIsAnUnknownNameAsGetaddrinfoSays() {
+        UsageException e = assertThrows(UsageException.class, () -> Target.resolve("", 0));
+        assertEquals("ping: : Name or service not known", e.line());
+        assertEquals(2, e.exitCode());
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Whatever arrives, decoding says what is wrong and never throws. */
+/** Whatever arrives, decoding says what is wrong, only what is wrong, and never throws. */
 class HostileInputTest {
     static final List<byte[]> V4 = new ArrayList<>();
     static final List<byte[]> V6 = new ArrayList<>();
@@ -29,40 +29,32 @@ class HostileInputTest {
 
     private final IcmpReader reader = new IcmpReader();
 
-    /** Touches everything a caller could touch. */
-    private void exercise(byte[] b, int off, int len, boolean v6) throws Exception {
-        IcmpMessage m = v6
-                ? IcmpMessage.decodeV6(b, off, len, InetAddress.getByName("2001:db8::fe"), InetAddress.getByName("2001:db8::1"))
-                : IcmpMessage.decode(b, off, len);
-        m.toString();
-        m.show();
-        m.hexdump();
-        m.typeName();
-        m.codeName();
-        m.payload();
-        m.icmpBytes();
-        m.mtu();
-        m.pointer();
-        m.gateway();
-        m.quoted().ifPresent(Quoted::toString);
-        m.ip().ifPresent(Ipv4Header::toString);
-        if (!m.valid()) {
-            assertFalse(m.problems().isEmpty(), "an invalid message must say why");
-        }
+    /**
+     * Decodes both ways and checks what the decoders say against the bytes ({@link ProblemOracle}: the two decoders
+     * agree, every checksum, truncation and length problem listed is real and every such defect is listed), then
+     * touches every reader accessor a caller could touch: none may throw, and none may read outside the input.
+     */
+    private void exercise(byte[] b, int off, int len, boolean v6) {
+        ProblemOracle.check(b, off, len, v6);
         IcmpReader r = v6 ? reader.resetV6(b, off, len) : reader.reset(b, off, len);
-        long s = r.type() + r.code() + r.checksum() + r.id() + r.seq() + r.payloadOffset() + r.payloadLength()
-                + r.ipTtl() + r.quotedProtocol() + r.quotedId() + r.quotedSeq() + r.quotedType() + r.quotedCode()
-                + r.quotedDestinationV4() + r.restOfHeader() + r.ipSourceV4();
+        if (r.payloadLength() > 0) {
+            assertTrue(r.payloadOffset() >= off && r.payloadOffset() + r.payloadLength() <= off + len,
+                    "the payload lies inside the input");
+        }
+        r.restOfHeader();
+        r.ipTtl();
+        r.ipSourceV4();
+        r.quotedProtocol();
+        r.quotedDestinationV4();
         r.payloadEquals(new byte[5]);
         r.quotedDestinationEquals(new byte[4]);
         r.quotedDestinationEquals(new byte[16]);
         r.checksumValid();
         r.checksumValidV6(new byte[16], new byte[16]);
-        assertTrue(s > Long.MIN_VALUE);
     }
 
     @Test
-    void everyPrefixOfEveryKnownPacketDecodesWithoutThrowing() throws Exception {
+    void everyPrefixOfEveryKnownPacketListsOnlyRealProblems() {
         for (byte[] b : V4) {
             for (int n = 0; n <= b.length; n++) {
                 exercise(b, 0, n, false);
@@ -76,7 +68,7 @@ class HostileInputTest {
     }
 
     @Test
-    void randomBytesDecodeWithoutThrowing() throws Exception {
+    void randomBytesListOnlyRealProblems() {
         Random r = new Random(792);
         for (int i = 0; i < 20_000; i++) {
             byte[] b = new byte[r.nextInt(120)];
@@ -94,7 +86,7 @@ class HostileInputTest {
     }
 
     @Test
-    void mutatedKnownPacketsDecodeWithoutThrowing() throws Exception {
+    void mutatedKnownPacketsListOnlyRealProblems() {
         Random r = new Random(4443);
         List<byte[]> all = new ArrayList<>(V4);
         all.addAll(V6);

@@ -65,7 +65,7 @@ class EngineFaultProperties {
         }
     }
 
-    @Property(tries = 1500)
+    @Property(tries = 1000)
     void everyProbeEndsOnceAsTheModelSaysAndNoReplyIsCreditedToAnotherProbe(
             @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed,
             @ForAll @IntRange(min = 1, max = 6) int targetCount,

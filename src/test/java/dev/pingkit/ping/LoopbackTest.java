@@ -117,12 +117,16 @@ class LoopbackTest {
     void oneProbeRunsDuringAFloodEachGetTheirReply(String host) throws Exception {
         assumeRoot("raw sockets and a flood");
         InetAddress target = InetAddress.getByName(host);
-        Pinger flood = Pinger.open(PingSettings.to(target).flood(true).preload(16).identifier(0x6a00));
+        // interval 0: flood(true) alone keeps the 1 s default interval (the CLI sets 0 for -f), and sent 16 packets in all.
+        Pinger flood = Pinger.open(PingSettings.to(target).flood(true).interval(Duration.ZERO).preload(16)
+                .identifier(0x6a00));
+        var floodResult = new java.util.concurrent.atomic.AtomicReference<PingStatistics>();
+        var floodFailure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
         Thread flooding = new Thread(() -> {
             try {
-                flood.run(PingListener.NONE);
-            } catch (IOException e) {
-                // stopped
+                floodResult.set(flood.run(PingListener.NONE)); // stop() ends it normally, with its statistics
+            } catch (IOException | RuntimeException e) {
+                floodFailure.set(e);
             }
         }, "loopback-flood");
         flooding.start();
@@ -144,5 +148,38 @@ class LoopbackTest {
             flooding.join();
         }
         assertEquals(0, lost, "runs without their reply:" + which);
+        // The flood was really there the whole time: it ran without error and kept the loopback busy.
+        assertEquals(null, floodFailure.get(), "the flood failed");
+        PingStatistics flooded = floodResult.get();
+        assertTrue(flooded != null && flooded.transmitted() >= 200 && flooded.received() > 0,
+                "the flood ran: " + (flooded == null ? "no statistics" : flooded.show()));
+    }
+
+    @org.junit.jupiter.api.Test
+    void concurrentSendsOfTheSameProbesFromEightThreadsNeverTakeEachOthersReply() throws Exception {
+        assumeRoot("raw-socket echoes");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    for (int seq = 1; seq <= 60; seq++) {
+                        long before = System.nanoTime();
+                        SendResult r = Echo.to("127.0.0.1").seq(seq).send(Duration.ofSeconds(5));
+                        long wall = System.nanoTime() - before;
+                        if (!(r instanceof SendResult.Answered a) || a.reply().seq() != seq || a.rttNanos() <= 0
+                                || a.rttNanos() > wall) {
+                            return "seq " + seq + ": " + r;
+                        }
+                    }
+                    return "ok";
+                }));
+            }
+            for (java.util.concurrent.Future<String> f : results) {
+                assertEquals("ok", f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -137,4 +137,22 @@ class OnceTest {
         assertInstanceOf(SendResult.NoReply.class, Pinger.once(echo, Duration.ofSeconds(2), socket, late));
         assertEquals(1, socket.sent.size());
     }
+
+    @Test
+    void aHugeTimeoutSaturatesInsteadOfThrowingArithmeticException() throws IOException {
+        socket.peer = (s, icmp, dst, now) -> s.deliver(now + MS, Wire.delivered(s, dst, me, 64,
+                Wire.reply(icmp, false)), dst, 64);
+        SendResult r = Pinger.once(echo, Duration.ofDays(365_000_000L), socket, clock);
+        assertEquals(MS, assertInstanceOf(SendResult.Answered.class, r).rttNanos());
+    }
+
+    @Test
+    void aForcedChecksumOverIcmpv6IsRefusedBecauseTheKernelWritesIt() {
+        FakeSocket v6 = new FakeSocket(clock, Family.IPV6, SocketKind.RAW, -1);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Pinger.once(Echo.to("::1").checksum(0xdead), Duration.ofSeconds(1), v6, clock));
+        assertEquals("checksum cannot be forced over an ICMPv6 socket (the kernel computes it), got 0xdead",
+                e.getMessage());
+        assertTrue(v6.sent.isEmpty(), "nothing sent");
+    }
 }

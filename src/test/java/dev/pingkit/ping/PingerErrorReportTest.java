@@ -105,6 +105,19 @@ class PingerErrorReportTest {
         assertEquals(List.of(), of(PingEvent.Timeout.class));
     }
 
+    /** Issue 15 item 6: iputils exits as soon as every probe of the count has failed; it waits no linger time. */
+    @Test
+    void whenEveryProbeFailedLocallyTheRunEndsAtOnceWithoutTheLingerWait() throws IOException {
+        FakeSocket s = datagram(9);
+        s.failEverySend = new IOException("sendto: EMSGSIZE (Message too long)");
+        s.onFailedSend = (sock, icmp, dst, now) -> sock.deliverReport(now, new byte[0], dst, Inbound.ORIGIN_LOCAL, 0,
+                0, 1500, EMSGSIZE, null);
+        long start = clock.now;
+        PingStatistics st = run(PingSettings.to(target).count(2).interval(Duration.ofSeconds(1)), s);
+        assertEquals(2, st.errors());
+        assertEquals(1000 * MS, clock.now - start, "ends at the second send, not 10 s later");
+    }
+
     @Test
     void onceTurnsAReportAboutItsProbeIntoFailed() throws IOException {
         FakeSocket s = datagram(321);

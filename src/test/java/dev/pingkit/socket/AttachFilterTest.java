@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pingkit.ping.KernelFilters;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +15,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The kernel socket filter of {@link IcmpSocket#filterEchoReplies(int)} on real raw sockets over loopback, where
- * a raw socket sees our own echo request go out as well as its reply.
+ * {@link IcmpSocket#attachFilter} and {@link IcmpSocket#passIcmpv6Types} on real raw sockets over loopback, where a
+ * raw socket sees our own echo request go out as well as its reply, with the engine's program
+ * ({@link KernelFilters#echoReplies}).
  */
-class EchoReplyFilterTest {
+class AttachFilterTest {
     private static final long SECOND = 1_000_000_000L;
 
     private static String loopback(Family family) {
@@ -33,7 +35,7 @@ class EchoReplyFilterTest {
         List<String> seen = new ArrayList<>();
         try (IcmpSocket socket = IcmpSockets.open(family, SocketKind.RAW)) {
             if (filterId != null) {
-                socket.filterEchoReplies(filterId);
+                KernelFilters.echoReplies(socket, filterId);
             }
             for (int i = 0; i < ids.length; i++) {
                 socket.send(echoRequest(family, ids[i], i + 1, payload), InetAddress.getByName(loopback(family)));
@@ -57,11 +59,8 @@ class EchoReplyFilterTest {
     @EnumSource(Family.class)
     void withoutTheFilterARawSocketSeesEveryEcho(Family family) throws Exception {
         List<String> seen = echoesSeen(family, null, 0x5a01, 0x5a02);
-        // ICMPv6 raw sockets already block echo requests (ICMP6_FILTER); IPv4 ones see them too
-        List<String> expected = family == Family.IPV4
-                ? List.of("request 23041 1", "reply 23041 1", "request 23042 2", "reply 23042 2")
-                : List.of("reply 23041 1", "reply 23042 2");
-        assertEquals(expected, seen);
+        // the socket layer filters nothing by itself: both families see our requests too
+        assertEquals(List.of("request 23041 1", "reply 23041 1", "request 23042 2", "reply 23042 2"), seen);
     }
 
     @ParameterizedTest
@@ -86,7 +85,7 @@ class EchoReplyFilterTest {
         try (IcmpSocket ours = IcmpSockets.open(family, SocketKind.RAW, SocketOptions.DEFAULTS.receiveBuffer(1));
              IcmpSocket other = IcmpSockets.open(family, SocketKind.RAW,
                      SocketOptions.DEFAULTS.receiveBuffer(1 << 20))) {
-            other.filterEchoReplies(0x5b02);
+            KernelFilters.echoReplies(other, 0x5b02);
             Inbound in = new Inbound();
             int othersAnswered = 0;
             for (int seq = 1; seq <= 64; seq++) {
@@ -102,7 +101,7 @@ class EchoReplyFilterTest {
             }
             assertEquals(64, othersAnswered, "the other socket's pings must all have been answered");
 
-            ours.filterEchoReplies(0x5b01);
+            KernelFilters.echoReplies(ours, 0x5b01);
             ours.send(echoRequest(family, 0x5b01, 1, payload), loopback);
             boolean answered = false;
             while (!answered && ours.receive(in, 2 * SECOND)) {
@@ -113,26 +112,31 @@ class EchoReplyFilterTest {
     }
 
     @Test
-    void theIdentifierMustFitSixteenBits() throws Exception {
-        TestHost.assumeRoot("opening a raw ICMP socket");
-        try (IcmpSocket socket = IcmpSockets.open(Family.IPV4, SocketKind.RAW)) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> socket.filterEchoReplies(70000));
-            assertEquals("identifier must be 0..65535, got 70000", e.getMessage());
+    void anIcmpv6TypeMaskKeepsOutEveryOtherType() throws Exception {
+        TestHost.assumeRoot("opening a raw ICMPv6 socket");
+        byte[] payload = payload("pingkit mask " + System.nanoTime());
+        try (IcmpSocket socket = IcmpSockets.open(Family.IPV6, SocketKind.RAW)) {
+            socket.passIcmpv6Types(TestIcmp.ECHO_REQUEST_V6); // requests only: our own reply must stay out
+            socket.send(echoRequest(Family.IPV6, 0x5c01, 1, payload), InetAddress.getByName("::1"));
+            Inbound in = new Inbound();
+            List<Integer> types = new ArrayList<>();
+            while (socket.receive(in, 300_000_000L)) {
+                if (TestIcmp.isEcho(in, TestIcmp.ECHO_REQUEST_V6, 0x5c01, 1, payload)
+                        || TestIcmp.isEcho(in, TestIcmp.ECHO_REPLY_V6, 0x5c01, 1, payload)) {
+                    types.add(in.data()[0] & 0xff);
+                }
+            }
+            assertEquals(List.of(TestIcmp.ECHO_REQUEST_V6), types);
         }
     }
 
     @Test
-    void theProgramChecksTheIdentifierOnlyOfEchoRepliesAndPassesEachErrorType() {
-        List<EchoReplyFilter.Instruction> p = EchoReplyFilter.program(Family.IPV4, true, 0x1234);
-        // ldx 4*([0]&0xf); ldb [x]; jeq #0; ldh [x+4]; jeq #id (to accept, else reject); 5 error types; ret #0; ret #-1
-        assertEquals(12, p.size());
-        assertEquals(LibC.BPF_LDX_MSH_B, p.get(0).code());
-        assertEquals(new EchoReplyFilter.Instruction(LibC.BPF_JEQ_K, 6, 5, 0x1234), p.get(4));
-        assertEquals(new EchoReplyFilter.Instruction(LibC.BPF_RET_K, 0, 0, 0), p.get(10));
-        assertEquals(new EchoReplyFilter.Instruction(LibC.BPF_RET_K, 0, 0, -1), p.get(11));
-        List<EchoReplyFilter.Instruction> v6 = EchoReplyFilter.program(Family.IPV6, false, 7);
-        assertEquals(LibC.BPF_LDX_IMM, v6.get(0).code());
-        assertEquals(11, v6.size());
+    void theProgramMustHaveInstructions() throws Exception {
+        TestHost.assumeRoot("opening a raw ICMP socket");
+        try (IcmpSocket socket = IcmpSockets.open(Family.IPV4, SocketKind.RAW)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> socket.attachFilter(List.of()));
+            assertEquals("program must have 1..4096 instructions, got 0", e.getMessage());
+        }
     }
 }

@@ -1,0 +1,2 @@
+/** Generators of the launchers' shell completion and man pages from their Commons CLI option tables. */
+package dev.pingkit.cli.docs;
