@@ -99,7 +99,7 @@ class GeneratedDocsTest {
         assertEquals(Set.of(), complete("_pingkit_ping", "scripts/ping", "-c", ""));
         assertTrue(complete("_pingkit_ping", "scripts/ping", "-I", "l").contains("lo"));
         assertEquals(Set.of("--keep-going"), complete("_pingkit_repl", "scripts/repl", "--k"));
-        Set<String> files = complete("_pingkit_repl", "scripts/repl", "-f", "examples/ttl");
+        Set<String> files = complete("_pingkit_repl", "scripts/repl", "-f", "examples/ttl-w");
         assertEquals(Set.of("examples/ttl-walk.repl"), files);
     }
 
