@@ -84,4 +84,15 @@ class ExperimentsLabTest {
                 + ".table(\"ttl\", \"target\", \"status\")");
         assertEquals(masked(status), masked(fromJShell), fromJShell);
     }
+
+    @Test
+    void aBatchToTheLossyHostEndsEveryFourthProbeLostAndTheSparklineShowsWhere() {
+        Lab.resetCounters();
+        String out = jshell("((java.util.function.Function<Results, String>) r -> r + \"\\n\" + RttChart.sparkline("
+                + "r.rtts(), RttChart.Glyphs.ASCII)).apply(Echo.to(lab(\"lossy\")).seq(1, 8)"
+                + ".gap(Duration.ofMillis(50)).timeout(Duration.ofMillis(700)).sendAll())");
+        List<String> lines = out.replaceAll("[\\p{Cntrl}&&[^\\n]]", "").strip().lines().toList();
+        assertEquals("Results: 8 probes, 6 answered, 0 errors, 2 lost", lines.get(0), out);
+        assertTrue(lines.get(1).matches("[_.=+*%#-]{3}![_.=+*%#-]{3}!"), "the 4th and 8th lost\n" + out);
+    }
 }
