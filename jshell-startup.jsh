@@ -9,11 +9,11 @@ import java.time.Duration;
 // println/print/printf as in JShell's PRINTING start-up, and lab("far") for the lab exercises: compiled classes,
 // so start-up stays close to a bare jshell's.
 import static dev.pingkit.jshell.Printing.*;
-import static dev.pingkit.jshell.LabHosts.lab;
+import static dev.pingkit.jshell.LabHosts.*;  // on demand: a lab(String) of your own then wins, unambiguously
 
 System.out.println("""
     pingkit ready. Try:
       var hi = Echo.to("127.0.0.1").id(7).seq(1).payload("hi")
       println(hi.show())     // every field (a bare hi.show() is a String: JShell prints it quoted, \\n and all)
       hi.send()
-    Learn: /open exercises/01-echo-fields.jsh  (six exercises, see exercises/README.md)""");
+    Learn: /open exercises/01-echo-fields.jsh  (ten exercises, see exercises/README.md)""");

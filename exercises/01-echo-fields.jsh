@@ -46,23 +46,34 @@ void check1() {
         var echo = Echo.to("127.0.0.1").id(7).seq(1).payload("hi");
         int type = echo.toBytes()[0] & 0xff;
         if (echoRequestType() != type)
-            wrong.add("echoRequestType() = " + echoRequestType() + ", but pingkit's echo request starts with type " + type);
+            wrong.add("echoRequestType() = " + echoRequestType() + (Icmp.decode(echo.type(echoRequestType()).toBytes()).isEchoReply()
+                    ? ": that is the type of the answer, not of the question" : ": pingkit's echo request starts with another type"));
         var reply = Icmp.decode(echo.type(echoReplyType()).toBytes());
         if (!reply.isEchoReply())
             wrong.add("echoReplyType() = " + echoReplyType() + ", but a packet of that type decodes as " + reply.typeName());
+        int header = echo.payload(new byte[0]).toBytes().length;
+        if (icmpHeaderLength() != header)
+            wrong.add("icmpHeaderLength() = " + icmpHeaderLength() + (icmpHeaderLength() < header
+                    ? ": count every field before the data, identifier and sequence number included"
+                    : ": the data is not part of the header (count the fields before it)"));
         for (int n : new int[] {0, 1, 56, 1000}) {
             int length = echo.payload(new byte[n]).toBytes().length;
-            if (icmpHeaderLength() + n != length)
-                wrong.add("icmpHeaderLength() + " + n + " = " + (icmpHeaderLength() + n)
-                        + ", but pingkit's echo with " + n + " data bytes is " + length + " bytes long");
-            if (ipv4PacketLength(n) != 20 + length)
-                wrong.add("ipv4PacketLength(" + n + ") = " + ipv4PacketLength(n) + ", but 20 bytes of IPv4 header + "
-                        + length + " bytes of ICMP = " + (20 + length));
+            int mine = ipv4PacketLength(n);
+            if (mine == 20 + length) continue;
+            String why = mine == length ? ": that is the ICMP message alone; it travels inside an IPv4 packet with a header of its own"
+                    : mine == 20 + n ? ": IPv4 header + data leaves out the ICMP header"
+                    : mine == n ? ": the data alone; count both headers"
+                    : ": add up the IPv4 header (no options), the ICMP header and the data";
+            wrong.add("ipv4PacketLength(" + n + ") = " + mine + why);
+            break;                                           // one size is enough to show the idea
         }
-        byte[] b = echo.seq(0x1234).toBytes();
+        byte[] b = echo.id(0x5678).seq(0x1234).toBytes();
         int at = sequenceOffset();
         if (at < 0 || at + 1 >= b.length || (b[at] & 0xff) != 0x12 || (b[at + 1] & 0xff) != 0x34)
-            wrong.add("sequenceOffset() = " + at + ", but sequence 0x1234 is not at that offset in " + HexFormat.of().formatHex(b, 0, 8));
+            wrong.add("sequenceOffset() = " + at + (at == 4 ? ": the identifier starts there, the sequence number comes after it"
+                    : at == 7 ? ": offsets count from 0, not from 1"
+                    : at == 2 ? ": the checksum starts there"
+                    : ": sequence 0x1234 is not at that offset in " + HexFormat.of().formatHex(b, 0, 8)));
     } catch (RuntimeException e) {
         wrong.add(e instanceof UnsupportedOperationException ? e.getMessage() : "your code threw " + e);
     }
@@ -74,5 +85,10 @@ void verdict(String check, String exercise, List<String> wrong) {
     System.out.println(wrong.isEmpty() ? "PASS " + exercise
             : "FAIL " + exercise + ": " + wrong.size() + " problem(s) above; fix them and run " + check + " again");
 }
+
+System.out.println("""
+    Exercise 1: the echo message's fields and sizes (RFC 792); the picture and the idea are in exercises/01-echo-fields.jsh.
+    YOUR TURN: write echoRequestType(), echoReplyType(), icmpHeaderLength(), sequenceOffset() and
+    ipv4PacketLength(dataBytes), then run check1(). Look first: println(Echo.to("127.0.0.1").id(7).seq(1).payload("hi").show())""");
 
 check1();

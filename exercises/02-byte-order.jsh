@@ -28,19 +28,19 @@ void check2() {
     var wrong = new ArrayList<String>();
     var hex = HexFormat.of();
     try {
-        for (int v : new int[] {0, 1, 0x1234, 0x00ff, 0xff00, 0xabcd, 0x8000, 65535}) {
+        for (int v : new int[] {0x1234, 0, 1, 0x00ff, 0xff00, 0xabcd, 0x8000, 65535, 0x12ab}) {
             byte[] packet = Echo.to("127.0.0.1").id(v).seq(65535 - v).toBytes();
             byte[] mine = toNetworkOrder(v);
-            if (mine.length != 2 || !Arrays.equals(mine, 0, 2, packet, 4, 6 /* the identifier field */))
-                wrong.add(String.format("toNetworkOrder(0x%04x) = %s, but pingkit writes identifier 0x%04x as %s",
-                        v, hex.formatHex(mine), v, hex.formatHex(packet, 4, 6)));
+            if (mine.length != 2)
+                wrong.add(String.format("toNetworkOrder(0x%04x) = %s: %d byte(s), but a 16-bit field takes 2", v, hex.formatHex(mine), mine.length));
+            else if (!Arrays.equals(mine, 0, 2, packet, 4, 6 /* the identifier field */))
+                wrong.add(String.format("toNetworkOrder(0x%04x) = %s%s", v, hex.formatHex(mine),
+                        mine[0] == packet[5] && mine[1] == packet[4] ? ": bytes swapped: little-endian? network order sends the most significant byte first"
+                                : ", but pingkit writes identifier 0x" + String.format("%04x", v) + " as " + hex.formatHex(packet, 4, 6)));
             int id = fromNetworkOrder(packet, 4), seq = fromNetworkOrder(packet, 6);
-            if (id != v)
-                wrong.add(String.format("fromNetworkOrder(packet, 4) = %d, but pingkit wrote identifier %d there (%s)",
-                        id, v, hex.formatHex(packet, 4, 6)));
-            if (seq != Icmp.decode(packet).seq())
-                wrong.add(String.format("fromNetworkOrder(packet, 6) = %d, but Icmp.decode reads sequence %d there (%s)",
-                        seq, Icmp.decode(packet).seq(), hex.formatHex(packet, 6, 8)));
+            if (id != v) wrong.add(fromNetworkOrderProblem(packet, 4, id, v));
+            if (seq != 65535 - v) wrong.add(fromNetworkOrderProblem(packet, 6, seq, 65535 - v));
+            if (!wrong.isEmpty()) break;                    // one value is enough to show the idea
         }
     } catch (RuntimeException e) {
         wrong.add(e instanceof UnsupportedOperationException ? e.getMessage() : "your code threw " + e);
@@ -48,10 +48,27 @@ void check2() {
     verdict("check2()", "exercise 2 (network byte order)", wrong);
 }
 
+// Which idea a wrong fromNetworkOrder result points at. The check never needs the learner's code, only its result.
+String fromNetworkOrderProblem(byte[] b, int offset, int mine, int expected) {
+    String call = String.format("fromNetworkOrder(packet, %d) = %d for the bytes %s", offset, mine, HexFormat.of().formatHex(b, offset, offset + 2));
+    int hi = b[offset] & 0xff, lo = b[offset + 1] & 0xff;
+    if (mine < 0 || mine == (hi << 8) + b[offset + 1] || mine == (b[offset] << 8 | lo))
+        return call + ": negative value or borrowed bits: a Java byte is signed, so a byte needs & 0xff before you combine it";
+    if (mine == (lo << 8 | hi)) return call + ": bytes swapped: little-endian? the first byte is the most significant";
+    if (mine > 0xffff) return call + ": more than 16 bits; how far does the first byte move?";
+    if (offset != 0 && mine == ((b[0] & 0xff) << 8 | (b[1] & 0xff))) return call + ": those are the bytes at offset 0; start at bytes[offset]";
+    return call + ", but the field holds " + expected;
+}
+
 void verdict(String check, String exercise, List<String> wrong) {
     wrong.forEach(w -> System.out.println("  - " + w));
     System.out.println(wrong.isEmpty() ? "PASS " + exercise
             : "FAIL " + exercise + ": " + wrong.size() + " problem(s) above; fix them and run " + check + " again");
 }
+
+System.out.println("""
+    Exercise 2: network byte order (most significant byte first); the idea is in exercises/02-byte-order.jsh.
+    YOUR TURN: write toNetworkOrder(value) -> 2 bytes and fromNetworkOrder(bytes, offset) -> 0..65535 with shifts
+    and masks, then run check2(). Remember: a Java byte is signed.""");
 
 check2();

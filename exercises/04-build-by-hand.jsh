@@ -33,9 +33,21 @@ void check4() {
         byte[] mine = echoRequest(id, seq, data);
         var m = Icmp.decode(mine);
         if (!m.isEchoRequest()) wrong.add("your bytes decode as " + m.typeName() + ", not an echo request: " + m);
-        if (!m.checksumValid()) wrong.add(String.format("your checksum 0x%04x is wrong; pingkit computes 0x%04x", m.checksum(), m.expectedChecksum()));
-        if (m.id() != id) wrong.add(String.format("identifier decodes as 0x%04x, expected 0x%04x", m.id(), id));
-        if (m.seq() != seq) wrong.add(String.format("sequence decodes as 0x%04x, expected 0x%04x", m.seq(), seq));
+        if (!m.checksumValid()) {
+            int c = m.checksum(), e = m.expectedChecksum();
+            byte[] headerOnly = Arrays.copyOf(mine, 8);
+            headerOnly[2] = 0;
+            headerOnly[3] = 0;
+            wrong.add(String.format("your checksum 0x%04x is wrong: %s", c,
+                    c == 0 ? "the field is still 0; compute the checksum with it at 0, then write the result into it"
+                    : c == (e >>> 8 | (e & 0xff) << 8) ? "its bytes are swapped: little-endian? the field is big-endian like the others"
+                    : c == Checksum.of(headerOnly, 0, 8) ? "it covers the header only; the checksum covers the data too"
+                    : "compute it over the whole message, with the checksum field at 0 while you do"));
+        }
+        if (m.id() != id) wrong.add(String.format("identifier decodes as 0x%04x, expected 0x%04x%s", m.id(), id,
+                m.id() == (id >>> 8 | (id & 0xff) << 8) ? ": bytes swapped, little-endian?" : ""));
+        if (m.seq() != seq) wrong.add(String.format("sequence decodes as 0x%04x, expected 0x%04x%s", m.seq(), seq,
+                m.seq() == (seq >>> 8 | (seq & 0xff) << 8) ? ": bytes swapped, little-endian?" : m.seq() == id ? ": that is the identifier" : ""));
         if (!Arrays.equals(m.payload(), data)) wrong.add("data decodes as " + hex.formatHex(m.payload()) + ", expected " + hex.formatHex(data));
         var echo = Echo.to("127.0.0.1").id(id).seq(seq).payload(data);
         if (!Arrays.equals(mine, echo.toBytes()))
@@ -46,15 +58,21 @@ void check4() {
             System.out.println("  sent your packet: " + result);
             if (result instanceof SendResult.Answered a) {
                 if (!answers(a.reply(), mine))
-                    wrong.add("answers(reply, request) = false for the real reply " + a.reply());
+                    wrong.add("answers(reply, request) = false for the real reply " + a.reply()
+                            + ": compare array contents with Arrays.equals (== asks whether they are the same object)");
                 if (answers(Icmp.decode(mine), mine))
-                    wrong.add("answers(request, request) = true: the request itself is not a reply");
+                    wrong.add("answers(request, request) = true: the request itself is not a reply; look at the type");
+                if (answers(Icmp.decode(echo.type(0).code(1).toBytes()), mine))
+                    wrong.add("answers(reply, request) = true for a message of type 0 but code 1: an echo reply has code 0 too");
                 if (answers(a.reply(), echoRequest(id, seq + 1, data)))
-                    wrong.add("answers(reply, request) = true although the request had sequence " + (seq + 1));
+                    wrong.add("answers(reply, request) = true although the request had another sequence number: "
+                            + "a late reply to an earlier probe would count for this one");
                 if (answers(a.reply(), echoRequest(id ^ 0x0100, seq, data)))
-                    wrong.add("answers(reply, request) = true although the request had another identifier");
+                    wrong.add("answers(reply, request) = true although the request had another identifier: "
+                            + "another ping program's reply would count as yours");
                 if (answers(a.reply(), echoRequest(id, seq, "hello, pingkit?".getBytes())))
-                    wrong.add("answers(reply, request) = true although the request carried other data");
+                    wrong.add("answers(reply, request) = true although the request carried other data: "
+                            + "a corrupted reply would count as a good one");
             } else {
                 wrong.add("no echo reply from 127.0.0.1 (" + result + "); are you root?");
             }
@@ -70,5 +88,10 @@ void verdict(String check, String exercise, List<String> wrong) {
     System.out.println(wrong.isEmpty() ? "PASS " + exercise
             : "FAIL " + exercise + ": " + wrong.size() + " problem(s) above; fix them and run " + check + " again");
 }
+
+System.out.println("""
+    Exercise 4: an echo request built by hand, sent to 127.0.0.1, its reply matched (needs root or ping sockets).
+    YOUR TURN: write echoRequest(id, seq, data) -> the ICMP bytes, checksum included, and
+    answers(reply, request) -> is this the echo reply to that request? Run check4().""");
 
 check4();

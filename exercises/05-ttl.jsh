@@ -27,16 +27,26 @@ String firstHop(String target) throws IOException { throw new UnsupportedOperati
 
 void check5() {
     var wrong = new ArrayList<String>();
+    String far, router, peer;
     try {
-        String far = lab("far"), router = lab("router"), peer = lab("peer");
+        far = lab("far"); router = lab("router"); peer = lab("peer");
+    } catch (RuntimeException e) {                       // the lab is down, or JShell runs outside it: say so at once
+        System.out.println("FAIL exercise 5 (TTL and time exceeded) cannot run here: " + e.getMessage());
+        return;
+    }
+    try {
         var probe = Echo.to(far).ttl(1).send(Duration.ofSeconds(2));
         System.out.println("  pingkit, ttl 1 to far: " + probe);
         String hop = firstHop(far);
         if (!router.equals(hop))
-            wrong.add("firstHop(\"" + far + "\") = " + hop + ", but the router in front of far is " + router);
+            wrong.add("firstHop(\"" + far + "\") = " + hop + (hop == null
+                    ? ": but a probe with TTL 1 towards far dies on the way; who reports it?"
+                    : hop.equals(far) ? ": that is far itself, which a TTL-1 probe never reaches; the error says who sent it"
+                    : ", but that is not the host in front of far"));
         String none = firstHop(peer);
         if (none != null)
-            wrong.add("firstHop(\"" + peer + "\") = " + none + ", but peer is next to the client: it answers a TTL-1 probe itself");
+            wrong.add("firstHop(\"" + peer + "\") = " + none + ": peer is next to the client and answers a TTL-1 probe itself"
+                    + " (an echo reply, not a Time Exceeded), so there is no router to name");
     } catch (IOException | RuntimeException e) {
         wrong.add(e instanceof UnsupportedOperationException ? e.getMessage() : "your code threw " + e);
     }
@@ -48,5 +58,10 @@ void verdict(String check, String exercise, List<String> wrong) {
     System.out.println(wrong.isEmpty() ? "PASS " + exercise
             : "FAIL " + exercise + ": " + wrong.size() + " problem(s) above; fix them and run " + check + " again");
 }
+
+System.out.println("""
+    Exercise 5: TTL and "Time to live exceeded" (needs the lab: run JShell in its client namespace, see exercises/README.md).
+    YOUR TURN: write firstHop(target): who answers a TTL-1 probe with "time exceeded", or null when the target
+    answers itself. Run check5(). Try: Echo.to(lab("far")).ttl(1).send()""");
 
 check5();

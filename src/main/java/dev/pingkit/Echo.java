@@ -472,12 +472,28 @@ public final class Echo {
         sb.append("source   = ").append(source == null ? "(kernel's choice)" : Addresses.text(source)).append('\n');
         sb.append("ttl      = ").append(hasTtl() ? String.valueOf(ttl) : "(kernel default)").append('\n');
         sb.append("tos      = ").append(hasTos() ? String.format("0x%02x", tos) : "(kernel default)").append('\n');
-        sb.append("df       = ").append(dontFragment);
+        sb.append("df       = ").append(dontFragmentMeaning());
         return sb.toString();
     }
 
-    /** <b>How long {@link #send()} waits for an answer: 10 s, the default of {@code ping -W}.</b> */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * What the kernel does with this probe's don't-fragment choice. Unset is not "DF off": Linux sends ICMP with path-MTU
+     * discovery (IP_PMTUDISC_WANT), so the DF bit is set all the same and a router quotes it back.
+     */
+    private String dontFragmentMeaning() {
+        if (family() == 6) {
+            return dontFragment ? "true (never fragmented, not even by this host: a probe too big for the path fails)"
+                    : "false (IPv6 routers never fragment; this host may, for a probe above the path MTU)";
+        }
+        return dontFragment ? "true (DF set, never fragmented: a probe too big for the path fails)"
+                : "false (not forced: Linux still sets DF on ICMP and discovers the path MTU, fragmenting only above it)";
+    }
+
+    /**
+     * <b>How long {@link #send()} waits for an answer: 10 s, the default of {@code ping -W}.</b> The same default
+     * everywhere: the REPL's {@code send} and the {@code ping} command wait as long.
+     */
+    public static final Duration DEFAULT_TIMEOUT = dev.pingkit.ping.PingSettings.DEFAULT_REPLY_TIMEOUT;
 
     /**
      * <b>Sends this probe and waits up to {@link #DEFAULT_TIMEOUT} (10 s, as {@code ping -W}) for what comes back.</b>

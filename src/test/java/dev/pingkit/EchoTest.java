@@ -222,7 +222,10 @@ class EchoTest {
         assertTrue(s.contains("\npayload  = 5 bytes, \"hello\"\n"), s);
         assertTrue(s.contains("\nttl      = 64\n"), s);
         assertTrue(s.contains("\ntos      = (kernel default)\n"), s);
-        assertTrue(s.endsWith("\ndf       = true"), s);
+        assertTrue(s.endsWith("\ndf       = true (DF set, never fragmented: a probe too big for the path fails)"), s);
+        // Unset is not "DF off": Linux sets DF on ICMP all the same (path-MTU discovery), and show() says so.
+        assertTrue(HELLO.show().endsWith("\ndf       = false (not forced: Linux still sets DF on ICMP and discovers the path MTU,"
+                + " fragmenting only above it)"), HELLO.show());
         assertEquals("00000000  08 00 b4 25 00 07 00 01  68 65 6c 6c 6f           |...%....hello|", HELLO.hexdump());
     }
 

@@ -5,12 +5,12 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /** Recognises address literals without touching DNS (what inet_pton does for iputils). */
-final class Literals {
+public final class Literals {
     private Literals() {
     }
 
     /** A dotted quad of four decimal octets. */
-    static boolean isIPv4(String s) {
+    public static boolean isIPv4(String s) {
         String[] parts = s.split("\\.", -1);
         if (parts.length != 4) {
             return false;
@@ -24,7 +24,7 @@ final class Literals {
     }
 
     /** An IPv6 literal (Java never resolves a name containing ':', so this stays off the network). */
-    static boolean isIPv6(String s) {
+    public static boolean isIPv6(String s) {
         if (s.indexOf(':') < 0) {
             return false;
         }
@@ -33,5 +33,10 @@ final class Literals {
         } catch (UnknownHostException | SecurityException e) {
             return false;
         }
+    }
+
+    /** Whether {@code c} is 0-9, a-f or A-F (no other script's digits). */
+    static boolean isAsciiHexDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 }

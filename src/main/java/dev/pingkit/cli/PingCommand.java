@@ -117,6 +117,11 @@ public final class PingCommand {
             }
             inv = ((PingOptions.Run) parsed).invocation();
             target = Target.resolve(inv.host(), inv.family());
+            if (Broadcasts.isBroadcast(target.address())) {
+                // iputils' words (pingkit has no -b: a broadcast probe is never sent)
+                throw new UsageException("Do you want to ping broadcast? Then -b. If not, check your local firewall "
+                        + "rules");
+            }
         } catch (UsageException e) {
             err.println(e.line());
             return e.exitCode();
@@ -213,6 +218,10 @@ public final class PingCommand {
         }
 
         static PingSettings of(Invocation inv, Target target) throws UsageException {
+            if (inv.ttl().isPresent() && inv.ttl().get() == 0 && !target.ipv6()) {
+                // The parser takes 0..255 as iputils' does; the kernel then refuses IP_TTL 0, in these words.
+                throw new UsageException("cannot set unicast time-to-live: Invalid argument");
+            }
             PingSettings s = PingSettings.to(target.address(), inv.host())
                     .count(inv.count())
                     .interval(inv.effectiveInterval())

@@ -342,7 +342,8 @@ public final class PingOptions {
     /** fill(): up to 16 bytes of hex, two digits a byte, as sscanf("%2x...") reads them. */
     static String pattern(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (Character.digit(s.charAt(i), 16) < 0) {
+            // ASCII only: Character.digit also reads fullwidth and other scripts' digits, which sscanf does not.
+            if (!Literals.isAsciiHexDigit(s.charAt(i))) {
                 throw new BadValue("patterns must be specified as hex digits: " + s.substring(i));
             }
         }

@@ -9,7 +9,7 @@ package dev.pingkit.cli;
  */
 public final class Signals {
     /** Ties a run's stop to SIGINT and its interim statistics to SIGUSR1. */
-    static final RunControl PROCESS = new RunControl() {
+    public static final RunControl PROCESS = new RunControl() {
         @Override
         public void onStop(Runnable stop) {
             handle("INT", stop);
@@ -33,8 +33,11 @@ public final class Signals {
         handle("USR1", status);
     }
 
-    /** Runs {@code action} on the signal instead of the default (where the platform refuses, the default stays). */
-    private static void handle(String signal, Runnable action) {
+    /**
+     * <b>Runs {@code action} on signal {@code signal} ({@code "HUP"}, {@code "TERM"}, ...) instead of the default</b>,
+     * on a thread of the JVM's; where the platform refuses the signal, the default stays.
+     */
+    public static void handle(String signal, Runnable action) {
         try {
             sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> action.run());
         } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {

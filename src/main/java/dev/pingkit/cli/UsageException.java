@@ -25,8 +25,11 @@ public final class UsageException extends Exception {
         return exitCode;
     }
 
-    /** The line printed on stderr, e.g. {@code ping: invalid -M argument: foo}. */
+    /**
+     * The line printed on stderr, e.g. {@code ping: invalid -M argument: foo}; what the user typed in it is shown
+     * safely ({@link Shown}: control bytes escaped, a huge value cut).
+     */
     public String line() {
-        return "ping: " + getMessage();
+        return "ping: " + Shown.text(getMessage());
     }
 }

@@ -8,8 +8,10 @@ import java.util.Objects;
  * <pre>
  * 00000000  08 00 f7 fa 00 07 00 01  68 65 6c 6c 6f           |........hello|
  * </pre>
- * Unlike {@code hexdump -C}, repeated lines are not collapsed to {@code *} and no final offset line is printed;
- * lines are separated by {@code \n} with no trailing newline. Empty input gives an empty string.
+ * As in {@code hexdump -C}, a full line that repeats the one before it is folded into a single {@code *} line (a
+ * payload of 1000 zero bytes takes three lines, not 63). Unlike it, the final offset line is printed only when the
+ * dump ends in such a fold, where it is the one place the length shows; lines are separated by {@code \n} with
+ * no trailing newline. Empty input gives an empty string.
  */
 public final class Hexdump {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -26,13 +28,23 @@ public final class Hexdump {
     public static String of(byte[] b, int off, int len) {
         Objects.checkFromIndexSize(off, len, b.length);
         StringBuilder sb = new StringBuilder((len / 16 + 1) * 78);
+        boolean folding = false;
         for (int line = 0; line < len; line += 16) {
+            int n = Math.min(16, len - line);
+            if (line > 0 && n == 16 && java.util.Arrays.equals(b, off + line, off + line + 16,
+                    b, off + line - 16, off + line)) {
+                if (!folding) {
+                    sb.append("\n*");
+                    folding = true;
+                }
+                continue;
+            }
+            folding = false;
             if (line > 0) {
                 sb.append('\n');
             }
             hex(sb, line, 8);
             sb.append("  ");
-            int n = Math.min(16, len - line);
             for (int i = 0; i < 16; i++) {
                 if (i == 8) {
                     sb.append(' ');
@@ -49,6 +61,10 @@ public final class Hexdump {
                 sb.append(printable(b[off + line + i]));
             }
             sb.append('|');
+        }
+        if (folding) {
+            sb.append('\n');
+            hex(sb, len, 8);
         }
         return sb.toString();
     }

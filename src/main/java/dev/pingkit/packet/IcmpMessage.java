@@ -565,6 +565,7 @@ public final class IcmpMessage {
         if (quoted != null) {
             line(sb, "quoted", quoted.toString().substring("quoted ".length())
                     + " (" + bytes(quoted.length()) + ")");
+            showQuoted(sb, quoted);
         }
         if (valid()) {
             byte[] p = payload();
@@ -580,6 +581,29 @@ public final class IcmpMessage {
         }
         sb.setLength(sb.length() - 1);
         return sb.toString();
+    }
+
+    /** The quoted datagram field by field, named as the fields of the packet it quotes: which probe, sent how. */
+    private static void showQuoted(StringBuilder sb, Quoted q) {
+        String ip = q.family() == 6 ? "quoted.ip6." : "quoted.ip.";
+        if (q.source() != null) {
+            line(sb, ip + "src", Addresses.text(q.source()));
+        }
+        line(sb, ip + "dst", Addresses.text(q.destination()));
+        if (q.ttl() >= 0) {
+            line(sb, ip + (q.family() == 6 ? "hlim" : "ttl"), String.valueOf(q.ttl()));
+        }
+        line(sb, ip + (q.family() == 6 ? "nxt" : "proto"), q.protocol() + (q.protocol() == 1 ? " (icmp)"
+                : q.protocol() == 58 ? " (icmpv6)" : ""));
+        String icmp = q.family() == 6 ? "quoted.icmp6." : "quoted.icmp.";
+        if (q.icmpType() >= 0) {
+            line(sb, icmp + "type", q.icmpType() + " (" + IcmpNames.typeName(q.family(), q.icmpType()) + ")");
+            line(sb, icmp + "code", String.valueOf(q.icmpCode()));
+        }
+        if (q.isEcho()) {
+            line(sb, icmp + "id", String.format("%d (0x%04x)", q.id(), q.id()));
+            line(sb, icmp + "seq", String.valueOf(q.seq()));
+        }
     }
 
     private static String flagsMeaning(int flags) {

@@ -109,6 +109,7 @@ public final class Engine implements AutoCloseable {
     private volatile Thread runner;
     private boolean ran; // guarded by this
     private boolean closed; // guarded by this
+    private boolean finished; // guarded by this: the run has returned
 
     // ---- the run thread's own state
     private final ArrayList<TargetState> targets = new ArrayList<>();
@@ -129,6 +130,8 @@ public final class Engine implements AutoCloseable {
     private long scheduled; // targets with scheduled probes left
     ProbeListener listener = ProbeListener.NONE;
     boolean routine;
+    private boolean turns; // the listener's wantsTurns(), asked once when the run starts
+    private boolean idle = true; // the last wait for a message ended without one: nothing was queued
 
     private record Explicit(TargetState target, ProbeSpec spec, int tag) {
     }
@@ -169,7 +172,7 @@ public final class Engine implements AutoCloseable {
      * @throws IOException              if the socket cannot be opened ({@link dev.pingkit.socket.PermissionException}
      *                                  when neither a raw nor a ping socket is permitted; its message says why)
      * @throws IllegalArgumentException if the plan's payload does not fit an IPv4 datagram for an IPv4 target
-     * @throws IllegalStateException    if the engine is stopped or closed
+     * @throws IllegalStateException    if the engine is stopped or closed, or its run has returned
      */
     public ProbeTarget add(InetAddress address, TargetPlan plan) throws IOException {
         Objects.requireNonNull(address, "address");
@@ -178,8 +181,8 @@ public final class Engine implements AutoCloseable {
         checkFits(family, plan.spec());
         TargetState t;
         synchronized (this) {
-            if (closed || stopping) {
-                throw new IllegalStateException("the engine is stopped; make a new one for more targets");
+            if (closed || stopping || finished) {
+                throw new IllegalStateException("the engine's run is over; make a new one for more targets");
             }
             FamilyState fs = familyState(family);
             t = new TargetState(new ProbeTarget(registry.size(), address), fs, plan);
@@ -196,11 +199,17 @@ public final class Engine implements AutoCloseable {
      * carrying {@code spec}; its events carry {@code tag}. Thread-safe (a listener's retry policy calls it).
      *
      * @throws IllegalArgumentException if the target is not of this engine, or the payload does not fit IPv4
+     * @throws IllegalStateException    if the engine is stopped or closed, or its run has returned
      */
     public void probe(ProbeTarget target, ProbeSpec spec, int tag) {
         TargetState t = state(target);
         Objects.requireNonNull(spec, "spec");
         checkFits(t.family.family, spec);
+        synchronized (this) {
+            if (closed || stopping || finished) {
+                throw new IllegalStateException("the engine's run is over; make a new one for more probes");
+            }
+        }
         command(() -> {
             if (!t.removed) {
                 explicit.add(new Explicit(t, spec, tag));
@@ -317,6 +326,7 @@ public final class Engine implements AutoCloseable {
         }
         this.listener = listener;
         this.routine = listener.wantsRoutineEvents();
+        this.turns = listener.wantsTurns();
         matcher.listening(listener);
         runner = Thread.currentThread();
         try {
@@ -330,6 +340,9 @@ public final class Engine implements AutoCloseable {
                 throw e;
             }
         } finally {
+            synchronized (this) {
+                finished = true;
+            }
             runner = null;
             endPending(stopping);
         }
@@ -337,6 +350,9 @@ public final class Engine implements AutoCloseable {
 
     /** One turn: take commands, expire deadlines, send what is due, wait for one message; false when done. */
     private boolean turn() throws IOException {
+        if (turns) {
+            listener.onTurn(time.nanoTime(), idle);
+        }
         for (Runnable c; (c = commands.poll()) != null; ) {
             c.run();
         }
@@ -357,6 +373,9 @@ public final class Engine implements AutoCloseable {
         }
         if (!deadlines.isEmpty()) {
             wake = Math.min(wake, deadlines.peekKey());
+        }
+        if (turns) {
+            wake = Math.min(wake, listener.nextTurn());
         }
         receive(Math.max(0, wake - now));
         return true;
@@ -498,15 +517,20 @@ public final class Engine implements AutoCloseable {
         FamilyState v6 = families[1];
         if (v4 != null && v6 != null) {
             int ready = v4.socket.await(v6.socket, waitNanos);
+            idle = true;
             if ((ready & 1) != 0 && v4.socket.receive(matcher.in, 0)) {
+                idle = false;
                 matcher.handle(v4);
             }
             if ((ready & 2) != 0 && v6.socket.receive(matcher.in, 0)) {
+                idle = false;
                 matcher.handle(v6);
             }
         } else if (v4 != null || v6 != null) {
             FamilyState fs = v4 != null ? v4 : v6;
+            idle = true;
             if (fs.socket.receive(matcher.in, waitNanos)) {
+                idle = false;
                 matcher.handle(fs);
             }
         } else if (waitNanos > 0) {

@@ -153,7 +153,9 @@ final class Matcher {
         }
         if (slots.state[seq] == ProbeSlots.PENDING) {
             engine.fail(seq);
-            listener.onEvent(new ProbeEvent.Failed(engine.probe(seq), reporter, m));
+            long rtt = Math.max(0, in.kernelTimeNanos() - slots.sentAt[seq]);
+            int ttl = in.ttl() >= 0 ? in.ttl() : in.isErrorReport() ? -1 : reader.ipTtl();
+            listener.onEvent(new ProbeEvent.Failed(engine.probe(seq), reporter, m, rtt, ttl));
         } else if (strays) {
             // a second word about a probe that has already ended
             listener.onEvent(new ProbeEvent.Stray(reporter, m));

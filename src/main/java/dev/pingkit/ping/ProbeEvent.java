@@ -56,8 +56,11 @@ public sealed interface ProbeEvent {
      *
      * @param reporter who sent the error (for time exceeded: the router where the TTL ran out)
      * @param error    the decoded error, its quoted datagram included
+     * @param rttNanos kernel receive time of the error minus the probe's send time (a traceroute hop's RTT)
+     * @param ttl      the error's own TTL / hop limit as it arrived, -1 if unknown
      */
-    record Failed(Probe probe, InetAddress reporter, IcmpMessage error) implements ProbeEvent {
+    record Failed(Probe probe, InetAddress reporter, IcmpMessage error, long rttNanos, int ttl)
+            implements ProbeEvent {
     }
 
     /**

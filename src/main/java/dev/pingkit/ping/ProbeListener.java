@@ -40,6 +40,28 @@ public interface ProbeListener {
         return false;
     }
 
+    /**
+     * <b>True to be called at every turn of the run loop ({@link #onTurn}) and to set its next wake-up
+     * ({@link #nextTurn}); default false.</b> For a listener that ends probes by its own clock, such as
+     * traceroute's wait, which shrinks as later hops answer.
+     */
+    default boolean wantsTurns() {
+        return false;
+    }
+
+    /**
+     * <b>The loop's turn at monotonic time {@code now}, before it takes commands</b> (when {@link #wantsTurns}).
+     * {@code idle}: the loop's last wait ended without a message, so nothing that arrived before it is still
+     * queued (a listener may then take "no answer yet" as final).
+     */
+    default void onTurn(long now, boolean idle) {
+    }
+
+    /** <b>When the loop should turn next at the latest, monotonic nanoseconds</b> (when {@link #wantsTurns}). */
+    default long nextTurn() {
+        return Long.MAX_VALUE;
+    }
+
     /** <b>A listener that ignores everything and asks for nothing.</b> */
     ProbeListener NONE = new ProbeListener() {
         @Override

@@ -26,8 +26,8 @@ public record ProbeSpec(byte[] payload, int ttl, int tos, long timeoutNanos) {
     public static final int MAX_PAYLOAD = 65527;
     /** Largest echo payload in one IPv4 datagram: 65535 - 20 (IP header) - 8 (ICMP header). */
     public static final int MAX_PAYLOAD_V4 = 65507;
-    /** iputils' {@code -W} default: a probe unanswered this long is lost. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /** iputils' {@code -W} default: a probe unanswered this long is lost; the one default of API, REPL and CLI. */
+    public static final Duration DEFAULT_TIMEOUT = PingSettings.DEFAULT_REPLY_TIMEOUT;
     /** iputils' probe: 56 bytes 0x00, 0x01, ..., socket TTL and TOS, lost after 10 s. */
     public static final ProbeSpec DEFAULT = new ProbeSpec(fill(56), -1, -1, DEFAULT_TIMEOUT.toNanos());
 

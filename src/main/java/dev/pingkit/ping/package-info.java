@@ -1,10 +1,19 @@
 /**
- * <b>The ping engine: one place where probes are scheduled, replies matched and statistics kept.</b>
+ * <b>The engine: probes, schedule, the probe table, the one matcher, lifecycle events and per-target statistics.</b>
  *
- * <p>{@link dev.pingkit.ping.PingSettings} describes a run (iputils' defaults); a {@link dev.pingkit.ping.Pinger}
- * runs it on one thread and hands {@link dev.pingkit.ping.PingEvent}s to a {@link dev.pingkit.ping.PingListener};
- * {@link dev.pingkit.ping.PingStatistics} is the summary, computed in constant memory with iputils' arithmetic.
- * {@link dev.pingkit.ping.Pinger#once} sends a single {@link dev.pingkit.Echo} and returns a
- * {@link dev.pingkit.ping.SendResult}. The engine knows nothing of terminals: front ends format the events.
+ * <p>{@link dev.pingkit.ping.Engine} is the multi-target engine every front end is moving onto: one run over any
+ * number of targets ({@link dev.pingkit.ping.ProbeTarget}, each with a {@link dev.pingkit.ping.TargetPlan}) and
+ * explicit probes ({@link dev.pingkit.ping.ProbeSpec}: payload, TTL, TOS, timeout), one socket per family, one probe
+ * table keyed by (target, id, seq), one {@code Matcher}; each probe ends once as answered, lost or failed, reported
+ * as {@link dev.pingkit.ping.ProbeEvent} values to a {@link dev.pingkit.ping.ProbeListener}; statistics per target
+ * in constant memory ({@link dev.pingkit.ping.PingStatistics} snapshots, readable from any thread). The kernel
+ * filters of its raw sockets are written here ({@link dev.pingkit.ping.KernelFilters}) from the packet layer's
+ * tables.
+ *
+ * <p>The single-target {@link dev.pingkit.ping.Pinger} (iputils' schedule, flood and linger rules, used by
+ * {@code scripts/ping} and the REPL's {@code ping}) and {@link dev.pingkit.ping.Pinger#once} (one
+ * {@link dev.pingkit.Echo} exactly as built, used by {@code Echo.send()} and the REPL's {@code send}) are still
+ * their own loops; moving them onto the Engine is the rest of issue 11. The engine knows nothing of terminals and
+ * writes no sentences: front ends word its values.
  */
 package dev.pingkit.ping;

@@ -29,6 +29,8 @@ final class Commands {
         new NetCommands(session, console).withFields(packets.fields()).register(this);
         new PingCommandAdapter(session, console).register(this);
         new ExperimentCommands(session, console).register(this);
+        new SweepCommand(session, console).register(this);
+        new TraceCommands(session, console).register(this);
         add(new CommandSpec("socket", "socket [raw|dgram|auto]",
                 "choose the ICMP socket kind for send, ping and listen",
                 "raw needs CAP_NET_RAW (root); dgram is the unprivileged ICMP socket (net.ipv4.ping_group_range);\n"
@@ -94,7 +96,8 @@ final class Commands {
         String name = words.get(0);
         CommandSpec spec = spec(name);
         if (spec == null) {
-            throw new UserError("unknown command " + name + "; commands: " + String.join(" ", table.keySet()));
+            throw new UserError("unknown command " + name + "; commands: " + String.join(" ", table.keySet())
+                    + Spelling.hint(name, table.keySet()));
         }
         spec.handler().run(words.subList(1, words.size()));
     }

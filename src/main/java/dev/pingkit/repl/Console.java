@@ -2,6 +2,7 @@ package dev.pingkit.repl;
 
 import java.io.PrintWriter;
 
+import dev.pingkit.cli.Shown;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
@@ -39,9 +40,9 @@ final class Console {
         println(new AttributedString(text, style).toAnsi(terminal));
     }
 
-    /** The one red line that reports a user's mistake. */
+    /** The one red line that reports a user's mistake (what the user typed in it shown safely: {@link Shown}). */
     void error(String message) {
-        println("error: " + message, ERROR);
+        println("error: " + Shown.text(message), ERROR);
     }
 
     void flush() {

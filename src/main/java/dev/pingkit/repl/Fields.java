@@ -60,7 +60,8 @@ final class Fields {
     Field field(String name) {
         Field f = fields.get(name);
         if (f == null) {
-            throw new UserError("unknown field " + name + "; fields: " + String.join(" ", fields.keySet()));
+            throw new UserError("unknown field " + name + "; fields: " + String.join(" ", fields.keySet())
+                    + Spelling.hint(name, fields.keySet()));
         }
         return f;
     }

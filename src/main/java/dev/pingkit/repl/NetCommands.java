@@ -27,7 +27,8 @@ import dev.pingkit.socket.SocketOptions;
 
 /** The commands that talk to the network: send, listen, stats (ping lives in {@link PingCommandAdapter}). */
 final class NetCommands {
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+    /** The one default of API, REPL and CLI (10 s, as {@code ping -W}); "waiting up to" says it before the wait. */
+    static final Duration DEFAULT_TIMEOUT = Echo.DEFAULT_TIMEOUT;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
 
     private final Session session;
@@ -124,6 +125,10 @@ final class NetCommands {
         // waiting receive at once. The echo's send options go on the socket as Pinger.once(echo, timeout, kind,
         // options) would put them.
         SendResult result;
+        if (wait.toMillis() >= 1000 && form == null) { // a quiet send stays one line
+            console.println("waiting up to " + seconds(wait) + " s for " + dev.pingkit.packet.Addresses.text(probe.target())
+                    + (timeoutSeen ? "" : " (send <seconds> waits less)"), Console.NOTE);
+        }
         long sentAt = ExperimentCommands.nowEpochNanos();
         try (IcmpSocket socket = Pinger.openFor(probe, kind(), SocketOptions.DEFAULTS)) {
             result = session.interruptible(socket::close,
@@ -161,6 +166,11 @@ final class NetCommands {
             return false;
         }
         return true;
+    }
+
+    /** 10, 2.5: seconds as a person writes them. */
+    private static String seconds(Duration d) {
+        return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 
     private void listen(List<String> args) throws Exception {

@@ -135,6 +135,10 @@ final class PacketCommands {
     private Echo applyPairs(Echo e, List<String> pairs, String command) {
         for (int i = 0; i < pairs.size(); i += 2) {
             String name = pairs.get(i);
+            if (i >= 2 && pairs.get(i - 2).equals("payload") && !fields.isField(name)) {
+                throw new UserError("unknown field " + name + ": to put spaces in a payload, quote it: payload \""
+                        + pairs.get(i - 1) + " " + name + (i + 1 < pairs.size() ? " ..." : "") + "\"");
+            }
             fields.field(name);
             if (i + 1 >= pairs.size()) {
                 throw new UserError(name + " needs a value: " + command + " " + name + " <value> ("

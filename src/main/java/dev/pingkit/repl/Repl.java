@@ -142,7 +142,8 @@ public final class Repl {
                     continue;
                 }
                 if (config.scripted()) {
-                    console.println((loop.pending() ? LoopInput.CONTINUATION : PROMPT) + line.strip());
+                    console.println((loop.pending() ? LoopInput.CONTINUATION : PROMPT)
+                            + dev.pingkit.cli.Shown.escaped(line.strip()));
                 }
                 boolean ok = loop.offer(line);
                 saveHistory();
@@ -160,6 +161,23 @@ public final class Repl {
 
     private String prompt() {
         return new AttributedString(PROMPT, AttributedStyle.BOLD.foreground(AttributedStyle.GREEN)).toAnsi(terminal);
+    }
+
+    /**
+     * Drops the empty words the parser makes of stray whitespace, but keeps a quoted empty word ({@code payload ""}
+     * sets an empty payload): as many empty words as the line has {@code ""} or {@code ''} standing alone.
+     */
+    private static void keepQuotedEmptyWords(String line, List<String> words) {
+        long quoted = java.util.regex.Pattern.compile("(?<=^|\\s)(\"\"|'')(?=\\s|$)").matcher(line).results().count();
+        for (var it = words.iterator(); it.hasNext(); ) {
+            if (it.next().isEmpty()) {
+                if (quoted > 0) {
+                    quoted--;
+                } else {
+                    it.remove();
+                }
+            }
+        }
     }
 
     /**
@@ -183,7 +201,7 @@ public final class Repl {
             failures++;
             return false;
         }
-        words.removeIf(String::isEmpty);
+        keepQuotedEmptyWords(line, words);
         if (words.isEmpty()) {
             return true;
         }

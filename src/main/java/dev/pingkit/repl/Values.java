@@ -15,6 +15,10 @@ final class Values {
         long v;
         try {
             String t = text.strip().replace("_", "");
+            // ASCII digits only: Long.parseLong also reads Arabic-Indic, fullwidth and other scripts' digits.
+            if (!t.matches("[+-]?[0-9]+|0[xX][0-9a-fA-F]+")) {
+                throw new NumberFormatException(t);
+            }
             v = t.startsWith("0x") || t.startsWith("0X") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
         } catch (NumberFormatException e) {
             throw new UserError(field + " must be a number " + min + ".." + max + ", got " + text);

@@ -75,6 +75,19 @@ public interface IcmpSocket extends AutoCloseable {
     }
 
     /**
+     * <b>Sets the IPv4 options of later sends ({@code IP_OPTIONS})</b>: 0..40 bytes in wire form, padded by the
+     * kernel to whole 32-bit words; an empty array removes them. A peer's echo reply carries Record Route and
+     * Timestamp options back (RFC 1122 3.2.2.6), so its IP header is longer than 20 bytes.
+     *
+     * @throws IllegalArgumentException      if longer than 40 bytes
+     * @throws UnsupportedOperationException on IPv6, and on sockets that cannot (such as in-memory fakes)
+     * @throws NativeSocketException         if the kernel rejects the options as malformed
+     */
+    default void setIpOptions(byte[] options) throws IOException {
+        throw new UnsupportedOperationException("IP options are not supported by " + this);
+    }
+
+    /**
      * <b>Lets only these ICMPv6 types reach a raw ICMPv6 socket</b> ({@code ICMP6_FILTER}); the kernel blocks the
      * rest before they are queued. This default does nothing (fakes).
      *

@@ -29,8 +29,6 @@ public final class IcmpSockets {
             return new com.sun.jna.Memory(16);
         }
     };
-    private static final String SETCAP = "setcap cap_net_raw+ep $(readlink -f $(which java))";
-    private static final String SYSCTL = "sysctl -w net.ipv4.ping_group_range=\"0 2147483647\"";
 
     private IcmpSockets() {
     }
@@ -207,26 +205,46 @@ public final class IcmpSockets {
             return new NativeSocketException(call, errno, null);
         }
         String what = family == Family.IPV4 ? "ICMP" : "ICMPv6";
+        String gid = egid();
+        // The advice, best first: a ping socket for this group (the kernel's own unprivileged ICMP, nothing more),
+        // root, and only then the capability, with its cost: it is given to a JVM binary, so to every Java program
+        // that binary runs, and CAP_NET_RAW sees and forges all traffic, not just ICMP.
+        String sysctl = "sysctl -w net.ipv4.ping_group_range=\"" + gid + " " + gid + "\"";
+        String setcap = "setcap cap_net_raw+ep " + javaBinary() + " (which lets every Java program run by that JVM"
+                + " open raw sockets, to read and forge any traffic)";
         String message;
         switch (kind) {
             case RAW:
                 message = "no permission to open a raw " + what + " socket (" + call + ": " + Errno.name(errno)
-                        + "): run as root, or give java CAP_NET_RAW: " + SETCAP
-                        + " (or use a datagram ping socket)";
+                        + "): use a ping socket instead (datagram; as root, allow your group once: " + sysctl
+                        + "), or run as root; last resort: " + setcap;
                 break;
             case DATAGRAM:
                 message = "no permission to open an " + what + " ping socket (" + call + ": " + Errno.name(errno)
-                        + ", group " + egid() + " is outside net.ipv4.ping_group_range " + pingGroupRange()
-                        + "): allow it as root with: " + SYSCTL + " (or use a raw socket as root)";
+                        + ", group " + gid + " is outside net.ipv4.ping_group_range " + pingGroupRange()
+                        + "): allow your group as root with: " + sysctl + " (or use a raw socket as root)";
                 break;
             default:
-                message = "no permission to open an " + what + " socket: raw sockets need root or CAP_NET_RAW and "
-                        + "ping sockets are off for group " + egid() + " (net.ipv4.ping_group_range "
-                        + pingGroupRange() + "); run as root, or give java CAP_NET_RAW: " + SETCAP
-                        + ", or allow ping sockets: " + SYSCTL;
+                message = "no permission to open an " + what + " socket: ping sockets are off for group " + gid
+                        + " (net.ipv4.ping_group_range " + pingGroupRange() + ") and raw sockets need root or"
+                        + " CAP_NET_RAW; best, allow ping sockets for your group as root: " + sysctl
+                        + "; or run as root; last resort: " + setcap;
                 break;
         }
         return new PermissionException(message, call, errno);
+    }
+
+    /**
+     * The java binary this process runs, with links resolved (what setcap must be given): the launchers may pick
+     * another JDK than the one on the PATH, so {@code $(which java)} could name the wrong one.
+     */
+    private static String javaBinary() {
+        Path java = Path.of(System.getProperty("java.home", ""), "bin", "java");
+        try {
+            return ProcessHandle.current().info().command().map(Path::of).orElse(java).toRealPath().toString();
+        } catch (IOException | RuntimeException e) {
+            return java.toString();
+        }
     }
 
     private static String egid() {

@@ -97,6 +97,7 @@ final class LibC {
     static final int IP_TOS = 1;
     static final int IP_TTL = 2;
     static final int IP_HDRINCL = 3;
+    static final int IP_OPTIONS = 4;
     static final int IP_MTU_DISCOVER = 10;
     static final int IP_RECVTTL = 12;
     static final int IP_RECVERR = 11;

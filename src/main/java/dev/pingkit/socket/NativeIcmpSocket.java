@@ -393,6 +393,26 @@ final class NativeIcmpSocket implements IcmpSocket {
     }
 
     @Override
+    public void setIpOptions(byte[] options) throws IOException {
+        Objects.requireNonNull(options, "options");
+        if (options.length > 40) {
+            throw new IllegalArgumentException("IP options must be 0..40 bytes, got " + options.length);
+        }
+        if (family != Family.IPV4) {
+            throw new UnsupportedOperationException("IP options are IPv4's; an " + family + " socket has none");
+        }
+        enter();
+        try {
+            if (LibC.setsockopt(fd, LibC.IPPROTO_IP, LibC.IP_OPTIONS, options, options.length) < 0) {
+                throw new NativeSocketException("setsockopt(IP_OPTIONS, " + options.length + " bytes)", LibC.errno(),
+                        null);
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
     public void setTos(int tos) throws IOException {
         if (tos < -1 || tos > 255) {
             throw new IllegalArgumentException("tos must be 0..255 (or -1 for the default), got " + tos);

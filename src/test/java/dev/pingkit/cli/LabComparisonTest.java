@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -47,6 +48,20 @@ class LabComparisonTest {
 
     private static String both(PingRun theirs, PingRun ours) {
         return "iputils:\n" + theirs + "\npingkit:\n" + ours;
+    }
+
+    /** The directed broadcast of the client's subnet to the peer (a /30): refused as iputils refuses it, unsent. */
+    @Test
+    void aSubnetBroadcastIsRefusedAsIputilsDoes() throws Exception {
+        byte[] peer = Lab.host(Lab.PEER).address(4).getAddress();
+        peer[3] |= 3; // the /30's last address
+        String broadcast = java.net.InetAddress.getByAddress(peer).getHostAddress();
+        PingRun theirs = theirs(T, "-c1", "-W1", broadcast);
+        PingRun ours = ours(T, "-c1", "-W1", broadcast);
+        assertEquals(2, theirs.exitCode(), theirs::toString);
+        assertEquals(theirs.exitCode(), ours.exitCode(), () -> both(theirs, ours));
+        assertEquals(theirs.stderr(), ours.stderr(), () -> both(theirs, ours));
+        assertEquals("", ours.stdout(), ours::toString);
     }
 
     @ParameterizedTest(name = "IPv{0}")

@@ -163,6 +163,17 @@ class LoopbackComparisonTest {
         }
     }
 
+    /** Nothing is sent: iputils stops at its UDP connect, pingkit before opening a socket. */
+    @Test
+    void theLimitedBroadcastIsRefusedAsIputilsDoes() {
+        PingRun theirs = PingRun.exec(PingRun.iputils("-c", "1", "255.255.255.255"), 30);
+        PingRun ours = PingRun.exec(PingRun.ours("-c", "1", "255.255.255.255"), 30);
+        assertEquals(2, theirs.exitCode(), theirs::toString);
+        assertEquals(theirs.exitCode(), ours.exitCode(), ours::toString);
+        assertEquals(theirs.stdout(), ours.stdout(), ours::toString);
+        assertEquals(theirs.stderr(), ours.stderr(), ours::toString);
+    }
+
     @Test
     void anEmptyHostIsUnknownAndExitsTwoAsIputils() {
         PingRun theirs = PingRun.exec(PingRun.iputils("-c", "1", ""), 30);

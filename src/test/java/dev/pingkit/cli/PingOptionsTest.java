@@ -190,4 +190,30 @@ class PingOptionsTest {
         assertEquals("ping: : Name or service not known", e.line());
         assertEquals(2, e.exitCode());
     }
+
+    @Test
+    void patternDigitsAreAsciiHexOnly() {
+        assertEquals("ping: patterns must be specified as hex digits: \uff10\uff11",
+                error(false, "-p", "\uff10\uff11", "127.0.0.1"));
+        assertEquals("ping: invalid argument: '\u0661\u0662'", error(false, "-c", "\u0661\u0662", "127.0.0.1"));
+    }
+
+    @Test
+    void controlBytesInAnEchoedValueAreEscapedAndAHugeValueIsCut() {
+        String line = error(false, "-M", "x\u001b[2J\u0007y", "127.0.0.1");
+        assertEquals("ping: invalid -M argument: x\\x1b[2J\\x07y", line);
+        String huge = error(false, "-s", "9".repeat(100_000), "127.0.0.1");
+        assertTrue(huge.length() < 300, "cut to a line: " + huge.length());
+        assertTrue(huge.startsWith("ping: invalid argument: '9999"), huge);
+        assertTrue(huge.endsWith("': Numerical result out of range"), huge);
+        assertTrue(huge.contains("characters cut)"), huge);
+    }
+
+    @Test
+    void ttlZeroOnIpv4IsTheKernelsRefusalInIputilsWords() throws Exception {
+        Invocation inv = run(true, "-t", "0", "127.0.0.1");
+        UsageException e = assertThrows(UsageException.class,
+                () -> PingCommand.Settings.of(inv, Target.resolve("127.0.0.1", 0)));
+        assertEquals("ping: cannot set unicast time-to-live: Invalid argument", e.line());
+    }
 }

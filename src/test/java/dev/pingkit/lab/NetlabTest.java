@@ -202,6 +202,27 @@ class NetlabTest {
         assertEquals(new HashSet<>(all), alive, r.toString());
     }
 
+    @ParameterizedTest(name = "IPv{0}")
+    @ValueSource(ints = {4, 6})
+    void sweepSixteenAnswersItsLastAddressAndTheSlicesAreSilentOrRefused(int family) {
+        Lab.Range big = Lab.range("sweep-16"), silent = Lab.range("sweep-silent"),
+                refused = Lab.range("sweep-unreachable");
+        assertEquals(65536, big.size4());
+        InetAddress last = family == 4 ? big.v4(65534) : big.v6(65535);
+        Ping p = ping(family, "-c1", "-W2", last.getHostAddress());
+        assertEquals(List.of(new Reply(last, 1, 64, false)), p.replies(), p.raw());
+        InetAddress quiet = family == 4 ? silent.v4(9) : silent.v6(9);
+        Ping q = ping(family, "-c2", "-i0.2", "-W1", quiet.getHostAddress());
+        assertEquals(0, q.received(), q.raw());
+        assertEquals(List.of(), q.errors(), q.raw());
+        InetAddress no = family == 4 ? refused.v4(9) : refused.v6(9);
+        Ping r = ping(family, "-c1", "-W2", no.getHostAddress());
+        // IPv4: the error comes from the refused address itself; IPv6: from the sweep host's link address.
+        InetAddress from = family == 4 ? no : ip(Lab.SWEEP, family);
+        String text = family == 4 ? "Destination Host Unreachable" : "Destination unreachable: Address unreachable";
+        assertEquals(List.of(new IcmpError(from, 1, text)), r.errors(), r.raw());
+    }
+
     // ------------------------------------------------------------------ the client namespace
 
     @ParameterizedTest(name = "IPv{0}")
@@ -257,7 +278,7 @@ class NetlabTest {
         assertEquals(List.of(), left, "namespaces left after down");
         assertEquals(before, during, "main namespace with the lab down vs up");
         assertEquals(before, after, "main namespace after down + up");
-        assertEquals(7, labNamespaces().size(), String.join(" ", labNamespaces()));
+        assertEquals(11, labNamespaces().size(), String.join(" ", labNamespaces()));
         Ping p = ping(6, "-c1", "-W2", addr(FAR, 6));
         assertEquals(List.of(1), p.answeredSeqs(), p.raw());
     }

@@ -193,6 +193,27 @@ class StatisticsRecorderTest {
     }
 
     @Test
+    void aRecorderHoldsOnlyTheHistogramBlocksItsRttsReach() {
+        // An engine keeps one recorder per target: 10 000 targets must not cost 30 KB each.
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().getId();
+        for (int warm = 0; warm < 3; warm++) {
+            new StatisticsRecorder().reply(50_000, false);
+        }
+        long before = mx.getThreadAllocatedBytes(tid);
+        StatisticsRecorder r = new StatisticsRecorder();
+        for (int i = 0; i < 1000; i++) {
+            r.sent(i);
+            r.reply(40_000 + (i * 7919L) % 40_000, false); // 40..80 us: two powers of two
+        }
+        long allocated = mx.getThreadAllocatedBytes(tid) - before;
+        assertTrue(allocated < 4096, "a recorder with RTTs over two octaves took " + allocated + " bytes");
+        PingStatistics s = r.snapshot();
+        assertEquals(1000, s.received());
+        assertTrue(Math.abs(s.p50Nanos() - 60_000) < 1_000, "p50 " + s.p50Nanos());
+    }
+
+    @Test
     void integerSquareRootIsIputilsNewtonIterationQuirksIncluded() {
         for (long a = 0; a < 100_000; a++) {
             assertEquals(llsqrt(a), StatisticsRecorder.isqrt(a), "a=" + a);

@@ -108,7 +108,7 @@ class ReplNetworkTest {
     }
 
     /** A REPL running on its own thread, so the test can act while a command runs. */
-    private static final class Live implements AutoCloseable {
+    static final class Live implements AutoCloseable {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final Terminal terminal;
         final Thread thread;
@@ -198,7 +198,7 @@ class ReplNetworkTest {
             live.awaitOutput("pingkit> hex");
             live.close();
             String out = live.output();
-            assertTrue(out.contains("pingkit> send 3600\ninterrupted\n"), out);
+            assertTrue(out.contains("pingkit> send 3600\nwaiting up to 3600 s for 127.0.0.1\ninterrupted\n"), out);
             assertFalse(out.contains("no reply"), out);
             assertEquals(0, live.status.get(), "an interrupted command is not a failure\n" + out);
         }

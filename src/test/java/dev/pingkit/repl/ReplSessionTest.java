@@ -174,4 +174,12 @@ class ReplSessionTest {
         assertFalse(t.hasLine("    1  ipv4"), t.output());
         assertEquals(List.of("ipv4", "ipv6", "history 2"), seen);
     }
+
+    @Test
+    void numbersAreAsciiDigitsAndControlBytesAreEscapedInErrors() {
+        var t = ReplDriver.script("echo to 127.0.0.1", "set id \u0661\u0662", "set seq 1\u001b[2J", "show");
+        assertTrue(t.hasLine("error: id must be a number 0..65535, got \u0661\u0662"), t.output());
+        assertTrue(t.output().lines().anyMatch(l -> l.startsWith("error: ") && l.contains("\\x1b[2J")), t.output());
+        assertFalse(t.output().contains("\u001b"), "no raw escape reaches the terminal");
+    }
 }

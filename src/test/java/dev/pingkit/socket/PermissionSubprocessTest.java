@@ -83,9 +83,12 @@ class PermissionSubprocessTest {
     }
 
     private static Outcome runAsNobody(String family, String kind) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
+        return runAsNobody(ProcessHandle.current().info().command().orElse("java"), family, kind);
+    }
+
+    private static Outcome runAsNobody(String java, String family, String kind) throws Exception {
         List<String> command = new ArrayList<>(netns.exec("setpriv", "--reuid=65534", "--regid=65534",
-                "--clear-groups", "--inh-caps=-all", java,
+                "--clear-groups", "--inh-caps=-all", java, "--enable-native-access=ALL-UNNAMED",
                 "-Djna.tmpdir=" + sandbox.resolve("jnatmp"),
                 "-cp", sandbox.resolve("main") + ":" + sandbox.resolve("test") + ":" + sandbox.resolve("jna.jar"),
                 OpenSocketMain.class.getName(), family, kind));
@@ -98,17 +101,36 @@ class PermissionSubprocessTest {
                 new String(process.getErrorStream().readAllBytes()));
     }
 
+    /** Every JDK on the machine the subprocess can run on: the advice must name the one actually running. */
+    private static List<String> javas() throws IOException {
+        List<String> all = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        try (Stream<Path> jvms = Files.list(Path.of("/usr/lib/jvm"))) {
+            jvms.map(d -> d.resolve("bin/java")).filter(Files::isExecutable).filter(j -> !Files.isSymbolicLink(j.getParent().getParent()))
+                    .map(Path::toString).filter(j -> !all.contains(j)).forEach(all::add);
+        } catch (java.nio.file.NoSuchFileException e) {
+            // only the running JDK
+        }
+        return all;
+    }
+
     @Test
     void unprivilegedAutoGetsOneLineSayingHowToGetPermission() throws Exception {
-        Outcome outcome = runAsNobody("IPV4", "AUTO");
-        assertEquals(3, outcome.exit(), "exit code; stderr: " + outcome.stderr());
-        String message = outcome.stderr().strip();
-        assertFalse(message.contains("\n"), "one line: " + message);
-        assertFalse(message.contains("Exception") || message.contains("\tat "), "no stack trace: " + message);
-        assertTrue(message.contains("run as root"), message);
-        assertTrue(message.contains("setcap cap_net_raw+ep $(readlink -f $(which java))"), message);
-        assertTrue(message.contains("sysctl -w net.ipv4.ping_group_range=\"0 2147483647\""), message);
-        assertTrue(message.contains("group 65534"), message);
+        for (String java : javas()) {
+            Outcome outcome = runAsNobody(java, "IPV4", "AUTO");
+            assertEquals(3, outcome.exit(), "exit code; stderr: " + outcome.stderr());
+            String message = outcome.stderr().strip();
+            assertFalse(message.contains("\n"), "one line: " + message);
+            assertFalse(message.contains("Exception") || message.contains("\tat "), "no stack trace: " + message);
+            assertTrue(message.contains("group 65534"), message);
+            String sysctl = "sysctl -w net.ipv4.ping_group_range=\"65534 65534\"";
+            String setcap = "setcap cap_net_raw+ep " + Path.of(java).toRealPath();
+            assertTrue(message.contains(sysctl), message);
+            assertTrue(message.contains("run as root"), message);
+            assertTrue(message.contains(setcap), "names the JVM that ran: " + message);
+            assertFalse(message.contains("which java"), message);
+            assertTrue(message.indexOf(sysctl) < message.indexOf(setcap), "the ping socket comes first: " + message);
+            assertTrue(message.contains("every Java program run by that JVM"), "says the risk: " + message);
+        }
     }
 
     @Test
@@ -119,5 +141,6 @@ class PermissionSubprocessTest {
         assertTrue(message.startsWith("no permission to open a raw ICMPv6 socket"), message);
         assertTrue(message.contains("EPERM"), message);
         assertTrue(message.contains("setcap cap_net_raw+ep"), message);
+        assertTrue(message.contains("use a ping socket instead"), message);
     }
 }

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * computed from what the peer did says how each probe must end; the engine must agree for every probe, credit
  * each answer with its own probe's RTT, and count transmitted = answered + lost + failed for every target.
  */
-class EngineFaultProperties {
+class EngineFaultSequencesTest {
     static final long MS = 1_000_000L;
     static final long TIMEOUT = 100 * MS;
 

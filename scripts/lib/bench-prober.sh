@@ -1,0 +1,88 @@
+# scripts/bench's prober row (sourced by scripts/bench after its helpers: in_client, now_ns, log, fmt, median,
+# sweep_targets, WORK, PINGKIT_HOME). The prober probes N sweep addresses once a second each, over one socket,
+# inside the lab's client namespace; measured over a window after a warm-up:
+#   CPU      (utime + stime) of the process over the window / the window, in cores
+#   RSS      VmHWM (peak) and VmRSS at the end, MiB
+#   lateness pingkit_probe_lateness_seconds over the window: the fraction of probes that left within 10 ms of due,
+#            and the bucket holding the 99th percentile
+#   scrape   wall time of GET /metrics (every series), from inside the namespace over a raw /dev/tcp socket, the
+#            median and the largest of several; with its size and the number of targets in it
+# Goals (issue #18): CPU < 1 core, RSS < 128 MiB, p99 lateness <= 10 ms, scrape < 200 ms at 10 000 targets.
+
+prober_scrape() { # port file -> prints the scrape's wall time in ms
+  in_client bash -c '
+    t0=$(date +%s%N)
+    exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+    printf "GET /metrics HTTP/1.0\r\n\r\n" >&3  # 1.0: no chunk framing in the body
+    cat <&3 >"$2"
+    t1=$(date +%s%N)
+    echo $(( (t1 - t0) / 1000 ))' _ "$1" "$2" | awk '{ printf "%.1f\n", $1 / 1000 }'
+}
+
+# The first N IPv4 addresses of the lab's largest sweep range (sweep-16 where the lab has it, else sweep).
+prober_addresses() {
+  local range
+  range=$("$PINGKIT_HOME/scripts/netlab" ranges | awk '$1 == "sweep-16" { r = $2 } $1 == "sweep" && !r { s = $2 } END { print r ? r : s }')
+  awk -v n="$1" -v range="$range" 'BEGIN {
+    split(range, p, "/"); split(p[1], o, "."); base = ((o[1] * 256 + o[2]) * 256 + o[3]) * 256 + o[4]
+    size = 2 ^ (32 - p[2]); if (n > size) n = size
+    for (i = 0; i < n; i++) { v = base + i; printf "%d.%d.%d.%d\n", int(v / 16777216) % 256, int(v / 65536) % 256, int(v / 256) % 256, v % 256 }
+  }'
+}
+
+prober_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+# The lateness histogram's cumulative counts as "le count" lines.
+prober_lateness() { grep '^pingkit_probe_lateness_seconds_bucket' "$1" | sed 's/.*le="\([^"]*\)"} /\1 /'; }
+
+# prober_row N WARMUP WINDOW SCRAPES: fills PROBER_ROW (a markdown table line) and PROBER_NOTE.
+prober_row() {
+  local n=$1 warmup=$2 window=$3 scrapes=$4 port pid line t0 c0 c1 hz cpu hwm rss i times within p99
+  prober_addresses "$n" >"$WORK/prober-targets"
+  n=$(wc -l <"$WORK/prober-targets")
+  port=$((20000 + RANDOM % 40000))
+  # ip netns exec and scripts/prober both exec: $! is the prober's JVM.
+  ip netns exec "$CLIENT_NS" "$PINGKIT_HOME/scripts/prober" -f "$WORK/prober-targets" --listen "127.0.0.1:$port" -i 1 \
+    >"$WORK/prober.out" 2>"$WORK/prober.err" &
+  pid=$!
+  for ((i = 0; i < 600; i++)); do
+    grep -q 'metrics at http://' "$WORK/prober.err" 2>/dev/null && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if ! grep -q 'metrics at http://' "$WORK/prober.err" 2>/dev/null; then
+    log "prober did not start"; cat "$WORK/prober.err" >&2
+    kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+    PROBER_ROW="| 7 | prober, $n targets at 1/s | did not start | | | |"; PROBER_NOTE=; return 0
+  fi
+  sleep "$warmup"
+  hz=$(getconf CLK_TCK)
+  prober_scrape "$port" "$WORK/m0" >/dev/null
+  c0=$(prober_cpu_ticks "$pid"); t0=$(now_ns)
+  sleep "$window"
+  c1=$(prober_cpu_ticks "$pid")
+  cpu=$(awk -v a="$c0" -v b="$c1" -v hz="$hz" -v t0="$t0" -v t1="$(now_ns)" 'BEGIN { printf "%.2f", (b - a) / hz / ((t1 - t0) / 1e9) }')
+  prober_scrape "$port" "$WORK/m1" >/dev/null
+  : >"$WORK/scrapes"
+  local s0 s1 scpu
+  s0=$(prober_cpu_ticks "$pid")
+  for ((i = 0; i < scrapes; i++)); do prober_scrape "$port" "$WORK/m2" >>"$WORK/scrapes"; done
+  s1=$(prober_cpu_ticks "$pid")
+  # The prober's own CPU time per scrape (probing goes on meanwhile: ~1/10 of it over the scrapes' wall time is
+  # probing at 10 000 targets), less at the mercy of the machine's load than the wall time.
+  scpu=$(awk -v a="$s0" -v b="$s1" -v hz="$hz" -v n="$scrapes" 'BEGIN { printf "%.0f", (b - a) * 1000 / hz / n }')
+  hwm=$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
+  rss=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
+  kill -TERM "$pid"; wait "$pid" || log "prober exited nonzero after SIGTERM"
+  # Lateness over the window: the difference of two scrapes' cumulative buckets.
+  join <(prober_lateness "$WORK/m0") <(prober_lateness "$WORK/m1") >"$WORK/late"
+  within=$(awk '{ d[NR] = $3 - $2; le[NR] = $1 } END { t = d[NR]; for (i = 1; i <= NR; i++) if (le[i] == "0.01") w = d[i]; if (t > 0) printf "%.4f", w / t; else print "nan" }' "$WORK/late")
+  p99=$(awk '{ d[NR] = $3 - $2; le[NR] = $1 } END { t = d[NR]; for (i = 1; i <= NR; i++) if (t > 0 && d[i] >= 0.99 * t) { print "≤ " le[i] * 1000 " ms"; exit } print "-" }' "$WORK/late")
+  local probes series bytes smed smax
+  probes=$(awk '{ t = $3 - $2 } END { print t + 0 }' "$WORK/late")
+  series=$(grep -c '^smokeping_requests_total{' "$WORK/m2" || true)
+  bytes=$(wc -c <"$WORK/m2")
+  smed=$(median <"$WORK/scrapes"); smax=$(sort -g "$WORK/scrapes" | tail -1)
+  PROBER_ROW="| 7 | prober, $n targets at 1/s each | CPU $(fmt "$cpu" 2) cores, RSS $rss MiB (peak $hwm), $(fmt "$within" 4) of probes ≤ 10 ms late (p99 $p99), scrape $(fmt "$smed" 1) ms wall (max $(fmt "$smax" 1)), $scpu ms CPU | | | CPU < 1, RSS < 128, p99 ≤ 10 ms, scrape < 200 ms |"
+  PROBER_NOTE="Prober row: ${warmup} s warm-up, ${window} s window, $probes probes in it; scrape of $series targets' series, $bytes bytes, $scrapes scrapes; load average at the end $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs."
+}

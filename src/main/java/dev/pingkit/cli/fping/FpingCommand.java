@@ -1,0 +1,100 @@
+package dev.pingkit.cli.fping;
+
+import dev.pingkit.Hosts;
+import dev.pingkit.Sweep;
+import dev.pingkit.SweepListener;
+import dev.pingkit.SweepResult;
+import dev.pingkit.SweepStop;
+import dev.pingkit.cli.Signals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+
+/**
+ * <b>{@code scripts/fping}: fping 5.1's options, output and exit codes over pingkit's sweep.</b>
+ * Exit codes as Debian's fping 5.1 really gives them: 0 all alive, 1 some unreachable (and every argument
+ * mistake, where fping's man page says 3), 2 a name that did not resolve, 4 a system call failed.
+ */
+public final class FpingCommand {
+    private FpingCommand() {
+    }
+
+    /** The command; exits the JVM with fping's code. */
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true);
+        System.exit(run(args, System.in, out, System.err, Signals.PROCESS::onStop));
+    }
+
+    /** Hooks the run's stop to an outside signal (Ctrl-C for the command, nothing in tests). */
+    interface StopHook {
+        void onStop(Runnable stop);
+    }
+
+    /** Runs one fping command line; returns the exit code. */
+    static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err, StopHook hook) {
+        FpingInvocation inv;
+        try {
+            FpingOptions.Parsed parsed = FpingOptions.parse(args);
+            if (parsed instanceof FpingOptions.Help) {
+                out.print(FpingWords.usage());
+                return 0;
+            }
+            if (parsed instanceof FpingOptions.Version) {
+                out.println(FpingWords.version());
+                return 0;
+            }
+            inv = ((FpingOptions.Run) parsed).invocation();
+            FpingTargets targets = FpingTargets.of(inv, stdin, err);
+            if (targets.targets.isEmpty()) {
+                return targets.unknown > 0 ? 2 : 1;
+            }
+            Sweep sweep = sweep(inv, targets);
+            FpingPrinter printer = new FpingPrinter(inv, targets.targets, out, err);
+            FpingJson json = inv.json() ? new FpingJson(out) : null;
+            SweepListener listener = json != null ? json : printer;
+            SweepStop stop = new SweepStop();
+            hook.onStop(stop::stop);
+            SweepResult result = sweep.run(listener, stop);
+            if (json != null) {
+                json.finish(result);
+                int alive = result.alive().size();
+                return targets.unknown > 0 ? 2 : alive != result.targets().size() ? 1 : 0;
+            }
+            return printer.finish(result, targets.unknown);
+        } catch (FpingUsageException e) {
+            err.println(e.getMessage());
+            return e.exitCode();
+        } catch (IOException e) {
+            err.println(FpingWords.PROG + ": " + e.getMessage());
+            return 4;
+        } catch (IllegalArgumentException e) {
+            err.println(FpingWords.PROG + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static Sweep sweep(FpingInvocation inv, FpingTargets targets) {
+        int count = inv.loop() ? 100_000 : inv.count();
+        Sweep s = Sweep.of(targets.targets).count(count).retries(inv.retry()).backoff(inv.backoff())
+                .interval(Duration.ofNanos(inv.intervalNanos())).period(Duration.ofNanos(inv.periodNanos()))
+                .size(Math.min(inv.size(), 65507));
+        if (inv.timeoutNanos() >= 0) {
+            s = s.timeout(Duration.ofNanos(inv.timeoutNanos()));
+        }
+        if (inv.ttl() > 0) {
+            s = s.ttl(inv.ttl());
+        }
+        if (inv.iface() != null) {
+            s = s.device(inv.iface());
+        }
+        if (inv.source() != null) {
+            s = s.source(Hosts.resolve(inv.source(), 0)); // an address literal, checked by FpingOptions
+        }
+        if (inv.tos() >= 0) {
+            s = s.tos(inv.tos() & 0xff);
+        }
+        return s;
+    }
+}

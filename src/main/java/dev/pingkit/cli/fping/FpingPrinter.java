@@ -1,0 +1,142 @@
+package dev.pingkit.cli.fping;
+
+import dev.pingkit.SweepEvent;
+import dev.pingkit.SweepListener;
+import dev.pingkit.SweepResult;
+import dev.pingkit.TargetStats;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * <b>fping's text for a sweep's events and its end</b>: the lines, streams and ordering of fping 5.1. Keeps fping's
+ * own running counts (a probe counts as sent once it is answered or timed out), which its per-reply lines show.
+ */
+final class FpingPrinter implements SweepListener {
+    private final FpingInvocation inv;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final int width;
+    private final int[] sent;
+    private final int[] received;
+    private final long[] total;
+    long timeouts;
+    long probes;
+    long replies;
+    long otherIcmp;
+    long minRtt = -1;
+    long maxRtt = -1;
+    long sumRtt;
+    long answered;
+
+    FpingPrinter(FpingInvocation inv, List<dev.pingkit.SweepTarget> targets, PrintStream out, PrintStream err) {
+        this.inv = inv;
+        this.out = out;
+        this.err = err;
+        this.width = targets.stream().mapToInt(t -> t.name().length()).max().orElse(0);
+        this.sent = new int[targets.size()];
+        this.received = new int[targets.size()];
+        this.total = new long[targets.size()];
+    }
+
+    @Override
+    public void onEvent(SweepEvent e) {
+        int i = e.target().index();
+        String host = e.target().name();
+        if (e instanceof SweepEvent.Reply r) {
+            replies++;
+            probes += r.answers() ? 1 : 0;
+            if (!r.answers()) {
+                if (r.duplicate() && !inv.perReply()) { // fping prints these even with -q
+                    err.println(FpingWords.duplicate(host, r.probe(), r.bytes(), r.rttNanos()));
+                }
+                return;
+            }
+            sent[i]++;
+            received[i]++;
+            total[i] += r.rttNanos();
+            answered++;
+            sumRtt += r.rttNanos();
+            minRtt = minRtt < 0 ? r.rttNanos() : Math.min(minRtt, r.rttNanos());
+            maxRtt = Math.max(maxRtt, r.rttNanos());
+            if (received[i] == 1 && (inv.verbose() || inv.listAlive())) {
+                out.println(inv.verbose() ? FpingWords.isAlive(host, inv.elapsed() ? r.rttNanos() : null) : host);
+            }
+            if (inv.perReply()) {
+                out.println(stamp() + FpingWords.reply(host, width, r.probe(), r.bytes(), r.rttNanos(),
+                        total[i] / received[i], FpingWords.loss(sent[i], received[i])));
+            }
+        } else if (e instanceof SweepEvent.Failed f) {
+            otherIcmp++;
+            if (!inv.quiet()) {
+                String line = FpingWords.icmpError(f.error().type(), f.error().code(), f.from().getHostAddress(),
+                        host);
+                if (line != null) {
+                    err.println(line);
+                }
+            }
+            lost(i, host, f.probe());
+        } else if (e instanceof SweepEvent.Lost l) {
+            lost(i, host, l.probe());
+        }
+    }
+
+    private void lost(int i, String host, int probe) {
+        probes++;
+        timeouts++;
+        sent[i]++;
+        if (inv.perReply()) {
+            out.println(stamp() + FpingWords.timedOut(host, width, probe, received[i] > 0 ? total[i] / received[i]
+                    : -1, FpingWords.loss(sent[i], received[i])));
+        }
+    }
+
+    private String stamp() {
+        if (!inv.timestamp()) {
+            return "";
+        }
+        java.time.Instant now = java.time.Instant.now();
+        return FpingWords.timestamp(now.getEpochSecond() * 1_000_000_000L + now.getNano());
+    }
+
+    /** fping's finish(): unreachable lines, per-target summaries, -s, -x; returns the exit code. */
+    int finish(SweepResult result, int unknown) {
+        int alive = 0;
+        for (TargetStats t : result.targets()) {
+            if (t.alive()) {
+                alive++;
+            } else if (inv.verbose() || inv.listUnreachable()) {
+                out.println(inv.verbose() ? FpingWords.isUnreachable(t.target().name()) : t.target().name());
+            }
+        }
+        if (inv.count() > 0 || inv.loop()) {
+            if (inv.perReply()) {
+                err.println();
+            }
+            for (TargetStats t : result.targets()) {
+                String host = t.target().name();
+                if (inv.verboseCount()) {
+                    err.println(FpingWords.verboseCounts(host, width, t.rttNanos()));
+                } else {
+                    Integer outage = inv.outage() ? (int) ((t.sent() - t.received()) * inv.periodNanos() / 1_000_000)
+                            : null;
+                    err.println(FpingWords.summary(host, width, t.sent(), t.received(), outage, t.minNanos(),
+                            t.avgNanos(), t.maxNanos()));
+                }
+            }
+        }
+        int targets = result.targets().size();
+        if (inv.stats()) {
+            err.print(FpingWords.globalStats(targets, alive, targets - alive, unknown, timeouts, probes, replies,
+                    otherIcmp, Math.max(minRtt, 0), answered == 0 ? 0 : sumRtt / answered, Math.max(maxRtt, 0),
+                    result.elapsedNanos()));
+            err.println();
+        }
+        if (inv.reachable() > 0) {
+            boolean enough = alive >= inv.reachable();
+            out.println(FpingWords.enoughReachable(enough, inv.reachable(), alive));
+            return enough ? 0 : 1;
+        }
+        return unknown > 0 ? 2 : alive != targets ? 1 : 0;
+    }
+}

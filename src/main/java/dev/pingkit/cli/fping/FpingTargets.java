@@ -1,0 +1,193 @@
+package dev.pingkit.cli.fping;
+
+import dev.pingkit.AddressBlock;
+import dev.pingkit.SweepTarget;
+import dev.pingkit.packet.Addresses;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * <b>fping's target list: from the arguments, a file, stdin or {@code -g}, each resolved as fping resolves it.</b>
+ * A name that does not resolve is warned about (unless quiet) and counted, the others are still probed.
+ */
+final class FpingTargets {
+    /** fping's MAX_GENERATE, the most a {@code -g start end} range may hold. */
+    static final int MAX_GENERATE = 100_000;
+
+    final List<SweepTarget> targets = new ArrayList<>();
+    int unknown;
+    private final FpingInvocation inv;
+    private final PrintStream err;
+
+    private FpingTargets(FpingInvocation inv, PrintStream err) {
+        this.inv = inv;
+        this.err = err;
+    }
+
+    /** The targets of {@code inv}; {@code stdin} is read for {@code -f -} (and when nothing else is given). */
+    static FpingTargets of(FpingInvocation inv, InputStream stdin, PrintStream err) throws FpingUsageException {
+        FpingTargets t = new FpingTargets(inv, err);
+        List<String> args = inv.targets();
+        if (!args.isEmpty() && !inv.generate()) {
+            args.forEach(t::add);
+        } else if (inv.file() != null) {
+            t.readFile(inv.file(), stdin);
+        } else if (args.size() == 1) {
+            t.cidr(args.get(0));
+        } else if (args.size() == 2) {
+            t.range(args.get(0), args.get(1));
+        } else {
+            throw FpingUsageException.usage();
+        }
+        return t;
+    }
+
+    private void readFile(String file, InputStream stdin) throws FpingUsageException {
+        try (BufferedReader r = file.equals("-")
+                ? new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8))
+                : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+            for (String line; (line = r.readLine()) != null; ) {
+                String host = line.strip().split("\\s+", 2)[0];
+                if (!host.isEmpty() && !host.startsWith("#")) {
+                    add(host);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new FpingUsageException(FpingWords.fileError("No such file or directory"), 4);
+        } catch (IOException e) {
+            throw new FpingUsageException(FpingWords.fileError(e.getMessage()), 4);
+        }
+    }
+
+    /** {@code -g a.b.c.d/n}; beyond fping 5.1, IPv6 blocks too. */
+    private void cidr(String spec) throws FpingUsageException {
+        int slash = spec.indexOf('/');
+        if (slash < 0) {
+            throw FpingUsageException.usage();
+        }
+        String address = spec.substring(0, slash), mask = spec.substring(slash + 1);
+        if (!FpingOptions.isAddressLiteral(address)) {
+            throw new FpingUsageException(FpingWords.cidrAddress(address));
+        }
+        int bits = address.contains(":") ? 128 : 32;
+        int prefix = atoi(mask);
+        if (prefix < 1 || prefix > bits) {
+            throw new FpingUsageException(bits == 32 ? FpingWords.netmask(mask)
+                    : FpingWords.netmask(mask).replace("32", "128"));
+        }
+        if (bits - prefix > 20) {
+            throw new FpingUsageException(FpingWords.tooMany());
+        }
+        addAll(AddressBlock.parse(address + "/" + prefix));
+    }
+
+    private void range(String first, String last) throws FpingUsageException {
+        for (String a : new String[] {first, last}) {
+            if (!FpingOptions.isAddressLiteral(a)) {
+                throw new FpingUsageException(FpingWords.rangeAddress(a));
+            }
+        }
+        try {
+            AddressBlock b = AddressBlock.range(first, last);
+            if (b.size() > MAX_GENERATE + 1) {
+                throw new FpingUsageException(FpingWords.tooMany());
+            }
+            addAll(b);
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage().startsWith("a block must hold")) {
+                throw new FpingUsageException(FpingWords.tooMany());
+            }
+            // last before first: fping generates nothing
+        }
+    }
+
+    private void addAll(AddressBlock block) {
+        for (InetAddress a : block.hosts()) {
+            if (familyMatches(a)) {
+                targets.add(new SweepTarget(targets.size(), display(Addresses.text(a), a), a));
+            } else {
+                warnUnknown(Addresses.text(a), true);
+            }
+        }
+    }
+
+    /** fping's add_name: resolve, warn and count on failure, else add under its display name. */
+    private void add(String name) {
+        InetAddress found = null;
+        boolean mismatch = false;
+        String reason = null;
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (!lower.endsWith(".invalid") && !lower.endsWith(".invalid.")) {
+            try {
+                for (InetAddress a : InetAddress.getAllByName(name)) {
+                    if (familyMatches(a)) {
+                        found = a;
+                        break;
+                    }
+                    mismatch = true;
+                }
+            } catch (UnknownHostException e) {
+                // The JDK's message is "name: <getaddrinfo's reason>", the words fping prints.
+                String m = e.getMessage();
+                reason = m != null && m.startsWith(name + ": ") ? m.substring(name.length() + 2) : null;
+            }
+        }
+        if (found == null) {
+            // A literal of the other family is "not supported" to getaddrinfo; a name without one is unknown.
+            if (reason != null && !mismatch) {
+                unknown++;
+                if (!inv.quiet()) {
+                    err.println(name + ": " + reason);
+                }
+                return;
+            }
+            warnUnknown(name, mismatch && FpingOptions.isAddressLiteral(name));
+            return;
+        }
+        targets.add(new SweepTarget(targets.size(), display(name, found), found));
+    }
+
+    private void warnUnknown(String name, boolean familyMismatch) {
+        unknown++;
+        if (!inv.quiet()) {
+            err.println(FpingWords.unknownHost(name, familyMismatch));
+        }
+    }
+
+    private boolean familyMatches(InetAddress a) {
+        return inv.family() == 0 || (inv.family() == 4 && a instanceof Inet4Address)
+                || (inv.family() == 6 && a instanceof Inet6Address);
+    }
+
+    /** What fping prints for a target: as given, its address ({@code -A}), or its reverse name ({@code -n -d}). */
+    private String display(String name, InetAddress a) {
+        String shown = name;
+        if (inv.rdns() || (inv.name() && FpingOptions.isAddressLiteral(name))) {
+            shown = a.getCanonicalHostName();
+        }
+        if (inv.addr()) {
+            return inv.name() || inv.rdns() ? shown + " (" + a.getHostAddress() + ")" : a.getHostAddress();
+        }
+        return shown;
+    }
+
+    private static int atoi(String s) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*([+-]?\\d{1,9})").matcher(s);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+}

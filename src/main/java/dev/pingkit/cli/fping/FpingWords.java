@@ -1,0 +1,267 @@
+package dev.pingkit.cli.fping;
+
+import java.util.Locale;
+
+/**
+ * <b>Every sentence {@code scripts/fping} prints, in fping 5.1's exact words</b> (Debian's fping 5.1, the one the
+ * comparison tests run against). The one place fping's wording lives.
+ */
+final class FpingWords {
+    static final String PROG = "fping";
+    static final String VERSION = "5.1";
+
+    private FpingWords() {
+    }
+
+    /** fping's {@code sprint_tm}: milliseconds with three significant places, as fping prints RTTs. */
+    static String ms(long nanos) {
+        double t = nanos / 1e6;
+        if (t < 0.0) {
+            // C's %.2g: two significant digits, trailing zeros dropped (Java's %g keeps them)
+            return new java.math.BigDecimal(t).round(new java.math.MathContext(2)).stripTrailingZeros()
+                    .toPlainString();
+        } else if (t < 1.0) {
+            return String.format(Locale.ROOT, "%.3f", t);
+        } else if (t < 10.0) {
+            return String.format(Locale.ROOT, "%.2f", t);
+        } else if (t < 100.0) {
+            return String.format(Locale.ROOT, "%.1f", t);
+        } else if (t < 1_000_000.0) {
+            return String.format(Locale.ROOT, "%.0f", t);
+        }
+        return String.format(Locale.ROOT, "%.3e", t);
+    }
+
+    static String version() {
+        return PROG + ": Version " + VERSION + " (pingkit)";
+    }
+
+    static String invalidOption(String option) {
+        return PROG + ": invalid option -- '" + option + "'\nsee 'fping -h' for usage information";
+    }
+
+    static String missingArgument(String option) {
+        return PROG + ": option requires an argument -- '" + option + "'\nsee 'fping -h' for usage information";
+    }
+
+    static String bothFamilies() {
+        return PROG + ": can't specify both -4 and -6";
+    }
+
+    static String nameAndRdns() {
+        return PROG + ": use either one of -d or -n";
+    }
+
+    static String aliveAndUnreachable() {
+        return PROG + ": specify only one of a, u";
+    }
+
+    static String countAndLoop() {
+        return PROG + ": specify only one of c, l";
+    }
+
+    static String ttlOutOfRange(long ttl) {
+        return PROG + ": ttl " + ttl + " out of range";
+    }
+
+    static String dataSize(long size, int max) {
+        return PROG + ": data size " + size + " not valid, must be lower than " + max;
+    }
+
+    static String backoff(double factor) {
+        return String.format(Locale.ROOT, "%s: backoff factor %.1f not valid, must be between 1.0 and 5.0", PROG,
+                factor);
+    }
+
+    static String sourceAddress(String s) {
+        return PROG + ": can't parse source address: " + s;
+    }
+
+    static String netmask(String mask) {
+        return PROG + ": netmask must be between 1 and 32 (is: " + mask + ")";
+    }
+
+    /** add_cidr's message; fping 5.1 really has a comma after its name here. */
+    static String cidrAddress(String address) {
+        return PROG + ", can't parse address " + address + ": Name or service not known";
+    }
+
+    static String rangeAddress(String address) {
+        return PROG + ": can't parse address " + address + ": Name or service not known";
+    }
+
+    static String tooMany() {
+        return PROG + ": -g parameter generates too many addresses";
+    }
+
+    static String fileError(String reason) {
+        return PROG + ": fopen : " + reason;
+    }
+
+    static String cannotCreateSocket() {
+        return PROG + ": can't create socket (must run as root?)";
+    }
+
+    /** A target that does not resolve: {@code nosuch.invalid: Name or service not known}. */
+    static String unknownHost(String name, boolean familyMismatch) {
+        return name + ": " + (familyMismatch ? "Address family for hostname not supported"
+                : "Name or service not known");
+    }
+
+    static String isAlive(String host, Long elapsedNanos) {
+        return host + " is alive" + (elapsedNanos == null ? "" : " (" + ms(elapsedNanos) + " ms)");
+    }
+
+    static String isUnreachable(String host) {
+        return host + " is unreachable";
+    }
+
+    static String timestamp(long epochNanos) {
+        return String.format(Locale.ROOT, "[%.5f] ", epochNanos / 1e9);
+    }
+
+    /** The {@code -c} line of one reply. */
+    static String reply(String host, int width, int probe, int bytes, long rtt, long avg, String lossOrReturn) {
+        return pad(host, width) + " : [" + probe + "], " + bytes + " bytes, " + ms(rtt) + " ms (" + ms(avg)
+                + " avg, " + lossOrReturn + ")";
+    }
+
+    /** The {@code -c} line of a probe that timed out; {@code avg} < 0 when nothing was received yet. */
+    static String timedOut(String host, int width, int probe, long avg, String lossOrReturn) {
+        return pad(host, width) + " : [" + probe + "], timed out (" + (avg < 0 ? "NaN" : ms(avg)) + " avg, "
+                + lossOrReturn + ")";
+    }
+
+    static String loss(int sent, int received) {
+        return (sent > 0 ? (sent - received) * 100 / sent : 0) + "% loss";
+    }
+
+    static String duplicate(String host, int probe, int bytes, long rtt) {
+        return host + " : duplicate for [" + probe + "], " + bytes + " bytes, " + ms(rtt) + " ms";
+    }
+
+    /** The per-target summary of {@code -c}: {@code host : xmt/rcv/%loss = 3/3/0%, min/avg/max = ...}. */
+    static String summary(String host, int width, int sent, int received, Integer outageMs, long min, long avg,
+                          long max) {
+        StringBuilder b = new StringBuilder(pad(host, width)).append(" :");
+        b.append(" xmt/rcv/%loss = ").append(sent).append('/').append(received).append('/')
+                .append(sent > 0 ? (sent - received) * 100 / sent : 0).append('%');
+        if (outageMs != null) {
+            b.append(", outage(ms) = ").append(outageMs);
+        }
+        if (received > 0) {
+            b.append(", min/avg/max = ").append(ms(min)).append('/').append(ms(avg)).append('/').append(ms(max));
+        }
+        return b.toString();
+    }
+
+    /** The per-target line of {@code -C}: every probe's time, {@code -} where it was lost. */
+    static String verboseCounts(String host, int width, long[] rtts) {
+        StringBuilder b = new StringBuilder(pad(host, width)).append(" :");
+        for (long t : rtts) {
+            b.append(' ').append(t >= 0 ? ms(t) : "-");
+        }
+        return b.toString();
+    }
+
+    /** {@code -s}: the global statistics block, blank lines included. */
+    static String globalStats(int targets, int alive, int unreachable, int unknown, long timeouts, long sent,
+                              long received, long otherIcmp, long min, long avg, long max, long elapsedNanos) {
+        return String.format(Locale.ROOT, "%n %7d targets%n %7d alive%n %7d unreachable%n %7d unknown addresses%n%n"
+                        + " %7d timeouts (waiting for response)%n %7d ICMP Echos sent%n"
+                        + " %7d ICMP Echo Replies received%n %7d other ICMP received%n%n"
+                        + " %s ms (min round trip time)%n %s ms (avg round trip time)%n %s ms (max round trip time)%n"
+                        + " %12.3f sec (elapsed real time)%n",
+                targets, alive, unreachable, unknown, timeouts, sent, received, otherIcmp, ms(min), ms(avg), ms(max),
+                elapsedNanos / 1e9);
+    }
+
+    static String enoughReachable(boolean enough, int required, int reachable) {
+        return (enough ? "Enough" : "Not enough") + " hosts reachable (required: " + required + ", reachable: "
+                + reachable + ")";
+    }
+
+    /**
+     * fping's warning for an ICMP error quoting one of its probes, or null where fping prints none. fping 5.1 reads
+     * ICMPv6 type numbers against its ICMPv4 tables (so an ICMPv6 destination unreachable, type 1, prints nothing);
+     * the same quirk is kept, so the lines match.
+     */
+    static String icmpError(int type, int code, String from, String host) {
+        String what;
+        if (type == 3) {
+            what = code >= 0 && code < UNREACH.length ? UNREACH[code] : "ICMP Unreachable (Invalid Code)";
+        } else if (type == 4 || type == 5 || type == 11 || type == 12) {
+            what = TYPES[type];
+        } else {
+            return null;
+        }
+        return what + " from " + from + " for ICMP Echo sent to " + host;
+    }
+
+    private static final String[] TYPES = {"ICMP Echo Reply", "", "", "ICMP Unreachable", "ICMP Source Quench",
+        "ICMP Redirect", "", "", "ICMP Echo", "", "", "ICMP Time Exceeded", "ICMP Parameter Problem"};
+
+    private static final String[] UNREACH = {
+        "ICMP Network Unreachable", "ICMP Host Unreachable", "ICMP Protocol Unreachable", "ICMP Port Unreachable",
+        "ICMP Unreachable (Fragmentation Needed)", "ICMP Unreachable (Source Route Failed)",
+        "ICMP Unreachable (Destination Network Unknown)", "ICMP Unreachable (Destination Host Unknown)",
+        "ICMP Unreachable (Source Host Isolated)", "ICMP Unreachable (Communication with Network Prohibited)",
+        "ICMP Unreachable (Communication with Host Prohibited)",
+        "ICMP Unreachable (Network Unreachable For Type Of Service)",
+        "ICMP Unreachable (Host Unreachable For Type Of Service)",
+        "ICMP Unreachable (Communication Administratively Prohibited)",
+        "ICMP Unreachable (Host Precedence Violation)", "ICMP Unreachable (Precedence cutoff in effect)"};
+
+    static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    /** fping -h, word for word (to stdout for -h, to stderr after a bad value). */
+    static String usage() {
+        return """
+                Usage: fping [options] [targets...]
+
+                Probing options:
+                   -4, --ipv4         only ping IPv4 addresses
+                   -6, --ipv6         only ping IPv6 addresses
+                   -b, --size=BYTES   amount of ping data to send, in bytes (default: 56)
+                   -B, --backoff=N    set exponential backoff factor to N (default: 1.5)
+                   -c, --count=N      count mode: send N pings to each target
+                   -f, --file=FILE    read list of targets from a file ( - means stdin)
+                   -g, --generate     generate target list (only if no -f specified)
+                                      (give start and end IP in the target list, or a CIDR address)
+                                      (ex. fping -g 192.168.1.0 192.168.1.255 or fping -g 192.168.1.0/24)
+                   -H, --ttl=N        set the IP TTL value (Time To Live hops)
+                   -I, --iface=IFACE  bind to a particular interface
+                   -l, --loop         loop mode: send pings forever
+                   -m, --all          use all IPs of provided hostnames (e.g. IPv4 and IPv6), use with -A
+                   -M, --dontfrag     set the Don't Fragment flag
+                   -O, --tos=N        set the type of service (tos) flag on the ICMP packets
+                   -p, --period=MSEC  interval between ping packets to one target (in ms)
+                                      (in loop and count modes, default: 1000 ms)
+                   -r, --retry=N      number of retries (default: 3)
+                   -R, --random       random packet data (to foil link data compression)
+                   -S, --src=IP       set source address
+                   -t, --timeout=MSEC individual target initial timeout (default: 500 ms,
+                                      except with -l/-c/-C, where it's the -p period up to 2000 ms)
+
+                Output options:
+                   -a, --alive        show targets that are alive
+                   -A, --addr         show targets by address
+                   -C, --vcount=N     same as -c, report results in verbose format
+                   -d, --rdns         show targets by name (force reverse-DNS lookup)
+                   -D, --timestamp    print timestamp before each output line
+                   -e, --elapsed      show elapsed time on return packets
+                   -i, --interval=MSEC  interval between sending ping packets (default: 10 ms)
+                   -n, --name         show targets by name (reverse-DNS lookup for target IPs)
+                   -N, --netdata      output compatible for netdata (-l -Q are required)
+                   -o, --outage       show the accumulated outage time (lost packets * packet interval)
+                   -q, --quiet        quiet (don't show per-target/per-ping results)
+                   -Q, --squiet=SECS  same as -q, but add interval summary every SECS seconds
+                   -s, --stats        print final stats
+                   -u, --unreach      show targets that are unreachable
+                   -v, --version      show version
+                   -x, --reachable=N  shows if >=N hosts are reachable or not
+                """;
+    }
+}

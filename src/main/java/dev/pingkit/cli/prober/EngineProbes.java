@@ -1,0 +1,260 @@
+package dev.pingkit.cli.prober;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.pingkit.ping.Engine;
+import dev.pingkit.ping.EngineOptions;
+import dev.pingkit.ping.ProbeEvent;
+import dev.pingkit.ping.ProbeListener;
+import dev.pingkit.ping.ProbeSpec;
+import dev.pingkit.ping.TargetPlan;
+
+/**
+ * <b>The one place the prober calls the engine: one continuous {@link Engine} run over all targets (one socket per
+ * family), each probe's end reported to a {@link ProbeOutcomes}.</b>
+ *
+ * <p>Every target is probed once an interval; a probe ends lost at its timeout, which is the interval (so a probe
+ * is settled before its target's next one leaves). New targets start spread over one interval, so thousands of
+ * them do not burst; {@code --rate} caps the sends of all targets together. The engine runs on a thread of its
+ * own; the listener runs there too and only counts.
+ */
+final class EngineProbes implements AutoCloseable {
+    /** How often the starter wakes to add the targets due: spreading finer than this buys nothing. */
+    private static final long START_STEP_NANOS = 5_000_000L;
+
+    private final ProberConfig config;
+    private final ProbeOutcomes outcomes;
+    private final PrintStream err;
+    private final Engine engine;
+    private final TargetPlan plan;
+    private final Map<ProbeTarget, dev.pingkit.ping.ProbeTarget> handles = new LinkedHashMap<>();
+    private final Events events = new Events();
+    private Thread runner;
+    private Thread starter;
+    private volatile boolean finishing;
+    private volatile boolean failed;
+    private int added; // guarded by this: targets handed to the engine so far
+
+    private final Runnable onFailure;
+
+    /** {@code onFailure} runs (on the engine's thread) if the run ends on an error; the error is on {@code err}. */
+    EngineProbes(ProberConfig config, ProbeOutcomes outcomes, PrintStream err, Runnable onFailure) {
+        this.onFailure = onFailure;
+        this.config = config;
+        this.outcomes = outcomes;
+        this.err = err;
+        EngineOptions options = EngineOptions.defaults().continuous(true);
+        if (config.rate() > 0) {
+            options = options.minGap(Duration.ofNanos(1_000_000_000L / config.rate()));
+        }
+        this.engine = Engine.open(options);
+        this.plan = TargetPlan.every(config.interval())
+                .spec(ProbeSpec.DEFAULT.payloadSize(config.size()).timeout(config.interval()));
+    }
+
+    /**
+     * <b>Probes every target not yet probed, starting them spread over one interval, and stops probing those no
+     * longer listed</b> (their probes in flight end as usual). The first call opens the sockets and starts the run.
+     *
+     * @throws IOException when a socket cannot be opened (no permission, ...): nothing new was started then
+     */
+    synchronized void probe(List<ProbeTarget> targets) throws IOException {
+        if (finishing) {
+            return;
+        }
+        List<ProbeTarget> fresh = new ArrayList<>();
+        for (ProbeTarget t : targets) {
+            if (!handles.containsKey(t) && !fresh.contains(t)) {
+                fresh.add(t);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            // Open each family's socket now, in this thread, so a permission problem is reported to the caller.
+            ProbeTarget first4 = fresh.stream().filter(t -> t.address() instanceof java.net.Inet4Address)
+                    .findFirst().orElse(null);
+            ProbeTarget first6 = fresh.stream().filter(t -> !(t.address() instanceof java.net.Inet4Address))
+                    .findFirst().orElse(null);
+            for (ProbeTarget t : new ProbeTarget[] {first4, first6}) {
+                if (t != null) {
+                    add(t);
+                    fresh.remove(t);
+                }
+            }
+        }
+        for (var it = handles.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (!targets.contains(e.getKey())) {
+                engine.remove(e.getValue());
+                it.remove();
+            }
+        }
+        if (runner == null) {
+            runner = new Thread(this::run, "prober-engine");
+            runner.setDaemon(true);
+            runner.start();
+        }
+        if (!fresh.isEmpty()) {
+            Thread previous = starter;
+            starter = new Thread(() -> start(previous, fresh), "prober-starter");
+            starter.setDaemon(true);
+            starter.start();
+        }
+    }
+
+    private synchronized void add(ProbeTarget t) throws IOException {
+        if (finishing || handles.containsKey(t)) {
+            return;
+        }
+        // Mapped before the engine knows it: the run may send its first probe before add() returns. Indices are
+        // the engine's order of addition, and only this method adds.
+        events.map(added, t);
+        dev.pingkit.ping.ProbeTarget h = engine.add(t.address(), plan);
+        if (h.index() != added) {
+            throw new IllegalStateException("engine gave target index " + h.index() + ", expected " + added);
+        }
+        added++;
+        handles.put(t, h);
+    }
+
+    /** Adds {@code fresh} one after another over one interval (after any earlier batch is in). */
+    private void start(Thread previous, List<ProbeTarget> fresh) {
+        try {
+            if (previous != null) {
+                previous.join();
+            }
+            long begin = System.nanoTime();
+            long step = config.interval().toNanos() / fresh.size();
+            for (int i = 0; i < fresh.size() && !finishing; i++) {
+                long wait = begin + i * step - System.nanoTime();
+                if (wait > START_STEP_NANOS) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                add(fresh.get(i));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException | Error e) {
+            failed = true;
+            err.println("prober: cannot add targets: " + e);
+            onFailure.run();
+        }
+    }
+
+    private void run() {
+        try {
+            engine.run(events);
+        } catch (IOException | RuntimeException | Error e) {
+            // An Error too (out of memory with many targets): a prober that no longer probes must not go on
+            // serving frozen counters as if it did.
+            failed = true;
+            err.println("prober: probing stopped: " + e);
+            onFailure.run();
+        }
+    }
+
+    /** True when the engine's run ended on an error (the process should end). */
+    boolean failed() {
+        return failed;
+    }
+
+    /**
+     * <b>Stops scheduling and waits up to {@code grace} for the probes in flight</b> (each ends answered, failed or
+     * lost at its timeout); then stops the run, so any still in flight end lost.
+     */
+    void finish(Duration grace) throws InterruptedException {
+        synchronized (this) {
+            finishing = true;
+            handles.values().forEach(engine::remove);
+        }
+        if (starter != null) {
+            starter.join();
+        }
+        events.awaitSettled(System.nanoTime() + grace.toNanos());
+        engine.stop();
+        if (runner != null) {
+            runner.join(TimeUnit.SECONDS.toMillis(5));
+        }
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    /** The run's listener: engine events to outcomes, by target index; on the engine's thread. */
+    private final class Events implements ProbeListener {
+        private volatile ProbeTarget[] byIndex = new ProbeTarget[64];
+        private long[] lastSent = new long[64];
+        private long inFlight; // guarded by this
+
+        synchronized void map(int index, ProbeTarget t) {
+            if (index >= byIndex.length) {
+                byIndex = java.util.Arrays.copyOf(byIndex, Math.max(index + 1, byIndex.length * 2));
+            }
+            byIndex[index] = t;
+        }
+
+        private ProbeTarget target(ProbeEvent e) {
+            return byIndex[e.probe().target().index()];
+        }
+
+        private synchronized void ended() {
+            if (--inFlight == 0) {
+                notifyAll();
+            }
+        }
+
+        synchronized void awaitSettled(long untilNanos) throws InterruptedException {
+            for (long left; inFlight > 0 && (left = untilNanos - System.nanoTime()) > 0; ) {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
+
+        @Override
+        public void onEvent(ProbeEvent event) {
+            if (event instanceof ProbeEvent.Stray) {
+                return;
+            }
+            ProbeTarget t = target(event);
+            int seq = event.probe().seq();
+            if (event instanceof ProbeEvent.Sent s) {
+                int i = s.probe().target().index();
+                if (i >= lastSent.length) {
+                    lastSent = java.util.Arrays.copyOf(lastSent, Math.max(i + 1, lastSent.length * 2));
+                }
+                long late = lastSent[i] == 0 ? 0
+                        : Math.max(0, s.sentAtNanos() - lastSent[i] - config.interval().toNanos());
+                lastSent[i] = s.sentAtNanos();
+                synchronized (this) {
+                    inFlight++;
+                }
+                outcomes.sent(t, seq, late);
+            } else if (event instanceof ProbeEvent.Answered a) {
+                outcomes.answered(t, seq, a.rttNanos(), a.ttl());
+                ended();
+            } else if (event instanceof ProbeEvent.Lost) {
+                outcomes.lost(t, seq);
+                ended();
+            } else if (event instanceof ProbeEvent.Failed f) {
+                outcomes.errorReply(t, seq, f.error().type(), f.error().code());
+                ended();
+            } else if (event instanceof ProbeEvent.SendFailed) {
+                outcomes.sendError(t, seq);
+                ended();
+            } else if (event instanceof ProbeEvent.Duplicate) {
+                outcomes.duplicate(t, seq);
+            } else if (event instanceof ProbeEvent.Late) {
+                outcomes.late(t, seq);
+            } else if (event instanceof ProbeEvent.Corrupted) {
+                outcomes.corrupted(t, seq);
+            }
+        }
+    }
+}

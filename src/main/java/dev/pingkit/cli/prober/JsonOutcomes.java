@@ -1,0 +1,73 @@
+package dev.pingkit.cli.prober;
+
+import java.io.PrintStream;
+
+import dev.pingkit.cli.JsonLine;
+
+/**
+ * <b>{@code --json}: every probe outcome as one JSON object a line</b>, the stream the metrics count, for a pipe
+ * instead of a scrape. Each object has {@code event}, {@code host}, {@code ip} and, where it applies, {@code seq},
+ * {@code rtt} (milliseconds), {@code ttl}, {@code type} and {@code code}; see {@code docs/json.md}.
+ */
+final class JsonOutcomes implements ProbeOutcomes {
+    private final PrintStream out;
+
+    JsonOutcomes(PrintStream out) {
+        this.out = out;
+    }
+
+    private static JsonLine line(String event, ProbeTarget t) {
+        return new JsonLine(event).field("host", t.host()).field("ip", t.ip());
+    }
+
+    private synchronized void print(JsonLine line) {
+        out.println(line);
+        out.flush();
+    }
+
+    @Override
+    public void sent(ProbeTarget target, int seq, long lateNanos) {
+        print(line("sent", target).field("seq", seq));
+    }
+
+    @Override
+    public void answered(ProbeTarget target, int seq, long rttNanos, int ttl) {
+        JsonLine l = line("reply", target).field("seq", seq).millis("rtt", rttNanos / 1000);
+        print(ttl >= 0 ? l.field("ttl", ttl) : l);
+    }
+
+    @Override
+    public void duplicate(ProbeTarget target, int seq) {
+        print(line("duplicate", target).field("seq", seq));
+    }
+
+    @Override
+    public void late(ProbeTarget target, int seq) {
+        print(line("late", target).field("seq", seq));
+    }
+
+    @Override
+    public void corrupted(ProbeTarget target, int seq) {
+        print(line("corrupted", target).field("seq", seq));
+    }
+
+    @Override
+    public void errorReply(ProbeTarget target, int seq, int type, int code) {
+        print(line("error", target).field("seq", seq).field("type", type).field("code", code));
+    }
+
+    @Override
+    public void sendError(ProbeTarget target, int seq) {
+        print(line("send_error", target).field("seq", seq));
+    }
+
+    @Override
+    public void lost(ProbeTarget target, int seq) {
+        print(line("lost", target).field("seq", seq));
+    }
+
+    @Override
+    public void resolveError(ProbeTarget target) {
+        print(line("resolve_error", target));
+    }
+}

@@ -1,0 +1,123 @@
+package dev.pingkit.repl;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.pingkit.Sweep;
+import dev.pingkit.SweepEvent;
+import dev.pingkit.SweepResult;
+import dev.pingkit.SweepStop;
+import dev.pingkit.TargetStats;
+
+/**
+ * {@code sweep <block|host>... [count N] [interval MS]}: a {@link Sweep} from the session, printing each target as
+ * alive or unreachable the moment that is known, then a summary. Ctrl-C stops it and keeps what was found.
+ */
+final class SweepCommand {
+    private final Session session;
+    private final Console console;
+    private SweepResult last;
+
+    SweepCommand(Session session, Console console) {
+        this.session = session;
+        this.console = console;
+    }
+
+    void register(Commands commands) {
+        commands.add(new CommandSpec("sweep", "sweep <block|host>... [count <n>] [interval <ms>]",
+                "probe many targets at once, fping-style, and list the alive and the unreachable",
+                "sweep 198.19.0.0/22    sweep 127.0.0.1 ::1 count 3    sweep 2001:db8:2::/120 interval 1\n"
+                        + "Without count a target gets up to 4 probes until it answers (fping's default); count n sends\n"
+                        + "exactly n to each, 1 s apart. interval is the least time between any two probes (default 10 ms).\n"
+                        + "Ctrl-C stops the sweep; the summary counts what was found so far.",
+                CommandSpec.Completion.words("count", "interval", "198.19.0.0/22", "127.0.0.1", "::1"), this::sweep));
+    }
+
+    /** The last sweep's result (for tests and a later look). */
+    SweepResult last() {
+        return last;
+    }
+
+    private void sweep(List<String> args) throws Exception {
+        List<String> specs = new ArrayList<>();
+        int count = 0;
+        Duration interval = Sweep.DEFAULT_INTERVAL;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("count") || a.equals("interval")) {
+                if (i + 1 >= args.size()) {
+                    throw new UserError(a + " needs a number, e.g. sweep 198.19.0.0/22 " + a + " 2");
+                }
+                long v = number(a, args.get(++i), a.equals("count") ? 100_000 : 60_000);
+                if (a.equals("count")) {
+                    count = (int) v;
+                } else {
+                    interval = Duration.ofMillis(v);
+                }
+            } else {
+                specs.add(a);
+            }
+        }
+        if (specs.isEmpty()) {
+            throw new UserError("sweep needs a target: a block like 198.19.0.0/22, an address or a host name");
+        }
+        Sweep sweep;
+        try {
+            sweep = Sweep.of(specs.toArray(String[]::new)).count(count).interval(interval);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        specs.forEach(session::usedHost);
+        console.println("sweep of " + sweep.targets().size() + " targets"
+                + (count == 0 ? "" : ", " + count + " probes each") + "; Ctrl-C stops it", Console.NOTE);
+        int limit = sweep.count() == 0 ? sweep.retries() + 1 : sweep.count();
+        int[] ended = new int[sweep.targets().size()];
+        boolean[] alive = new boolean[ended.length];
+        SweepEvent.Failed[] reason = new SweepEvent.Failed[ended.length];
+        SweepStop stop = new SweepStop();
+        SweepResult r = session.interruptible(stop::stop, () -> sweep.run(e -> {
+            int i = e.target().index();
+            if (e instanceof SweepEvent.Reply reply) {
+                if (!reply.answers()) {
+                    return;
+                }
+                ended[i]++;
+                if (!alive[i]) {
+                    alive[i] = true;
+                    console.println(String.format(Locale.ROOT, "%s alive %.3f ms", e.target(), reply.rttNanos() / 1e6));
+                }
+                return;
+            }
+            ended[i]++;
+            if (e instanceof SweepEvent.Failed f) {
+                reason[i] = f;
+            }
+            if (!alive[i] && ended[i] == limit) {
+                console.println(e.target() + " unreachable" + (reason[i] == null ? "" : " (" + reason[i].reason() + ")"),
+                        Console.ERROR);
+            }
+        }, stop));
+        last = r;
+        console.println(String.format(Locale.ROOT, "%d targets, %d alive, %d unreachable in %.3f s%s",
+                r.targets().size(), r.alive().size(), r.unreachable().size(), r.elapsedNanos() / 1e9,
+                r.stopped() ? " (stopped: partial results)" : ""), Console.NOTE);
+        long sent = r.targets().stream().mapToLong(TargetStats::sent).sum();
+        if (sent == 0 && !r.stopped()) {
+            throw new CommandFailed("no probe was sent");
+        }
+    }
+
+    private static long number(String field, String value, long max) {
+        try {
+            long v = Long.parseLong(value);
+            if (v >= 0 && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UserError(field + " must be 0.." + max + ", got '" + value + "'");
+    }
+}

@@ -1,0 +1,139 @@
+package dev.pingkit.cli.fping;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** fping 5.1's option checks, in its words and with its exit codes (read from its source and measured here). */
+class FpingOptionsTest {
+
+    private static FpingInvocation run(String... args) throws FpingUsageException {
+        return assertInstanceOf(FpingOptions.Run.class, FpingOptions.parse(args)).invocation();
+    }
+
+    private static FpingUsageException refused(String... args) {
+        return assertThrows(FpingUsageException.class, () -> FpingOptions.parse(args));
+    }
+
+    @Test
+    void defaultsAreFpings() throws FpingUsageException {
+        FpingInvocation i = run("198.51.100.2");
+        assertEquals(56, i.size());
+        assertEquals(1.5, i.backoff());
+        assertEquals(3, i.retry());
+        assertEquals(10_000_000L, i.intervalNanos());
+        assertEquals(1_000_000_000L, i.periodNanos());
+        assertEquals(-1, i.timeoutNanos());
+        assertEquals(0, i.count());
+        assertTrue(i.verbose());
+        assertFalse(i.perReply());
+        assertEquals(List.of("198.51.100.2"), i.targets());
+    }
+
+    @Test
+    void longFormsAndAttachedValuesMeanTheSame() throws FpingUsageException {
+        FpingInvocation a = run("-c3", "-p", "100", "-t50", "--interval=5", "198.51.100.2");
+        FpingInvocation b = run("--count=3", "--period", "100", "--timeout=50", "-i", "5", "198.51.100.2");
+        assertEquals(a, b);
+        assertEquals(3, a.count());
+        assertEquals(100_000_000L, a.periodNanos());
+        assertEquals(50_000_000L, a.timeoutNanos());
+        assertEquals(5_000_000L, a.intervalNanos());
+        assertTrue(a.perReply());
+        assertFalse(a.verbose());
+    }
+
+    @Test
+    void numbersAreReadAsLeniently_asCDoes() throws FpingUsageException {
+        assertEquals(3, run("-c", "3x", "198.51.100.2").count()); // atoi
+        assertEquals(1_500_000L, run("-i", "1.5", "198.51.100.2").intervalNanos()); // %f
+        assertEquals(16, run("-O", "0x10", "198.51.100.2").tos()); // %i
+    }
+
+    @Test
+    void countModeSwitchesOffTheAliveAndUnreachableLists() throws FpingUsageException {
+        FpingInvocation i = run("-a", "-c", "2", "198.51.100.2");
+        assertFalse(i.listAlive());
+        assertFalse(i.perReply());
+        assertTrue(run("-C", "2", "198.51.100.2").verboseCount());
+    }
+
+    @Test
+    void noTargetsMeansStdin() throws FpingUsageException {
+        assertEquals("-", run("-a").file());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "-4 -6 198.51.100.2 | fping: can't specify both -4 and -6",
+        "-a -u 198.51.100.2 | fping: specify only one of a, u",
+        "-c 2 -l 198.51.100.2 | fping: specify only one of c, l",
+        "-n -d 198.51.100.2 | fping: use either one of -d or -n",
+        "-H 300 198.51.100.2 | fping: ttl 300 out of range",
+        "-b 70000 198.51.100.2 | fping: data size 70000 not valid, must be lower than 65488",
+        "-B 0.5 198.51.100.2 | fping: backoff factor 0.5 not valid, must be between 1.0 and 5.0",
+        "-S 1.2.3.x 198.51.100.2 | fping: can't parse source address: 1.2.3.x",
+        "-Z 198.51.100.2 | fping: invalid option -- 'Z'~see 'fping -h' for usage information",
+        "--bogus 198.51.100.2 | fping: invalid option -- 'bogus'~see 'fping -h' for usage information",
+        "-X 198.51.100.2 | fping: invalid option -- 'X'~see 'fping -h' for usage information",
+        "198.51.100.2 -x | fping: option requires an argument -- 'x'~see 'fping -h' for usage information",
+    })
+    void mistakesGetFpingsLineAndExitOne(String args, String message) {
+        FpingUsageException e = refused(args.strip().split(" "));
+        assertEquals(message.replace("~", "\n"), e.getMessage());
+        assertEquals(1, e.exitCode());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"-c abc", "-c 0", "-p abc", "-t -1", "-b abc", "-B abc", "-x 0", "-O abc", "-g"})
+    void badValuesGetFpingsUsageOnStderrAndExitOne(String args) {
+        // -g alone: no block to generate from
+        FpingUsageException e = refused(args.equals("-g") ? new String[] {"-g"} : (args + " 198.51.100.2").split(" "));
+        assertTrue(e.getMessage().startsWith("Usage: fping [options] [targets...]"), e.getMessage());
+        assertEquals(1, e.exitCode());
+    }
+
+    @Test
+    void fileTogetherWithTargetsOrGenerateIsAUsageError() {
+        assertTrue(refused("-f", "list", "198.51.100.2").getMessage().startsWith("Usage:"));
+        assertTrue(refused("-f", "list", "-g", "198.51.100.0/30").getMessage().startsWith("Usage:"));
+    }
+
+    @Test
+    void helpAndVersion() throws FpingUsageException {
+        assertInstanceOf(FpingOptions.Help.class, FpingOptions.parse("-h"));
+        assertInstanceOf(FpingOptions.Version.class, FpingOptions.parse("-v"));
+    }
+
+    @Test
+    void usageIsFpingsWordForWord() throws Exception {
+        Process p = new ProcessBuilder("fping", "-h").redirectErrorStream(true).start();
+        String theirs = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        assertEquals(theirs, FpingWords.usage());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0.000123, 0.000", "0.5, 0.500", "1.234, 1.23", "12.34, 12.3", "123.4, 123", "-0.5, -0.5", "-0.123, -0.12"})
+    void timesArePrintedWithFpingsPrecision(double ms, String text) {
+        assertEquals(text, FpingWords.ms((long) (ms * 1_000_000)));
+    }
+
+    @Test
+    void icmpErrorLinesAreFpings() {
+        assertEquals("ICMP Host Unreachable from 198.18.129.5 for ICMP Echo sent to 198.18.129.5",
+                FpingWords.icmpError(3, 1, "198.18.129.5", "198.18.129.5"));
+        assertEquals("ICMP Time Exceeded from 198.51.100.6 for ICMP Echo sent to h",
+                FpingWords.icmpError(11, 0, "198.51.100.6", "h"));
+        // fping 5.1 reads ICMPv6 destination unreachable (type 1) against its IPv4 table: no line
+        assertEquals(null, FpingWords.icmpError(1, 3, "2001:db8:0:5::2", "2001:db8:3:2::9"));
+    }
+}
