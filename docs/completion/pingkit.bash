@@ -23,12 +23,13 @@ _pingkit_ping() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=
   ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD-1]}
   case $prev in
+    --pcap) _pingkit_values file; return ;;
     -I) _pingkit_values interface; return ;;
     -Q|-W|-c|-i|-l|-m|-p|-s|-t|-w) _pingkit_values none; return ;;
     -M) _pingkit_values words 'do dont want probe'; return ;;
   esac
   if [[ $cur == -* ]]; then
-    COMPREPLY=($(compgen -W '--help --json --version -4 -6 -D -I -M -O -Q -V -W -c -f -h -i -j -l -m -n -p -q -s -t -v -w' -- "$cur"))
+    COMPREPLY=($(compgen -W '--help --histogram --json --pcap --version -4 -6 -D -I -M -O -Q -V -W -c -f -h -i -j -l -m -n -p -q -s -t -v -w' -- "$cur"))
   else
     _pingkit_values host
   fi

@@ -93,13 +93,14 @@ class GeneratedDocsTest {
 
     @Test
     void bashCompletesLongOptionsPrefixesAndOptionValues() throws Exception {
-        assertEquals(Set.of("--help"), complete("_pingkit_ping", "scripts/ping", "--h"));
+        assertEquals(Set.of("--help", "--histogram"), complete("_pingkit_ping", "scripts/ping", "--h"));
+        assertEquals(Set.of("--pcap"), complete("_pingkit_ping", "scripts/ping", "--pc"));
         assertEquals(Set.of("do", "dont"), complete("_pingkit_ping", "scripts/ping", "-M", "d"));
         assertEquals(Set.of(), complete("_pingkit_ping", "scripts/ping", "-c", ""));
         assertTrue(complete("_pingkit_ping", "scripts/ping", "-I", "l").contains("lo"));
         assertEquals(Set.of("--keep-going"), complete("_pingkit_repl", "scripts/repl", "--k"));
         assertEquals(Set.of("--vcount", "--version"), complete("_pingkit_fping", "scripts/fping", "--v"));
-        Set<String> files = complete("_pingkit_repl", "scripts/repl", "-f", "examples/ttl");
+        Set<String> files = complete("_pingkit_repl", "scripts/repl", "-f", "examples/ttl-w");
         assertEquals(Set.of("examples/ttl-walk.repl"), files);
     }
 
