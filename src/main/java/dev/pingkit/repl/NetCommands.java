@@ -9,21 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.pingkit.Echo;
+import dev.pingkit.EchoSend;
 import dev.pingkit.ProbeResult;
 import dev.pingkit.Icmp;
 import dev.pingkit.packet.IcmpMessage;
 import dev.pingkit.ping.KernelFilters;
-import dev.pingkit.ping.Pinger;
+import dev.pingkit.ping.EngineOptions;
 import dev.pingkit.ping.SendResult;
 import dev.pingkit.ping.StatisticsRecorder;
-import dev.pingkit.ping.TimeSource;
 import dev.pingkit.socket.ClosedSocketException;
 import dev.pingkit.socket.Family;
 import dev.pingkit.socket.IcmpSocket;
 import dev.pingkit.socket.IcmpSockets;
 import dev.pingkit.socket.Inbound;
 import dev.pingkit.socket.SocketKind;
-import dev.pingkit.socket.SocketOptions;
 
 /** The commands that talk to the network: send, listen, stats (ping lives in {@link PingCommandAdapter}). */
 final class NetCommands {
@@ -121,20 +120,18 @@ final class NetCommands {
         }
         Echo probe = echo;
         Duration wait = timeout;
-        // The socket is opened here rather than inside Pinger.once so that Ctrl-C can close it, which wakes the
-        // waiting receive at once. The echo's send options go on the socket as Pinger.once(echo, timeout, kind,
-        // options) would put them.
+        // A one-probe engine run; Ctrl-C stops the engine, which closes its own socket and wakes the wait at once.
         SendResult result;
         if (wait.toMillis() >= 1000 && form == null) { // a quiet send stays one line
             console.println("waiting up to " + seconds(wait) + " s for " + dev.pingkit.packet.Addresses.text(probe.target())
                     + (timeoutSeen ? "" : " (send <seconds> waits less)"), Console.NOTE);
         }
         long sentAt = ExperimentCommands.nowEpochNanos();
-        try (IcmpSocket socket = Pinger.openFor(probe, kind(), SocketOptions.DEFAULTS)) {
-            result = session.interruptible(socket::close,
-                    () -> Pinger.once(probe, wait, socket, TimeSource.SYSTEM));
-        } catch (ClosedSocketException e) {
-            throw new InterruptedException("send");
+        try (EchoSend sending = EchoSend.of(probe, wait, EngineOptions.defaults().kind(kind()))) {
+            result = session.interruptible(sending::stop, sending::await);
+            if (sending.stopped() && result instanceof SendResult.NoReply) {
+                throw new InterruptedException("send"); // Ctrl-C before anything came back
+            }
         }
         sends.sent(System.nanoTime());
         ProbeResult recorded = ProbeResult.of(result, sentAt);

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import dev.pingkit.Echo;
-import dev.pingkit.ping.Pinger;
 
 /**
  * send, ping and listen on real sockets over loopback (the only place packets may go outside the lab), and Ctrl-C
@@ -153,7 +152,7 @@ class ReplNetworkTest {
     void listenPrintsEachIcmpPacketOnOneLineUntilCtrlC() throws Exception {
         try (Live live = new Live("ipv4", "listen", "socket raw")) {
             live.awaitOutput("listening for IPv4 ICMP until Ctrl-C");
-            Pinger.once(Echo.to("127.0.0.1").id(4321).seq(9).payload("listen test"), Duration.ofSeconds(2));
+            Echo.to("127.0.0.1").id(4321).seq(9).payload("listen test").send(Duration.ofSeconds(2));
             live.awaitOutput("echo-reply id=4321 seq=9");
             live.ctrlC();
             live.awaitOutput("pingkit> socket raw");
