@@ -155,4 +155,43 @@ class OnceTest {
                 e.getMessage());
         assertTrue(v6.sent.isEmpty(), "nothing sent");
     }
+
+    @Test
+    void aForcedChecksumGoesOnTheWireAsGiven() throws IOException {
+        Once.send(echo.checksum(0xbeef), Duration.ofMillis(100), socket, clock);
+        byte[] sent = socket.sent.get(0);
+        assertEquals(0xbeef, ((sent[2] & 0xff) << 8) | (sent[3] & 0xff));
+        assertEquals(8, sent[0], "still an echo request");
+        assertEquals(1, ((sent[6] & 0xff) << 8) | (sent[7] & 0xff), "the echo's own seq");
+    }
+
+    @Test
+    void aTimestampRequestIsAnsweredByItsTimestampReplyNotByAnEchoReply() throws IOException {
+        socket.peer = (s, icmp, dst, now) -> {
+            byte[] echoReply = Wire.reply(icmp, false); // type 0 with our id and seq: not the answer to type 13
+            s.deliver(now + MS, Wire.delivered(s, dst, me, 64, echoReply), dst, 64);
+            byte[] stamp = icmp.clone();
+            stamp[0] = 14;
+            s.deliver(now + 2 * MS, Wire.delivered(s, dst, me, 64, Wire.checksum(stamp, false)), dst, 64);
+        };
+        Echo timestamp = echo.type(13).seq(300);
+        SendResult.Answered a = assertInstanceOf(SendResult.Answered.class,
+                Once.send(timestamp, Duration.ofSeconds(1), socket, clock));
+        assertEquals(13, socket.sent.get(0)[0], "sent as a timestamp request");
+        assertEquals(14, a.reply().type());
+        assertEquals(300, a.reply().seq());
+        assertEquals(2 * MS, a.rttNanos());
+        assertTrue(a.checksumOk());
+    }
+
+    @Test
+    void aSendStoppedBeforeItRunsSendsNothingAndEndsStopped() throws IOException {
+        try (OneProbe p = OneProbe.over(f -> socket, clock, peer, 1, ProbeSpec.DEFAULT, EngineOptions.defaults())) {
+            p.stop();
+            ProbeEvent.Lost lost = assertInstanceOf(ProbeEvent.Lost.class, p.run());
+            assertTrue(lost.stopped());
+            assertTrue(p.stopped());
+        }
+        assertTrue(socket.sent.isEmpty(), "nothing sent");
+    }
 }
