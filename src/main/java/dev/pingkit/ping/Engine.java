@@ -45,7 +45,8 @@ import java.util.concurrent.locks.LockSupport;
  *     e.run(event -> { if (event instanceof ProbeEvent.Failed f) System.out.println(f.probe().tag() + " " + f.reporter()); });
  * }
  * }</pre>
- * One probe, one result (what {@code Echo.send()} is):
+ * One probe, one result ({@link OneProbe} does this for {@code Echo.send()}, with the echo's own sequence number
+ * through {@link #firstSequence}):
  * <pre>{@code
  * try (Engine e = Engine.open(EngineOptions.defaults())) {
  *     e.add(InetAddress.getByName("127.0.0.1"), TargetPlan.count(1, Duration.ZERO));
@@ -66,7 +67,9 @@ import java.util.concurrent.locks.LockSupport;
  * target of {@code 0.0.0.0} or {@code ::}, which the kernel answers from there); then a bad checksum or a payload
  * that differs from the probe's makes it {@link ProbeEvent.Corrupted}, never an answer. An ICMP error is a
  * probe's when the datagram it quotes is (our identifier, that sequence number, that target); a datagram
- * socket's error-queue reports are read the same way. Anything else is a {@link ProbeEvent.Stray}.
+ * socket's error-queue reports are read the same way. Anything else is a {@link ProbeEvent.Stray}. Probes of
+ * another type ({@link EngineOptions#requestType()}, e.g. a timestamp request) are answered by RFC 792's reply
+ * type, or by any type that is neither theirs nor an error when RFC 792 names none.
  *
  * <p><b>Schedule.</b> Each target follows its {@link TargetPlan} (count, interval, spec); {@link #probe} adds
  * explicit probes, sent before scheduled ones; {@link EngineOptions#minGapNanos()} spaces any two sends of the
