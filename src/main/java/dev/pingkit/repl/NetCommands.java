@@ -1,7 +1,6 @@
 package dev.pingkit.repl;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -11,17 +10,10 @@ import java.util.List;
 import dev.pingkit.Echo;
 import dev.pingkit.EchoSend;
 import dev.pingkit.ProbeResult;
-import dev.pingkit.Icmp;
-import dev.pingkit.packet.IcmpMessage;
-import dev.pingkit.ping.KernelFilters;
+import dev.pingkit.ping.Capture;
 import dev.pingkit.ping.EngineOptions;
 import dev.pingkit.ping.SendResult;
 import dev.pingkit.ping.StatisticsRecorder;
-import dev.pingkit.socket.ClosedSocketException;
-import dev.pingkit.socket.Family;
-import dev.pingkit.socket.IcmpSocket;
-import dev.pingkit.socket.IcmpSockets;
-import dev.pingkit.socket.Inbound;
 import dev.pingkit.socket.SocketKind;
 
 /** The commands that talk to the network: send, listen, stats (ping lives in {@link PingCommandAdapter}). */
@@ -179,88 +171,37 @@ final class NetCommands {
             throw new UserError("listen needs a raw socket (a datagram socket only sees replies to itself); "
                     + "socket raw or socket auto");
         }
-        List<Family> families = switch (session.family()) {
-            case IPV4 -> List.of(Family.IPV4);
-            case IPV6 -> List.of(Family.IPV6);
-            case ANY -> List.of(Family.IPV4, Family.IPV6);
-        };
-        List<IcmpSocket> sockets = new ArrayList<>();
-        try {
-            for (Family f : families) {
-                IcmpSocket s = IcmpSockets.open(f, SocketKind.RAW);
-                sockets.add(s);
-                KernelFilters.repliesAndErrors(s); // ICMPv6: replies and errors, as listen always showed
-            }
-        } catch (IOException e) {
-            sockets.forEach(IcmpSocket::close);
-            throw e;
-        }
-        console.println("listening for " + String.join(" and ", families.stream().map(f -> f == Family.IPV4 ? "IPv4" : "IPv6").toList())
-                + " ICMP " + (limit == null ? "until Ctrl-C" : "for " + args.get(0) + " s"), Console.NOTE);
-        long end = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
-        List<Thread> readers = new ArrayList<>();
+        boolean v4 = session.family() != Session.FamilyChoice.IPV6;
+        boolean v6 = session.family() != Session.FamilyChoice.IPV4;
         int[] count = new int[1];
-        for (IcmpSocket s : sockets) {
-            Thread r = new Thread(() -> readLoop(s, end, count), "pingkit-listen-" + s.family());
-            r.setDaemon(true);
-            readers.add(r);
-        }
-        boolean[] stopped = new boolean[1];
-        session.interruptible(() -> {
-            stopped[0] = true;
-            sockets.forEach(IcmpSocket::close);
-        }, () -> {
-            readers.forEach(Thread::start);
-            try {
-                for (Thread r : readers) {
-                    r.join();
-                }
-            } finally {
-                sockets.forEach(IcmpSocket::close);
-            }
-            return null;
-        });
-        synchronized (count) {
-            if (stopped[0] && !console.terminal().getType().startsWith("dumb")) {
+        try (Capture capture = Capture.open(v4, v6, Capture.Filter.ANY)) {
+            console.println("listening for " + (v4 && v6 ? "IPv4 and IPv6" : v4 ? "IPv4" : "IPv6") + " ICMP "
+                    + (limit == null ? "until Ctrl-C" : "for " + args.get(0) + " s"), Console.NOTE);
+            session.interruptible(capture::stop, () -> capture.run(p -> {
+                count[0]++;
+                console.println(describe(p));
+            }, limit));
+            if (capture.stopped() && !console.terminal().getType().startsWith("dumb")) {
                 console.println(""); // the terminal echoed ^C without a newline
             }
-            console.println(count[0] + " packet" + (count[0] == 1 ? "" : "s") + " seen", Console.NOTE);
-        }
-    }
-
-    private void readLoop(IcmpSocket socket, long end, int[] count) {
-        Inbound in = new Inbound();
-        try {
-            for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
-                if (!socket.receive(in, Math.min(left, Duration.ofSeconds(1).toNanos()))) {
-                    continue;
-                }
-                String line = describe(in);
-                synchronized (count) {
-                    count[0]++;
-                    console.println(line);
-                }
-            }
-        } catch (ClosedSocketException e) {
-            // Ctrl-C closed the socket: the normal way out of an open-ended listen.
         } catch (IOException e) {
+            if (count[0] == 0) {
+                throw e;
+            }
             console.error("listen: " + e.getMessage());
         }
+        console.println(count[0] + " packet" + (count[0] == 1 ? "" : "s") + " seen", Console.NOTE);
     }
 
     /** One line for one packet: time, who sent it, and the decoded message's own summary. */
-    static String describe(Inbound in) {
+    static String describe(Capture.Packet p) {
         String time = LocalTime.now().format(CLOCK);
-        IcmpMessage m;
-        InetAddress from = in.source();
-        if (in.family() == Family.IPV4) {
-            m = Icmp.decode(in.data(), 0, in.length());
-            return time + " " + m;
+        String s = p.message().toString();
+        if (p.message().family() == 4) {
+            return time + " " + s;
         }
-        m = IcmpMessage.decodeV6(in.data(), 0, in.length(), null, null);
-        String s = m.toString();
-        String hop = in.ttl() >= 0 ? " hlim=" + in.ttl() : "";
-        return time + " ICMPv6 " + dev.pingkit.packet.Addresses.text(from) + hop + s.substring("ICMPv6".length());
+        String hop = p.ttl() >= 0 ? " hlim=" + p.ttl() : "";
+        return time + " ICMPv6 " + dev.pingkit.packet.Addresses.text(p.from()) + hop + s.substring("ICMPv6".length());
     }
 
     private void stats(List<String> args) {
