@@ -51,8 +51,9 @@ final class NetCommands {
                         + "Every send is collected for 'results', 'save' and 'plot'.\n"
                         + "The socket is the one chosen with 'socket' (a datagram socket writes its own id and checksum).",
                 CommandSpec.Completion.words("--next", "-q", "--csv", "--json", "1", "0.5", "5"), this::send));
-        commands.add(new CommandSpec("listen", "listen [<seconds>]",
-                "print every ICMP packet arriving, one decoded line each, until Ctrl-C or <seconds>",
+        commands.add(new CommandSpec("listen", "listen [host <host>] [type <0..255>] [id <0..65535>] [<seconds>]",
+                "print every ICMP packet arriving (or those from host, of type, with id), one decoded line each, "
+                        + "until Ctrl-C or <seconds>",
                 "A small tcpdump for ICMP on a raw socket (needs root): IPv4 and IPv6 unless 'ipv4' or 'ipv6' was chosen.\n"
                         + "Each line: arrival time, addresses, TTL, type/code, id/seq, length, checksum verdict, "
                         + "and the probe an ICMP error quotes.",
@@ -163,10 +164,26 @@ final class NetCommands {
     }
 
     private void listen(List<String> args) throws Exception {
-        if (args.size() > 1) {
-            throw new UserError("listen takes at most a number of seconds, got " + String.join(" ", args));
+        Capture.Filter filter = Capture.Filter.ANY;
+        Duration limit = null;
+        String seconds = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if ((a.equals("host") || a.equals("type") || a.equals("id")) && i + 1 < args.size()) {
+                String v = args.get(++i);
+                filter = switch (a) {
+                    case "host" -> filter.host(new Resolver(session).resolve(v));
+                    case "type" -> filter.type(Values.intIn("type", v, 0, 255));
+                    default -> filter.id(Values.intIn("id", v, 0, 0xffff));
+                };
+            } else if (seconds == null && !a.equals("host") && !a.equals("type") && !a.equals("id")) {
+                seconds = a;
+                limit = Values.duration("seconds", a);
+            } else {
+                throw new UserError("listen takes [host <host>] [type <0..255>] [id <0..65535>] [<seconds>], got "
+                        + String.join(" ", args));
+            }
         }
-        Duration limit = args.isEmpty() ? null : Values.duration("seconds", args.get(0));
         if (session.socket() == Session.SocketChoice.DGRAM) {
             throw new UserError("listen needs a raw socket (a datagram socket only sees replies to itself); "
                     + "socket raw or socket auto");
@@ -174,13 +191,14 @@ final class NetCommands {
         boolean v4 = session.family() != Session.FamilyChoice.IPV6;
         boolean v6 = session.family() != Session.FamilyChoice.IPV4;
         int[] count = new int[1];
-        try (Capture capture = Capture.open(v4, v6, Capture.Filter.ANY)) {
+        try (Capture capture = Capture.open(v4, v6, filter)) {
             console.println("listening for " + (v4 && v6 ? "IPv4 and IPv6" : v4 ? "IPv4" : "IPv6") + " ICMP "
-                    + (limit == null ? "until Ctrl-C" : "for " + args.get(0) + " s"), Console.NOTE);
+                    + (limit == null ? "until Ctrl-C" : "for " + seconds + " s"), Console.NOTE);
+            Duration until = limit;
             session.interruptible(capture::stop, () -> capture.run(p -> {
                 count[0]++;
                 console.println(describe(p));
-            }, limit));
+            }, until));
             if (capture.stopped() && !console.terminal().getType().startsWith("dumb")) {
                 console.println(""); // the terminal echoed ^C without a newline
             }
