@@ -4,7 +4,6 @@ import dev.pingkit.packet.Addresses;
 import dev.pingkit.packet.Checksum;
 import dev.pingkit.packet.Hexdump;
 import dev.pingkit.packet.IcmpMessage;
-import dev.pingkit.ping.Pinger;
 import dev.pingkit.ping.SendResult;
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -504,7 +503,7 @@ public final class Echo {
      * @throws IOException if no ICMP socket can be opened (the message says how to get permission) or sending fails
      */
     public SendResult send() throws IOException {
-        return Pinger.once(this, DEFAULT_TIMEOUT);
+        return send(DEFAULT_TIMEOUT);
     }
 
     /**
@@ -522,7 +521,9 @@ public final class Echo {
      * @throws IllegalArgumentException if the timeout is negative, or the checksum is forced on an ICMPv6 echo
      */
     public SendResult send(Duration timeout) throws IOException {
-        return Pinger.once(this, timeout);
+        try (EchoSend s = EchoSend.of(this, timeout, dev.pingkit.ping.EngineOptions.defaults())) {
+            return s.await();
+        }
     }
 
     /** <b>{@link #toBytes()} as {@code hexdump -C} style lines.</b> */

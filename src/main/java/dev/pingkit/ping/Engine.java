@@ -45,7 +45,8 @@ import java.util.concurrent.locks.LockSupport;
  *     e.run(event -> { if (event instanceof ProbeEvent.Failed f) System.out.println(f.probe().tag() + " " + f.reporter()); });
  * }
  * }</pre>
- * One probe, one result (what {@code Echo.send()} is):
+ * One probe, one result ({@link OneProbe} does this for {@code Echo.send()}, with the echo's own sequence number
+ * through {@link #firstSequence}):
  * <pre>{@code
  * try (Engine e = Engine.open(EngineOptions.defaults())) {
  *     e.add(InetAddress.getByName("127.0.0.1"), TargetPlan.count(1, Duration.ZERO));
@@ -66,7 +67,9 @@ import java.util.concurrent.locks.LockSupport;
  * target of {@code 0.0.0.0} or {@code ::}, which the kernel answers from there); then a bad checksum or a payload
  * that differs from the probe's makes it {@link ProbeEvent.Corrupted}, never an answer. An ICMP error is a
  * probe's when the datagram it quotes is (our identifier, that sequence number, that target); a datagram
- * socket's error-queue reports are read the same way. Anything else is a {@link ProbeEvent.Stray}.
+ * socket's error-queue reports are read the same way. Anything else is a {@link ProbeEvent.Stray}. Probes of
+ * another type ({@link EngineOptions#requestType()}, e.g. a timestamp request) are answered by RFC 792's reply
+ * type, or by any type that is neither theirs nor an error when RFC 792 names none.
  *
  * <p><b>Schedule.</b> Each target follows its {@link TargetPlan} (count, interval, spec); {@link #probe} adds
  * explicit probes, sent before scheduled ones; {@link EngineOptions#minGapNanos()} spaces any two sends of the
@@ -276,6 +279,11 @@ public final class Engine implements AutoCloseable {
     }
 
     private static void checkFits(Family family, ProbeSpec spec) {
+        if (family == Family.IPV6 && spec.checksum() >= 0) {
+            // The kernel writes every ICMPv6 checksum: one forced by the caller would silently not go out.
+            throw new IllegalArgumentException("checksum cannot be forced over an ICMPv6 socket (the kernel computes"
+                    + " it), got 0x" + Integer.toHexString(spec.checksum()));
+        }
         if (family == Family.IPV4 && !spec.fitsIpv4()) {
             throw new IllegalArgumentException("payload must be 0.." + ProbeSpec.MAX_PAYLOAD_V4
                     + " bytes for an IPv4 target, got " + spec.payloadSize());
@@ -462,6 +470,9 @@ public final class Engine implements AutoCloseable {
         } else {
             EchoWire.sequence(out, encodedLength, seq, fs.checksum);
         }
+        if (!fs.echo || spec.checksum() >= 0) {
+            header(fs, spec, seq);
+        }
         outBuffer.limit(encodedLength).position(0);
         long number = ++t.numbers;
         slots.start(seq, t.handle.index(), number, spec, tag, satAdd(now, spec.timeoutNanos()));
@@ -491,6 +502,18 @@ public final class Engine implements AutoCloseable {
         } else {
             listener.onSent(t.handle.index(), number);
         }
+    }
+
+    /** An experiment's probe: another type or code than echo's, or a checksum sent as given, not computed. */
+    private void header(FamilyState fs, ProbeSpec spec, int seq) {
+        out[0] = (byte) fs.request;
+        out[1] = (byte) fs.code;
+        EchoWire.sequence(out, encodedLength, seq, fs.checksum);
+        if (spec.checksum() >= 0) {
+            out[2] = (byte) (spec.checksum() >>> 8);
+            out[3] = (byte) spec.checksum();
+        }
+        encodedSpec = null; // the buffer no longer holds the plain encoding of spec
     }
 
     /**
@@ -579,9 +602,23 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Test hook: the sequence number of the run's first probe (to see the 65535 → 0 wrap early). */
-    void firstSequence(int seq) {
-        nextSeq = seq & 0xffff;
+    /**
+     * <b>The sequence number of the run's first probe (0..65535; default 1)</b>, the next ones counting up from it
+     * and wrapping to 0: a single send of a built echo carries its own. Call before {@link #run}.
+     *
+     * @throws IllegalArgumentException if {@code seq} is not 0..65535
+     * @throws IllegalStateException    if the run has started
+     */
+    public void firstSequence(int seq) {
+        if (seq < 0 || seq > 0xffff) {
+            throw new IllegalArgumentException("seq must be 0..65535, got " + seq);
+        }
+        synchronized (this) {
+            if (ran) {
+                throw new IllegalStateException("the first sequence number is set before the run");
+            }
+        }
+        nextSeq = seq;
     }
 
     TargetState target(int index) {

@@ -22,9 +22,13 @@ import java.util.Objects;
  * @param minGapNanos the least time between any two sends of the run, all targets together (global rate)
  * @param continuous  true to keep running when every target is done, until {@link Engine#stop()} (targets may
  *                    still be added from any thread)
+ * @param requestType the ICMP type the probes carry, or -1 for the family's echo request; another type (a
+ *                    timestamp request, an experiment's odd type) is answered by its reply type where RFC 792
+ *                    names one, else by any type that is neither it nor an error; raw sockets only
+ * @param requestCode the ICMP code the probes carry (0 for an echo request)
  */
 public record EngineOptions(SocketKind kind, SocketOptions socket, Integer identifier, long minGapNanos,
-                            boolean continuous) {
+                            boolean continuous, int requestType, int requestCode) {
     /** Validates every field; messages name the field, the value and what is allowed. */
     public EngineOptions {
         Objects.requireNonNull(kind, "kind");
@@ -35,16 +39,23 @@ public record EngineOptions(SocketKind kind, SocketOptions socket, Integer ident
         if (minGapNanos < 0) {
             throw new IllegalArgumentException("minGap must be >= 0, got " + minGapNanos + " ns");
         }
+        if (requestType < -1 || requestType > 255) {
+            throw new IllegalArgumentException("requestType must be 0..255 (or -1 for echo request), got "
+                    + requestType);
+        }
+        if (requestCode < 0 || requestCode > 255) {
+            throw new IllegalArgumentException("requestCode must be 0..255, got " + requestCode);
+        }
     }
 
     /** <b>Automatic socket kind, default socket options, an engine-chosen identifier, no gap, not continuous.</b> */
     public static EngineOptions defaults() {
-        return new EngineOptions(SocketKind.AUTO, SocketOptions.DEFAULTS, null, 0, false);
+        return new EngineOptions(SocketKind.AUTO, SocketOptions.DEFAULTS, null, 0, false, -1, 0);
     }
 
     /** <b>These options with socket kind {@code kind}.</b> */
     public EngineOptions kind(SocketKind kind) {
-        return new EngineOptions(kind, socket, identifier, minGapNanos, continuous);
+        return new EngineOptions(kind, socket, identifier, minGapNanos, continuous, requestType, requestCode);
     }
 
     /** <b>These options on raw sockets only (fail if not permitted).</b> */
@@ -87,23 +98,34 @@ public record EngineOptions(SocketKind kind, SocketOptions socket, Integer ident
         return socket(socket.tos(tos));
     }
 
+    /** <b>These options forbidding fragmentation ({@code true}: DF set, never fragmented) or not forcing it.</b> */
+    public EngineOptions dontFragment(boolean dontFragment) {
+        return socket(socket.dontFragment(dontFragment));
+    }
+
     /** <b>These options with socket options {@code socket}.</b> */
     public EngineOptions socket(SocketOptions socket) {
-        return new EngineOptions(kind, socket, identifier, minGapNanos, continuous);
+        return new EngineOptions(kind, socket, identifier, minGapNanos, continuous, requestType, requestCode);
     }
 
     /** <b>These options with raw-socket identifier {@code id} (0..65535).</b> */
     public EngineOptions identifier(int id) {
-        return new EngineOptions(kind, socket, id, minGapNanos, continuous);
+        return new EngineOptions(kind, socket, id, minGapNanos, continuous, requestType, requestCode);
     }
 
     /** <b>These options with at least {@code gap} between any two sends.</b> */
     public EngineOptions minGap(Duration gap) {
-        return new EngineOptions(kind, socket, identifier, ProbeSpec.saturatedNanos(gap, "minGap"), continuous);
+        return new EngineOptions(kind, socket, identifier, ProbeSpec.saturatedNanos(gap, "minGap"), continuous,
+                requestType, requestCode);
     }
 
     /** <b>These options running until stopped ({@code true}) or until every target is done.</b> */
     public EngineOptions continuous(boolean continuous) {
-        return new EngineOptions(kind, socket, identifier, minGapNanos, continuous);
+        return new EngineOptions(kind, socket, identifier, minGapNanos, continuous, requestType, requestCode);
+    }
+
+    /** <b>These options sending ICMP type {@code type} (-1: echo request) with code {@code code} instead.</b> */
+    public EngineOptions request(int type, int code) {
+        return new EngineOptions(kind, socket, identifier, minGapNanos, continuous, type, code);
     }
 }

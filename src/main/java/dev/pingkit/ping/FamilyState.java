@@ -17,7 +17,9 @@ final class FamilyState {
     final int id;
     final boolean checksum; // raw IPv4 only: the kernel computes ICMPv6 and ping-socket checksums
     final int request;
-    final int reply;
+    final int code;
+    final boolean echo; // the family's echo request with code 0: the fast encode path
+    final int reply; // -1: any type that is neither the request nor an error
     final int baseTtl;
     final int baseTos;
     int ttl;
@@ -38,9 +40,17 @@ final class FamilyState {
             id = Identifiers.acquire();
             ownId = true;
         }
+        this.request = options.requestType() >= 0 ? options.requestType() : IcmpTypes.echoRequest(wireFamily);
+        this.code = options.requestCode();
+        this.echo = request == IcmpTypes.echoRequest(wireFamily) && code == 0;
+        this.reply = replyTo(wireFamily, request);
         if (!datagram) {
             try {
-                KernelFilters.echoReplies(socket, id);
+                if (request == IcmpTypes.echoRequest(wireFamily)) {
+                    KernelFilters.echoReplies(socket, id);
+                } else {
+                    KernelFilters.repliesAndErrors(socket);
+                }
             } catch (IOException | RuntimeException e) {
                 if (ownId) {
                     Identifiers.release(id);
@@ -49,11 +59,26 @@ final class FamilyState {
             }
         }
         this.checksum = family == Family.IPV4 && !datagram;
-        this.request = IcmpTypes.echoRequest(wireFamily);
-        this.reply = IcmpTypes.echoReply(wireFamily);
         this.baseTtl = options.socket().ttl() != null ? options.socket().ttl() : -1;
         this.baseTos = options.socket().tos() != null ? options.socket().tos() : -1;
         this.ttl = baseTtl;
         this.tos = baseTos;
+    }
+
+    /** True when an unerring message of {@code type} answers this family's probes. */
+    boolean isReply(int type) {
+        return reply >= 0 ? type == reply : type != request && !IcmpTypes.isError(wireFamily, type);
+    }
+
+    // RFC 792's request/reply pairs (echo, timestamp, information, address mask); -1 for a type without one.
+    private static int replyTo(int family, int request) {
+        if (family == 6) {
+            return request == IcmpTypes.ECHO_REQUEST_V6 ? IcmpTypes.ECHO_REPLY_V6 : -1;
+        }
+        return switch (request) {
+            case IcmpTypes.ECHO_REQUEST_V4 -> IcmpTypes.ECHO_REPLY_V4;
+            case 13, 15, 17 -> request + 1;
+            default -> -1;
+        };
     }
 }

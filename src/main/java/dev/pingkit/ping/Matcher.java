@@ -53,7 +53,7 @@ final class Matcher {
             reader.resetV6(data, 0, len);
         }
         int type = reader.type();
-        if (type == fs.reply && reader.valid() && reader.id() == fs.id) {
+        if (fs.isReply(type) && reader.valid() && reader.id() == fs.id) {
             int seq = reader.seq();
             TargetState t = owner(seq, fs);
             if (t != null && (in.sourceIs(t.address) || t.alsoFrom != null && in.sourceIs(t.alsoFrom))) {
@@ -116,7 +116,7 @@ final class Matcher {
         if (!checksumOk || wrong >= 0) {
             t.stats.corrupted();
             listener.onEvent(new ProbeEvent.Corrupted(engine.probe(seq), from(t), rtt, ttl, length, checksumOk,
-                    wrong, expected, actual));
+                    wrong, expected, actual, messages ? IcmpMessage.from(reader) : null));
             return;
         }
         switch (slots.state[seq]) {

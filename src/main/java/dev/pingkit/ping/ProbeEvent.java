@@ -90,9 +90,10 @@ public sealed interface ProbeEvent {
      *                       payload of another length differs at the shorter one's length
      * @param expected       the byte sent there (0..255), -1 when the reply is longer than the probe
      * @param actual         the byte received there (0..255), -1 when the reply is shorter
+     * @param message        the decoded reply when the listener {@link ProbeListener#wantsMessages() asked}, else null
      */
     record Corrupted(Probe probe, InetAddress from, long rttNanos, int ttl, int length, boolean checksumValid,
-                     int firstDifferent, int expected, int actual) implements ProbeEvent {
+                     int firstDifferent, int expected, int actual, IcmpMessage message) implements ProbeEvent {
     }
 
     /** <b>An IPv4 redirect or source quench quoting the probe; the probe goes on.</b> */

@@ -20,8 +20,10 @@ import java.util.Objects;
  * @param tos          TOS / traffic class 0..255 of this probe, or -1 for the socket's
  * @param timeoutNanos after this long without an answer or an error the probe ends as lost
  *                     ({@link ProbeEvent.Lost}); {@link Long#MAX_VALUE} for never (it then ends at the end of the run)
+ * @param checksum     the ICMP checksum to send instead of the computed one (0..65535, an experiment's wrong
+ *                     checksum), or -1 to compute it; IPv4 raw sockets only (the kernel writes the others)
  */
-public record ProbeSpec(byte[] payload, int ttl, int tos, long timeoutNanos) {
+public record ProbeSpec(byte[] payload, int ttl, int tos, long timeoutNanos, int checksum) {
     /** Largest echo payload over IPv6 without jumbograms (65535 - 8); IPv4 allows 20 less (see {@link #fitsIpv4()}). */
     public static final int MAX_PAYLOAD = 65527;
     /** Largest echo payload in one IPv4 datagram: 65535 - 20 (IP header) - 8 (ICMP header). */
@@ -29,7 +31,7 @@ public record ProbeSpec(byte[] payload, int ttl, int tos, long timeoutNanos) {
     /** iputils' {@code -W} default: a probe unanswered this long is lost; the one default of API, REPL and CLI. */
     public static final Duration DEFAULT_TIMEOUT = PingSettings.DEFAULT_REPLY_TIMEOUT;
     /** iputils' probe: 56 bytes 0x00, 0x01, ..., socket TTL and TOS, lost after 10 s. */
-    public static final ProbeSpec DEFAULT = new ProbeSpec(fill(56), -1, -1, DEFAULT_TIMEOUT.toNanos());
+    public static final ProbeSpec DEFAULT = new ProbeSpec(fill(56), -1, -1, DEFAULT_TIMEOUT.toNanos(), -1);
 
     /** Validates every field; messages name the field, the value and what is allowed. */
     public ProbeSpec {
@@ -46,6 +48,9 @@ public record ProbeSpec(byte[] payload, int ttl, int tos, long timeoutNanos) {
         }
         if (timeoutNanos < 0) {
             throw new IllegalArgumentException("timeout must be >= 0, got " + timeoutNanos + " ns");
+        }
+        if (checksum < -1 || checksum > 0xffff) {
+            throw new IllegalArgumentException("checksum must be 0..65535 (or -1 to compute it), got " + checksum);
         }
     }
 
@@ -75,22 +80,22 @@ public record ProbeSpec(byte[] payload, int ttl, int tos, long timeoutNanos) {
         if (size < 0 || size > MAX_PAYLOAD) {
             throw new IllegalArgumentException("payloadSize must be 0.." + MAX_PAYLOAD + ", got " + size);
         }
-        return new ProbeSpec(fill(size), ttl, tos, timeoutNanos);
+        return new ProbeSpec(fill(size), ttl, tos, timeoutNanos, checksum);
     }
 
     /** <b>This spec with exactly these payload bytes.</b> */
     public ProbeSpec payload(byte[] bytes) {
-        return new ProbeSpec(bytes, ttl, tos, timeoutNanos);
+        return new ProbeSpec(bytes, ttl, tos, timeoutNanos, checksum);
     }
 
     /** <b>This spec with TTL / hop limit {@code ttl} (1..255, or -1 for the socket's).</b> */
     public ProbeSpec ttl(int ttl) {
-        return new ProbeSpec(payload, ttl, tos, timeoutNanos);
+        return new ProbeSpec(payload, ttl, tos, timeoutNanos, checksum);
     }
 
     /** <b>This spec with TOS / traffic class {@code tos} (0..255, or -1 for the socket's).</b> */
     public ProbeSpec tos(int tos) {
-        return new ProbeSpec(payload, ttl, tos, timeoutNanos);
+        return new ProbeSpec(payload, ttl, tos, timeoutNanos, checksum);
     }
 
     /**
@@ -98,7 +103,15 @@ public record ProbeSpec(byte[] payload, int ttl, int tos, long timeoutNanos) {
      * (saturated, never an {@link ArithmeticException}).
      */
     public ProbeSpec timeout(Duration timeout) {
-        return new ProbeSpec(payload, ttl, tos, saturatedNanos(timeout, "timeout"));
+        return new ProbeSpec(payload, ttl, tos, saturatedNanos(timeout, "timeout"), checksum);
+    }
+
+    /**
+     * <b>This spec sending {@code checksum} (0..65535) instead of the computed checksum, or computing it again
+     * (-1).</b> Only a raw IPv4 socket sends it as given; the engine refuses it for IPv6.
+     */
+    public ProbeSpec checksum(int checksum) {
+        return new ProbeSpec(payload, ttl, tos, timeoutNanos, checksum);
     }
 
     /** <b>The timeout as a Duration.</b> */
@@ -126,12 +139,12 @@ public record ProbeSpec(byte[] payload, int ttl, int tos, long timeoutNanos) {
     @Override
     public boolean equals(Object o) {
         return o instanceof ProbeSpec s && Arrays.equals(payload, s.payload) && ttl == s.ttl && tos == s.tos
-                && timeoutNanos == s.timeoutNanos;
+                && timeoutNanos == s.timeoutNanos && checksum == s.checksum;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(Arrays.hashCode(payload), ttl, tos, timeoutNanos);
+        return Objects.hash(Arrays.hashCode(payload), ttl, tos, timeoutNanos, checksum);
     }
 
     /** One line, e.g. {@code ProbeSpec[56 bytes ttl=3 tos=default timeout=PT1S]}. */
@@ -141,6 +154,7 @@ public record ProbeSpec(byte[] payload, int ttl, int tos, long timeoutNanos) {
         return "ProbeSpec[" + payload.length + " bytes" + (payload.length > 0 ? " " + head
                 + (payload.length > 8 ? "…" : "") : "") + " ttl=" + (ttl < 0 ? "default" : ttl)
                 + " tos=" + (tos < 0 ? "default" : tos) + " timeout="
-                + (timeoutNanos == Long.MAX_VALUE ? "never" : timeout()) + "]";
+                + (timeoutNanos == Long.MAX_VALUE ? "never" : timeout())
+                + (checksum < 0 ? "" : " checksum=0x" + Integer.toHexString(checksum)) + "]";
     }
 }

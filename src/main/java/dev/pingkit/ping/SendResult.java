@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * <b>What became of one probe sent with {@link Pinger#once} ({@code echo.send()}): answered, failed, or no reply.</b>
+ * <b>What became of one probe sent with {@code echo.send()} (a {@link OneProbe} run): answered, failed, or no reply.</b>
  * A timeout or an ICMP error is a result, not an exception. {@code toString()} is one line; {@code show()} prints
  * every decoded field of the request and of what came back.
  */

@@ -10,10 +10,10 @@
  * filters of its raw sockets are written here ({@link dev.pingkit.ping.KernelFilters}) from the packet layer's
  * tables.
  *
- * <p>The single-target {@link dev.pingkit.ping.Pinger} (iputils' schedule, flood and linger rules, used by
- * {@code scripts/ping} and the REPL's {@code ping}) and {@link dev.pingkit.ping.Pinger#once} (one
- * {@link dev.pingkit.Echo} exactly as built, used by {@code Echo.send()} and the REPL's {@code send}) are still
- * their own loops; moving them onto the Engine is the rest of issue 11. The engine knows nothing of terminals and
+ * <p>A single send ({@code Echo.send()}, the REPL's {@code send}) is a one-probe engine run,
+ * {@link dev.pingkit.ping.OneProbe}. The single-target {@link dev.pingkit.ping.Pinger} (iputils' schedule, flood and
+ * linger rules, used by {@code scripts/ping} and the REPL's {@code ping}) is still its own loop; moving it onto the
+ * Engine is the rest of issue 11. The engine knows nothing of terminals and
  * writes no sentences: front ends word its values.
  */
 package dev.pingkit.ping;

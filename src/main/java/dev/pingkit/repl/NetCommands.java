@@ -1,7 +1,6 @@
 package dev.pingkit.repl;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -9,21 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.pingkit.Echo;
+import dev.pingkit.EchoSend;
 import dev.pingkit.ProbeResult;
-import dev.pingkit.Icmp;
-import dev.pingkit.packet.IcmpMessage;
-import dev.pingkit.ping.KernelFilters;
-import dev.pingkit.ping.Pinger;
+import dev.pingkit.ping.Capture;
+import dev.pingkit.ping.EngineOptions;
 import dev.pingkit.ping.SendResult;
 import dev.pingkit.ping.StatisticsRecorder;
-import dev.pingkit.ping.TimeSource;
-import dev.pingkit.socket.ClosedSocketException;
-import dev.pingkit.socket.Family;
-import dev.pingkit.socket.IcmpSocket;
-import dev.pingkit.socket.IcmpSockets;
-import dev.pingkit.socket.Inbound;
 import dev.pingkit.socket.SocketKind;
-import dev.pingkit.socket.SocketOptions;
 
 /** The commands that talk to the network: send, listen, stats (ping lives in {@link PingCommandAdapter}). */
 final class NetCommands {
@@ -60,8 +51,9 @@ final class NetCommands {
                         + "Every send is collected for 'results', 'save' and 'plot'.\n"
                         + "The socket is the one chosen with 'socket' (a datagram socket writes its own id and checksum).",
                 CommandSpec.Completion.words("--next", "-q", "--csv", "--json", "1", "0.5", "5"), this::send));
-        commands.add(new CommandSpec("listen", "listen [<seconds>]",
-                "print every ICMP packet arriving, one decoded line each, until Ctrl-C or <seconds>",
+        commands.add(new CommandSpec("listen", "listen [host <host>] [type <0..255>] [id <0..65535>] [<seconds>]",
+                "print every ICMP packet arriving (or those from host, of type, with id), one decoded line each, "
+                        + "until Ctrl-C or <seconds>",
                 "A small tcpdump for ICMP on a raw socket (needs root): IPv4 and IPv6 unless 'ipv4' or 'ipv6' was chosen.\n"
                         + "Each line: arrival time, addresses, TTL, type/code, id/seq, length, checksum verdict, "
                         + "and the probe an ICMP error quotes.",
@@ -121,20 +113,18 @@ final class NetCommands {
         }
         Echo probe = echo;
         Duration wait = timeout;
-        // The socket is opened here rather than inside Pinger.once so that Ctrl-C can close it, which wakes the
-        // waiting receive at once. The echo's send options go on the socket as Pinger.once(echo, timeout, kind,
-        // options) would put them.
+        // A one-probe engine run; Ctrl-C stops the engine, which closes its own socket and wakes the wait at once.
         SendResult result;
         if (wait.toMillis() >= 1000 && form == null) { // a quiet send stays one line
             console.println("waiting up to " + seconds(wait) + " s for " + dev.pingkit.packet.Addresses.text(probe.target())
                     + (timeoutSeen ? "" : " (send <seconds> waits less)"), Console.NOTE);
         }
         long sentAt = ExperimentCommands.nowEpochNanos();
-        try (IcmpSocket socket = Pinger.openFor(probe, kind(), SocketOptions.DEFAULTS)) {
-            result = session.interruptible(socket::close,
-                    () -> Pinger.once(probe, wait, socket, TimeSource.SYSTEM));
-        } catch (ClosedSocketException e) {
-            throw new InterruptedException("send");
+        try (EchoSend sending = EchoSend.of(probe, wait, EngineOptions.defaults().kind(kind()))) {
+            result = session.interruptible(sending::stop, sending::await);
+            if (sending.stopped() && result instanceof SendResult.NoReply) {
+                throw new InterruptedException("send"); // Ctrl-C before anything came back
+            }
         }
         sends.sent(System.nanoTime());
         ProbeResult recorded = ProbeResult.of(result, sentAt);
@@ -174,96 +164,62 @@ final class NetCommands {
     }
 
     private void listen(List<String> args) throws Exception {
-        if (args.size() > 1) {
-            throw new UserError("listen takes at most a number of seconds, got " + String.join(" ", args));
+        Capture.Filter filter = Capture.Filter.ANY;
+        Duration limit = null;
+        String seconds = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if ((a.equals("host") || a.equals("type") || a.equals("id")) && i + 1 < args.size()) {
+                String v = args.get(++i);
+                filter = switch (a) {
+                    case "host" -> filter.host(new Resolver(session).resolve(v));
+                    case "type" -> filter.type(Values.intIn("type", v, 0, 255));
+                    default -> filter.id(Values.intIn("id", v, 0, 0xffff));
+                };
+            } else if (seconds == null && !a.equals("host") && !a.equals("type") && !a.equals("id")) {
+                seconds = a;
+                limit = Values.duration("seconds", a);
+            } else {
+                throw new UserError("listen takes [host <host>] [type <0..255>] [id <0..65535>] [<seconds>], got "
+                        + String.join(" ", args));
+            }
         }
-        Duration limit = args.isEmpty() ? null : Values.duration("seconds", args.get(0));
         if (session.socket() == Session.SocketChoice.DGRAM) {
             throw new UserError("listen needs a raw socket (a datagram socket only sees replies to itself); "
                     + "socket raw or socket auto");
         }
-        List<Family> families = switch (session.family()) {
-            case IPV4 -> List.of(Family.IPV4);
-            case IPV6 -> List.of(Family.IPV6);
-            case ANY -> List.of(Family.IPV4, Family.IPV6);
-        };
-        List<IcmpSocket> sockets = new ArrayList<>();
-        try {
-            for (Family f : families) {
-                IcmpSocket s = IcmpSockets.open(f, SocketKind.RAW);
-                sockets.add(s);
-                KernelFilters.repliesAndErrors(s); // ICMPv6: replies and errors, as listen always showed
-            }
-        } catch (IOException e) {
-            sockets.forEach(IcmpSocket::close);
-            throw e;
-        }
-        console.println("listening for " + String.join(" and ", families.stream().map(f -> f == Family.IPV4 ? "IPv4" : "IPv6").toList())
-                + " ICMP " + (limit == null ? "until Ctrl-C" : "for " + args.get(0) + " s"), Console.NOTE);
-        long end = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
-        List<Thread> readers = new ArrayList<>();
+        boolean v4 = session.family() != Session.FamilyChoice.IPV6;
+        boolean v6 = session.family() != Session.FamilyChoice.IPV4;
         int[] count = new int[1];
-        for (IcmpSocket s : sockets) {
-            Thread r = new Thread(() -> readLoop(s, end, count), "pingkit-listen-" + s.family());
-            r.setDaemon(true);
-            readers.add(r);
-        }
-        boolean[] stopped = new boolean[1];
-        session.interruptible(() -> {
-            stopped[0] = true;
-            sockets.forEach(IcmpSocket::close);
-        }, () -> {
-            readers.forEach(Thread::start);
-            try {
-                for (Thread r : readers) {
-                    r.join();
-                }
-            } finally {
-                sockets.forEach(IcmpSocket::close);
-            }
-            return null;
-        });
-        synchronized (count) {
-            if (stopped[0] && !console.terminal().getType().startsWith("dumb")) {
+        try (Capture capture = Capture.open(v4, v6, filter)) {
+            console.println("listening for " + (v4 && v6 ? "IPv4 and IPv6" : v4 ? "IPv4" : "IPv6") + " ICMP "
+                    + (limit == null ? "until Ctrl-C" : "for " + seconds + " s"), Console.NOTE);
+            Duration until = limit;
+            session.interruptible(capture::stop, () -> capture.run(p -> {
+                count[0]++;
+                console.println(describe(p));
+            }, until));
+            if (capture.stopped() && !console.terminal().getType().startsWith("dumb")) {
                 console.println(""); // the terminal echoed ^C without a newline
             }
-            console.println(count[0] + " packet" + (count[0] == 1 ? "" : "s") + " seen", Console.NOTE);
-        }
-    }
-
-    private void readLoop(IcmpSocket socket, long end, int[] count) {
-        Inbound in = new Inbound();
-        try {
-            for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
-                if (!socket.receive(in, Math.min(left, Duration.ofSeconds(1).toNanos()))) {
-                    continue;
-                }
-                String line = describe(in);
-                synchronized (count) {
-                    count[0]++;
-                    console.println(line);
-                }
-            }
-        } catch (ClosedSocketException e) {
-            // Ctrl-C closed the socket: the normal way out of an open-ended listen.
         } catch (IOException e) {
+            if (count[0] == 0) {
+                throw e;
+            }
             console.error("listen: " + e.getMessage());
         }
+        console.println(count[0] + " packet" + (count[0] == 1 ? "" : "s") + " seen", Console.NOTE);
     }
 
     /** One line for one packet: time, who sent it, and the decoded message's own summary. */
-    static String describe(Inbound in) {
+    static String describe(Capture.Packet p) {
         String time = LocalTime.now().format(CLOCK);
-        IcmpMessage m;
-        InetAddress from = in.source();
-        if (in.family() == Family.IPV4) {
-            m = Icmp.decode(in.data(), 0, in.length());
-            return time + " " + m;
+        String s = p.message().toString();
+        if (p.message().family() == 4) {
+            return time + " " + s;
         }
-        m = IcmpMessage.decodeV6(in.data(), 0, in.length(), null, null);
-        String s = m.toString();
-        String hop = in.ttl() >= 0 ? " hlim=" + in.ttl() : "";
-        return time + " ICMPv6 " + dev.pingkit.packet.Addresses.text(from) + hop + s.substring("ICMPv6".length());
+        String hop = p.ttl() >= 0 ? " hlim=" + p.ttl() : "";
+        return time + " ICMPv6 " + dev.pingkit.packet.Addresses.text(p.from()) + hop + s.substring("ICMPv6".length());
     }
 
     private void stats(List<String> args) {

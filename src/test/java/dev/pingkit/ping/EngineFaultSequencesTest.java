@@ -77,7 +77,7 @@ class EngineFaultSequencesTest {
         EngineOptions options = EngineOptions.defaults().identifier(0x1234)
                 .minGap(Duration.ofNanos(random.nextInt(3) * MS));
         FakeNet net = new FakeNet(kind, options);
-        net.engine.firstSequence(firstSeq);
+        net.engine.firstSequence(firstSeq & 0xffff);
         Map<InetAddress, Integer> index = new HashMap<>();
         Map<String, Fate> fates = new HashMap<>();
         Map<InetAddress, Integer> sends = new HashMap<>();

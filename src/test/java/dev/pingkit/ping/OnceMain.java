@@ -11,7 +11,7 @@ import java.time.Duration;
 
 /**
  * Run by {@link UnprivilegedOnceLabTest} in a JVM of its own, as an unprivileged user: which socket kind AUTO
- * opens here, then {@code Pinger.once} of an echo with id {@code args[1]} to {@code args[0]}, one line each.
+ * opens here, then {@code Echo.send} of an echo with id {@code args[1]} to {@code args[0]}, one line each.
  */
 public final class OnceMain {
     private OnceMain() {

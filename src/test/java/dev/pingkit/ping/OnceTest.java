@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@link Pinger#once} on fake time: which packet counts as the answer to one probe. */
+/** a single send ({@link Once#send}) on fake time: which packet counts as the answer to one probe. */
 class OnceTest {
     final FakeClock clock = new FakeClock();
     final FakeSocket socket = new FakeSocket(clock, Family.IPV4, SocketKind.RAW, -1);
@@ -40,7 +40,7 @@ class OnceTest {
             s.deliver(now + 4 * MS, Wire.delivered(s, other, me, 64, Wire.reply(icmp, false)), other, 64);
             s.deliver(now + 5 * MS, Wire.delivered(s, dst, me, 61, Wire.reply(icmp, false)), dst, 61);
         };
-        SendResult r = Pinger.once(echo, Duration.ofSeconds(1), socket, clock);
+        SendResult r = Once.send(echo, Duration.ofSeconds(1), socket, clock);
         SendResult.Answered a = assertInstanceOf(SendResult.Answered.class, r);
         assertEquals(5 * MS, a.rttNanos());
         assertEquals(61, a.ttl());
@@ -62,7 +62,7 @@ class OnceTest {
             s.deliver(now + MS, Wire.delivered(s, dst, me, 64, r), dst, 64);
         };
         SendResult.Answered a = assertInstanceOf(SendResult.Answered.class,
-                Pinger.once(echo, Duration.ofSeconds(1), socket, clock));
+                Once.send(echo, Duration.ofSeconds(1), socket, clock));
         assertFalse(a.checksumOk());
         assertFalse(a.payloadMatches());
         assertTrue(a.toString().endsWith("(BAD CHECKSUM!) (PAYLOAD ALTERED!)"), a.toString());
@@ -78,7 +78,7 @@ class OnceTest {
             s.deliver(now + 2 * MS, Wire.delivered(s, router, me, 64, Wire.error(11, 0, icmp, me, dst)), router, 64);
         };
         SendResult.Failed f = assertInstanceOf(SendResult.Failed.class,
-                Pinger.once(echo, Duration.ofSeconds(1), socket, clock));
+                Once.send(echo, Duration.ofSeconds(1), socket, clock));
         assertEquals(router, f.from());
         assertEquals(11, f.error().type());
         assertTrue(f.toString().startsWith("From 198.18.0.1 icmp_seq=1 "), f.toString());
@@ -87,7 +87,7 @@ class OnceTest {
     @Test
     void silenceIsNoReplyAfterExactlyTheTimeout() throws IOException {
         long start = clock.now;
-        SendResult r = Pinger.once(echo, Duration.ofMillis(1500), socket, clock);
+        SendResult r = Once.send(echo, Duration.ofMillis(1500), socket, clock);
         SendResult.NoReply n = assertInstanceOf(SendResult.NoReply.class, r);
         assertEquals(Duration.ofMillis(1500), n.waited());
         assertEquals(start + 1500 * MS, clock.now);
@@ -99,7 +99,7 @@ class OnceTest {
         FakeSocket dgram = new FakeSocket(clock, Family.IPV4, SocketKind.DATAGRAM, 999);
         dgram.peer = new EchoPeer(me);
         SendResult.Answered a = assertInstanceOf(SendResult.Answered.class,
-                Pinger.once(echo, Duration.ofSeconds(1), dgram, clock));
+                Once.send(echo, Duration.ofSeconds(1), dgram, clock));
         assertEquals(999, a.reply().id());
     }
 
@@ -124,7 +124,7 @@ class OnceTest {
             return clock.now;
         };
         SendResult.Answered a = assertInstanceOf(SendResult.Answered.class,
-                Pinger.once(echo, Duration.ofSeconds(2), socket, late));
+                Once.send(echo, Duration.ofSeconds(2), socket, late));
         assertEquals(MS, a.rttNanos(), "the kernel's receive time, not the late thread's");
     }
 
@@ -134,7 +134,7 @@ class OnceTest {
             clock.now += 3 * PingerTest.S;
             return clock.now;
         };
-        assertInstanceOf(SendResult.NoReply.class, Pinger.once(echo, Duration.ofSeconds(2), socket, late));
+        assertInstanceOf(SendResult.NoReply.class, Once.send(echo, Duration.ofSeconds(2), socket, late));
         assertEquals(1, socket.sent.size());
     }
 
@@ -142,7 +142,7 @@ class OnceTest {
     void aHugeTimeoutSaturatesInsteadOfThrowingArithmeticException() throws IOException {
         socket.peer = (s, icmp, dst, now) -> s.deliver(now + MS, Wire.delivered(s, dst, me, 64,
                 Wire.reply(icmp, false)), dst, 64);
-        SendResult r = Pinger.once(echo, Duration.ofDays(365_000_000L), socket, clock);
+        SendResult r = Once.send(echo, Duration.ofDays(365_000_000L), socket, clock);
         assertEquals(MS, assertInstanceOf(SendResult.Answered.class, r).rttNanos());
     }
 
@@ -150,9 +150,48 @@ class OnceTest {
     void aForcedChecksumOverIcmpv6IsRefusedBecauseTheKernelWritesIt() {
         FakeSocket v6 = new FakeSocket(clock, Family.IPV6, SocketKind.RAW, -1);
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Pinger.once(Echo.to("::1").checksum(0xdead), Duration.ofSeconds(1), v6, clock));
+                () -> Once.send(Echo.to("::1").checksum(0xdead), Duration.ofSeconds(1), v6, clock));
         assertEquals("checksum cannot be forced over an ICMPv6 socket (the kernel computes it), got 0xdead",
                 e.getMessage());
         assertTrue(v6.sent.isEmpty(), "nothing sent");
+    }
+
+    @Test
+    void aForcedChecksumGoesOnTheWireAsGiven() throws IOException {
+        Once.send(echo.checksum(0xbeef), Duration.ofMillis(100), socket, clock);
+        byte[] sent = socket.sent.get(0);
+        assertEquals(0xbeef, ((sent[2] & 0xff) << 8) | (sent[3] & 0xff));
+        assertEquals(8, sent[0], "still an echo request");
+        assertEquals(1, ((sent[6] & 0xff) << 8) | (sent[7] & 0xff), "the echo's own seq");
+    }
+
+    @Test
+    void aTimestampRequestIsAnsweredByItsTimestampReplyNotByAnEchoReply() throws IOException {
+        socket.peer = (s, icmp, dst, now) -> {
+            byte[] echoReply = Wire.reply(icmp, false); // type 0 with our id and seq: not the answer to type 13
+            s.deliver(now + MS, Wire.delivered(s, dst, me, 64, echoReply), dst, 64);
+            byte[] stamp = icmp.clone();
+            stamp[0] = 14;
+            s.deliver(now + 2 * MS, Wire.delivered(s, dst, me, 64, Wire.checksum(stamp, false)), dst, 64);
+        };
+        Echo timestamp = echo.type(13).seq(300);
+        SendResult.Answered a = assertInstanceOf(SendResult.Answered.class,
+                Once.send(timestamp, Duration.ofSeconds(1), socket, clock));
+        assertEquals(13, socket.sent.get(0)[0], "sent as a timestamp request");
+        assertEquals(14, a.reply().type());
+        assertEquals(300, a.reply().seq());
+        assertEquals(2 * MS, a.rttNanos());
+        assertTrue(a.checksumOk());
+    }
+
+    @Test
+    void aSendStoppedBeforeItRunsSendsNothingAndEndsStopped() throws IOException {
+        try (OneProbe p = OneProbe.over(f -> socket, clock, peer, 1, ProbeSpec.DEFAULT, EngineOptions.defaults())) {
+            p.stop();
+            ProbeEvent.Lost lost = assertInstanceOf(ProbeEvent.Lost.class, p.run());
+            assertTrue(lost.stopped());
+            assertTrue(p.stopped());
+        }
+        assertTrue(socket.sent.isEmpty(), "nothing sent");
     }
 }

@@ -31,7 +31,7 @@ class PingerDatagramErrorsLabTest {
     }
 
     static SendResult onceDatagram(Echo echo) throws IOException {
-        return Pinger.once(echo, WAIT, SocketKind.DATAGRAM, CLIENT);
+        return Once.send(echo, WAIT, SocketKind.DATAGRAM, CLIENT);
     }
 
     static PingSettings settings(String host, int family, SocketKind kind) {

@@ -123,7 +123,7 @@ class PingerErrorReportTest {
         FakeSocket s = datagram(321);
         s.peer = (sock, icmp, dst, now) -> sock.deliverReport(now + MS, Arrays.copyOf(icmp, 8), dst,
                 Inbound.ORIGIN_ICMP, 3, 13, 0, EHOSTUNREACH, router);
-        SendResult r = Pinger.once(dev.pingkit.Echo.to(target).seq(4), Duration.ofSeconds(1), s, clock);
+        SendResult r = Once.send(dev.pingkit.Echo.to(target).seq(4), Duration.ofSeconds(1), s, clock);
         SendResult.Failed f = assertInstanceOf(SendResult.Failed.class, r);
         assertEquals(router, f.from());
         assertEquals(13, f.error().code());

@@ -34,7 +34,7 @@ class PingerLabTest {
     }
 
     static SendResult once(Echo echo, Duration timeout) throws IOException {
-        return Pinger.once(echo, timeout, SocketKind.AUTO, CLIENT);
+        return Once.send(echo, timeout, SocketKind.AUTO, CLIENT);
     }
 
     static PingSettings settings(String host, int family) {

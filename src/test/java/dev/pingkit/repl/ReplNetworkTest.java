@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import dev.pingkit.Echo;
-import dev.pingkit.ping.Pinger;
 
 /**
  * send, ping and listen on real sockets over loopback (the only place packets may go outside the lab), and Ctrl-C
@@ -82,6 +81,35 @@ class ReplNetworkTest {
                 "send 300ms");
         assertTrue(t.hasLine("no reply from 127.0.0.1 icmp_seq=3 within 300 ms"), t.output());
         assertEquals(0, t.status(), "a timeout is a result, not a failure\n" + t.output());
+    }
+
+    @Test
+    @Timeout(120)
+    void listenWithAFilterPrintsOnlyThePacketsItPasses() throws Exception {
+        try (Live live = new Live("ipv4", "listen host 127.0.0.1 type 0 id 4323", "socket raw")) {
+            live.awaitOutput("listening for IPv4 ICMP until Ctrl-C");
+            Echo.to("127.0.0.1").id(4322).seq(3).payload("not this one").send(Duration.ofSeconds(2));
+            Echo.to("127.0.0.1").id(4323).seq(4).payload("this one").send(Duration.ofSeconds(2));
+            live.awaitOutput("echo-reply id=4323 seq=4");
+            live.ctrlC();
+            live.awaitOutput("pingkit> socket raw");
+            live.close();
+            String out = live.output();
+            assertTrue(out.lines().noneMatch(l -> l.contains("id=4322")), out);
+            assertTrue(out.lines().noneMatch(l -> l.contains("echo-request id=4323")), out);
+            assertTrue(out.lines().anyMatch(l -> l.equals("1 packet seen")), out);
+        }
+    }
+
+    @Test
+    void listenMistakesAreOneLineAndTheSessionGoesOn() {
+        var t = ReplDriver.script("listen id 70000", "listen type", "listen 1 2", "echo to 127.0.0.1", "hex");
+        assertTrue(t.hasLine("error: id must be 0..65535, got 70000"), t.output());
+        assertTrue(t.hasLine("error: listen takes [host <host>] [type <0..255>] [id <0..65535>] [<seconds>], got type"),
+                t.output());
+        assertTrue(t.hasLine("error: listen takes [host <host>] [type <0..255>] [id <0..65535>] [<seconds>], got 1 2"),
+                t.output());
+        assertTrue(t.output().contains("pingkit> hex\n00000000  08 00"), t.output());
     }
 
     @Test
@@ -153,7 +181,7 @@ class ReplNetworkTest {
     void listenPrintsEachIcmpPacketOnOneLineUntilCtrlC() throws Exception {
         try (Live live = new Live("ipv4", "listen", "socket raw")) {
             live.awaitOutput("listening for IPv4 ICMP until Ctrl-C");
-            Pinger.once(Echo.to("127.0.0.1").id(4321).seq(9).payload("listen test"), Duration.ofSeconds(2));
+            Echo.to("127.0.0.1").id(4321).seq(9).payload("listen test").send(Duration.ofSeconds(2));
             live.awaitOutput("echo-reply id=4321 seq=9");
             live.ctrlC();
             live.awaitOutput("pingkit> socket raw");
