@@ -23,17 +23,64 @@ _pingkit_ping() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=
   ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD-1]}
   case $prev in
+    --pcap) _pingkit_values file; return ;;
     -I) _pingkit_values interface; return ;;
     -Q|-W|-c|-i|-l|-m|-p|-s|-t|-w) _pingkit_values none; return ;;
     -M) _pingkit_values words 'do dont want probe'; return ;;
   esac
   if [[ $cur == -* ]]; then
-    COMPREPLY=($(compgen -W '--help --json --version -4 -6 -D -I -M -O -Q -V -W -c -f -h -i -j -l -m -n -p -q -s -t -v -w' -- "$cur"))
+    COMPREPLY=($(compgen -W '--help --histogram --json --pcap --version -4 -6 -D -I -M -O -Q -V -W -c -f -h -i -j -l -m -n -p -q -s -t -v -w' -- "$cur"))
   else
     _pingkit_values host
   fi
 }
 complete -F _pingkit_ping scripts/ping ./scripts/ping ${_pingkit_home:+"$_pingkit_home/scripts/ping"}
+
+_pingkit_fping() {
+  local cur=${COMP_WORDS[COMP_CWORD]} prev=
+  ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD-1]}
+  case $prev in
+    --file|-f) _pingkit_values file; return ;;
+    --iface|-I) _pingkit_values interface; return ;;
+    --backoff|--count|--interval|--period|--reachable|--retry|--size|--squiet|--src|--timeout|--tos|--ttl|--vcount|-B|-C|-H|-O|-Q|-S|-T|-b|-c|-i|-p|-r|-t|-x) _pingkit_values none; return ;;
+  esac
+  if [[ $cur == -* ]]; then
+    COMPREPLY=($(compgen -W '--addr --alive --all --backoff --count --dontfrag --elapsed --file --generate --help --iface --interval --ipv4 --ipv6 --json --loop --name --netdata --outage --period --quiet --random --rdns --reachable --retry --size --squiet --src --stats --timeout --timestamp --tos --ttl --unreach --vcount --version -4 -6 -A -B -C -D -H -I -M -N -O -Q -R -S -T -a -b -c -d -e -f -g -h -i -l -m -n -o -p -q -r -s -t -u -v -x' -- "$cur"))
+  else
+    _pingkit_values host
+  fi
+}
+complete -F _pingkit_fping scripts/fping ./scripts/fping ${_pingkit_home:+"$_pingkit_home/scripts/fping"}
+
+_pingkit_traceroute() {
+  local cur=${COMP_WORDS[COMP_CWORD]} prev=
+  ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD-1]}
+  case $prev in
+    -i) _pingkit_values interface; return ;;
+    -N|-c|-f|-m|-q|-s|-t|-w|-z) _pingkit_values none; return ;;
+  esac
+  if [[ $cur == -* ]]; then
+    COMPREPLY=($(compgen -W '--help --json --report -4 -6 -F -I -N -c -f -i -m -n -q -s -t -w -z' -- "$cur"))
+  else
+    _pingkit_values host
+  fi
+}
+complete -F _pingkit_traceroute scripts/traceroute ./scripts/traceroute ${_pingkit_home:+"$_pingkit_home/scripts/traceroute"}
+
+_pingkit_prober() {
+  local cur=${COMP_WORDS[COMP_CWORD]} prev=
+  ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD-1]}
+  case $prev in
+    --targets-file|-f) _pingkit_values file; return ;;
+    --buckets|--interval|--listen|--rate|--size|-i|-r|-s) _pingkit_values none; return ;;
+  esac
+  if [[ $cur == -* ]]; then
+    COMPREPLY=($(compgen -W '--buckets --help --interval --json --listen --rate --size --targets-file --version -4 -6 -V -f -h -i -r -s' -- "$cur"))
+  else
+    _pingkit_values host
+  fi
+}
+complete -F _pingkit_prober scripts/prober ./scripts/prober ${_pingkit_home:+"$_pingkit_home/scripts/prober"}
 
 _pingkit_repl() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=

@@ -129,6 +129,38 @@ public final class Echo {
         return new Echo(target, source, id, seq, payload, payloadSum, pattern, type, code, forcedChecksum, ttl, tos, dontFragment);
     }
 
+    // ---- batches: each returns a Probes value built from this echo ----
+
+    /** <b>A batch of this probe alone, to widen with {@link Probes}' ranges and send with {@code sendAll()}.</b> */
+    public Probes probes() {
+        return Probes.of(this);
+    }
+
+    /** <b>A batch with sequence numbers {@code from..to}</b>: {@code Echo.to(h).seq(1, 20).sendAll()}. */
+    public Probes seq(int from, int to) {
+        return probes().seq(from, to);
+    }
+
+    /** <b>A batch with payload sizes {@code from..to} by {@code step}</b>: {@code .size(0, 1400, 200).sendAll()}. */
+    public Probes size(int from, int to, int step) {
+        return probes().size(from, to, step);
+    }
+
+    /** <b>A batch with TTLs / hop limits {@code from..to}</b>: {@code Echo.to(h).ttl(1, 4).sendAll()}. */
+    public Probes ttl(int from, int to) {
+        return probes().ttl(from, to);
+    }
+
+    /** <b>A batch of this probe to each of these hosts or CIDR blocks</b> (see {@link Probes#targets}). */
+    public Probes targets(String... hosts) {
+        return probes().targets(hosts);
+    }
+
+    /** <b>Sends this one probe through the engine as a batch of one; see {@link Probes#sendAll()}.</b> */
+    public Results sendAll() throws IOException {
+        return probes().sendAll();
+    }
+
     /** <b>The payload as the UTF-8 bytes of {@code text}.</b> */
     public Echo payload(String text) {
         Objects.requireNonNull(text, "payload");

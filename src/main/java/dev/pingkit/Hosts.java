@@ -46,4 +46,25 @@ public final class Hosts {
         }
         throw new IllegalArgumentException("host " + h + " has no IPv" + family + " address");
     }
+
+    /**
+     * <b>The address the kernel's route toward {@code target} sends from, or the unspecified address of its family
+     * when there is no route.</b> A UDP socket's connect only looks the route up: nothing is sent.
+     */
+    public static InetAddress sourceToward(InetAddress target) {
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket()) {
+            s.connect(target, 9);
+            InetAddress a = s.getLocalAddress();
+            if (a != null && !a.isAnyLocalAddress()) {
+                return a;
+            }
+        } catch (java.net.SocketException e) {
+            // no route: the unspecified address below still has the right family
+        }
+        try {
+            return InetAddress.getByAddress(new byte[target.getAddress().length]);
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError("4 or 16 bytes are always an address", e);
+        }
+    }
 }

@@ -8,8 +8,10 @@ import org.apache.commons.cli.Options;
 
 /**
  * <b>What a command's help, shell completion and man page are made of: its Commons CLI option table and a few
- * words.</b> One value per launcher ({@link #all()}); {@code dev.pingkit.cli.docs.DocsGenerator} turns them into
- * {@code docs/completion/pingkit.bash} and {@code docs/man/pingkit-NAME.1}.
+ * words.</b> One value per launcher, listed in {@code dev.pingkit.cli.docs.DocsGenerator#commands()} (there, not here:
+ * the commands' packages such as {@code cli.fping} import {@code cli}), which turns them into
+ * {@code docs/completion/pingkit.bash} and {@code docs/man/pingkit-NAME.1}. An option without a description is
+ * listed with none.
  *
  * @param name        the launcher's name under {@code scripts/} ({@code ping})
  * @param summary     one line for the man page's NAME section
@@ -69,10 +71,5 @@ public record CommandDoc(String name, String summary, String synopsis, List<Stri
         values = Map.copyOf(values);
         additions = List.copyOf(additions);
         seeAlso = List.copyOf(seeAlso);
-    }
-
-    /** Every launcher's page, in the order the generated files list them. A new command adds its line here. */
-    public static List<CommandDoc> all() {
-        return List.of(PingOptions.doc(), ReplOptions.doc());
     }
 }

@@ -1,5 +1,6 @@
 package dev.pingkit.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -30,13 +31,15 @@ import java.util.Optional;
  * @param preload         {@code -l}
  * @param verbose         {@code -v}
  * @param json            {@code --json}
+ * @param histogram       {@code --histogram}: an RTT histogram and sparkline after the summary (pingkit)
+ * @param pcap            {@code --pcap FILE}: every probe and reply written to a pcap capture (pingkit)
  */
 public record Invocation(
         String host, int family, long count, Optional<Duration> interval, int size, Optional<Integer> ttl,
         Optional<Duration> replyTimeout, Optional<Integer> deadline, boolean flood, String patternHex,
         Optional<Integer> tos, Optional<String> source, Optional<String> device, boolean numeric, boolean quiet,
         boolean timestamps, boolean outstanding, Optional<String> pmtu, Optional<Long> mark, int preload,
-        boolean verbose, boolean json) {
+        boolean verbose, boolean json, boolean histogram, Optional<Path> pcap) {
 
     /** The {@code -p} pattern bytes (empty when none was given). */
     public byte[] pattern() {

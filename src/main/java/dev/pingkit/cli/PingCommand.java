@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import dev.pingkit.RttChart;
 import dev.pingkit.packet.Addresses;
+import dev.pingkit.ping.PingListener;
 import dev.pingkit.ping.PingSettings;
 import dev.pingkit.ping.PingStatistics;
 import dev.pingkit.ping.Pinger;
@@ -136,7 +138,12 @@ public final class PingCommand {
             return e.exitCode();
         }
 
+        if (inv.histogram() && inv.json()) {
+            err.println("ping: --histogram draws for a terminal and cannot be combined with --json");
+            return 2;
+        }
         Printer printer = inv.json() ? new JsonPrinter(out, inv, target) : new IputilsPrinter(out, err, inv, target);
+        RttRecorder recorder = inv.histogram() ? new RttRecorder(printer) : null;
         Pinger pinger;
         try {
             pinger = Pinger.open(settings);
@@ -147,15 +154,34 @@ public final class PingCommand {
             err.println("ping: " + e.getMessage());
             return 2;
         }
+        PingListener listener = recorder != null ? recorder : printer;
+        CaptureTap capture = null;
+        if (inv.pcap().isPresent()) {
+            try {
+                capture = new CaptureTap(listener, inv.pcap().get(), target.address(), settings.source(),
+                        settings.payload(), settings.ttl(), settings.tos(), pinger.identifier());
+            } catch (IOException | RuntimeException e) {
+                pinger.close();
+                err.println("ping: cannot write capture " + inv.pcap().get() + ": " + CaptureTap.reason(e));
+                return 2;
+            }
+            listener = capture;
+        }
         try (pinger) {
             printer.start();
             out.flush();
             control.onStop(pinger::stop);
             control.onStatus(() -> printer.status(pinger.snapshot()));
-            PingStatistics stats = pinger.run(printer);
+            PingStatistics stats = pinger.run(listener);
             int code = stats.received() == 0
                     || (inv.deadline().isPresent() && inv.count() > 0 && stats.received() < inv.count()) ? 1 : 0;
             printer.finish(stats, code);
+            if (recorder != null) {
+                out.print(RttChart.histogram(recorder.rtts(), RttChart.Glyphs.current()));
+            }
+            if (capture != null) {
+                capture.finish();
+            }
             out.flush();
             return code;
         } catch (IOException e) {

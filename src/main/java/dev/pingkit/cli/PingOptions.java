@@ -107,6 +107,10 @@ public final class PingOptions {
         o.addOption(flag("6", "use IPv6"));
         o.addOption(Option.builder("j").longOpt("json")
                 .desc("one JSON object per event and one for the summary, schema in docs/json.md (pingkit)").get());
+        o.addOption(Option.builder().longOpt("pcap").hasArg().argName("file")
+                .desc("write every probe and reply to a pcap capture <file> (pingkit)").get());
+        o.addOption(Option.builder().longOpt("histogram")
+                .desc("print an RTT histogram and sparkline after the summary (pingkit)").get());
         return o;
     }
 
@@ -121,6 +125,9 @@ public final class PingOptions {
         try {
             cmd = DefaultParser.builder().setAllowPartialMatching(false).get().parse(OPTIONS, args);
         } catch (MissingArgumentException e) {
+            if (e.getOption().getOpt() == null) { // a long option: getopt_long's wording
+                throw new UsageException("option '--" + e.getOption().getLongOpt() + "' requires an argument");
+            }
             throw new UsageException("option requires an argument -- '" + e.getOption().getOpt() + "'");
         } catch (UnrecognizedOptionException e) {
             String token = e.getOption();
@@ -233,7 +240,8 @@ public final class PingOptions {
                 pattern, Optional.ofNullable(tos), Optional.ofNullable(source), Optional.ofNullable(device),
                 cmd.hasOption("n") || flood, cmd.hasOption("q"), cmd.hasOption("D"), cmd.hasOption("O"),
                 Optional.ofNullable(pmtu), Optional.ofNullable(mark), preload, cmd.hasOption("v"),
-                cmd.hasOption("json")));
+                cmd.hasOption("json"), cmd.hasOption("histogram"),
+                Optional.ofNullable(cmd.getOptionValue("pcap")).map(java.nio.file.Path::of)));
     }
 
     /** The man page, completion and help words of {@code scripts/ping}. */
@@ -246,7 +254,8 @@ public final class PingOptions {
                         "Ctrl-C prints the summary and ends the run; Ctrl-\\ (or SIGUSR1) prints the interim "
                         + "statistics line."),
                 OPTIONS,
-                Map.of("-I", CommandDoc.Values.of(CommandDoc.Kind.INTERFACE),
+                Map.of("--pcap", CommandDoc.Values.of(CommandDoc.Kind.FILE),
+                        "-I", CommandDoc.Values.of(CommandDoc.Kind.INTERFACE),
                         "-M", CommandDoc.Values.words("do", "dont", "want", "probe")),
                 CommandDoc.Values.of(CommandDoc.Kind.HOST),
                 List.of("--json (-j): one JSON object per event and one for the summary, with a schema version "

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * <b>The namespace lab's hosts by name, for JShell exercises:</b> {@code lab("far")} is far's IPv4 address.
+ * <b>The namespace lab's hosts by name, for JShell exercises:</b> {@code lab("far")} is far's IPv4 address,
+ * {@code lab("far6")} its IPv6 address.
  *
  * <p>Where the address comes from, first match wins:
  * <ol>
@@ -132,6 +133,9 @@ public final class LabHosts {
             String[] f = line.trim().split("\\s+");
             if (f.length >= 2) {
                 table.put(f[0], f[1]);
+            }
+            if (f.length >= 3 && f[2].contains(":")) {
+                table.put(f[0] + "6", f[2]); // "far6": far's IPv6 address, as scripts/repl --lab names it
             }
         }
         return table;

@@ -1,13 +1,11 @@
 package dev.pingkit.ping;
 
 import dev.pingkit.packet.EchoWire;
-import dev.pingkit.packet.IcmpTypes;
 import dev.pingkit.socket.ClosedSocketException;
 import dev.pingkit.socket.Family;
 import dev.pingkit.socket.IcmpSocket;
 import dev.pingkit.socket.IcmpSockets;
 import dev.pingkit.socket.NativeSocketException;
-import dev.pingkit.socket.SocketKind;
 import dev.pingkit.socket.SocketOptions;
 
 import java.io.IOException;
@@ -650,89 +648,5 @@ public final class Engine implements AutoCloseable {
             }
         }
         return b.append(stopping ? ", stopped]" : "]").toString();
-    }
-
-    // ------------------------------------------------------------------------------------------------ state
-
-    /** One family's socket and what its probes carry. */
-    static final class FamilyState {
-        final Family family;
-        final int wireFamily;
-        final IcmpSocket socket;
-        final boolean datagram;
-        final boolean ownId;
-        final int id;
-        final boolean checksum; // raw IPv4 only: the kernel computes ICMPv6 and ping-socket checksums
-        final int request;
-        final int reply;
-        final int baseTtl;
-        final int baseTos;
-        int ttl;
-        int tos;
-
-        FamilyState(Family family, IcmpSocket socket, EngineOptions options) throws IOException {
-            this.family = family;
-            this.wireFamily = family == Family.IPV4 ? 4 : 6;
-            this.socket = socket;
-            this.datagram = socket.kind() == SocketKind.DATAGRAM;
-            if (datagram) {
-                id = socket.localId();
-                ownId = false;
-            } else if (options.identifier() != null) {
-                id = options.identifier();
-                ownId = false;
-            } else {
-                id = Identifiers.acquire();
-                ownId = true;
-            }
-            if (!datagram) {
-                try {
-                    KernelFilters.echoReplies(socket, id);
-                } catch (IOException | RuntimeException e) {
-                    if (ownId) {
-                        Identifiers.release(id);
-                    }
-                    throw e;
-                }
-            }
-            this.checksum = family == Family.IPV4 && !datagram;
-            this.request = IcmpTypes.echoRequest(wireFamily);
-            this.reply = IcmpTypes.echoReply(wireFamily);
-            this.baseTtl = options.socket().ttl() != null ? options.socket().ttl() : -1;
-            this.baseTos = options.socket().tos() != null ? options.socket().tos() : -1;
-            this.ttl = baseTtl;
-            this.tos = baseTos;
-        }
-    }
-
-    /** One target's plan, progress and statistics. */
-    static final class TargetState {
-        final ProbeTarget handle;
-        final FamilyState family;
-        final TargetPlan plan;
-        final byte[] address;
-        final byte[] alsoFrom; // loopback for 0.0.0.0 and ::, which the kernel answers from there; else null
-        final StatisticsRecorder stats = new StatisticsRecorder();
-        long left;
-        long numbers;
-        int pending;
-        int queued;
-        boolean removed;
-
-        TargetState(ProbeTarget handle, FamilyState family, TargetPlan plan) {
-            this.handle = handle;
-            this.family = family;
-            this.plan = plan;
-            this.address = handle.address().getAddress();
-            this.alsoFrom = handle.address().isAnyLocalAddress()
-                    ? (family.family == Family.IPV4 ? new byte[] {127, 0, 0, 1} : loopback6()) : null;
-            this.left = plan.count();
-        }
-
-        private static byte[] loopback6() {
-            byte[] b = new byte[16];
-            b[15] = 1;
-            return b;
-        }
     }
 }

@@ -22,12 +22,12 @@ final class Matcher {
     private final IcmpReader reader = new IcmpReader();
     private final Engine engine;
     private final ProbeSlots slots;
-    private final List<Engine.TargetState> targets;
+    private final List<TargetState> targets;
     private ProbeListener listener = ProbeListener.NONE;
     private boolean strays;
     private boolean messages;
 
-    Matcher(Engine engine, ProbeSlots slots, List<Engine.TargetState> targets) {
+    Matcher(Engine engine, ProbeSlots slots, List<TargetState> targets) {
         this.engine = engine;
         this.slots = slots;
         this.targets = targets;
@@ -40,7 +40,7 @@ final class Matcher {
     }
 
     /** Matches and reports what {@link #in} holds, received on the socket of {@code fs}. */
-    void handle(Engine.FamilyState fs) {
+    void handle(FamilyState fs) {
         if (in.isErrorReport()) {
             report(fs);
             return;
@@ -55,7 +55,7 @@ final class Matcher {
         int type = reader.type();
         if (type == fs.reply && reader.valid() && reader.id() == fs.id) {
             int seq = reader.seq();
-            Engine.TargetState t = owner(seq, fs);
+            TargetState t = owner(seq, fs);
             if (t != null && (in.sourceIs(t.address) || t.alsoFrom != null && in.sourceIs(t.alsoFrom))) {
                 reply(seq, t, fs);
                 return;
@@ -63,7 +63,7 @@ final class Matcher {
         } else if (IcmpTypes.isError(fs.wireFamily, type) && reader.quotedType() == fs.request
                 && reader.quotedId() == fs.id) {
             int seq = reader.quotedSeq();
-            Engine.TargetState t = owner(seq, fs);
+            TargetState t = owner(seq, fs);
             if (t != null && (reader.quotedDestinationEquals(t.address)
                     || t.alsoFrom != null && reader.quotedDestinationEquals(t.alsoFrom))) {
                 error(seq, fs, type, in.source(), IcmpMessage.from(reader));
@@ -76,15 +76,15 @@ final class Matcher {
     }
 
     /** The target of the probe sent with {@code seq} on this family's socket, or null if none was. */
-    private Engine.TargetState owner(int seq, Engine.FamilyState fs) {
+    private TargetState owner(int seq, FamilyState fs) {
         if (seq < 0 || slots.state[seq] == ProbeSlots.FREE) {
             return null;
         }
-        Engine.TargetState t = targets.get(slots.target[seq]);
+        TargetState t = targets.get(slots.target[seq]);
         return t.family == fs ? t : null;
     }
 
-    private void reply(int seq, Engine.TargetState t, Engine.FamilyState fs) {
+    private void reply(int seq, TargetState t, FamilyState fs) {
         byte[] payload = slots.spec[seq].payloadBytes();
         boolean checksumOk = fs.wireFamily == 6 || reader.checksumValid();
         int wrong = -1;
@@ -140,12 +140,12 @@ final class Matcher {
     }
 
     // The target's own address when the reply came from it (made once, not per reply), else who sent it.
-    private InetAddress from(Engine.TargetState t) {
+    private InetAddress from(TargetState t) {
         return in.sourceIs(t.address) ? t.handle.address() : in.source();
     }
 
     /** An ICMP error quoting probe {@code seq}: it fails the probe, or only advises (IPv4 redirect, quench). */
-    private void error(int seq, Engine.FamilyState fs, int type, InetAddress reporter, IcmpMessage m) {
+    private void error(int seq, FamilyState fs, int type, InetAddress reporter, IcmpMessage m) {
         if (IcmpTypes.isAdvisory(fs.wireFamily, type)) {
             // iputils reports a source quench or a redirect but does not count it as an error: the probe goes on.
             listener.onEvent(new ProbeEvent.Advisory(engine.probe(seq), reporter, m));
@@ -166,13 +166,13 @@ final class Matcher {
      * A datagram socket's error-queue report (or a raw socket's local one): it quotes the request as sent, the
      * kernel's identifier included, and names its destination as the source.
      */
-    private void report(Engine.FamilyState fs) {
+    private void report(FamilyState fs) {
         byte[] d = in.data();
         int len = in.length();
         InetAddress reporter = in.errorSource() != null ? in.errorSource() : in.source();
         if (len >= 8 && (d[0] & 0xff) == fs.request && u16(d, 4) == fs.id) {
             int seq = u16(d, 6);
-            Engine.TargetState t = owner(seq, fs);
+            TargetState t = owner(seq, fs);
             if (t != null && (in.sourceIs(t.address) || t.alsoFrom != null && in.sourceIs(t.alsoFrom))) {
                 if (in.errorOrigin() == Inbound.ORIGIN_LOCAL) {
                     if (slots.state[seq] == ProbeSlots.PENDING) {
@@ -198,7 +198,7 @@ final class Matcher {
         }
     }
 
-    private IcmpMessage fromReport(Engine.FamilyState fs) {
+    private IcmpMessage fromReport(FamilyState fs) {
         try {
             return IcmpMessage.fromErrorReport(fs.wireFamily, in.errorType(), in.errorCode(), in.errorInfo(),
                     in.errorSource(), in.source(), in.data(), 0, in.length());

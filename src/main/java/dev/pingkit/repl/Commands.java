@@ -26,8 +26,9 @@ final class Commands {
         this.console = console;
         this.packets = new PacketCommands(session, console);
         packets.register(this);
-        new NetCommands(session, console).register(this);
+        new NetCommands(session, console).withFields(packets.fields()).register(this);
         new PingCommandAdapter(session, console).register(this);
+        new ExperimentCommands(session, console).register(this);
         new SweepCommand(session, console).register(this);
         new TraceCommands(session, console).register(this);
         add(new CommandSpec("socket", "socket [raw|dgram|auto]",

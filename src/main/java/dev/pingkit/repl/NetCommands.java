@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.pingkit.Echo;
+import dev.pingkit.ProbeResult;
 import dev.pingkit.Icmp;
 import dev.pingkit.packet.IcmpMessage;
 import dev.pingkit.ping.KernelFilters;
@@ -35,19 +36,30 @@ final class NetCommands {
     private final StatisticsRecorder sends = new StatisticsRecorder();
     private long noReplies;
 
+    private Fields fields;
+
     NetCommands(Session session, Console console) {
         this.session = session;
         this.console = console;
     }
 
+    /** The packet fields send may set on its way out ({@code send -q size 200}). */
+    NetCommands withFields(Fields f) {
+        this.fields = f;
+        return this;
+    }
+
     void register(Commands commands) {
-        commands.add(new CommandSpec("send", "send [--next] [<timeout>]",
+        commands.add(new CommandSpec("send", "send [--next] [-q|--csv|--json] [<field> <value>]... [<timeout>]",
                 "send the current packet; print the request and the reply, ICMP error or timeout",
                 "Waits up to <timeout> (seconds, or 500ms; default 2 s) for a reply or an ICMP error quoting the probe.\n"
                         + "Prints the decoded request and what came back with RTT, TTL and the checksum verdict.\n"
                         + "--next first moves the packet to the next sequence number, so repeated sends are distinct.\n"
+                        + "-q prints one line instead (target, seq, size, TTL: outcome); --csv and --json one CSV line\n"
+                        + "or JSON object. Field/value pairs change the packet first, as set does (send -q size 200 ttl 3).\n"
+                        + "Every send is collected for 'results', 'save' and 'plot'.\n"
                         + "The socket is the one chosen with 'socket' (a datagram socket writes its own id and checksum).",
-                CommandSpec.Completion.words("--next", "1", "0.5", "5"), this::send));
+                CommandSpec.Completion.words("--next", "-q", "--csv", "--json", "1", "0.5", "5"), this::send));
         commands.add(new CommandSpec("listen", "listen [<seconds>]",
                 "print every ICMP packet arriving, one decoded line each, until Ctrl-C or <seconds>",
                 "A small tcpdump for ICMP on a raw socket (needs root): IPv4 and IPv6 unless 'ipv4' or 'ipv6' was chosen.\n"
@@ -69,19 +81,40 @@ final class NetCommands {
 
     private void send(List<String> args) throws Exception {
         boolean next = false;
+        String form = null;
         Duration timeout = DEFAULT_TIMEOUT;
         boolean timeoutSeen = false;
-        for (String a : args) {
+        List<String> pairs = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
             if (a.equals("--next") || a.equals("-n")) {
                 next = true;
+            } else if (a.equals("-q") || a.equals("--quiet") || a.equals("--csv") || a.equals("--json")) {
+                if (form != null && !form.equals(a)) {
+                    throw new UserError("send takes one of -q, --csv, --json, got " + form + " and " + a);
+                }
+                form = a;
+            } else if (fields != null && fields.isField(a)) {
+                pairs.add(a);
+                pairs.add(i + 1 < args.size() ? args.get(++i) : null);
             } else if (!timeoutSeen) {
                 timeout = Values.duration("timeout", a);
                 timeoutSeen = true;
             } else {
-                throw new UserError("send takes [--next] [<timeout>], got " + String.join(" ", args));
+                throw new UserError("send takes [--next] [-q|--csv|--json] [<field> <value>]... [<timeout>], got "
+                        + String.join(" ", args));
             }
         }
         Echo echo = session.requireEcho("send");
+        for (int i = 0; i < pairs.size(); i += 2) {
+            if (pairs.get(i + 1) == null) {
+                throw new UserError(pairs.get(i) + " needs a value: send " + pairs.get(i) + " <value>");
+            }
+            echo = fields.apply(echo, pairs.get(i), pairs.get(i + 1));
+        }
+        if (!pairs.isEmpty()) {
+            session.echo(echo); // as set would: the next send goes out the same way
+        }
         if (next) {
             echo = echo.seq((echo.seq() + 1) & 0xffff);
             session.echo(echo);
@@ -92,10 +125,11 @@ final class NetCommands {
         // waiting receive at once. The echo's send options go on the socket as Pinger.once(echo, timeout, kind,
         // options) would put them.
         SendResult result;
-        if (wait.toMillis() >= 1000) {
+        if (wait.toMillis() >= 1000 && form == null) { // a quiet send stays one line
             console.println("waiting up to " + seconds(wait) + " s for " + dev.pingkit.packet.Addresses.text(probe.target())
                     + (timeoutSeen ? "" : " (send <seconds> waits less)"), Console.NOTE);
         }
+        long sentAt = ExperimentCommands.nowEpochNanos();
         try (IcmpSocket socket = Pinger.openFor(probe, kind(), SocketOptions.DEFAULTS)) {
             result = session.interruptible(socket::close,
                     () -> Pinger.once(probe, wait, socket, TimeSource.SYSTEM));
@@ -103,7 +137,22 @@ final class NetCommands {
             throw new InterruptedException("send");
         }
         sends.sent(System.nanoTime());
+        ProbeResult recorded = ProbeResult.of(result, sentAt);
+        session.results().add(recorded);
+        if (form != null) {
+            ExperimentCommands.printOne(console, session.results(), recorded, form);
+            countOutcome(result);
+            return;
+        }
         console.println(result.show());
+        if (!countOutcome(result)) {
+            return; // its show() already ends with the one line
+        }
+        console.println(result.toString(), Console.NOTE);
+    }
+
+    /** Counts the outcome in the session's statistics; false for no reply. */
+    private boolean countOutcome(SendResult result) {
         if (result instanceof SendResult.Answered a) {
             if (a.checksumOk() && a.payloadMatches()) {
                 sends.reply(a.rttNanos(), false);
@@ -114,9 +163,9 @@ final class NetCommands {
             sends.error();
         } else {
             noReplies++;
-            return; // its show() already ends with the one line
+            return false;
         }
-        console.println(result.toString(), Console.NOTE);
+        return true;
     }
 
     /** 10, 2.5: seconds as a person writes them. */

@@ -44,6 +44,7 @@ public final class Repl {
     private final Commands commands;
     private final LineReader reader;
     private final Parser parser;
+    private final LoopInput loop;
     private final LineLimit lineLimit;
     private Optional<Path> historyFile;
     private int failures;
@@ -56,6 +57,18 @@ public final class Repl {
         this.session = new Session(config.variables());
         this.commands = new Commands(session, console);
         this.parser = parser();
+        this.loop = new LoopInput(session, new LoopRunner.Host() {
+            @Override
+            public boolean execute(String line) {
+                return Repl.this.execute(line);
+            }
+
+            @Override
+            public void error(String message) {
+                console.error(message);
+                failures++;
+            }
+        });
         var builder = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("pingkit")
@@ -105,13 +118,18 @@ public final class Repl {
                 lineLimit.overflowedAndReset(); // what a Ctrl-C'd line dropped is not this line's
                 try {
                     // A script prints its own prompt with the command, so the transcript reads like a session.
-                    line = reader.readLine(config.scripted() ? "" : prompt());
+                    line = reader.readLine(config.scripted() ? "" : loop.pending() ? LoopInput.CONTINUATION : prompt());
                 } catch (UserInterruptException e) {
-                    continue; // Ctrl-C at the prompt drops the line, as in a shell
+                    loop.reset();
+                    continue; // Ctrl-C at the prompt drops the line (and an unfinished loop), as in a shell
                 } catch (EndOfFileException e) {
+                    if (loop.pending()) {
+                        loop.unfinished();
+                    }
                     break;
                 }
                 Thread.interrupted(); // a Ctrl-C that arrived between commands must not hit the next one
+                loop.countLine();
                 if (lineLimit.overflowedAndReset()) {
                     console.error("command line too long: at most " + lineLimit.max() + " characters; not run");
                     failures++;
@@ -124,9 +142,10 @@ public final class Repl {
                     continue;
                 }
                 if (config.scripted()) {
-                    console.println(PROMPT + dev.pingkit.cli.Shown.escaped(line.strip()));
+                    console.println((loop.pending() ? LoopInput.CONTINUATION : PROMPT)
+                            + dev.pingkit.cli.Shown.escaped(line.strip()));
                 }
-                boolean ok = execute(line);
+                boolean ok = loop.offer(line);
                 saveHistory();
                 if (!ok && config.scripted() && !config.keepGoing()) {
                     break;
@@ -168,6 +187,13 @@ public final class Repl {
      */
     public boolean execute(String line) {
         List<String> words;
+        try {
+            line = Arithmetic.expand(line, session.variables());
+        } catch (UserError e) {
+            console.error(e.getMessage());
+            failures++;
+            return false;
+        }
         try {
             words = new ArrayList<>(parser.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE).words());
         } catch (RuntimeException e) {

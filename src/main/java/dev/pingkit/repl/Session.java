@@ -29,6 +29,8 @@ final class Session {
     private final Set<String> hosts = Collections.synchronizedSet(new LinkedHashSet<>());
     private volatile Runnable interruptHook;
     private volatile boolean quit;
+    private volatile boolean stop;
+    private final ResultLog results = new ResultLog();
     private SocketChoice socket = SocketChoice.AUTO;
     private FamilyChoice family = FamilyChoice.ANY;
     private Echo echo;
@@ -124,12 +126,27 @@ final class Session {
         }
     }
 
-    /** Called from the terminal's signal handler on Ctrl-C while a command runs. */
+    /** Called from the terminal's signal handler on Ctrl-C while a command runs; it also stops a running loop. */
     void interrupt() {
+        stop = true;
         Runnable hook = interruptHook;
         if (hook != null) {
             hook.run();
         }
+    }
+
+    /** Whether Ctrl-C came since {@link #clearStop()}: a loop ends at its next command. */
+    boolean stopRequested() {
+        return stop;
+    }
+
+    void clearStop() {
+        stop = false;
+    }
+
+    /** The results this session's sends collected (results, save, plot). */
+    ResultLog results() {
+        return results;
     }
 
     void requestQuit() {

@@ -77,4 +77,20 @@ class ProcessEdgesTest {
             assertTrue(run.stdout().endsWith("status 0\n"), run::toString);
         }
     }
+
+    /** The launcher's Ctrl-\\ watcher ends with ping even when ping's stdout and stderr are closed. */
+    @Test
+    void nothingOutlivesARunWithStdoutAndStderrClosed() throws Exception {
+        // A -W value no other run uses marks this run's processes.
+        String marker = "-W 7." + (100 + new java.util.Random().nextInt(900));
+        PingRun run = shell(true, "\"$PING\" -c 2 -i 0.2 " + marker + " 127.0.0.1 >&- 2>&-; echo \"status $?\"", 30);
+        assertEquals("status 1\n", run.stdout(), run::toString);
+        Thread.sleep(500);
+        List<String> left = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(marker)).map(p -> p.pid() + " "
+                        + p.info().commandLine().orElse("")).toList();
+        ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(marker))
+                .forEach(ProcessHandle::destroy);
+        assertEquals(List.of(), left, "processes left behind");
+    }
 }

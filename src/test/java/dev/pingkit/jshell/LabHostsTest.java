@@ -66,7 +66,7 @@ class LabHostsTest {
     void namesTheChoicesForAHostTheLabLacks() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> resolve("nowhere", Map.of(), Map.of(), Set.of("198.51.100.1"), true));
-        assertEquals("lab host must be one of [client, peer, far], got nowhere", e.getMessage());
+        assertEquals("lab host must be one of [client, client6, peer, peer6, far, far6], got nowhere", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> LabHosts.resolve("Far; rm", NONE, NONE,
                 () -> LabHosts.parse(TABLE), Set::of, () -> true));
     }

@@ -89,7 +89,7 @@ class ReplNetworkTest {
         var t = ReplDriver.script("send", "echo to 127.0.0.1", "send soon", "send 1 2", "hex");
         assertTrue(t.hasLine("error: send needs a packet first: echo to <host> [field value]..."), t.output());
         assertTrue(t.hasLine("error: timeout must be seconds (2, 0.5) or 500ms, got soon"), t.output());
-        assertTrue(t.hasLine("error: send takes [--next] [<timeout>], got 1 2"), t.output());
+        assertTrue(t.hasLine("error: send takes [--next] [-q|--csv|--json] [<field> <value>]... [<timeout>], got 1 2"), t.output());
         assertTrue(t.output().contains("pingkit> hex\n00000000  08 00"), t.output());
     }
 

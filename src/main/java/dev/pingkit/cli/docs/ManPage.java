@@ -52,7 +52,10 @@ public final class ManPage {
             if (o.hasArg()) {
                 head.append(" \\fI").append(text(o.getArgName() != null ? o.getArgName() : "value")).append("\\fR");
             }
-            b.append(head).append('\n').append(text(o.getDescription())).append('\n');
+            b.append(head).append('\n');
+            if (o.getDescription() != null) {
+                b.append(text(o.getDescription())).append('\n');
+            }
         }
         if (!c.additions().isEmpty()) {
             b.append(".SH PINGKIT ADDITIONS\n");

@@ -39,6 +39,11 @@ final class FpingOptions {
     private FpingOptions() {
     }
 
+    /** The option table (for the man page and completion, {@link FpingDoc}). */
+    static Options options() {
+        return OPTIONS;
+    }
+
     private static Options build() {
         Options o = new Options();
         flag(o, "4", "ipv4");

@@ -128,8 +128,17 @@ class FpingLabComparisonTest {
             Run ours = ours(args);
             assertTrue(String.join("\n", theirs.stderr()).contains(mode.equals("-c8") ? "8/6/25%" : " - "),
                     theirs::toString);
-            sameEverything(theirs, ours);
+            // Which probe was answered or lost, and the summary, must agree exactly. The running "(avg, loss)" of
+            // each line depends on whether probe n's timeout is handled before probe n+1's reply, which a loaded
+            // machine decides for fping as much as for pingkit, so it is left out.
+            assertEquals(theirs.exitCode(), ours.exitCode(), () -> both(theirs, ours));
+            assertEquals(withoutRunningFigures(theirs.out()), withoutRunningFigures(ours.out()), () -> both(theirs, ours));
+            assertEquals(theirs.err(), ours.err(), () -> both(theirs, ours));
         }
+    }
+
+    private static List<String> withoutRunningFigures(List<String> lines) {
+        return lines.stream().map(l -> l.replaceAll(" \\(T avg, \\d+% loss\\)$", "")).collect(Collectors.toList());
     }
 
     @ParameterizedTest(name = "IPv{0}")

@@ -1,0 +1,176 @@
+package dev.pingkit.repl;
+
+import dev.pingkit.ProbeResult;
+import dev.pingkit.Results;
+import dev.pingkit.RttChart;
+import dev.pingkit.packet.Pcap;
+import dev.pingkit.packet.PcapPacket;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The commands of the experiment language that work on what {@code send} collected: {@code results}, {@code save},
+ * {@code load}, {@code plot}. Tables are {@link Results}' own, so the REPL prints what JShell prints.
+ */
+final class ExperimentCommands {
+    private final Session session;
+    private final Console console;
+
+    ExperimentCommands(Session session, Console console) {
+        this.session = session;
+        this.console = console;
+    }
+
+    /** Now, in nanoseconds since the epoch (the clock's resolution; microseconds on Linux). */
+    static long nowEpochNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    void register(Commands commands) {
+        commands.add(new CommandSpec("results", "results [table <row> <column> <value> | stats <group> | clear]",
+                "the session's collected sends as a table, a make_table, or statistics per group",
+                "results alone: one row per send (" + String.join(" ", ProbeResult.FIELDS) + ").\n"
+                        + "results table size target rtt: a row per size, a column per target, the RTT in each cell\n"
+                        + "(like Scapy's make_table). results stats size: sent, lost, loss and RTT min/median/p90/max\n"
+                        + "per size. results clear forgets them. The same tables as Results.table/stats in JShell.",
+                before -> before.isEmpty() ? List.of("table", "stats", "clear")
+                        : before.size() <= 3 && !before.get(0).equals("clear") ? ProbeResult.FIELDS : List.of(),
+                this::results));
+        commands.add(new CommandSpec("save", "save <file.csv|file.json|file.pcap>",
+                "write the collected sends to a CSV, JSON or pcap file (by its extension)",
+                "CSV: a header of the field names and sent_ns, a line per send. JSON: an array of objects.\n"
+                        + "pcap: every probe and reply with nanosecond stamps, for Wireshark or tshark -r.",
+                CommandSpec.Completion.words(), this::save));
+        commands.add(new CommandSpec("load", "load <file.csv|file.pcap>",
+                "add a saved CSV's sends to the results, or print a capture's packets decoded",
+                "A CSV written by save (or Results.csv) joins this session's results. A pcap (classic libpcap, as\n"
+                        + "pingkit, tcpdump -w or tshark -F pcap write it) is printed one decoded packet per line.",
+                CommandSpec.Completion.words(), this::load));
+        commands.add(new CommandSpec("plot", "plot", "RTT histogram and sparkline of the collected sends",
+                "One bar per RTT range, one for the lost probes, then a sparkline of the run in send order\n"
+                        + "(lost probes marked). Unicode blocks on a UTF-8 terminal, ASCII elsewhere.",
+                CommandSpec.Completion.words(), this::plot));
+    }
+
+    /** Prints one send's result in the form {@code send} was asked for: -q, --csv or --json. */
+    static void printOne(Console console, ResultLog log, ProbeResult p, String form) {
+        switch (form) {
+            case "--csv" -> {
+                if (log.firstCsvLine()) {
+                    console.println(Results.csvHeader().stripTrailing());
+                }
+                console.println(Results.csvLine(p).stripTrailing());
+            }
+            case "--json" -> console.println(Results.jsonObject(p));
+            default -> console.println(p.toString());
+        }
+    }
+
+    private void results(List<String> args) {
+        Results r = session.results().snapshot();
+        if (args.isEmpty()) {
+            console.println(r.toString());
+            if (r.size() > 0) {
+                print(r.toTable().toString());
+            }
+            return;
+        }
+        switch (args.get(0)) {
+            case "clear" -> {
+                Commands.noArguments("results clear", args.subList(1, args.size()));
+                session.results().clear();
+                console.println("results cleared");
+            }
+            case "table" -> {
+                if (args.size() != 4) {
+                    throw new UserError("results table needs <row> <column> <value> fields, got "
+                            + String.join(" ", args.subList(1, args.size())));
+                }
+                needSome(r);
+                print(r.table(args.get(1), args.get(2), args.get(3)).toString());
+            }
+            case "stats" -> {
+                if (args.size() != 2) {
+                    throw new UserError("results stats needs one <group> field, got "
+                            + String.join(" ", args.subList(1, args.size())));
+                }
+                needSome(r);
+                print(r.stats(args.get(1)).toString());
+            }
+            default -> throw new UserError("results takes table, stats or clear, got " + args.get(0));
+        }
+    }
+
+    private static void needSome(Results r) {
+        if (r.size() == 0) {
+            throw new UserError("no results yet: send collects them");
+        }
+    }
+
+    private void print(String text) {
+        console.println(text.stripTrailing());
+    }
+
+    private static String extension(String file) {
+        int dot = file.lastIndexOf('.');
+        return dot < 0 ? "" : file.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private void save(List<String> args) throws IOException {
+        if (args.size() != 1) {
+            throw new UserError("save takes one file name, got " + String.join(" ", args));
+        }
+        Results r = session.results().snapshot();
+        Path file = Path.of(args.get(0));
+        switch (extension(args.get(0))) {
+            case "csv" -> r.csv(file);
+            case "json" -> r.json(file);
+            case "pcap" -> r.pcap(file);
+            default -> throw new UserError("file must end in .csv, .json or .pcap, got " + args.get(0));
+        }
+        console.println("saved " + r.size() + " result" + (r.size() == 1 ? "" : "s") + " to " + file);
+    }
+
+    private void load(List<String> args) throws IOException {
+        if (args.size() != 1) {
+            throw new UserError("load takes one file name, got " + String.join(" ", args));
+        }
+        Path file = Path.of(args.get(0));
+        try {
+            switch (extension(args.get(0))) {
+                case "csv" -> {
+                    Results r = Results.readCsv(file);
+                    session.results().addAll(r);
+                    console.println("loaded " + r.size() + " result" + (r.size() == 1 ? "" : "s") + " from " + file);
+                }
+                case "pcap" -> {
+                    List<PcapPacket> packets = Pcap.read(file);
+                    for (PcapPacket p : packets) {
+                        console.println(p.toString());
+                    }
+                    console.println(packets.size() + " packet" + (packets.size() == 1 ? "" : "s") + " in " + file,
+                            Console.NOTE);
+                }
+                default -> throw new UserError("file must end in .csv or .pcap, got " + args.get(0));
+            }
+        } catch (NoSuchFileException e) {
+            throw new UserError("no such file: " + file);
+        }
+    }
+
+    private void plot(List<String> args) {
+        Commands.noArguments("plot", args);
+        Results r = session.results().snapshot();
+        needSome(r);
+        boolean utf8 = StandardCharsets.UTF_8.equals(console.terminal().encoding());
+        RttChart.Glyphs g = utf8 ? RttChart.Glyphs.current() : RttChart.Glyphs.ASCII;
+        print(r.histogram(g));
+    }
+}
