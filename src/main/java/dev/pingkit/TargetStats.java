@@ -51,18 +51,36 @@ public record TargetStats(SweepTarget target, int sent, int received, int duplic
 
     /** <b>Shortest round trip</b>, -1 without replies. */
     public long minNanos() {
-        return Arrays.stream(rttNanos).filter(t -> t >= 0).min().orElse(-1);
+        // Loops, not streams: fping's -c summary asks for all three of every target of a /16.
+        long min = Long.MAX_VALUE;
+        for (long t : rttNanos) {
+            if (t >= 0 && t < min) {
+                min = t;
+            }
+        }
+        return min == Long.MAX_VALUE ? -1 : min;
     }
 
     /** <b>Mean round trip</b> (integer nanoseconds, truncated), -1 without replies. */
     public long avgNanos() {
-        long[] t = Arrays.stream(rttNanos).filter(x -> x >= 0).toArray();
-        return t.length == 0 ? -1 : Arrays.stream(t).sum() / t.length;
+        long sum = 0;
+        int n = 0;
+        for (long t : rttNanos) {
+            if (t >= 0) {
+                sum += t;
+                n++;
+            }
+        }
+        return n == 0 ? -1 : sum / n;
     }
 
     /** <b>Longest round trip</b>, -1 without replies. */
     public long maxNanos() {
-        return Arrays.stream(rttNanos).max().orElse(-1);
+        long max = -1;
+        for (long t : rttNanos) {
+            max = Math.max(max, t);
+        }
+        return max;
     }
 
     /**

@@ -174,7 +174,8 @@ final class LibC {
 
     static native long recvmsg(int fd, long message, int flags);
 
-    static native int poll(long fds, long count, int timeoutMillis);
+    /** poll with a timespec: a wait shorter than poll's millisecond (a sweep's 1 µs gap) stays that short. */
+    static native int ppoll(long fds, long count, long timespec, long sigmask);
 
     static native int close(int fd);
 

@@ -25,7 +25,10 @@ final class NativeIcmpSocket implements IcmpSocket {
     private static final int R_POLLFDS = R_NAME + 32;
     private static final int R_CONTROL = R_POLLFDS + 2 * LibC.POLLFD_SIZE;
     private static final int R_CLOCK = R_CONTROL + CONTROL_SIZE; // a timespec
-    private static final int R_SIZE = R_CLOCK + 16;
+    private static final int R_TIMEOUT = R_CLOCK + 16; // a timespec: the receive's wait
+    private static final int R_SIZE = R_TIMEOUT + 16;
+    /** poll(2)'s longest wait, which the waits here keep as their cap (~24.8 days). */
+    private static final long MAX_WAIT_NANOS = Integer.MAX_VALUE * 1_000_000L;
 
     private final int fd;
     private final int wakeFd;
@@ -50,7 +53,8 @@ final class NativeIcmpSocket implements IcmpSocket {
 
     private final Object receiveLock = new Object();
     private final Object awaitLock = new Object();
-    private final Memory awaitMemory = new Memory(4L * LibC.POLLFD_SIZE);
+    private static final int AWAIT_TIMEOUT = 4 * LibC.POLLFD_SIZE; // a timespec after the four pollfds
+    private final Memory awaitMemory = new Memory(AWAIT_TIMEOUT + 16L);
     private final ByteBuffer awaitFds = view(awaitMemory);
     private final long awaitFdsAt = Pointer.nativeValue(awaitMemory);
     private final Memory receiveBlock = new Memory(R_SIZE);
@@ -80,6 +84,12 @@ final class NativeIcmpSocket implements IcmpSocket {
         receiveBlock.setShort(R_POLLFDS + 4, LibC.POLLIN);
         receiveBlock.setInt(R_POLLFDS + LibC.POLLFD_SIZE, wakeFd);
         receiveBlock.setShort(R_POLLFDS + LibC.POLLFD_SIZE + 4, LibC.POLLIN);
+    }
+
+    /** Writes a wait as a {@code struct timespec} at {@code at}, capped at poll(2)'s longest. */
+    private static void putTimespec(ByteBuffer b, int at, long nanos) {
+        long n = Math.min(nanos, MAX_WAIT_NANOS);
+        b.putLong(at, n / 1_000_000_000L).putLong(at + 8, n % 1_000_000_000L);
     }
 
     private static ByteBuffer view(Memory m) {
@@ -202,19 +212,20 @@ final class NativeIcmpSocket implements IcmpSocket {
                         return false;
                     }
                     long remaining = timeoutNanos - (System.nanoTime() - start);
-                    long millis;
+                    long wait;
                     if (remaining > 0) {
-                        // Round up: returning before the timeout would report a timeout too early.
-                        millis = (remaining + 999_999) / 1_000_000;
+                        // To the nanosecond (ppoll): poll's whole milliseconds made a 1 µs wait one of 1 ms.
+                        wait = remaining;
                     } else if (errorQueue) {
                         // A report waiting on the error queue shows only as POLLERR: one more look, without
                         // waiting, so that even a zero timeout takes what is already queued there.
-                        millis = 0;
+                        wait = 0;
                         lastLook = true;
                     } else {
                         return false;
                     }
-                    int ready = LibC.poll(receiveBlockAt + R_POLLFDS, 2, (int) Math.min(millis, Integer.MAX_VALUE));
+                    putTimespec(rb, R_TIMEOUT, wait);
+                    int ready = LibC.ppoll(receiveBlockAt + R_POLLFDS, 2, receiveBlockAt + R_TIMEOUT, 0);
                     if (ready < 0) {
                         int errno = LibC.errno();
                         if (errno != Errno.EINTR) {
@@ -448,8 +459,8 @@ final class NativeIcmpSocket implements IcmpSocket {
                     awaitFds.putInt(8, wakeFd).putShort(12, LibC.POLLIN).putShort(14, (short) 0);
                     awaitFds.putInt(16, o.fd).putShort(20, LibC.POLLIN).putShort(22, (short) 0);
                     awaitFds.putInt(24, o.wakeFd).putShort(28, LibC.POLLIN).putShort(30, (short) 0);
-                    long millis = timeoutNanos == 0 ? 0 : (timeoutNanos + 999_999) / 1_000_000;
-                    int ready = LibC.poll(awaitFdsAt, 4, (int) Math.min(millis, Integer.MAX_VALUE));
+                    putTimespec(awaitFds, AWAIT_TIMEOUT, timeoutNanos);
+                    int ready = LibC.ppoll(awaitFdsAt, 4, awaitFdsAt + AWAIT_TIMEOUT, 0);
                     if (ready < 0) {
                         int errno = LibC.errno();
                         if (errno != Errno.EINTR) {

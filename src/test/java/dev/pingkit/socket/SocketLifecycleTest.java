@@ -48,6 +48,24 @@ class SocketLifecycleTest {
     }
 
     @Test
+    void subMillisecondWaitsLastTheirTimeoutNeverLess() throws Exception {
+        // Waits go to the kernel in nanoseconds (ppoll), no longer rounded up to poll's millisecond: they must
+        // still never end early, or a probe would be reported lost before its time. (How much shorter they are
+        // is a speed question, for scripts/bench.)
+        try (IcmpSocket v4 = openQuiet(Family.IPV4); IcmpSocket v6 = openQuiet(Family.IPV6)) {
+            Inbound in = new Inbound();
+            for (long wait : new long[] {1_000L, 250_000L, 999_999L, 1_500_000L}) {
+                long start = System.nanoTime();
+                assertFalse(v4.receive(in, wait));
+                assertTrue(System.nanoTime() - start >= wait, "receive of " + wait + " ns");
+                start = System.nanoTime();
+                assertEquals(0, v4.await(v6, wait));
+                assertTrue(System.nanoTime() - start >= wait, "await of " + wait + " ns");
+            }
+        }
+    }
+
+    @Test
     void closeFromAnotherThreadWakesABlockedReceive() throws Exception {
         IcmpSocket socket = openQuiet(Family.IPV6);
         AtomicReference<Object> outcome = new AtomicReference<>();

@@ -113,17 +113,26 @@ final class FpingPrinter implements SweepListener {
             if (inv.perReply()) {
                 err.println();
             }
+            // Writes of ~64 KB, not one a line: a /16 has 65 534 summaries (and not all at once: the RSS).
+            StringBuilder lines = new StringBuilder();
+            String newline = System.lineSeparator();
             for (TargetStats t : result.targets()) {
                 String host = t.target().name();
                 if (inv.verboseCount()) {
-                    err.println(FpingWords.verboseCounts(host, width, t.rttNanos()));
+                    lines.append(FpingWords.verboseCounts(host, width, t.rttNanos())).append(newline);
                 } else {
                     Integer outage = inv.outage() ? (int) ((t.sent() - t.received()) * inv.periodNanos() / 1_000_000)
                             : null;
-                    err.println(FpingWords.summary(host, width, t.sent(), t.received(), outage, t.minNanos(),
-                            t.avgNanos(), t.maxNanos()));
+                    lines.append(FpingWords.summary(host, width, t.sent(), t.received(), outage, t.minNanos(),
+                            t.avgNanos(), t.maxNanos())).append(newline);
+                }
+                if (lines.length() >= 1 << 16) {
+                    err.print(lines);
+                    lines.setLength(0);
                 }
             }
+            err.print(lines);
+            err.flush();
         }
         int targets = result.targets().size();
         if (inv.stats()) {

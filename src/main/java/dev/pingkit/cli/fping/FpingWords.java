@@ -21,15 +21,31 @@ final class FpingWords {
             return new java.math.BigDecimal(t).round(new java.math.MathContext(2)).stripTrailingZeros()
                     .toPlainString();
         } else if (t < 1.0) {
-            return String.format(Locale.ROOT, "%.3f", t);
+            return fixed(nanos, 3);
         } else if (t < 10.0) {
-            return String.format(Locale.ROOT, "%.2f", t);
+            return fixed(nanos, 2);
         } else if (t < 100.0) {
-            return String.format(Locale.ROOT, "%.1f", t);
+            return fixed(nanos, 1);
         } else if (t < 1_000_000.0) {
-            return String.format(Locale.ROOT, "%.0f", t);
+            return fixed(nanos, 0);
         }
         return String.format(Locale.ROOT, "%.3e", t);
+    }
+
+    /**
+     * {@code String.format("%.Nf", nanos / 1e6)} for {@code 0 <= nanos < 10^12} in integer arithmetic: the double
+     * of {@code nanos / 1e6} prints as that exact decimal, which %f rounds half up, as this does. A /16 sweep's
+     * summaries call it three times a target, and Formatter parses its pattern on every call.
+     */
+    private static String fixed(long nanos, int places) {
+        long unit = places == 3 ? 1_000 : places == 2 ? 10_000 : places == 1 ? 100_000 : 1_000_000;
+        long scaled = (nanos + unit / 2) / unit; // half up
+        if (places == 0) {
+            return Long.toString(scaled);
+        }
+        long one = places == 3 ? 1_000 : places == 2 ? 100 : 10;
+        String fraction = Long.toString(one + scaled % one).substring(1); // leading zeros kept
+        return (scaled / one) + "." + fraction;
     }
 
     static String version() {

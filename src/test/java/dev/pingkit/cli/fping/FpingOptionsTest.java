@@ -128,6 +128,25 @@ class FpingOptionsTest {
     }
 
     @Test
+    void timesPrintAsFormatWouldAtEveryRoundingEdge() {
+        // ms() rounds in integers instead of String.format; the two must agree, ties (…500 ns) and carries included.
+        java.util.Random random = new java.util.Random(17);
+        List<Long> edges = new java.util.ArrayList<>(List.of(0L, 499L, 500L, 999_499L, 999_500L, 999_999L,
+                1_000_000L, 9_994_999L, 9_995_000L, 99_950_000L, 99_949_999L, 999_999_499_999L, 123_456_789L));
+        for (int i = 0; i < 20_000; i++) {
+            long magnitude = (long) Math.pow(10, 3 + random.nextInt(9));
+            long n = Math.floorMod(random.nextLong(), magnitude);
+            edges.add(n);
+            edges.add(n / 500 * 500); // a tie at some precision
+        }
+        for (long n : edges) {
+            double t = n / 1e6;
+            String format = t < 1 ? "%.3f" : t < 10 ? "%.2f" : t < 100 ? "%.1f" : "%.0f";
+            assertEquals(String.format(java.util.Locale.ROOT, format, t), FpingWords.ms(n), "nanos " + n);
+        }
+    }
+
+    @Test
     void icmpErrorLinesAreFpings() {
         assertEquals("ICMP Host Unreachable from 198.18.129.5 for ICMP Echo sent to 198.18.129.5",
                 FpingWords.icmpError(3, 1, "198.18.129.5", "198.18.129.5"));
