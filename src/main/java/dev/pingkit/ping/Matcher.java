@@ -125,7 +125,7 @@ final class Matcher {
                 t.stats.reply(rtt, false);
                 if (engine.routine) {
                     listener.onEvent(new ProbeEvent.Answered(engine.probe(seq), from(t), rtt, ttl, length,
-                            in.kernelTimeNanos(), in.kernelTimestamp(), messages ? IcmpMessage.from(reader) : null));
+                            in.kernelTimeNanos(), in.kernelTimestamp(), messages ? message() : null));
                 } else {
                     listener.onAnswered(t.handle.index(), slots.number[seq], rtt);
                 }
@@ -137,6 +137,12 @@ final class Matcher {
             default:
                 listener.onEvent(new ProbeEvent.Late(engine.probe(seq), from(t), rtt, ttl, length));
         }
+    }
+
+    // ICMPv6 with our address known (IPV6_PKTINFO): the checksum verified with the pseudo-header, as show() prints it.
+    private IcmpMessage message() {
+        InetAddress to = reader.family() == 6 ? in.destination() : null;
+        return to == null ? IcmpMessage.from(reader) : IcmpMessage.from(reader, in.source(), to);
     }
 
     // The target's own address when the reply came from it (made once, not per reply), else who sent it.

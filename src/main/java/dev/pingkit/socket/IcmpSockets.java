@@ -289,6 +289,8 @@ public final class IcmpSockets {
         } else {
             setInt(fd, LibC.IPPROTO_IPV6, LibC.IPV6_RECVHOPLIMIT, 1, "IPV6_RECVHOPLIMIT", null);
             setInt(fd, LibC.IPPROTO_IPV6, LibC.IPV6_RECVTCLASS, 1, "IPV6_RECVTCLASS", null);
+            // our own address as the reply's destination: with the sender, an ICMPv6 checksum can be verified
+            setInt(fd, LibC.IPPROTO_IPV6, LibC.IPV6_RECVPKTINFO, 1, "IPV6_RECVPKTINFO", null);
         }
         if (options.ttl() != null) {
             setInt(fd, v4 ? LibC.IPPROTO_IP : LibC.IPPROTO_IPV6, v4 ? LibC.IP_TTL : LibC.IPV6_UNICAST_HOPS,

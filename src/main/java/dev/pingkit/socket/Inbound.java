@@ -37,6 +37,10 @@ public final class Inbound {
     private boolean errorSourceKnown;
     private int errorSourceScopeId;
     private InetAddress errorSource;
+    private final byte[] destinationBytes = new byte[16];
+    private boolean destinationKnown;
+    private int destinationScopeId;
+    private InetAddress destination;
 
     /** {@link #errorOrigin()} of a report the kernel raised itself, e.g. EMSGSIZE against the path MTU. */
     public static final int ORIGIN_LOCAL = 1;
@@ -233,6 +237,17 @@ public final class Inbound {
         return kernelTimestamp;
     }
 
+    /**
+     * <b>The address the message was sent to (ours), or null when the kernel did not say.</b> IPv6 only, from
+     * {@code IPV6_PKTINFO}: the second address an ICMPv6 checksum's pseudo-header needs.
+     */
+    public InetAddress destination() {
+        if (destination == null && destinationKnown) {
+            destination = address(destinationBytes, destinationScopeId);
+        }
+        return destination;
+    }
+
     /** The received IPv4 TTL or IPv6 hop limit, -1 if the kernel did not say. */
     public int ttl() {
         return ttl;
@@ -265,6 +280,9 @@ public final class Inbound {
         this.errorSourceKnown = false;
         this.errorSourceScopeId = 0;
         this.errorSource = null;
+        this.destinationKnown = false;
+        this.destinationScopeId = 0;
+        this.destination = null;
     }
 
     /** Marks this receive as read from the error queue; the fields follow if the kernel's cmsg came. */
@@ -283,6 +301,17 @@ public final class Inbound {
     void errorSourceKnown(int scopeId) {
         this.errorSourceKnown = true;
         this.errorSourceScopeId = scopeId;
+    }
+
+    /** The live array {@code IPV6_PKTINFO}'s address is copied into before {@link #destinationKnown(int)}. */
+    byte[] destinationBytes() {
+        return destinationBytes;
+    }
+
+    void destinationKnown(int interfaceIndex) {
+        this.destinationKnown = true;
+        boolean linkLocal = destinationBytes[0] == (byte) 0xfe && (destinationBytes[1] & 0xc0) == 0x80;
+        this.destinationScopeId = linkLocal ? interfaceIndex : 0;
     }
 
     void length(int length, boolean truncated) {

@@ -109,6 +109,8 @@ final class LibC {
     static final int IPV6_UNICAST_HOPS = 16;
     static final int IPV6_MTU_DISCOVER = 23;
     static final int IPV6_RECVERR = 25;
+    static final int IPV6_RECVPKTINFO = 49;
+    static final int IPV6_PKTINFO = 50; // struct in6_pktinfo: 16-byte address, int interface index
     static final int IPV6_RECVHOPLIMIT = 51;
     static final int IPV6_HOPLIMIT = 52;
     static final int IPV6_RECVTCLASS = 66;

@@ -325,6 +325,10 @@ final class NativeIcmpSocket implements IcmpSocket {
                     into.ttl(block.getInt(data));
                 } else if (level == LibC.IPPROTO_IPV6 && type == LibC.IPV6_TCLASS) {
                     into.tos(block.getInt(data));
+                } else if (level == LibC.IPPROTO_IPV6 && type == LibC.IPV6_PKTINFO
+                        && cmsgLength >= LibC.CMSGHDR_SIZE + 20) {
+                    block.get(data, into.destinationBytes(), 0, 16);
+                    into.destinationKnown(block.getInt(data + 16));
                 } else if (fromErrorQueue && (level == LibC.IPPROTO_IP && type == LibC.IP_RECVERR
                         || level == LibC.IPPROTO_IPV6 && type == LibC.IPV6_RECVERR)) {
                     readExtendedError(block, data, (int) cmsgLength - LibC.CMSGHDR_SIZE, into);

@@ -53,6 +53,18 @@ class LoopbackTest {
                 a.toString());
     }
 
+    @org.junit.jupiter.api.Test
+    void anIcmpv6ReplyIsCheckedWithThePseudoHeaderOfItsSourceAndOurAddress() throws IOException {
+        assumeRoot("a raw-socket echo");
+        SendResult r = Echo.to("::1").seq(2).payload("pseudo").send();
+        SendResult.Answered a = assertInstanceOf(SendResult.Answered.class, r, String.valueOf(r));
+        // the reply's destination came from IPV6_PKTINFO: both addresses known, the checksum verified
+        assertEquals(dev.pingkit.packet.ChecksumStatus.VALID, a.reply().checksumStatus(), a.reply().show());
+        String shown = a.show();
+        assertTrue(shown.contains("(correct)") && !shown.contains("not checked"), shown);
+        assertTrue(shown.contains("src      = ::1") && shown.contains("dst      = ::1"), shown);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "::1"})
     void aHundredProbesAtOneMillisecondAreAllAnswered(String host) throws IOException {

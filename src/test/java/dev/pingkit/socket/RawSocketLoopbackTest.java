@@ -82,6 +82,7 @@ class RawSocketLoopbackTest {
             assertFalse(in.headerIncluded());
             assertEquals(Family.IPV6, in.family());
             assertEquals(InetAddress.getByName("::1"), in.source());
+            assertEquals(InetAddress.getByName("::1"), in.destination(), "our address from IPV6_PKTINFO");
             assertEquals(TestHost.sysctl("net/ipv6/conf/lo/hop_limit"), in.ttl(), "hop limit from IPV6_HOPLIMIT");
             assertTrue(in.kernelTimestamp());
             long rtt = in.kernelTimeNanos() - sentAt;
