@@ -42,12 +42,16 @@ final class NetCommands {
 
     void register(Commands commands) {
         commands.add(new CommandSpec("send", "send [--next] [-q|--csv|--json] [<field> <value>]... [<timeout>]",
-                "send the current packet; print the request and the reply, ICMP error or timeout",
-                "Waits up to <timeout> (seconds, or 500ms; default 2 s) for a reply or an ICMP error quoting the probe.\n"
-                        + "Prints the decoded request and what came back with RTT, TTL and the checksum verdict.\n"
+                "send the current packet; print one line, as ping prints a reply ('show' decodes it)",
+                "Waits up to <timeout> (seconds, or 500ms; default " + seconds(DEFAULT_TIMEOUT)
+                        + " s, as ping -W) for a reply or an ICMP error quoting the probe.\n"
+                        + "Prints one line as ping does: the reply with RTT and TTL, the ICMP error, or no reply.\n"
+                        + "'show' then prints the request and what came back field by field, with the checksum\n"
+                        + "verdict.\n"
                         + "--next first moves the packet to the next sequence number, so repeated sends are distinct.\n"
-                        + "-q prints one line instead (target, seq, size, TTL: outcome); --csv and --json one CSV line\n"
-                        + "or JSON object. Field/value pairs change the packet first, as set does (send -q size 200 ttl 3).\n"
+                        + "-q prints the experiment's line instead (target, seq, size, TTL: outcome); --csv and\n"
+                        + "--json one CSV line or JSON object. Field/value pairs change the packet first, as set\n"
+                        + "does (send -q size 200 ttl 3).\n"
                         + "Every send is collected for 'results', 'save' and 'plot'.\n"
                         + "The socket is the one chosen with 'socket' (a datagram socket writes its own id and checksum).",
                 CommandSpec.Completion.words("--next", "-q", "--csv", "--json", "1", "0.5", "5"), this::send));
@@ -129,20 +133,17 @@ final class NetCommands {
         sends.sent(System.nanoTime());
         ProbeResult recorded = ProbeResult.of(result, sentAt);
         session.results().add(recorded);
+        session.lastSend(result);
+        countOutcome(result);
         if (form != null) {
             ExperimentCommands.printOne(console, session.results(), recorded, form);
-            countOutcome(result);
-            return;
+        } else {
+            console.println(result.toString());
         }
-        console.println(result.show());
-        if (!countOutcome(result)) {
-            return; // its show() already ends with the one line
-        }
-        console.println(result.toString(), Console.NOTE);
     }
 
-    /** Counts the outcome in the session's statistics; false for no reply. */
-    private boolean countOutcome(SendResult result) {
+    /** Counts the outcome in the session's statistics. */
+    private void countOutcome(SendResult result) {
         if (result instanceof SendResult.Answered a) {
             if (a.checksumOk() && a.payloadMatches()) {
                 sends.reply(a.rttNanos(), false);
@@ -153,9 +154,7 @@ final class NetCommands {
             sends.error();
         } else {
             noReplies++;
-            return false;
         }
-        return true;
     }
 
     /** 10, 2.5: seconds as a person writes them. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.pingkit.Echo;
+import dev.pingkit.ping.SendResult;
 
 /** The commands that build and inspect the current packet: echo, set, show, hex. */
 final class PacketCommands {
@@ -40,11 +41,16 @@ final class PacketCommands {
                 "set ttl 3    set payload \"odd\"    set checksum 0xdead    set checksum auto\nFields:\n"
                         + fields.describe(),
                 this::completeSetPairs, this::set));
-        commands.add(new CommandSpec("show", "show", "print every field of the current packet",
-                "The decoded view: type, code, checksum verdict, id, seq, payload (text and hex), send options.",
+        commands.add(new CommandSpec("show", "show", "print every field of the current packet (after a send: of the "
+                + "request and what came back)",
+                "The decoded view: type, code, checksum verdict, id, seq, payload (text and hex), send options.\n"
+                        + "After 'send', until the packet changes: the request and the reply, ICMP error or timeout,\n"
+                        + "field by field, with RTT, TTL and the checksum verdict.",
                 CommandSpec.Completion.words(), args -> {
                     Commands.noArguments("show", args);
-                    console.println(session.requireEcho("show").show());
+                    Echo current = session.requireEcho("show");
+                    SendResult sent = session.lastSend();
+                    console.println(sent != null && sent.request().equals(current) ? sent.show() : current.show());
                 }));
         commands.add(new CommandSpec("hex", "hex", "print the current packet's bytes as a hexdump",
                 "The ICMP message as it goes on the wire (no IP header), hexdump -C style.",

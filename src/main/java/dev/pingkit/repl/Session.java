@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.pingkit.Echo;
+import dev.pingkit.ping.SendResult;
 
 /**
  * The mutable state of one REPL session: preferences, variables, hosts used, and the hook that Ctrl-C calls to stop
@@ -34,6 +35,7 @@ final class Session {
     private SocketChoice socket = SocketChoice.AUTO;
     private FamilyChoice family = FamilyChoice.ANY;
     private Echo echo;
+    private SendResult lastSend;
 
     Session(Map<String, String> initialVariables) {
         variables.putAll(initialVariables);
@@ -46,6 +48,15 @@ final class Session {
 
     void echo(Echo e) {
         echo = e;
+    }
+
+    /** What the last {@code send} got back, or null before the first. */
+    SendResult lastSend() {
+        return lastSend;
+    }
+
+    void lastSend(SendResult result) {
+        lastSend = result;
     }
 
     /** The current packet, or the mistake of asking for it before {@code echo} made one. */

@@ -115,6 +115,10 @@ class ExamplesLabTest {
         assertEquals(0, r.exitCode(), r.toString());
         String peer6 = Addresses.text(Lab.host(Lab.PEER).v6());
         assertTrue(count(r, "  type     = 129 (echo-reply)") >= 2, r.toString());
+        // 'show' after each send: both replies' ICMPv6 checksums verified with the pseudo-header
+        assertTrue(r.stdout().lines().filter(l -> l.matches("  checksum = 0x[0-9a-f]{4} \\(correct\\)")).count() >= 2,
+                r.toString());
+        assertFalse(r.stdout().contains("not checked"), r.toString());
         assertTrue(r.stdout().lines().anyMatch(l -> l.startsWith("16 bytes from ::1: icmp_seq=1 ttl=64 ")), r.toString());
         assertTrue(r.stdout().lines().anyMatch(l -> l.startsWith("18 bytes from " + peer6 + ": icmp_seq=1 ")),
                 r.toString());

@@ -25,10 +25,16 @@ import dev.pingkit.Echo;
 class ReplNetworkTest {
 
     @Test
-    void sendPrintsTheRequestAndTheDecodedReplyWithRttTtlAndChecksumVerdict() {
-        var t = ReplDriver.script("echo to 127.0.0.1 id 7 seq 1 payload \"hi\"", "send", "send --next", "stats");
+    void sendPrintsOneLineAndShowDecodesTheRequestAndReplyWithRttTtlAndChecksumVerdict() {
+        var t = ReplDriver.script("echo to 127.0.0.1 id 7 seq 1 payload \"hi\"", "send 500ms", "show",
+                "send --next", "stats", "set payload \"ho\"", "show");
         assertEquals(0, t.status(), t.output());
         String out = t.output();
+        // send alone: the command, then exactly one line (under a second, no 'waiting up to' note)
+        java.util.regex.Matcher one = java.util.regex.Pattern.compile("pingkit> send 500ms\n(.*)\npingkit> show\n")
+                .matcher(out);
+        assertTrue(one.find(), "one line between send and the next prompt\n" + out);
+        assertTrue(one.group(1).matches("10 bytes from 127\\.0\\.0\\.1: icmp_seq=1 ttl=64 time=[0-9.]+ ms"), out);
         assertTrue(out.contains("request:\n  target   = 127.0.0.1"), out);
         assertTrue(out.contains("reply from 127.0.0.1 after "), out);
         assertTrue(t.hasLine("  type     = 0 (echo-reply)"), out);
@@ -39,6 +45,8 @@ class ReplNetworkTest {
         assertTrue(out.lines().anyMatch(l -> l.startsWith("10 bytes from 127.0.0.1: icmp_seq=2 ttl=64 ")),
                 "--next moved to seq 2\n" + out);
         assertTrue(t.hasLine("sent 2, answered 2, ICMP errors 0, no reply 0"), out);
+        // once the packet changed (set), show is that packet again, not the last send's reply
+        assertEquals(1, out.split("reply from 127\\.0\\.0\\.1 after ", -1).length - 1, out);
     }
 
     /**
@@ -60,7 +68,7 @@ class ReplNetworkTest {
 
     @Test
     void aRefusedPingSocketErrorPointsAtTheSessionsSocketChoice() throws Exception {
-        var t = ReplDriver.script("socket dgram", "echo to 127.0.0.1 id 9 payload \"x\"", "send 300ms");
+        var t = ReplDriver.script("socket dgram", "echo to 127.0.0.1 id 9 payload \"x\"", "send 300ms", "show");
         if (pingSocketsAllowed()) {
             // The range admits us: the ping socket opens and loopback answers.
             assertTrue(t.output().contains("reply from 127.0.0.1 after "), t.output());
