@@ -68,14 +68,14 @@ public final class OneProbe implements AutoCloseable {
         Ending ending = new Ending(engine);
         // Held before the socket opens: a raw socket opened earlier would queue the other send's reply.
         try (InFlight.Hold held = InFlight.hold(Family.of(target) == Family.IPV4 ? 4 : 6, heldId, seq, target)) {
-            ProbeTarget t;
             try {
-                t = engine.add(target, TargetPlan.explicit());
+                ProbeTarget t = engine.add(target, TargetPlan.explicit());
+                engine.firstSequence(seq);
+                engine.probe(t, spec, 0);
             } catch (IllegalStateException stoppedBeforeTheRun) {
+                // a stop (Ctrl-C) can land before add or between add and probe: either way nothing was sent
                 return new ProbeEvent.Lost(null, true);
             }
-            engine.firstSequence(seq);
-            engine.probe(t, spec, 0);
             engine.run(ending);
         }
         return ending.event != null ? ending.event : new ProbeEvent.Lost(null, true);
