@@ -239,6 +239,27 @@ public final class IcmpReader {
         return Arrays.equals(buf, p, p + expected.length, expected, 0, expected.length);
     }
 
+    /**
+     * <b>Index of the first payload byte that differs from {@code expected}</b>: the first differing byte, else (same
+     * prefix, another length) the first byte one side lacks; -1 when they are equal or the message is not valid.
+     * Allocates nothing.
+     */
+    public int firstPayloadDifference(byte[] expected) {
+        if (!valid() || payloadEquals(expected)) {
+            return -1;
+        }
+        int p = icmpOff + 8;
+        int got = icmpLen - 8;
+        int n = Math.min(got, expected.length);
+        int i = Arrays.mismatch(buf, p, p + n, expected, 0, n);
+        return i >= 0 ? i : n;
+    }
+
+    /** <b>The payload byte at {@code index} as 0..255, or -1 past the payload's end (or when not valid).</b> */
+    public int payloadByte(int index) {
+        return valid() && index >= 0 && index < icmpLen - 8 ? buf[icmpOff + 8 + index] & 0xff : -1;
+    }
+
     /** <b>True if an IPv4 header came before the ICMP message.</b> */
     public boolean hasIpHeader() {
         return ipOff >= 0;

@@ -491,29 +491,9 @@ public final class Pinger implements AutoCloseable {
 
     private void reply(int seq, PingListener listener) {
         boolean checksumOk = family == Family.IPV6 || reader.checksumValid();
-        int wrong = -1;
-        int expected = -1;
-        int actual = -1;
-        if (!reader.payloadEquals(payload)) {
-            byte[] data = in.data();
-            int off = reader.payloadOffset();
-            int got = reader.payloadLength();
-            int n = Math.min(got, payload.length);
-            for (int i = 0; i < n; i++) {
-                if (data[off + i] != payload[i]) {
-                    wrong = i;
-                    expected = payload[i] & 0xff;
-                    actual = data[off + i] & 0xff;
-                    break;
-                }
-            }
-            if (wrong < 0) {
-                // same prefix, different length: the first byte missing, or the first one too many
-                wrong = n;
-                expected = n < payload.length ? payload[n] & 0xff : -1;
-                actual = n < got ? data[off + n] & 0xff : -1;
-            }
-        }
+        int wrong = reader.firstPayloadDifference(payload);
+        int expected = wrong >= 0 && wrong < payload.length ? payload[wrong] & 0xff : -1;
+        int actual = wrong >= 0 ? reader.payloadByte(wrong) : -1;
         long rtt = Math.max(0, in.kernelTimeNanos() - probes.sentAt(seq));
         boolean duplicate;
         if (checksumOk && wrong < 0) {

@@ -33,6 +33,22 @@ class IcmpReaderTest {
     }
 
     @Test
+    void namesTheFirstPayloadByteThatDiffersOrIsMissingOrTooMany() {
+        byte[] b = bytes(Vectors.REPLY_WITH_IP_OPTIONS); // payload 0, 1, ..., 15
+        IcmpReader r = new IcmpReader().reset(b, 0, b.length);
+        byte[] same = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+        assertEquals(-1, r.firstPayloadDifference(same));
+        byte[] changed = same.clone();
+        changed[9] = 99;
+        assertEquals(9, r.firstPayloadDifference(changed));
+        assertEquals(9, r.payloadByte(9));
+        assertEquals(16, r.firstPayloadDifference(java.util.Arrays.copyOf(same, 20)), "the reply lacks byte 16");
+        assertEquals(-1, r.payloadByte(16));
+        assertEquals(3, r.firstPayloadDifference(new byte[] {0, 1, 2}), "the reply has byte 3 too many");
+        assertEquals(3, r.payloadByte(3));
+    }
+
+    @Test
     void readsTheProbeAnErrorQuotes() {
         byte[] b = bytes(Vectors.TIME_EXCEEDED);
         IcmpReader r = new IcmpReader().reset(b, 0, b.length);
