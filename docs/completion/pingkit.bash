@@ -29,7 +29,7 @@ _pingkit_ping() {
     -M) _pingkit_values words 'do dont want probe'; return ;;
   esac
   if [[ $cur == -* ]]; then
-    COMPREPLY=($(compgen -W '--help --histogram --json --pcap --version -4 -6 -D -I -M -O -Q -V -W -c -f -h -i -j -l -m -n -p -q -s -t -v -w' -- "$cur"))
+    COMPREPLY=($(compgen -W '--help --histogram --json --pcap --version -4 -6 -D -I -M -O -Q -V -W -b -c -f -h -i -j -l -m -n -p -q -s -t -v -w' -- "$cur"))
   else
     _pingkit_values host
   fi

@@ -101,6 +101,11 @@ public final class EchoSend implements AutoCloseable {
         return probe.stopped();
     }
 
+    /** <b>True once the echo went out, even if the send was then stopped (a stopped send may have sent nothing).</b> */
+    public boolean sent() {
+        return probe.sent();
+    }
+
     /** <b>Closes the socket; idempotent.</b> */
     @Override
     public void close() {

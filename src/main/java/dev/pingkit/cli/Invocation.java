@@ -39,7 +39,7 @@ public record Invocation(
         Optional<Duration> replyTimeout, Optional<Integer> deadline, boolean flood, String patternHex,
         Optional<Integer> tos, Optional<String> source, Optional<String> device, boolean numeric, boolean quiet,
         boolean timestamps, boolean outstanding, Optional<String> pmtu, Optional<Long> mark, int preload,
-        boolean verbose, boolean json, boolean histogram, Optional<Path> pcap) {
+        boolean verbose, boolean json, boolean histogram, Optional<Path> pcap, boolean broadcast) {
 
     /** The {@code -p} pattern bytes (empty when none was given). */
     public byte[] pattern() {

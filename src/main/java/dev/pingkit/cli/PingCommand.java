@@ -118,9 +118,11 @@ public final class PingCommand {
             inv = ((PingOptions.Run) parsed).invocation();
             target = Target.resolve(inv.host(), inv.family());
             if (Broadcasts.isBroadcast(target.address())) {
-                // iputils' words (pingkit has no -b: a broadcast probe is never sent)
-                throw new UsageException("Do you want to ping broadcast? Then -b. If not, check your local firewall "
-                        + "rules");
+                if (!inv.broadcast()) { // iputils' words: without -b a broadcast probe is never sent
+                    throw new UsageException("Do you want to ping broadcast? Then -b. If not, check your local "
+                            + "firewall rules");
+                }
+                err.println("WARNING: pinging broadcast address"); // iputils' warning, before the PING line
             }
         } catch (UsageException e) {
             err.println(e.line());
@@ -230,7 +232,8 @@ public final class PingCommand {
                     .preload(inv.preload())
                     .flood(inv.flood())
                     .payloadSize(inv.size())
-                    .reportOutstanding(inv.outstanding());
+                    .reportOutstanding(inv.outstanding())
+                    .broadcast(inv.broadcast() && !target.ipv6()); // IPv6 has no broadcast: -b changes nothing
             if (inv.deadline().isPresent()) {
                 s = s.deadline(Duration.ofSeconds(inv.deadline().get()));
             }

@@ -83,6 +83,7 @@ public final class PingOptions {
     private static Options build() {
         Options o = new Options();
         o.addOption(valued("c", "count", "stop after <count> replies", s -> integer(s, 1, Long.MAX_VALUE)));
+        o.addOption(flag("b", "allow pinging broadcast"));
         o.addOption(flag("D", "print timestamps"));
         o.addOption(flag("f", "flood ping"));
         o.addOption(flag("h", "print usage on stderr and exit 2 (as iputils)"));
@@ -241,7 +242,7 @@ public final class PingOptions {
                 cmd.hasOption("n") || flood, cmd.hasOption("q"), cmd.hasOption("D"), cmd.hasOption("O"),
                 Optional.ofNullable(pmtu), Optional.ofNullable(mark), preload, cmd.hasOption("v"),
                 cmd.hasOption("json"), cmd.hasOption("histogram"),
-                Optional.ofNullable(cmd.getOptionValue("pcap")).map(java.nio.file.Path::of)));
+                Optional.ofNullable(cmd.getOptionValue("pcap")).map(java.nio.file.Path::of), cmd.hasOption("b")));
     }
 
     /** The man page, completion and help words of {@code scripts/ping}. */

@@ -30,6 +30,7 @@ public final class OneProbe implements AutoCloseable {
     private final ProbeSpec spec;
     private final int heldId;
     private volatile boolean stopped;
+    private volatile boolean sent;
 
     private OneProbe(Engine engine, EngineOptions options, InetAddress target, int seq, ProbeSpec spec) {
         this.engine = engine;
@@ -65,18 +66,20 @@ public final class OneProbe implements AutoCloseable {
      * @throws IllegalArgumentException if the spec does not fit the target's family
      */
     public ProbeEvent run() throws IOException {
-        Ending ending = new Ending(engine);
+        Ending ending = new Ending(engine, () -> sent = true);
         // Held before the socket opens: a raw socket opened earlier would queue the other send's reply.
         try (InFlight.Hold held = InFlight.hold(Family.of(target) == Family.IPV4 ? 4 : 6, heldId, seq, target)) {
             try {
                 ProbeTarget t = engine.add(target, TargetPlan.explicit());
                 engine.firstSequence(seq);
                 engine.probe(t, spec, 0);
-            } catch (IllegalStateException stoppedBeforeTheRun) {
-                // a stop (Ctrl-C) can land before add or between add and probe: either way nothing was sent
-                return new ProbeEvent.Lost(null, true);
+                engine.run(ending);
+            } catch (IllegalStateException e) {
+                if (!stopped) {
+                    throw e;
+                }
+                return new ProbeEvent.Lost(null, true); // stopped (Ctrl-C) before the run began
             }
-            engine.run(ending);
         }
         return ending.event != null ? ending.event : new ProbeEvent.Lost(null, true);
     }
@@ -97,6 +100,11 @@ public final class OneProbe implements AutoCloseable {
         return stopped;
     }
 
+    /** <b>True once the probe went out (the kernel took it), even if the run was then stopped.</b> */
+    public boolean sent() {
+        return sent;
+    }
+
     /** <b>Closes the socket; idempotent.</b> */
     @Override
     public void close() {
@@ -107,10 +115,12 @@ public final class OneProbe implements AutoCloseable {
     /** Keeps the first event that ends the probe (or flags its reply) and ends the run there. */
     private static final class Ending implements ProbeListener {
         private final Engine engine;
+        private final Runnable onSent;
         ProbeEvent event;
 
-        Ending(Engine engine) {
+        Ending(Engine engine, Runnable onSent) {
             this.engine = engine;
+            this.onSent = onSent;
         }
 
         @Override
@@ -120,6 +130,9 @@ public final class OneProbe implements AutoCloseable {
 
         @Override
         public void onEvent(ProbeEvent e) {
+            if (e instanceof ProbeEvent.Sent) {
+                onSent.run();
+            }
             if (event != null || e instanceof ProbeEvent.Sent || e instanceof ProbeEvent.Duplicate
                     || e instanceof ProbeEvent.Late || e instanceof ProbeEvent.Advisory
                     || e instanceof ProbeEvent.Stray) {

@@ -43,11 +43,13 @@ import java.util.StringJoiner;
  * @param identifier        ICMP identifier for raw sockets 0..65535, null = derived from the process id
  *                          (datagram sockets always use the kernel's)
  * @param netns             network namespace to open the socket in (see {@link SocketOptions#netns()})
+ * @param broadcast         allow a broadcast target and take replies from any host ({@code -b})
  */
 public record PingSettings(InetAddress target, String targetName, long count, Duration interval, Duration deadline,
                            Duration replyTimeout, int preload, boolean flood, int payloadSize, String pattern,
                            Integer ttl, Integer tos, Pmtu pmtu, InetAddress source, String device, Integer mark,
-                           SocketKind socketKind, boolean reportOutstanding, Integer identifier, String netns) {
+                           SocketKind socketKind, boolean reportOutstanding, Integer identifier, String netns,
+                           boolean broadcast) {
 
     /** iputils' default interval between probes. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
@@ -137,7 +139,7 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
     /** <b>iputils' defaults for pinging {@code target}, shown to the user as {@code name}.</b> */
     public static PingSettings to(InetAddress target, String name) {
         return new PingSettings(target, name, 0, DEFAULT_INTERVAL, null, DEFAULT_REPLY_TIMEOUT, 1, false,
-                DEFAULT_PAYLOAD_SIZE, null, null, null, null, null, null, null, SocketKind.AUTO, false, null, null);
+                DEFAULT_PAYLOAD_SIZE, null, null, null, null, null, null, null, SocketKind.AUTO, false, null, null, false);
     }
 
     /** <b>IPv4 or IPv6, from the target address.</b> */
@@ -189,48 +191,51 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         if (netns != null) {
             o = o.netns(netns);
         }
+        if (broadcast) {
+            o = o.broadcast(true);
+        }
         return o;
     }
 
     /** With another target. */
     public PingSettings target(InetAddress target) {
         return new PingSettings(target, null, count, interval, deadline, replyTimeout, preload, flood, payloadSize,
-                pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier, netns);
+                pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier, netns, broadcast);
     }
 
     /** With this count, 0 = until stopped. */
     public PingSettings count(long count) {
         return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
                 payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns);
+                netns, broadcast);
     }
 
     /** With this interval between probes. */
     public PingSettings interval(Duration interval) {
         return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
                 payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns);
+                netns, broadcast);
     }
 
     /** With this deadline for the whole run, null = none. */
     public PingSettings deadline(Duration deadline) {
         return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
                 payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns);
+                netns, broadcast);
     }
 
     /** With this final wait for replies ({@code -W}). */
     public PingSettings replyTimeout(Duration replyTimeout) {
         return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
                 payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns);
+                netns, broadcast);
     }
 
     /** With this preload. */
     public PingSettings preload(int preload) {
         return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
                 payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns);
+                netns, broadcast);
     }
 
     /**
@@ -240,91 +245,98 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
     public PingSettings flood(boolean flood) {
         return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
                 payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns);
+                netns, broadcast);
     }
 
     /** With this payload size. */
     public PingSettings payloadSize(int payloadSize) {
         return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
                 payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns);
+                netns, broadcast);
     }
 
     /** With this fill pattern (hex digits), null = iputils' default fill. */
     public PingSettings pattern(String pattern) {
         return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
                 payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns);
+                netns, broadcast);
     }
 
     /** With this TTL / hop limit, null = kernel default. */
     public PingSettings ttl(Integer ttl) {
         return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
                 payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns);
+                netns, broadcast);
     }
 
     /** With this TOS / traffic class, null = kernel default. */
     public PingSettings tos(Integer tos) {
         return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
                 payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns);
+                netns, broadcast);
     }
 
     /** With this path MTU discovery mode, null = kernel default. */
     public PingSettings pmtu(Pmtu pmtu) {
         return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
                 payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns);
+                netns, broadcast);
     }
 
     /** With this source address, null = chosen by the kernel. */
     public PingSettings source(InetAddress source) {
         return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
                 payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns);
+                netns, broadcast);
     }
 
     /** With this interface, null = any. */
     public PingSettings device(String device) {
         return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
                 payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns);
+                netns, broadcast);
     }
 
     /** With this firewall mark, null = none. */
     public PingSettings mark(Integer mark) {
         return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
                 payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns);
+                netns, broadcast);
     }
 
     /** With this socket kind. */
     public PingSettings socketKind(SocketKind socketKind) {
         return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
                 payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns);
+                netns, broadcast);
     }
 
     /** With {@code -O} reporting on or off. */
     public PingSettings reportOutstanding(boolean reportOutstanding) {
         return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
                 payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns);
+                netns, broadcast);
     }
 
     /** With this identifier for raw sockets, null = derived from the process id. */
     public PingSettings identifier(Integer identifier) {
         return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
                 payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns);
+                netns, broadcast);
     }
 
     /** With the socket opened in this network namespace, null = the caller's. */
     public PingSettings netns(String netns) {
         return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
                 payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns);
+                netns, broadcast);
+    }
+
+    /** With a broadcast target allowed ({@code SO_BROADCAST}) and replies taken from any host, as {@code ping -b}. */
+    public PingSettings broadcast(boolean broadcast) {
+        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
+                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
+                netns, broadcast);
     }
 
     private static String ms(Duration d) {

@@ -60,6 +60,7 @@ public final class Pinger implements AutoCloseable {
     private final byte[] targetBytes;
     // Loopback for a target of 0.0.0.0 or ::, which the kernel answers from there (iputils counts those replies).
     private final byte[] alsoFrom;
+    private final boolean anySource; // -b: a broadcast is answered by every host on the link, each from itself
     private final int id;
     private final boolean datagram;
     private final boolean computeChecksum;
@@ -110,6 +111,7 @@ public final class Pinger implements AutoCloseable {
         }
         this.target = settings.target();
         this.targetBytes = target.getAddress();
+        this.anySource = settings.broadcast();
         this.alsoFrom = !target.isAnyLocalAddress() ? null
                 : family == Family.IPV4 ? new byte[] {127, 0, 0, 1} : loopback6();
         this.datagram = socket.kind() == SocketKind.DATAGRAM;
@@ -450,7 +452,7 @@ public final class Pinger implements AutoCloseable {
     }
 
     private boolean fromTarget() {
-        return in.sourceIs(targetBytes) || alsoFrom != null && in.sourceIs(alsoFrom);
+        return anySource || in.sourceIs(targetBytes) || alsoFrom != null && in.sourceIs(alsoFrom);
     }
 
     private static int u16(byte[] b, int at) {
@@ -508,7 +510,7 @@ public final class Pinger implements AutoCloseable {
         }
         int ttl = in.ttl() >= 0 ? in.ttl() : reader.ipTtl();
         // The source's bytes are the target's (matched above): an IPv4 target is that very address, made once.
-        InetAddress from = family == Family.IPV4 && alsoFrom == null ? target : in.source();
+        InetAddress from = family == Family.IPV4 && alsoFrom == null && !anySource ? target : in.source();
         listener.onEvent(new PingEvent.Reply(seq, from, reader.icmpLength(), ttl, rtt, duplicate, checksumOk,
                 wrong, expected, actual, in.kernelTimestamp(),
                 listener.wantsMessages() ? IcmpMessage.from(reader) : null));

@@ -127,6 +127,10 @@ final class NetCommands {
         try (EchoSend sending = EchoSend.of(probe, wait, EngineOptions.defaults().kind(kind()))) {
             result = session.interruptible(sending::stop, sending::await);
             if (sending.stopped() && result instanceof SendResult.NoReply) {
+                if (sending.sent()) { // the probe went out: sent and not answered, as ping counts a Ctrl-C
+                    sends.sent(System.nanoTime());
+                    noReplies++;
+                }
                 throw new InterruptedException("send"); // Ctrl-C before anything came back
             }
         }

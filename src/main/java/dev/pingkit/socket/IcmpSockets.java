@@ -311,6 +311,9 @@ public final class IcmpSockets {
             setInt(fd, LibC.SOL_SOCKET, LibC.SO_MARK, options.mark(), "SO_MARK",
                     "setting a firewall mark needs root or CAP_NET_ADMIN");
         }
+        if (options.broadcast()) {
+            setInt(fd, LibC.SOL_SOCKET, LibC.SO_BROADCAST, 1, "SO_BROADCAST", null);
+        }
         if (options.receiveBuffer() != null) {
             setInt(fd, LibC.SOL_SOCKET, LibC.SO_RCVBUF, options.receiveBuffer(), "SO_RCVBUF", null);
         }

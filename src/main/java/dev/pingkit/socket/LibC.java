@@ -91,6 +91,7 @@ final class LibC {
     static final int SO_TIMESTAMPNS = 35;
     static final int SCM_TIMESTAMPNS = SO_TIMESTAMPNS;
     static final int SO_MARK = 36;
+    static final int SO_BROADCAST = 6;
     static final int SO_ATTACH_FILTER = 26;
 
     // IPPROTO_IP options

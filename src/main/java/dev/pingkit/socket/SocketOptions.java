@@ -17,12 +17,14 @@ import java.util.StringJoiner;
  * @param mark          firewall mark ({@code SO_MARK}, needs CAP_NET_ADMIN), any 32-bit value
  * @param receiveBuffer requested {@code SO_RCVBUF} in bytes (the kernel doubles it and caps it at rmem_max)
  * @param netns         name of a network namespace under {@code /var/run/netns} to open the socket in
+ * @param broadcast     true: may send to a broadcast address ({@code SO_BROADCAST}, as {@code ping -b})
  */
 public record SocketOptions(Integer ttl, Integer tos, Boolean dontFragment, InetAddress source, String device,
-                            Integer mark, Integer receiveBuffer, String netns) {
+                            Integer mark, Integer receiveBuffer, String netns,
+                            boolean broadcast) {
 
     /** Nothing set: kernel defaults, the caller's namespace. */
-    public static final SocketOptions DEFAULTS = new SocketOptions(null, null, null, null, null, null, null, null);
+    public static final SocketOptions DEFAULTS = new SocketOptions(null, null, null, null, null, null, null, null, false);
 
     /** Validates every set option. */
     public SocketOptions {
@@ -54,42 +56,47 @@ public record SocketOptions(Integer ttl, Integer tos, Boolean dontFragment, Inet
 
     /** With this TTL (IPv4) or hop limit (IPv6), 1..255. */
     public SocketOptions ttl(int ttl) {
-        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns);
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast);
     }
 
     /** With this TOS (IPv4) or traffic class (IPv6), 0..255. */
     public SocketOptions tos(int tos) {
-        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns);
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast);
     }
 
     /** With path-MTU discovery forced on (true: DF set, no fragmentation) or off (false: may fragment). */
     public SocketOptions dontFragment(boolean dontFragment) {
-        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns);
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast);
     }
 
     /** Bound to this source address (null: let the kernel choose). */
     public SocketOptions source(InetAddress source) {
-        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns);
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast);
     }
 
     /** Bound to this interface (null: any). */
     public SocketOptions device(String device) {
-        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns);
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast);
     }
 
     /** With this firewall mark. */
     public SocketOptions mark(int mark) {
-        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns);
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast);
     }
 
     /** With this requested receive buffer size in bytes. */
     public SocketOptions receiveBuffer(int bytes) {
-        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, bytes, netns);
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, bytes, netns, broadcast);
     }
 
     /** Opened inside the named network namespace (null: the caller's). */
     public SocketOptions netns(String name) {
-        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, name);
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, name, broadcast);
+    }
+
+    /** With sends to a broadcast address allowed ({@code SO_BROADCAST}) or not. */
+    public SocketOptions broadcast(boolean broadcast) {
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast);
     }
 
     /** One line with the options that are set, e.g. {@code SocketOptions[ttl=3, dontFragment=true]}. */
@@ -104,6 +111,7 @@ public record SocketOptions(Integer ttl, Integer tos, Boolean dontFragment, Inet
         if (mark != null) line.add("mark=" + Integer.toUnsignedString(mark));
         if (receiveBuffer != null) line.add("receiveBuffer=" + receiveBuffer);
         if (netns != null) line.add("netns=" + netns);
+        if (broadcast) line.add("broadcast=true");
         return line.toString();
     }
 }

@@ -65,6 +65,38 @@ class LabComparisonTest {
     }
 
     /**
+     * {@code -b} to the same directed broadcast: both tools warn on stderr, send it (SO_BROADCAST) and print the
+     * peer's replies from the peer's own address. The peer answers broadcast echo only while the test lets it
+     * (icmp_echo_ignore_broadcasts=0 inside the peer namespace alone; nothing leaves the lab).
+     */
+    @Test
+    void withMinusBTheSubnetBroadcastIsPingedAndThePeerAnswersAsWithIputils() throws Exception {
+        byte[] peer = Lab.host(Lab.PEER).address(4).getAddress();
+        peer[3] |= 3; // the /30's last address
+        String broadcast = java.net.InetAddress.getByAddress(peer).getHostAddress();
+        String peerNetns = Lab.NETNS_PREFIX + Lab.PEER;
+        String ignore = "net.ipv4.icmp_echo_ignore_broadcasts";
+        assertEquals(0, Lab.runInMainNamespace(T, "ip", "netns", "exec", peerNetns, "sysctl", "-qw", ignore + "=0")
+                .exitCode());
+        try {
+            String[] args = {"-b", "-c3", "-i0.2", "-W2", broadcast};
+            PingRun theirs = theirs(T, args);
+            PingRun ours = ours(T, args);
+            assertEquals(0, theirs.exitCode(), theirs::toString);
+            assertEquals(theirs.exitCode(), ours.exitCode(), () -> both(theirs, ours));
+            assertEquals("WARNING: pinging broadcast address\n", theirs.stderr(), theirs::toString);
+            assertEquals(theirs.stderr(), ours.stderr(), () -> both(theirs, ours));
+            assertArrayEquals(new long[] {3, 3, 0, 0, 0}, theirs.counts(), theirs::toString);
+            assertArrayEquals(theirs.counts(), ours.counts(), () -> both(theirs, ours));
+            assertEquals(theirs.masked(), ours.masked(), () -> both(theirs, ours));
+            assertTrue(ours.stdout().contains("64 bytes from " + addr(Lab.PEER, 4) + ": icmp_seq=1 "),
+                    "replies name the peer, not the broadcast address\n" + ours);
+        } finally {
+            Lab.runInMainNamespace(T, "ip", "netns", "exec", peerNetns, "sysctl", "-qw", ignore + "=1");
+        }
+    }
+
+    /**
      * A link-local address with a zone ({@code fe80::...%c-peer}): the zone names the link, as iputils takes it, and
      * the lines name the address with the interface as iputils prints it. Inside the client namespace only.
      */

@@ -229,6 +229,17 @@ class LoopbackComparisonTest {
         assertEquals(theirs.stderr(), ours.stderr(), ours::toString);
     }
 
+    /** -b to a unicast address changes nothing visible: no warning, the same lines as iputils (loopback only). */
+    @Test
+    void minusBToAUnicastAddressPingsItWithoutAWarningAsIputils() {
+        PingRun theirs = PingRun.exec(PingRun.iputils("-b", "-c", "2", "-i", "0.2", "127.0.0.1"), 30);
+        PingRun ours = PingRun.exec(PingRun.ours("-b", "-c", "2", "-i", "0.2", "127.0.0.1"), 30);
+        assertEquals(0, theirs.exitCode(), theirs::toString);
+        assertEquals(theirs.exitCode(), ours.exitCode(), ours::toString);
+        assertEquals("", ours.stderr(), ours::toString);
+        assertEquals(theirs.masked(), ours.masked(), () -> "iputils:\n" + theirs + "\npingkit:\n" + ours);
+    }
+
     @Test
     void anEmptyHostIsUnknownAndExitsTwoAsIputils() {
         PingRun theirs = PingRun.exec(PingRun.iputils("-c", "1", ""), 30);

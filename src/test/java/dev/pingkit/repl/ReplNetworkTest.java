@@ -239,4 +239,25 @@ class ReplNetworkTest {
             assertEquals(0, live.status.get(), "an interrupted command is not a failure\n" + out);
         }
     }
+
+    @Test
+    @Timeout(120)
+    void aSendInterruptedByCtrlCCountsAsSentAndNotAnsweredInStats() throws Exception {
+        // The forced wrong checksum makes the kernel drop the request on loopback: no reply ever comes.
+        try (Live live = new Live("socket raw", "echo to 127.0.0.1 id 6 payload \"x\"", "set checksum 0xbeef",
+                "send 3600", "stats")) {
+            live.awaitOutput("waiting up to 3600 s for 127.0.0.1");
+            Thread.sleep(500); // let the request go out: a Ctrl-C before it is sent rightly counts nothing
+            for (int i = 0; i < 1500 && !live.output().contains("interrupted"); i++) {
+                live.ctrlC();
+                Thread.sleep(20);
+            }
+            live.awaitOutput("no reply 1");
+            live.close();
+            String out = live.output();
+            assertTrue(out.contains("interrupted\n"), out);
+            assertTrue(out.contains("pingkit> stats\nsent 1, answered 0, ICMP errors 0, no reply 1\n"), out);
+            assertEquals(0, live.status.get(), out);
+        }
+    }
 }

@@ -21,12 +21,13 @@ class SocketOptionsAppliedTest {
     @Test
     void ipv4OptionsAreReadBackFromTheKernel() throws Exception {
         SocketOptions options = SocketOptions.DEFAULTS.ttl(37).tos(0x28).dontFragment(true).mark(42)
-                .receiveBuffer(100_000);
+                .receiveBuffer(100_000).broadcast(true);
         try (NativeIcmpSocket socket = open(Family.IPV4, options)) {
             assertEquals(37, socket.intOption(LibC.IPPROTO_IP, LibC.IP_TTL));
             assertEquals(0x28, socket.intOption(LibC.IPPROTO_IP, LibC.IP_TOS));
             assertEquals(LibC.IP_PMTUDISC_DO, socket.intOption(LibC.IPPROTO_IP, LibC.IP_MTU_DISCOVER));
             assertEquals(42, socket.intOption(LibC.SOL_SOCKET, LibC.SO_MARK));
+            assertEquals(1, socket.intOption(LibC.SOL_SOCKET, LibC.SO_BROADCAST));
             assertEquals(0, socket.intOption(LibC.IPPROTO_IP, LibC.IP_HDRINCL));
             assertEquals(1, socket.intOption(LibC.SOL_SOCKET, LibC.SO_TIMESTAMPNS));
             assertEquals(1, socket.intOption(LibC.IPPROTO_IP, LibC.IP_RECVTTL));
@@ -63,6 +64,7 @@ class SocketOptionsAppliedTest {
         try (NativeIcmpSocket socket = open(Family.IPV4, SocketOptions.DEFAULTS)) {
             assertEquals(TestHost.sysctl("net/ipv4/ip_default_ttl"), socket.intOption(LibC.IPPROTO_IP, LibC.IP_TTL));
             assertEquals(0, socket.intOption(LibC.SOL_SOCKET, LibC.SO_MARK));
+            assertEquals(0, socket.intOption(LibC.SOL_SOCKET, LibC.SO_BROADCAST));
             assertTrue(socket.intOption(LibC.IPPROTO_IP, LibC.IP_TOS) == 0);
         }
     }
