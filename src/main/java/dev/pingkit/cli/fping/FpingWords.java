@@ -246,7 +246,7 @@ final class FpingWords {
                    -f, --file=FILE    read list of targets from a file ( - means stdin)
                    -g, --generate     generate target list (only if no -f specified)
                                       (give start and end IP in the target list, or a CIDR address)
-                                      (ex. fping -g 192.168.1.0 192.168.1.255 or fping -g 192.168.1.0/24)
+                                      (ex. fping -g 198.51.100.0 198.51.100.255 or fping -g 198.51.100.0/24)
                    -H, --ttl=N        set the IP TTL value (Time To Live hops)
                    -I, --iface=IFACE  bind to a particular interface
                    -l, --loop         loop mode: send pings forever

@@ -118,7 +118,11 @@ class FpingOptionsTest {
         Process p = new ProcessBuilder("fping", "-h").redirectErrorStream(true).start();
         String theirs = new String(p.getInputStream().readAllBytes());
         p.waitFor();
-        assertEquals(theirs, FpingWords.usage());
+        // fping's -g example names a private range; ours names the lab's documentation range (the project names no
+        // other addresses), so that one example is compared as a shape
+        String example = "\\(ex\\. fping -g [0-9./ ]+ or fping -g [0-9./]+\\)";
+        assertTrue(FpingWords.usage().contains("(ex. fping -g 198.51.100.0 198.51.100.255 or fping -g 198.51.100.0/24)"));
+        assertEquals(theirs.replaceAll(example, "(ex. ...)"), FpingWords.usage().replaceAll(example, "(ex. ...)"));
     }
 
     @ParameterizedTest
