@@ -110,6 +110,7 @@ pingkit_jshell_docs() {
   local home=${PINGKIT_JAVA%/bin/java} ov lock_fd= f
   ov="$PINGKIT_TARGET/jshell/${home##*/}"
   PINGKIT_JSHELL=$home/bin/jshell
+  [ -d "$PINGKIT_HOME/src/main/java" ] || return 0 # no sources to show
   if ! pingkit_jshell_fresh "$home" "$ov"; then
     if ! mkdir -p "$PINGKIT_TARGET/jshell" 2>/dev/null; then
       echo "pingkit: JShell's Tab documentation will lack pingkit's Javadoc: cannot create $PINGKIT_TARGET/jshell" >&2
