@@ -1,27 +1,34 @@
 package dev.pingkit.jshell;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A program in a terminal, as a person meets it: a detached tmux pane on a tmux server of its own (its own socket,
- * so no other session is touched), keys sent to it, its screen read back. For what only a terminal does, such as
- * JShell's Tab completion and documentation (piped input never gets them).
+ * A program in a terminal, as a person meets it: a detached tmux pane on a tmux server of its own (its own socket
+ * in the temporary directory, so no other session is touched), keys sent to it, its screen read back. For what only
+ * a terminal does, such as JShell's Tab completion and documentation (piped input never gets them).
  */
 final class TmuxPane implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
+    /** How long a program may take to exit after its terminal closed (a JVM on a loaded machine). */
+    private static final Duration EXIT = Duration.ofSeconds(60);
 
-    private final String socket;
+    private final Path socket;
 
-    private TmuxPane(String socket) {
+    private TmuxPane(Path socket) {
         this.socket = socket;
     }
 
@@ -49,12 +56,18 @@ final class TmuxPane implements AutoCloseable {
      * after the program exits, so its last words can still be read.
      */
     static TmuxPane start(List<String> command, Map<String, String> environment, int width) {
-        var pane = new TmuxPane("pingkit-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        var pane = new TmuxPane(Path.of(System.getProperty("java.io.tmpdir"),
+                "pingkit-tmux-" + ProcessHandle.current().pid() + "-" + System.nanoTime()));
         var argv = new ArrayList<>(List.of("new-session", "-d", "-s", "t", "-x", String.valueOf(width), "-y", "50"));
         argv.addAll(command);
         argv.addAll(List.of(";", "set-option", "-t", "t", "remain-on-exit", "on"));
         // The first command starts the server, whose environment every pane inherits.
-        pane.tmux(environment, argv);
+        try {
+            pane.tmux(environment, argv);
+        } catch (AssertionError e) {
+            pane.close();
+            throw e;
+        }
         return pane;
     }
 
@@ -96,18 +109,47 @@ final class TmuxPane implements AutoCloseable {
         }
     }
 
-    /** Ends the tmux server: its pane's program gets SIGHUP, as when a terminal closes. */
+    /**
+     * Ends the tmux server (its pane's program gets SIGHUP, as when a terminal closes), waits until that program and
+     * its children are gone (killing what is left after {@link #EXIT}) and removes the socket.
+     */
     @Override
     public void close() {
+        List<ProcessHandle> programs = new ArrayList<>();
+        try {
+            String pid = tmux(Map.of(), List.of("display-message", "-p", "-t", "t", "#{pane_pid}")).trim();
+            ProcessHandle.of(Long.parseLong(pid)).ifPresent(p -> {
+                programs.add(p);
+                p.descendants().forEach(programs::add);
+            });
+        } catch (AssertionError | NumberFormatException noPane) {
+            // the program had ended already
+        }
         try {
             tmux(Map.of(), List.of("kill-server"));
         } catch (AssertionError alreadyGone) {
-            // the server ends by itself when its last session does; nothing is left to stop then
+            // the server had ended already: nothing is left to stop
+        }
+        long deadline = System.nanoTime() + EXIT.toNanos();
+        for (ProcessHandle p : programs) {
+            try {
+                p.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                p.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroyForcibly();
+            }
+        }
+        try {
+            Files.deleteIfExists(socket);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     private String tmux(Map<String, String> environment, List<String> args) {
-        var argv = new ArrayList<>(List.of("tmux", "-L", socket));
+        var argv = new ArrayList<>(List.of("tmux", "-S", socket.toString()));
         argv.addAll(args);
         var pb = new ProcessBuilder(argv).redirectErrorStream(true);
         pb.environment().remove("TMUX"); // a test run from inside tmux still gets a server of its own
