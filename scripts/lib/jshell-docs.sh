@@ -20,7 +20,7 @@
 
 # Whether the overlay OV of JDK HOME is whole and current: the linked or copied files have their originals' times,
 # lib/src.zip holds the JDK's sources if the JDK has some now (the placeholder if not), and nothing under
-# src/main/java is newer than it. Builtins only, except one `find`.
+# src/main/java (nor SourceZip.java, which writes it) is newer than it. Builtins only, except one `find`.
 pingkit_jshell_fresh() {
   local home=$1 ov=$2
   pingkit_jshell_skeleton_fresh "$home" "$ov" && [ -f "$ov/lib/src.zip" ] || return 1
@@ -29,7 +29,8 @@ pingkit_jshell_fresh() {
   else
     [ -e "$ov/lib/src.zip.placeholder" ] || return 1
   fi
-  [ -z "$(find "$PINGKIT_HOME/src/main/java" -newer "$ov/lib/src.zip" -print -quit 2>/dev/null)" ]
+  [ -z "$(find "$PINGKIT_HOME/src/main/java" "$PINGKIT_HOME/scripts/lib/SourceZip.java" -newer "$ov/lib/src.zip" \
+             -print -quit 2>/dev/null)" ]
 }
 
 # Whether the overlay's JDK part (everything but src.zip) is current.
