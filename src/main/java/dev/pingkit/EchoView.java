@@ -14,15 +14,10 @@ final class EchoView {
     static String show(Echo e) {
         StringBuilder sb = new StringBuilder();
         sb.append("target   = ").append(Addresses.text(e.target())).append('\n');
-        for (String line : e.decoded().show().split("\n")) {
-            if (line.startsWith("checksum") && !e.checksumKnown()) {
-                line = "checksum = 0x0000 (filled in by the kernel: ICMPv6 needs the source address)";
-            } else if (line.startsWith("checksum") && e.checksumForced()) {
-                line = line + " (forced)";
-            } else if (line.startsWith("src      =") || line.startsWith("dst      =")) {
-                continue;
+        for (String line : e.message().show().split("\n")) {
+            if (!line.startsWith("src      =") && !line.startsWith("dst      =")) { // the target and source follow
+                sb.append(line).append('\n');
             }
-            sb.append(line).append('\n');
         }
         sb.append("source   = ").append(e.source().map(Addresses::text).orElse("(kernel's choice)")).append('\n');
         sb.append("ttl      = ").append(e.hasTtl() ? String.valueOf(e.ttl()) : "(kernel default)").append('\n');

@@ -321,9 +321,21 @@ public final class EchoMessage {
                 : IcmpMessage.decode(b, 0, b.length);
     }
 
-    /** <b>Every field, one per line, with its meaning (the decoded view).</b> */
+    /**
+     * <b>Every field, one per line, with its meaning (the decoded view)</b>; a forced checksum is marked, one left to
+     * the kernel says so.
+     */
     public String show() {
-        return decoded().show();
+        StringBuilder sb = new StringBuilder();
+        for (String line : decoded().show().split("\n")) {
+            if (line.startsWith("checksum") && !checksumKnown()) {
+                line = "checksum = 0x0000 (filled in by the kernel: ICMPv6 needs the source address)";
+            } else if (line.startsWith("checksum") && checksumForced()) {
+                line = line + " (forced)";
+            }
+            sb.append(sb.isEmpty() ? "" : "\n").append(line);
+        }
+        return sb.toString();
     }
 
     /** <b>One line: {@code EchoMessage[type=8 code=0 checksum=0x1234 identifier=7 sequence=1 data=5 bytes]}.</b> */
