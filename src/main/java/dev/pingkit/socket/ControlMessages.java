@@ -18,13 +18,9 @@ final class ControlMessages {
      */
     static boolean read(ByteBuffer block, int controlAt, long controlLength, boolean fromErrorQueue, Inbound into) {
         boolean stamped = false;
-        int offset = 0;
-        while (offset + LibC.CMSGHDR_SIZE <= controlLength) {
+        for (int offset = 0; fits(block, controlAt, controlLength, offset); offset = next(block, controlAt, offset)) {
             int at = controlAt + offset;
             long cmsgLength = block.getLong(at);
-            if (cmsgLength < LibC.CMSGHDR_SIZE || offset + cmsgLength > controlLength) {
-                break;
-            }
             int level = block.getInt(at + 8);
             int type = block.getInt(at + 12);
             int data = at + LibC.CMSGHDR_SIZE;
@@ -47,7 +43,6 @@ final class ControlMessages {
                     || level == LibC.IPPROTO_IPV6 && type == LibC.IPV6_RECVERR)) {
                 readExtendedError(block, data, (int) cmsgLength - LibC.CMSGHDR_SIZE, into);
             }
-            offset += (int) ((cmsgLength + 7) & ~7L);
         }
         return stamped;
     }
@@ -57,13 +52,9 @@ final class ControlMessages {
      * (ee_origin LOCAL), or when it cannot tell.
      */
     static boolean isLocalReport(ByteBuffer block, int controlAt, long controlLength) {
-        int offset = 0;
-        while (offset + LibC.CMSGHDR_SIZE <= controlLength) {
+        for (int offset = 0; fits(block, controlAt, controlLength, offset); offset = next(block, controlAt, offset)) {
             int at = controlAt + offset;
             long cmsgLength = block.getLong(at);
-            if (cmsgLength < LibC.CMSGHDR_SIZE || offset + cmsgLength > controlLength) {
-                break;
-            }
             int level = block.getInt(at + 8);
             int type = block.getInt(at + 12);
             if ((level == LibC.IPPROTO_IP && type == LibC.IP_RECVERR
@@ -71,9 +62,22 @@ final class ControlMessages {
                     && cmsgLength >= LibC.CMSGHDR_SIZE + LibC.EE_ORIGIN + 1) {
                 return (block.get(at + LibC.CMSGHDR_SIZE + LibC.EE_ORIGIN) & 0xff) == Inbound.ORIGIN_LOCAL;
             }
-            offset += (int) ((cmsgLength + 7) & ~7L);
         }
         return true;
+    }
+
+    /** True when a whole cmsghdr, by its own length, stands at {@code offset} within the control data. */
+    private static boolean fits(ByteBuffer block, int controlAt, long controlLength, int offset) {
+        if (offset + LibC.CMSGHDR_SIZE > controlLength) {
+            return false;
+        }
+        long cmsgLength = block.getLong(controlAt + offset);
+        return cmsgLength >= LibC.CMSGHDR_SIZE && offset + cmsgLength <= controlLength;
+    }
+
+    /** The offset of the cmsghdr after the one at {@code offset} (CMSG_NXTHDR: lengths aligned to 8). */
+    private static int next(ByteBuffer block, int controlAt, int offset) {
+        return offset + (int) ((block.getLong(controlAt + offset) + 7) & ~7L);
     }
 
     /** Copies {@code struct sock_extended_err} and the offender's address that follows it into {@code into}. */
