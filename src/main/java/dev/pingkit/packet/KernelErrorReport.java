@@ -22,16 +22,8 @@ final class KernelErrorReport {
      */
     static IcmpReader reconstruct(int family, int type, int code, int info, InetAddress originalDestination,
                                   byte[] quotedIcmp, int off, int len, InetAddress offender) {
-        if (family != 4 && family != 6) {
-            throw new IllegalArgumentException("family must be 4 or 6, got " + family);
-        }
-        if (type < 0 || type > 255 || !IcmpReader.isError(family, type)) {
-            throw new IllegalArgumentException("type must be an ICMPv" + family + " error type ("
-                    + (family == 4 ? "3, 4, 5, 11, 12" : "1..4") + "), got " + type);
-        }
-        if (code < 0 || code > 255) {
-            throw new IllegalArgumentException("code must be 0..255, got " + code);
-        }
+        // the kernel keeps the error's checksum back: the field stays 0
+        IcmpErrorMessage.Builder error = IcmpErrorMessage.of(family, type).code(code).checksum(0);
         Objects.requireNonNull(originalDestination, "originalDestination");
         Objects.requireNonNull(quotedIcmp, "quotedIcmp");
         Objects.checkFromIndexSize(off, len, quotedIcmp.length);
@@ -45,38 +37,32 @@ final class KernelErrorReport {
             throw new IllegalArgumentException("offender must be an IPv" + family + " address, got "
                     + Addresses.text(offender));
         }
-        int ipLen = family == 4 ? 20 : 40;
-        byte[] b = new byte[8 + ipLen + len];
-        b[0] = (byte) type;
-        b[1] = (byte) code;
         if (family == 4 && type == 3) {
-            b[6] = (byte) (info >>> 8); // next-hop MTU
-            b[7] = (byte) info;
+            error.restOfHeader(info & 0xffff); // next-hop MTU in bytes 6..7
         } else if (family == 4 && type == 12) {
-            b[4] = (byte) info; // pointer
+            error.restOfHeader((info & 0xff) << 24); // pointer in byte 4
         } else {
-            b[4] = (byte) (info >>> 24);
-            b[5] = (byte) (info >>> 16);
-            b[6] = (byte) (info >>> 8);
-            b[7] = (byte) info;
+            error.restOfHeader(info);
         }
-        int q = 8;
+        int ipLen = family == 4 ? 20 : 40;
+        byte[] datagram = new byte[ipLen + len];
         if (family == 4) {
             int total = Math.min(ipLen + len, 0xffff);
-            b[q] = 0x45;
-            b[q + 2] = (byte) (total >>> 8);
-            b[q + 3] = (byte) total;
-            b[q + 9] = 1;
-            System.arraycopy(dst, 0, b, q + 16, 4);
+            datagram[0] = 0x45;
+            datagram[2] = (byte) (total >>> 8);
+            datagram[3] = (byte) total;
+            datagram[9] = 1;
+            System.arraycopy(dst, 0, datagram, 16, 4);
         } else {
             int payload = Math.min(len, 0xffff);
-            b[q] = 0x60;
-            b[q + 4] = (byte) (payload >>> 8);
-            b[q + 5] = (byte) payload;
-            b[q + 6] = 58;
-            System.arraycopy(dst, 0, b, q + 24, 16);
+            datagram[0] = 0x60;
+            datagram[4] = (byte) (payload >>> 8);
+            datagram[5] = (byte) payload;
+            datagram[6] = 58;
+            System.arraycopy(dst, 0, datagram, 24, 16);
         }
-        System.arraycopy(quotedIcmp, off, b, 8 + ipLen, len);
+        System.arraycopy(quotedIcmp, off, datagram, ipLen, len);
+        byte[] b = error.datagram(datagram).build().toBytes();
         return family == 4 ? new IcmpReader().reset(b, 0, b.length) : new IcmpReader().resetV6(b, 0, b.length);
     }
 }
