@@ -35,19 +35,18 @@ public final class EchoMessage {
     private final InetAddress destination;
     private final int checksum;
 
-    private EchoMessage(int family, int type, int code, int identifier, int sequence, byte[] data, long dataSum,
-                        int forcedChecksum, InetAddress source, InetAddress destination) {
-        this.family = family;
-        this.type = type;
-        this.code = code;
-        this.identifier = identifier;
-        this.sequence = sequence;
-        this.data = data;
-        this.dataSum = dataSum;
-        this.forcedChecksum = forcedChecksum;
-        this.source = source;
-        this.destination = destination;
-        this.checksum = forcedChecksum != COMPUTED ? forcedChecksum : computeChecksum();
+    private EchoMessage(Builder b) {
+        family = b.family;
+        type = b.type;
+        code = b.code;
+        identifier = b.identifier;
+        sequence = b.sequence;
+        data = b.data;
+        dataSum = b.dataSum;
+        forcedChecksum = b.checksum;
+        source = b.source;
+        destination = b.destination;
+        checksum = forcedChecksum != COMPUTED ? forcedChecksum : computeChecksum();
     }
 
     private int computeChecksum() {
@@ -80,7 +79,7 @@ public final class EchoMessage {
 
     /**
      * <b>Collects the fields of one echo message; {@link #build()} computes the checksum unless one is forced.</b>
-     * Defaults: identifier 0, sequence 0, no data, code 0.
+     * Defaults: identifier 0, sequence 0, no data, code 0. Every check names the field, the value and the range.
      */
     public static final class Builder {
         private final int family;
@@ -89,6 +88,7 @@ public final class EchoMessage {
         private int identifier;
         private int sequence;
         private byte[] data = new byte[0];
+        private long dataSum;
         private int checksum = COMPUTED;
         private InetAddress source;
         private InetAddress destination;
@@ -124,7 +124,13 @@ public final class EchoMessage {
 
         /** <b>The data after the 8-byte header (copied), at most {@link EchoPayload#max(int)} bytes.</b> */
         public Builder data(byte[] data) {
-            this.data = checkData(family, data).clone();
+            Objects.requireNonNull(data, "data");
+            if (data.length > EchoPayload.max(family)) {
+                throw new IllegalArgumentException("data must be at most " + EchoPayload.max(family)
+                        + " bytes for ICMPv" + family + ", got " + data.length);
+            }
+            this.data = data.clone();
+            this.dataSum = Checksum.partial(this.data, 0, this.data.length);
             return this;
         }
 
@@ -134,9 +140,26 @@ public final class EchoMessage {
             return this;
         }
 
-        /** <b>The IPv6 source and destination the ICMPv6 checksum covers; ignored for ICMPv4.</b> */
+        /** Back to a computed checksum. */
+        private Builder computedChecksum() {
+            this.checksum = COMPUTED;
+            return this;
+        }
+
+        /**
+         * <b>The IPv6 source and destination the ICMPv6 checksum covers (both null: unknown, the kernel computes
+         * it); ignored by the ICMPv4 checksum.</b>
+         */
         public Builder pseudoHeader(InetAddress source, InetAddress destination) {
-            checkPseudoHeader(family, source, destination);
+            if ((source == null) != (destination == null)) {
+                throw new IllegalArgumentException("pseudoHeader needs both addresses or neither, got " + source
+                        + " and " + destination);
+            }
+            if (family == 6 && source != null
+                    && !(source instanceof Inet6Address && destination instanceof Inet6Address)) {
+                throw new IllegalArgumentException("pseudoHeader must be two IPv6 addresses for ICMPv6, got "
+                        + Addresses.text(source) + " and " + Addresses.text(destination));
+            }
             this.source = source;
             this.destination = destination;
             return this;
@@ -144,89 +167,71 @@ public final class EchoMessage {
 
         /** <b>The message, checksum computed unless forced.</b> */
         public EchoMessage build() {
-            return new EchoMessage(family, type, code, identifier, sequence, data, Checksum.partial(data, 0,
-                    data.length), checksum, source, destination);
+            return new EchoMessage(this);
+        }
+
+        private static int check(String field, int value, int max) {
+            if (value < 0 || value > max) {
+                throw new IllegalArgumentException(field + " must be 0.." + max + ", got " + value);
+            }
+            return value;
         }
     }
 
-    private static int check(String field, int value, int max) {
-        if (value < 0 || value > max) {
-            throw new IllegalArgumentException(field + " must be 0.." + max + ", got " + value);
-        }
-        return value;
+    /** A builder holding this message's fields (the data shared, never written: builders copy what they are given). */
+    private Builder toBuilder() {
+        Builder b = new Builder(family, type);
+        b.code = code;
+        b.identifier = identifier;
+        b.sequence = sequence;
+        b.data = data;
+        b.dataSum = dataSum;
+        b.checksum = forcedChecksum;
+        b.source = source;
+        b.destination = destination;
+        return b;
     }
 
-    private static byte[] checkData(int family, byte[] data) {
-        Objects.requireNonNull(data, "data");
-        if (data.length > EchoPayload.max(family)) {
-            throw new IllegalArgumentException("data must be at most " + EchoPayload.max(family) + " bytes for ICMPv"
-                    + family + ", got " + data.length);
-        }
-        return data;
-    }
-
-    private static void checkPseudoHeader(int family, InetAddress source, InetAddress destination) {
-        if ((source == null) != (destination == null)) {
-            throw new IllegalArgumentException("pseudoHeader needs both addresses or neither, got " + source + " and "
-                    + destination);
-        }
-        if (family == 6 && source != null
-                && !(source instanceof Inet6Address && destination instanceof Inet6Address)) {
-            throw new IllegalArgumentException("pseudoHeader must be two IPv6 addresses for ICMPv6, got "
-                    + Addresses.text(source) + " and " + Addresses.text(destination));
-        }
-    }
-
-    // ---- withers: each returns a new value ----
+    // ---- withers: each returns a new value, checked as the builder checks ----
 
     /** <b>This message with another type, 0..255.</b> */
     public EchoMessage type(int type) {
-        return new EchoMessage(family, check("type", type, 0xff), code, identifier, sequence, data, dataSum,
-                forcedChecksum, source, destination);
+        return toBuilder().type(type).build();
     }
 
     /** <b>This message with another code, 0..255.</b> */
     public EchoMessage code(int code) {
-        return new EchoMessage(family, type, check("code", code, 0xff), identifier, sequence, data, dataSum,
-                forcedChecksum, source, destination);
+        return toBuilder().code(code).build();
     }
 
     /** <b>This message with another identifier, 0..65535.</b> */
     public EchoMessage identifier(int identifier) {
-        return new EchoMessage(family, type, code, check("identifier", identifier, 0xffff), sequence, data, dataSum,
-                forcedChecksum, source, destination);
+        return toBuilder().identifier(identifier).build();
     }
 
     /** <b>This message with another sequence number, 0..65535.</b> */
     public EchoMessage sequence(int sequence) {
-        return new EchoMessage(family, type, code, identifier, check("sequence", sequence, 0xffff), data, dataSum,
-                forcedChecksum, source, destination);
+        return toBuilder().sequence(sequence).build();
     }
 
     /** <b>This message with other data (copied).</b> */
     public EchoMessage data(byte[] data) {
-        byte[] d = checkData(family, data).clone();
-        return new EchoMessage(family, type, code, identifier, sequence, d, Checksum.partial(d, 0, d.length),
-                forcedChecksum, source, destination);
+        return toBuilder().data(data).build();
     }
 
     /** <b>This message with its checksum forced to {@code checksum}, 0..65535 (e.g. a wrong one on purpose).</b> */
     public EchoMessage checksum(int checksum) {
-        return new EchoMessage(family, type, code, identifier, sequence, data, dataSum,
-                check("checksum", checksum, 0xffff), source, destination);
+        return toBuilder().checksum(checksum).build();
     }
 
     /** <b>This message with its checksum computed again.</b> */
     public EchoMessage computedChecksum() {
-        return new EchoMessage(family, type, code, identifier, sequence, data, dataSum, COMPUTED, source,
-                destination);
+        return toBuilder().computedChecksum().build();
     }
 
     /** <b>This message with the IPv6 ends its checksum covers (both null: unknown, the kernel computes it).</b> */
     public EchoMessage pseudoHeader(InetAddress source, InetAddress destination) {
-        checkPseudoHeader(family, source, destination);
-        return new EchoMessage(family, type, code, identifier, sequence, data, dataSum, forcedChecksum, source,
-                destination);
+        return toBuilder().pseudoHeader(source, destination).build();
     }
 
     // ---- fields ----
