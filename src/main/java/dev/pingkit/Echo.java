@@ -1,7 +1,8 @@
 package dev.pingkit;
 
 import dev.pingkit.packet.Addresses;
-import dev.pingkit.packet.Checksum;
+import dev.pingkit.packet.EchoMessage;
+import dev.pingkit.packet.EchoPayload;
 import dev.pingkit.packet.Hexdump;
 import dev.pingkit.packet.IcmpMessage;
 import dev.pingkit.ping.SendResult;
@@ -42,57 +43,32 @@ import java.util.Optional;
  */
 public final class Echo {
     /** <b>Largest ICMPv4 echo payload: 65535 - 20 (IP header) - 8 (ICMP header).</b> */
-    public static final int MAX_PAYLOAD_V4 = 65507;
+    public static final int MAX_PAYLOAD_V4 = EchoPayload.MAX_V4;
     /** <b>Largest ICMPv6 echo payload: 65535 (IPv6 payload length) - 8 (ICMP header).</b> */
-    public static final int MAX_PAYLOAD_V6 = 65527;
+    public static final int MAX_PAYLOAD_V6 = EchoPayload.MAX_V6;
     /** <b>ping's default payload size.</b> */
-    public static final int DEFAULT_SIZE = 56;
-
-    private static final int NO_CHECKSUM = -1;
+    public static final int DEFAULT_SIZE = EchoPayload.DEFAULT_SIZE;
 
     private final InetAddress target;
     private final InetAddress source;
-    private final int id;
-    private final int seq;
-    private final byte[] payload;
+    private final EchoMessage message; // the ICMP bytes; for ICMPv6 its pseudo-header is (source, target) if known
     private final byte[] pattern;
-    private final int type;
-    private final int code;
-    private final int forcedChecksum;
-    private final int ttl;
-    private final int tos;
-    private final boolean dontFragment;
-    // Derived, cached so writeTo does no summing beyond nothing: the payload's partial sum and the final checksum.
-    private final long payloadSum;
-    private final int checksum;
+    private final SendOptions options;
 
-    private Echo(InetAddress target, InetAddress source, int id, int seq, byte[] payload, long payloadSum,
-                 byte[] pattern, int type, int code, int forcedChecksum, int ttl, int tos, boolean dontFragment) {
+    private Echo(InetAddress target, InetAddress source, EchoMessage message, byte[] pattern, SendOptions options) {
         this.target = target;
         this.source = source;
-        this.id = id;
-        this.seq = seq;
-        this.payload = payload;
-        this.payloadSum = payloadSum;
+        this.message = message;
         this.pattern = pattern;
-        this.type = type;
-        this.code = code;
-        this.forcedChecksum = forcedChecksum;
-        this.ttl = ttl;
-        this.tos = tos;
-        this.dontFragment = dontFragment;
-        this.checksum = forcedChecksum != NO_CHECKSUM ? forcedChecksum : computeChecksum();
+        this.options = options;
     }
 
-    private int computeChecksum() {
-        long sum = ((type << 8) | code) + id + seq + payloadSum;
-        if (family() == 6) {
-            if (source == null) {
-                return 0;
-            }
-            sum += Checksum.pseudoHeaderV6(source.getAddress(), target.getAddress(), 8 + payload.length);
-        }
-        return Checksum.finish(sum);
+    private Echo with(EchoMessage m) {
+        return new Echo(target, source, m, pattern, options);
+    }
+
+    private Echo with(SendOptions o) {
+        return new Echo(target, source, message, pattern, o);
     }
 
     /**
@@ -108,10 +84,10 @@ public final class Echo {
     /** <b>An echo request to an address: ICMPv4 for an {@code Inet4Address}, ICMPv6 for an {@code Inet6Address}.</b> */
     public static Echo to(InetAddress target) {
         Objects.requireNonNull(target, "target");
-        byte[] p = fill(DEFAULT_SIZE, null);
-        return new Echo(target, null, (int) (ProcessHandle.current().pid() & 0xffff), 1, p,
-                Checksum.partial(p, 0, p.length), null, target instanceof Inet6Address ? 128 : 8, 0, NO_CHECKSUM,
-                -1, -1, false);
+        EchoMessage m = EchoMessage.request(target instanceof Inet6Address ? 6 : 4)
+                .identifier((int) (ProcessHandle.current().pid() & 0xffff)).sequence(1)
+                .data(EchoPayload.fill(DEFAULT_SIZE)).build();
+        return new Echo(target, null, m, null, SendOptions.DEFAULT);
     }
 
     // ---- setters: each returns a new value ----
@@ -119,13 +95,13 @@ public final class Echo {
     /** <b>The identifier, 0..65535.</b> */
     public Echo id(int id) {
         check("id", id, 0, 65535);
-        return new Echo(target, source, id, seq, payload, payloadSum, pattern, type, code, forcedChecksum, ttl, tos, dontFragment);
+        return with(message.identifier(id));
     }
 
     /** <b>The sequence number, 0..65535.</b> */
     public Echo seq(int seq) {
         check("seq", seq, 0, 65535);
-        return new Echo(target, source, id, seq, payload, payloadSum, pattern, type, code, forcedChecksum, ttl, tos, dontFragment);
+        return with(message.sequence(seq));
     }
 
     // ---- batches: each returns a Probes value built from this echo ----
@@ -178,7 +154,7 @@ public final class Echo {
      */
     public Echo payloadHex(String hex) {
         Objects.requireNonNull(hex, "payloadHex");
-        byte[] b = parseHex(hex);
+        byte[] b = Hexdump.parse(hex);
         if (b == null) {
             throw new IllegalArgumentException("payloadHex must be pairs of hex digits, got \"" + hex + "\"");
         }
@@ -194,7 +170,7 @@ public final class Echo {
         if (n < 0 || n > max) {
             throw new IllegalArgumentException("size must be 0.." + max + " for " + ipName() + ", got " + n);
         }
-        return withPayload(fill(n, pattern), pattern);
+        return withPayload(EchoPayload.fill(n, pattern), pattern);
     }
 
     /**
@@ -203,24 +179,24 @@ public final class Echo {
      */
     public Echo pattern(String hex) {
         Objects.requireNonNull(hex, "pattern");
-        byte[] p = parseHex(hex);
+        byte[] p = Hexdump.parse(hex);
         if (p == null || p.length < 1 || p.length > 16) {
             throw new IllegalArgumentException("pattern must be 1..16 bytes as hex digits (like ping -p ff00), got \""
                     + hex + "\"");
         }
-        return withPayload(fill(payload.length, p), p);
+        return withPayload(EchoPayload.fill(message.dataLength(), p), p);
     }
 
     /** <b>The ICMP type, 0..255, for experiments (e.g. 13, a timestamp request); default 8 or 128.</b> */
     public Echo type(int type) {
         check("type", type, 0, 255);
-        return new Echo(target, source, id, seq, payload, payloadSum, pattern, type, code, forcedChecksum, ttl, tos, dontFragment);
+        return with(message.type(type));
     }
 
     /** <b>The ICMP code, 0..255; default 0.</b> */
     public Echo code(int code) {
         check("code", code, 0, 255);
-        return new Echo(target, source, id, seq, payload, payloadSum, pattern, type, code, forcedChecksum, ttl, tos, dontFragment);
+        return with(message.code(code));
     }
 
     /**
@@ -230,29 +206,29 @@ public final class Echo {
      */
     public Echo checksum(int checksum) {
         check("checksum", checksum, 0, 65535);
-        return new Echo(target, source, id, seq, payload, payloadSum, pattern, type, code, checksum, ttl, tos, dontFragment);
+        return with(message.checksum(checksum));
     }
 
     /** <b>Back to a computed checksum after {@link #checksum(int)}.</b> */
     public Echo computedChecksum() {
-        return new Echo(target, source, id, seq, payload, payloadSum, pattern, type, code, NO_CHECKSUM, ttl, tos, dontFragment);
+        return with(message.computedChecksum());
     }
 
     /** <b>The IP TTL (IPv6: hop limit) to send with, 1..255.</b> */
     public Echo ttl(int ttl) {
         check("ttl", ttl, 1, 255);
-        return new Echo(target, source, id, seq, payload, payloadSum, pattern, type, code, forcedChecksum, ttl, tos, dontFragment);
+        return with(options.ttl(ttl));
     }
 
     /** <b>The IP TOS byte (IPv6: traffic class) to send with, 0..255.</b> */
     public Echo tos(int tos) {
         check("tos", tos, 0, 255);
-        return new Echo(target, source, id, seq, payload, payloadSum, pattern, type, code, forcedChecksum, ttl, tos, dontFragment);
+        return with(options.tos(tos));
     }
 
     /** <b>Whether to set don't-fragment when sending.</b> */
     public Echo dontFragment(boolean df) {
-        return new Echo(target, source, id, seq, payload, payloadSum, pattern, type, code, forcedChecksum, ttl, tos, df);
+        return with(options.dontFragment(df));
     }
 
     /**
@@ -264,7 +240,10 @@ public final class Echo {
             throw new IllegalArgumentException("source must be an " + ipName() + " address like the target "
                     + Addresses.text(target) + ", got " + Addresses.text(source));
         }
-        return new Echo(target, source, id, seq, payload, payloadSum, pattern, type, code, forcedChecksum, ttl, tos, dontFragment);
+        // ICMPv6's checksum covers (source, target); unknown source: the kernel computes it
+        EchoMessage m = message.pseudoHeader(family() == 6 ? source : null, family() == 6 && source != null
+                ? target : null);
+        return new Echo(target, source, m, pattern, options);
     }
 
     private Echo withPayload(byte[] p, byte[] pat) {
@@ -273,8 +252,7 @@ public final class Echo {
             throw new IllegalArgumentException("payload must be at most " + max + " bytes for " + ipName()
                     + ", got " + p.length);
         }
-        return new Echo(target, source, id, seq, p, Checksum.partial(p, 0, p.length), pat, type, code, forcedChecksum,
-                ttl, tos, dontFragment);
+        return new Echo(target, source, message.data(p), pat, options);
     }
 
     private static void check(String field, int v, int lo, int hi) {
@@ -283,37 +261,8 @@ public final class Echo {
         }
     }
 
-    private static byte[] fill(int n, byte[] pattern) {
-        byte[] b = new byte[n];
-        for (int i = 0; i < n; i++) {
-            b[i] = pattern == null ? (byte) i : pattern[i % pattern.length];
-        }
-        return b;
-    }
-
-    private static byte[] parseHex(String s) {
-        String t = s.strip();
-        if (t.startsWith("0x") || t.startsWith("0X")) {
-            t = t.substring(2);
-        }
-        t = t.replace(" ", "").replace(":", "");
-        if (t.length() % 2 != 0) {
-            return null;
-        }
-        byte[] b = new byte[t.length() / 2];
-        for (int i = 0; i < b.length; i++) {
-            int hi = Character.digit(t.charAt(2 * i), 16);
-            int lo = Character.digit(t.charAt(2 * i + 1), 16);
-            if (hi < 0 || lo < 0) {
-                return null;
-            }
-            b[i] = (byte) ((hi << 4) | lo);
-        }
-        return b;
-    }
-
     private int maxPayload() {
-        return family() == 6 ? MAX_PAYLOAD_V6 : MAX_PAYLOAD_V4;
+        return EchoPayload.max(family());
     }
 
     private String ipName() {
@@ -334,22 +283,22 @@ public final class Echo {
 
     /** <b>The identifier.</b> */
     public int id() {
-        return id;
+        return message.identifier();
     }
 
     /** <b>The sequence number.</b> */
     public int seq() {
-        return seq;
+        return message.sequence();
     }
 
     /** <b>The payload bytes, a copy.</b> */
     public byte[] payload() {
-        return payload.clone();
+        return message.data();
     }
 
     /** <b>The payload length in bytes.</b> */
     public int payloadLength() {
-        return payload.length;
+        return message.dataLength();
     }
 
     /** <b>The fill pattern as lowercase hex, or {@code ""} if none.</b> */
@@ -359,12 +308,12 @@ public final class Echo {
 
     /** <b>The ICMP type.</b> */
     public int type() {
-        return type;
+        return message.type();
     }
 
     /** <b>The ICMP code.</b> */
     public int code() {
-        return code;
+        return message.code();
     }
 
     /**
@@ -372,42 +321,42 @@ public final class Echo {
      * (the kernel fills it in); see {@link #checksumKnown()}.
      */
     public int checksum() {
-        return checksum;
+        return message.checksum();
     }
 
     /** <b>True if {@link #checksum(int)} forced the value.</b> */
     public boolean checksumForced() {
-        return forcedChecksum != NO_CHECKSUM;
+        return message.checksumForced();
     }
 
     /** <b>False only for ICMPv6 without a source and without a forced checksum: the kernel will compute it.</b> */
     public boolean checksumKnown() {
-        return checksumForced() || family() == 4 || source != null;
+        return message.checksumKnown();
     }
 
     /** <b>The TTL / hop limit to send with, or -1 for the kernel's default.</b> */
     public int ttl() {
-        return ttl;
+        return options.ttl();
     }
 
     /** <b>True if a TTL was set.</b> */
     public boolean hasTtl() {
-        return ttl >= 0;
+        return options.hasTtl();
     }
 
     /** <b>The TOS / traffic class to send with, or -1 for the kernel's default.</b> */
     public int tos() {
-        return tos;
+        return options.tos();
     }
 
     /** <b>True if a TOS was set.</b> */
     public boolean hasTos() {
-        return tos >= 0;
+        return options.hasTos();
     }
 
     /** <b>Whether don't-fragment is requested.</b> */
     public boolean dontFragment() {
-        return dontFragment;
+        return options.dontFragment();
     }
 
     /** <b>The source address, if set.</b> */
@@ -415,18 +364,26 @@ public final class Echo {
         return Optional.ofNullable(source);
     }
 
+    /** <b>The ICMP message this echo sends: the packet-level value, without target or send options.</b> */
+    public EchoMessage message() {
+        return message;
+    }
+
+    /** <b>The send options: TTL, TOS, don't-fragment.</b> */
+    public SendOptions sendOptions() {
+        return options;
+    }
+
     // ---- the wire ----
 
     /** <b>The ICMP message length: 8 + payload length.</b> */
     public int wireLength() {
-        return 8 + payload.length;
+        return message.length();
     }
 
     /** <b>The ICMP message on the wire (no IP header), a new array.</b> */
     public byte[] toBytes() {
-        ByteBuffer b = ByteBuffer.allocate(wireLength());
-        writeTo(b);
-        return b.array();
+        return message.toBytes();
     }
 
     /**
@@ -436,56 +393,17 @@ public final class Echo {
      * @throws BufferOverflowException if fewer than {@link #wireLength()} bytes remain (nothing is written)
      */
     public int writeTo(ByteBuffer buf) {
-        int n = wireLength();
-        if (buf.remaining() < n) {
-            throw new BufferOverflowException();
-        }
-        buf.put((byte) type).put((byte) code)
-                .put((byte) (checksum >>> 8)).put((byte) checksum)
-                .put((byte) (id >>> 8)).put((byte) id)
-                .put((byte) (seq >>> 8)).put((byte) seq)
-                .put(payload);
-        return n;
+        return message.writeTo(buf);
     }
 
     /** <b>The bytes decoded back, the way a receiver would see them.</b> */
     public IcmpMessage decoded() {
-        byte[] b = toBytes();
-        return family() == 6 ? Icmp.decodeV6(b, source, source == null ? null : target) : Icmp.decode(b);
+        return message.decoded();
     }
 
     /** <b>Every field, one per line, with its meaning; send options last.</b> */
     public String show() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("target   = ").append(Addresses.text(target)).append('\n');
-        for (String line : decoded().show().split("\n")) {
-            if (line.startsWith("checksum") && !checksumKnown()) {
-                line = "checksum = 0x0000 (filled in by the kernel: ICMPv6 needs the source address)";
-            } else if (line.startsWith("checksum") && checksumForced()) {
-                line = line + " (forced)";
-            } else if (line.startsWith("src      =") || line.startsWith("dst      =")) {
-                continue;
-            }
-            sb.append(line).append('\n');
-        }
-        sb.append("source   = ").append(source == null ? "(kernel's choice)" : Addresses.text(source)).append('\n');
-        sb.append("ttl      = ").append(hasTtl() ? String.valueOf(ttl) : "(kernel default)").append('\n');
-        sb.append("tos      = ").append(hasTos() ? String.format("0x%02x", tos) : "(kernel default)").append('\n');
-        sb.append("df       = ").append(dontFragmentMeaning());
-        return sb.toString();
-    }
-
-    /**
-     * What the kernel does with this probe's don't-fragment choice. Unset is not "DF off": Linux sends ICMP with path-MTU
-     * discovery (IP_PMTUDISC_WANT), so the DF bit is set all the same and a router quotes it back.
-     */
-    private String dontFragmentMeaning() {
-        if (family() == 6) {
-            return dontFragment ? "true (never fragmented, not even by this host: a probe too big for the path fails)"
-                    : "false (IPv6 routers never fragment; this host may, for a probe above the path MTU)";
-        }
-        return dontFragment ? "true (DF set, never fragmented: a probe too big for the path fails)"
-                : "false (not forced: Linux still sets DF on ICMP and discovers the path MTU, fragmenting only above it)";
+        return EchoView.show(this);
     }
 
     /**
@@ -534,64 +452,17 @@ public final class Echo {
     /** <b>One line: {@code Echo 127.0.0.1 id=7 seq=1 len=5 "hello" checksum=0x….}</b> */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Echo ").append(Addresses.text(target));
-        if (source != null) {
-            sb.append(" from ").append(Addresses.text(source));
-        }
-        if (type != (family() == 6 ? 128 : 8)) {
-            sb.append(" type=").append(type);
-        }
-        if (code != 0) {
-            sb.append(" code=").append(code);
-        }
-        sb.append(" id=").append(id).append(" seq=").append(seq).append(" len=").append(payload.length);
-        if (pattern != null) {
-            sb.append(" pattern=").append(pattern());
-        } else if (payload.length > 0) {
-            sb.append(' ').append(preview());
-        }
-        if (!checksumKnown()) {
-            sb.append(" checksum=kernel");
-        } else {
-            sb.append(String.format(" checksum=0x%04x", checksum)).append(checksumForced() ? " (forced)" : "");
-        }
-        if (hasTtl()) {
-            sb.append(" ttl=").append(ttl);
-        }
-        if (hasTos()) {
-            sb.append(String.format(" tos=0x%02x", tos));
-        }
-        if (dontFragment) {
-            sb.append(" df");
-        }
-        return sb.toString();
-    }
-
-    private String preview() {
-        boolean text = true;
-        for (byte b : payload) {
-            if (b < 0x20 || b >= 0x7f || b == '"') {
-                text = false;
-                break;
-            }
-        }
-        int n = Math.min(payload.length, text ? 24 : 8);
-        String s = text ? "\"" + new String(payload, 0, n, StandardCharsets.US_ASCII) + "\""
-                : Hexdump.hex(payload, 0, n);
-        return n < payload.length ? s + "…" : s;
+        return EchoView.line(this);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Echo e && target.equals(e.target) && Objects.equals(source, e.source) && id == e.id
-                && seq == e.seq && Arrays.equals(payload, e.payload) && Arrays.equals(pattern, e.pattern)
-                && type == e.type && code == e.code && forcedChecksum == e.forcedChecksum && ttl == e.ttl
-                && tos == e.tos && dontFragment == e.dontFragment;
+        return o instanceof Echo e && target.equals(e.target) && Objects.equals(source, e.source)
+                && message.equals(e.message) && Arrays.equals(pattern, e.pattern) && options.equals(e.options);
     }
 
     @Override
     public int hashCode() {
-        int h = Objects.hash(target, source, id, seq, type, code, forcedChecksum, ttl, tos, dontFragment);
-        return 31 * (31 * h + Arrays.hashCode(payload)) + Arrays.hashCode(pattern);
+        return 31 * Objects.hash(target, source, message, options) + Arrays.hashCode(pattern);
     }
 }

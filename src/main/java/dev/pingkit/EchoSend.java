@@ -120,19 +120,19 @@ public final class EchoSend implements AutoCloseable {
      */
     public static SendResult result(Echo echo, Duration timeout, ProbeEvent end) throws IOException {
         if (end instanceof ProbeEvent.Answered a) {
-            return new SendResult.Answered(echo, a.message(), a.from(), a.rttNanos(), a.ttl(), true, true);
+            return new SendResult.Answered(echo.target(), echo.message(), a.message(), a.from(), a.rttNanos(), a.ttl(), true, true);
         }
         if (end instanceof ProbeEvent.Corrupted c) {
-            return new SendResult.Answered(echo, c.message(), c.from(), c.rttNanos(), c.ttl(), c.checksumValid(),
+            return new SendResult.Answered(echo.target(), echo.message(), c.message(), c.from(), c.rttNanos(), c.ttl(), c.checksumValid(),
                     c.firstDifferent() < 0);
         }
         if (end instanceof ProbeEvent.Failed f) {
-            return new SendResult.Failed(echo, f.reporter(), f.error());
+            return new SendResult.Failed(echo.target(), echo.message(), f.reporter(), f.error());
         }
         if (end instanceof ProbeEvent.SendFailed s) {
             throw new IOException("sendto: " + s.errnoName() + " (" + s.errnoDescription() + ")");
         }
-        return new SendResult.NoReply(echo, timeout);
+        return new SendResult.NoReply(echo.target(), echo.message(), timeout);
     }
 
     private static void checkTimeout(Duration timeout) {

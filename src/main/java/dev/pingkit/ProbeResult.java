@@ -50,18 +50,18 @@ public record ProbeResult(Echo request, long sentEpochNanos, Status status, Inet
         Objects.requireNonNull(status, "status");
     }
 
-    /** <b>The result of a single {@link Echo#send()}, sent at {@code sentEpochNanos}.</b> */
-    public static ProbeResult of(SendResult r, long sentEpochNanos) {
+    /** <b>The result {@code r} of {@code request.send()}, sent at {@code sentEpochNanos}.</b> */
+    public static ProbeResult of(Echo request, SendResult r, long sentEpochNanos) {
         if (r instanceof SendResult.Answered a) {
-            return new ProbeResult(a.request(), sentEpochNanos,
+            return new ProbeResult(request, sentEpochNanos,
                     a.checksumOk() && a.payloadMatches() ? Status.ANSWERED : Status.CORRUPTED, a.from(), a.rttNanos(),
                     a.ttl(), a.reply());
         }
         if (r instanceof SendResult.Failed f) {
-            return new ProbeResult(f.request(), sentEpochNanos, Status.ERROR, f.from(), -1,
+            return new ProbeResult(request, sentEpochNanos, Status.ERROR, f.from(), -1,
                     f.error().ttl(), f.error());
         }
-        return new ProbeResult(((SendResult.NoReply) r).request(), sentEpochNanos, Status.LOST, null, -1, -1, null);
+        return new ProbeResult(request, sentEpochNanos, Status.LOST, null, -1, -1, null);
     }
 
     /** <b>True if an echo reply came (intact or not).</b> */

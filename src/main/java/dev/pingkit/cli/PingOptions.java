@@ -1,5 +1,6 @@
 package dev.pingkit.cli;
 
+import dev.pingkit.packet.EchoPayload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -29,8 +30,8 @@ import org.apache.commons.cli.help.HelpFormatter;
 public final class PingOptions {
 
     /** The largest ICMP data after IPv4 (65535 - 20 - 8) and IPv6 (65535 - 8) headers, as iputils limits -s. */
-    static final int MAX_DATA_V4 = 65507;
-    static final int MAX_DATA_V6 = 65527;
+    static final int MAX_DATA_V4 = EchoPayload.MAX_V4;
+    static final int MAX_DATA_V6 = EchoPayload.MAX_V6;
     /** iputils' MIN_USER_INTERVAL_MS: below this only root may go. */
     static final int MIN_USER_INTERVAL_MS = 2;
     /** iputils' MAX_DUP_CHK: the largest preload. */

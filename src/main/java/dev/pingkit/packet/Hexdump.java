@@ -79,6 +79,31 @@ public final class Hexdump {
         return sb.toString();
     }
 
+    /**
+     * <b>The bytes of hex digits like {@code "dead beef"}, {@code "de:ad"} or {@code "0xdead"}, or null if they are
+     * not pairs of hex digits</b> (spaces, colons and a leading {@code 0x} are ignored).
+     */
+    public static byte[] parse(String s) {
+        String t = s.strip();
+        if (t.startsWith("0x") || t.startsWith("0X")) {
+            t = t.substring(2);
+        }
+        t = t.replace(" ", "").replace(":", "");
+        if (t.length() % 2 != 0) {
+            return null;
+        }
+        byte[] b = new byte[t.length() / 2];
+        for (int i = 0; i < b.length; i++) {
+            int hi = Character.digit(t.charAt(2 * i), 16);
+            int lo = Character.digit(t.charAt(2 * i + 1), 16);
+            if (hi < 0 || lo < 0) {
+                return null;
+            }
+            b[i] = (byte) ((hi << 4) | lo);
+        }
+        return b;
+    }
+
     /** <b>The byte as printed in the ASCII column: itself if printable ASCII, else {@code '.'}.</b> */
     public static char printable(byte b) {
         return b >= 0x20 && b < 0x7f ? (char) b : '.';

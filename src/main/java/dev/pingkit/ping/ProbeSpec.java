@@ -1,5 +1,7 @@
 package dev.pingkit.ping;
 
+import dev.pingkit.packet.EchoPayload;
+
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -25,13 +27,13 @@ import java.util.Objects;
  */
 public record ProbeSpec(byte[] payload, int ttl, int tos, long timeoutNanos, int checksum) {
     /** Largest echo payload over IPv6 without jumbograms (65535 - 8); IPv4 allows 20 less (see {@link #fitsIpv4()}). */
-    public static final int MAX_PAYLOAD = 65527;
+    public static final int MAX_PAYLOAD = EchoPayload.MAX_V6;
     /** Largest echo payload in one IPv4 datagram: 65535 - 20 (IP header) - 8 (ICMP header). */
-    public static final int MAX_PAYLOAD_V4 = 65507;
+    public static final int MAX_PAYLOAD_V4 = EchoPayload.MAX_V4;
     /** iputils' {@code -W} default: a probe unanswered this long is lost; the one default of API, REPL and CLI. */
     public static final Duration DEFAULT_TIMEOUT = PingSettings.DEFAULT_REPLY_TIMEOUT;
     /** iputils' probe: 56 bytes 0x00, 0x01, ..., socket TTL and TOS, lost after 10 s. */
-    public static final ProbeSpec DEFAULT = new ProbeSpec(fill(56), -1, -1, DEFAULT_TIMEOUT.toNanos(), -1);
+    public static final ProbeSpec DEFAULT = new ProbeSpec(EchoPayload.fill(EchoPayload.DEFAULT_SIZE), -1, -1, DEFAULT_TIMEOUT.toNanos(), -1);
 
     /** Validates every field; messages name the field, the value and what is allowed. */
     public ProbeSpec {
@@ -80,7 +82,7 @@ public record ProbeSpec(byte[] payload, int ttl, int tos, long timeoutNanos, int
         if (size < 0 || size > MAX_PAYLOAD) {
             throw new IllegalArgumentException("payloadSize must be 0.." + MAX_PAYLOAD + ", got " + size);
         }
-        return new ProbeSpec(fill(size), ttl, tos, timeoutNanos, checksum);
+        return new ProbeSpec(EchoPayload.fill(size), ttl, tos, timeoutNanos, checksum);
     }
 
     /** <b>This spec with exactly these payload bytes.</b> */
@@ -117,14 +119,6 @@ public record ProbeSpec(byte[] payload, int ttl, int tos, long timeoutNanos, int
     /** <b>The timeout as a Duration.</b> */
     public Duration timeout() {
         return Duration.ofNanos(timeoutNanos);
-    }
-
-    static byte[] fill(int size) {
-        byte[] p = new byte[size];
-        for (int i = 0; i < size; i++) {
-            p[i] = (byte) i;
-        }
-        return p;
     }
 
     /** {@code d} in nanoseconds, saturated at {@link Long#MAX_VALUE}; refuses null and negative durations. */

@@ -1,7 +1,7 @@
 package dev.pingkit.ping;
 
-import dev.pingkit.Echo;
 import dev.pingkit.packet.Addresses;
+import dev.pingkit.packet.EchoMessage;
 import dev.pingkit.packet.IcmpMessage;
 
 import java.net.InetAddress;
@@ -10,13 +10,18 @@ import java.util.Locale;
 
 /**
  * <b>What became of one probe sent with {@code echo.send()} (a {@link OneProbe} run): answered, failed, or no reply.</b>
- * A timeout or an ICMP error is a result, not an exception. {@code toString()} is one line; {@code show()} prints
- * every decoded field of the request and of what came back.
+ * A timeout or an ICMP error is a result, not an exception. Each holds the packet-level request (the
+ * {@link EchoMessage} that went out) and its target; {@code toString()} is a one-line summary of the values,
+ * {@code show()} every decoded field of the request and of what came back. The iputils wording of a result is the
+ * front ends' ({@code dev.pingkit.SendReport}).
  */
 public sealed interface SendResult {
 
-    /** <b>The probe that was sent.</b> */
-    Echo request();
+    /** <b>Where the probe went.</b> */
+    InetAddress target();
+
+    /** <b>The ICMP message that was sent.</b> */
+    EchoMessage request();
 
     /** <b>The decoded request and response, field by field.</b> */
     String show();
@@ -24,7 +29,8 @@ public sealed interface SendResult {
     /**
      * <b>A reply matching the probe's identifier, sequence number and destination.</b>
      *
-     * @param request        the probe
+     * @param target         where the probe went
+     * @param request        the probe's ICMP message
      * @param reply          the decoded reply
      * @param from           who answered
      * @param rttNanos       kernel receive timestamp minus send time
@@ -32,41 +38,43 @@ public sealed interface SendResult {
      * @param checksumOk     its ICMP checksum verified (ICMPv6: verified and enforced by the kernel)
      * @param payloadMatches it carried back exactly the probe's payload
      */
-    record Answered(Echo request, IcmpMessage reply, InetAddress from, long rttNanos, int ttl, boolean checksumOk,
-                    boolean payloadMatches) implements SendResult {
+    record Answered(InetAddress target, EchoMessage request, IcmpMessage reply, InetAddress from, long rttNanos,
+                    int ttl, boolean checksumOk, boolean payloadMatches) implements SendResult {
         /** <b>The round-trip time as a {@link Duration}.</b> */
         public Duration rtt() {
             return Duration.ofNanos(rttNanos);
         }
 
+        /** One line: {@code Answered[from=127.0.0.1 seq=1 bytes=10 ttl=64 rtt=0.042ms]}, flags if any. */
         @Override
         public String toString() {
-            return reply.length() + " bytes from " + Addresses.text(from) + ": icmp_seq=" + reply.seq()
-                    + (ttl >= 0 ? " ttl=" + ttl : "") + " time=" + String.format(Locale.ROOT, "%.3f", rttNanos / 1e6)
-                    + " ms" + (checksumOk ? "" : " (BAD CHECKSUM!)") + (payloadMatches ? "" : " (PAYLOAD ALTERED!)");
+            return "Answered[from=" + Addresses.text(from) + " seq=" + reply.seq() + " bytes=" + reply.length()
+                    + " ttl=" + ttl + " rtt=" + millis(rttNanos) + "ms" + (checksumOk ? "" : " checksumOk=false")
+                    + (payloadMatches ? "" : " payloadMatches=false") + "]";
         }
 
         @Override
         public String show() {
             return "request:\n" + indent(request.show()) + "\nreply from " + Addresses.text(from) + " after "
-                    + String.format(Locale.ROOT, "%.3f", rttNanos / 1e6) + " ms" + (ttl >= 0 ? ", ttl " + ttl : "")
-                    + ":\n" + indent(reply.show());
+                    + millis(rttNanos) + " ms" + (ttl >= 0 ? ", ttl " + ttl : "") + ":\n" + indent(reply.show());
         }
     }
 
     /**
      * <b>An ICMP error about this very probe (matched through the datagram it quotes).</b>
      *
-     * @param request the probe
+     * @param target  where the probe went
+     * @param request the probe's ICMP message
      * @param from    the reporting host (a router for time exceeded or unreachable)
      * @param error   the decoded error, quote included
      */
-    record Failed(Echo request, InetAddress from, IcmpMessage error) implements SendResult {
+    record Failed(InetAddress target, EchoMessage request, InetAddress from, IcmpMessage error)
+            implements SendResult {
+        /** One line: {@code Failed[from=198.51.100.1 seq=1 type=11 code=0]}. */
         @Override
         public String toString() {
-            String what = error.codeName().isEmpty() || "unknown".equals(error.codeName())
-                    ? error.typeName() : error.codeName();
-            return "From " + Addresses.text(from) + " icmp_seq=" + request.seq() + " " + what;
+            return "Failed[from=" + Addresses.text(from) + " seq=" + request.sequence() + " type=" + error.type()
+                    + " code=" + error.code() + "]";
         }
 
         @Override
@@ -79,20 +87,26 @@ public sealed interface SendResult {
     /**
      * <b>Nothing about this probe came back within {@code waited}.</b>
      *
-     * @param request the probe
+     * @param target  where the probe went
+     * @param request the probe's ICMP message
      * @param waited  how long we listened
      */
-    record NoReply(Echo request, Duration waited) implements SendResult {
+    record NoReply(InetAddress target, EchoMessage request, Duration waited) implements SendResult {
+        /** One line: {@code NoReply[target=198.51.100.9 seq=1 waited=1000ms]}. */
         @Override
         public String toString() {
-            return "no reply from " + Addresses.text(request.target()) + " icmp_seq=" + request.seq() + " within "
-                    + waited.toMillis() + " ms";
+            return "NoReply[target=" + Addresses.text(target) + " seq=" + request.sequence() + " waited="
+                    + waited.toMillis() + "ms]";
         }
 
         @Override
         public String show() {
             return "request:\n" + indent(request.show()) + "\n" + this;
         }
+    }
+
+    private static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.3f", nanos / 1e6);
     }
 
     private static String indent(String s) {

@@ -1,5 +1,6 @@
 package dev.pingkit.ping;
 
+import dev.pingkit.packet.EchoPayload;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Objects;
@@ -53,8 +54,9 @@ public record TraceSettings(InetAddress target, int firstTtl, int maxTtl, int pr
         if (!(hereFactor >= 0) || !(nearFactor >= 0)) {
             throw new IllegalArgumentException("wait factors must be >= 0, got " + hereFactor + " and " + nearFactor);
         }
-        if (payloadLength < 0 || payloadLength > 65507) {
-            throw new IllegalArgumentException("payloadLength must be 0..65507, got " + payloadLength);
+        if (payloadLength < 0 || payloadLength > EchoPayload.MAX_V4) {
+            throw new IllegalArgumentException("payloadLength must be 0.." + EchoPayload.MAX_V4 + ", got "
+                    + payloadLength);
         }
         if (tos < -1 || tos > 255) {
             throw new IllegalArgumentException("tos must be 0..255, got " + tos);

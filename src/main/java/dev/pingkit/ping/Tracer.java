@@ -1,6 +1,6 @@
 package dev.pingkit.ping;
 
-import dev.pingkit.packet.Checksum;
+import dev.pingkit.packet.EchoMessage;
 import dev.pingkit.packet.IcmpMessage;
 import dev.pingkit.socket.IcmpSockets;
 import dev.pingkit.socket.SocketOptions;
@@ -264,19 +264,10 @@ public final class Tracer implements AutoCloseable {
         if (d.length - off < 8) {
             return false;
         }
-        byte[] expected = new byte[8 + payload.length];
-        expected[0] = (byte) (fam == 4 ? 8 : 128);
-        expected[4] = (byte) (p.id() >>> 8);
-        expected[5] = (byte) p.id();
-        expected[6] = (byte) (p.seq() >>> 8);
-        expected[7] = (byte) p.seq();
-        System.arraycopy(payload, 0, expected, 8, payload.length);
+        byte[] expected = EchoMessage.request(fam).identifier(p.id()).sequence(p.seq()).data(payload).build()
+                .toBytes();
+        // only a raw IPv4 socket sends our checksum; the kernel writes the others, so theirs is not compared
         boolean ourChecksum = fam == 4 && engine.raw(settings.target());
-        if (ourChecksum) {
-            int c = Checksum.of(expected, 0, expected.length);
-            expected[2] = (byte) (c >>> 8);
-            expected[3] = (byte) c;
-        }
         int len = Math.min(d.length - off, expected.length);
         for (int k = 0; k < len; k++) {
             if (!ourChecksum && (k == 2 || k == 3)) {

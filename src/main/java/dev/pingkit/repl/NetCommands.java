@@ -10,6 +10,7 @@ import java.util.List;
 import dev.pingkit.Echo;
 import dev.pingkit.EchoSend;
 import dev.pingkit.ProbeResult;
+import dev.pingkit.SendReport;
 import dev.pingkit.ping.Capture;
 import dev.pingkit.ping.EngineOptions;
 import dev.pingkit.ping.SendResult;
@@ -135,14 +136,14 @@ final class NetCommands {
             }
         }
         sends.sent(System.nanoTime());
-        ProbeResult recorded = ProbeResult.of(result, sentAt);
+        ProbeResult recorded = ProbeResult.of(probe, result, sentAt);
         session.results().add(recorded);
-        session.lastSend(result);
+        session.lastSend(probe, result);
         countOutcome(result);
         if (form != null) {
             ExperimentCommands.printOne(console, session.results(), recorded, form);
         } else {
-            console.println(result.toString());
+            console.println(SendReport.line(result));
         }
     }
 

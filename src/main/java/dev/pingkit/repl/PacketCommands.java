@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.pingkit.Echo;
+import dev.pingkit.SendReport;
 import dev.pingkit.ping.SendResult;
 
 /** The commands that build and inspect the current packet: echo, set, show, hex. */
@@ -50,7 +51,8 @@ final class PacketCommands {
                     Commands.noArguments("show", args);
                     Echo current = session.requireEcho("show");
                     SendResult sent = session.lastSend();
-                    console.println(sent != null && sent.request().equals(current) ? sent.show() : current.show());
+                    console.println(sent != null && current.equals(session.lastSent())
+                            ? SendReport.show(current, sent) : current.show());
                 }));
         commands.add(new CommandSpec("hex", "hex", "print the current packet's bytes as a hexdump",
                 "The ICMP message as it goes on the wire (no IP header), hexdump -C style.",

@@ -36,6 +36,7 @@ final class Session {
     private FamilyChoice family = FamilyChoice.ANY;
     private Echo echo;
     private SendResult lastSend;
+    private Echo lastSent;
 
     Session(Map<String, String> initialVariables) {
         variables.putAll(initialVariables);
@@ -55,7 +56,13 @@ final class Session {
         return lastSend;
     }
 
-    void lastSend(SendResult result) {
+    /** The probe the last {@code send} sent, or null before the first. */
+    Echo lastSent() {
+        return lastSent;
+    }
+
+    void lastSend(Echo sent, SendResult result) {
+        lastSent = sent;
         lastSend = result;
     }
 

@@ -73,4 +73,13 @@ class HexdumpTest {
         assertEquals(List.of("00000000", "*", "00000020", "00000030", "*", "00000050"),
                 java.util.Arrays.stream(lines).map(l -> l.split(" ")[0]).collect(java.util.stream.Collectors.toList()));
     }
+
+    @Test
+    void parsesHexDigitsIgnoringSpacesColonsAndA0xPrefixOrSaysNull() {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {(byte) 0xde, (byte) 0xad, (byte) 0xbe,
+                (byte) 0xef}, Hexdump.parse(" 0xDE:ad be ef "));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[0], Hexdump.parse(""));
+        org.junit.jupiter.api.Assertions.assertNull(Hexdump.parse("abc"));
+        org.junit.jupiter.api.Assertions.assertNull(Hexdump.parse("zz"));
+    }
 }

@@ -49,7 +49,7 @@ class OnceTest {
         assertEquals(1, a.reply().seq());
         assertTrue(a.checksumOk());
         assertTrue(a.payloadMatches());
-        assertEquals("10 bytes from 198.51.100.2: icmp_seq=1 ttl=61 time=5.000 ms", a.toString());
+        assertEquals("10 bytes from 198.51.100.2: icmp_seq=1 ttl=61 time=5.000 ms", dev.pingkit.SendReport.line(a));
         assertTrue(a.show().contains("request:") && a.show().contains("reply from 198.51.100.2"), a.show());
     }
 
@@ -65,7 +65,8 @@ class OnceTest {
                 Once.send(echo, Duration.ofSeconds(1), socket, clock));
         assertFalse(a.checksumOk());
         assertFalse(a.payloadMatches());
-        assertTrue(a.toString().endsWith("(BAD CHECKSUM!) (PAYLOAD ALTERED!)"), a.toString());
+        String line = dev.pingkit.SendReport.line(a);
+        assertTrue(line.endsWith("(BAD CHECKSUM!) (PAYLOAD ALTERED!)"), line);
     }
 
     @Test
@@ -81,7 +82,8 @@ class OnceTest {
                 Once.send(echo, Duration.ofSeconds(1), socket, clock));
         assertEquals(router, f.from());
         assertEquals(11, f.error().type());
-        assertTrue(f.toString().startsWith("From 198.18.0.1 icmp_seq=1 "), f.toString());
+        String line = dev.pingkit.SendReport.line(f);
+        assertTrue(line.startsWith("From 198.18.0.1 icmp_seq=1 "), line);
     }
 
     @Test
@@ -91,7 +93,7 @@ class OnceTest {
         SendResult.NoReply n = assertInstanceOf(SendResult.NoReply.class, r);
         assertEquals(Duration.ofMillis(1500), n.waited());
         assertEquals(start + 1500 * MS, clock.now);
-        assertEquals("no reply from 198.51.100.2 icmp_seq=1 within 1500 ms", n.toString());
+        assertEquals("no reply from 198.51.100.2 icmp_seq=1 within 1500 ms", dev.pingkit.SendReport.line(n));
     }
 
     @Test

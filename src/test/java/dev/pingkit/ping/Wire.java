@@ -1,6 +1,7 @@
 package dev.pingkit.ping;
 
 import dev.pingkit.packet.Checksum;
+import dev.pingkit.packet.IcmpErrorMessage;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -81,11 +82,8 @@ final class Wire {
     static byte[] error(int type, int code, byte[] request, InetAddress client, InetAddress target) {
         boolean v6 = v6(target);
         byte[] quoted = v6 ? ipv6(client, target, 1, request) : ipv4(client, target, 1, Arrays.copyOf(request, 8));
-        byte[] e = new byte[8 + quoted.length];
-        e[0] = (byte) type;
-        e[1] = (byte) code;
-        System.arraycopy(quoted, 0, e, 8, quoted.length);
-        return checksum(e, v6);
+        // ICMPv6 checksums are the kernel's business: without a pseudo-header the builder leaves it 0
+        return IcmpErrorMessage.of(v6 ? 6 : 4, type).code(code).datagram(quoted).build().toBytes();
     }
 
     /** What the socket delivers for an ICMP message from {@code from}: with the IPv4 header on raw IPv4 sockets. */
