@@ -1,6 +1,7 @@
 package dev.pingkit.ping;
 
 import dev.pingkit.socket.IcmpSocket;
+import dev.pingkit.socket.IcmpSockets;
 import dev.pingkit.socket.SocketKind;
 
 import java.io.IOException;
@@ -77,6 +78,15 @@ public final class Pinger implements AutoCloseable {
      */
     public static Pinger open(PingSettings settings) throws IOException {
         return new Pinger(settings, Engine.open(options(settings)));
+    }
+
+    /**
+     * <b>Loads the native socket layer now without opening anything</b>, so a command can do it on a spare thread
+     * while it parses its options and its first {@link #open} finds it done. A failure here is left for
+     * {@link #open} to meet and report.
+     */
+    public static void prepare() {
+        IcmpSockets.prepare();
     }
 
     /** <b>The settings this pinger runs with.</b> */
