@@ -81,6 +81,8 @@ import java.util.concurrent.locks.LockSupport;
  * {@link #probe}, {@link #remove}, {@link #stop()} and {@link #statistics} may be called from
  * any thread (the listener included) while it runs; the run picks up additions within 50 ms. The loop allocates
  * nothing per packet beyond the events the listener asks for, takes no lock, and reads the clock once per turn.
+ * A listener with a schedule of its own ({@link ProbeListener#wantsTurns()}, iputils' ping) sends with
+ * {@link #sendNow} and ends the run with {@link #finish()}, both from its turns on the run's thread.
  *
  * <p><b>End.</b> Without {@link EngineOptions#continuous()}, the run returns once every target's plan is done and
  * every probe has ended; with it, at {@link #stop()}. {@link #stop()} ends the run at once: probes still in
