@@ -81,8 +81,6 @@ import java.util.concurrent.locks.LockSupport;
  * {@link #probe}, {@link #remove}, {@link #stop()} and {@link #statistics} may be called from
  * any thread (the listener included) while it runs; the run picks up additions within 50 ms. The loop allocates
  * nothing per packet beyond the events the listener asks for, takes no lock, and reads the clock once per turn.
- * A listener with a schedule of its own ({@link ProbeListener#wantsTurns()}, iputils' ping) sends with
- * {@link #sendNow} and ends the run with {@link #finish()}, both from its turns on the run's thread.
  *
  * <p><b>End.</b> Without {@link EngineOptions#continuous()}, the run returns once every target's plan is done and
  * every probe has ended; with it, at {@link #stop()}. {@link #stop()} ends the run at once: probes still in
@@ -131,12 +129,12 @@ public final class Engine implements AutoCloseable {
     private boolean sentAny;
     private long pending;
     private long scheduled; // targets with scheduled probes left
+    private boolean finishing; // the listener's own schedule ended the run (finish())
+    private long turnNow; // the clock as this turn read it: the stamp of a sendNow() from onTurn
     ProbeListener listener = ProbeListener.NONE;
     boolean routine;
     private boolean turns; // the listener's wantsTurns(), asked once when the run starts
     private boolean idle = true; // the last wait for a message ended without one: nothing was queued
-    private boolean finishing; // the listener's schedule ended the run (finish())
-    private long turnNow; // the clock as this turn read it: the stamp of a sendNow() from onTurn
 
     private record Explicit(TargetState target, ProbeSpec spec, int tag) {
     }
@@ -243,11 +241,6 @@ public final class Engine implements AutoCloseable {
     /** <b>The statistics of {@code target} now: a snapshot, safe from any thread while the run goes on.</b> */
     public PingStatistics statistics(ProbeTarget target) {
         return state(target).stats.snapshot();
-    }
-
-    /** The live statistics of {@code target}, for a schedule that adds iputils' own figures (its pipe). */
-    StatisticsRecorder recorder(ProbeTarget target) {
-        return state(target).stats;
     }
 
     /** <b>Every target added so far, in order.</b> */
@@ -706,6 +699,11 @@ public final class Engine implements AutoCloseable {
 
     TargetState target(int index) {
         return targets.get(index);
+    }
+
+    /** The live statistics of {@code target}, for a schedule that adds iputils' own figures (its pipe). */
+    StatisticsRecorder recorder(ProbeTarget target) {
+        return state(target).stats;
     }
 
     private static long satAdd(long a, long b) {
