@@ -272,7 +272,7 @@ public final class Engine implements AutoCloseable {
         synchronized (this) {
             if (target.index() < registry.size()) {
                 TargetState t = registry.get(target.index());
-                if (t.handle.equals(target)) {
+                if (t.handle == target || t.handle.equals(target)) { // identity first: a record's equals costs a cold start its bootstrap
                     return t;
                 }
             }
