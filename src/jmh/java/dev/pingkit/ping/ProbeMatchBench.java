@@ -15,9 +15,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Matching a reply against the engine's probe table with all 65 536 slots sent, the way {@code Pinger.receive} does:
- * reset the reader, check type and id, look the sequence up, verify checksum and payload, take the send time,
- * mark it answered. Lives in {@code dev.pingkit.ping} because {@link ProbeTable} is package-private.
+ * Matching a reply against the engine's probe table with all 65 536 slots sent, the way the engine's {@code Matcher}
+ * does: reset the reader, check type and id, look the sequence up, verify checksum and payload, take the send time,
+ * mark it answered. Lives in {@code dev.pingkit.ping} because {@link ProbeSlots} is package-private.
  * The sequence walks the slots in a scattered order (an odd multiplier permutes 0..65535) so the table is not
  * read as a prefetch-friendly stream.
  */
@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ProbeMatchBench {
     private static final int ID = 0x1234;
 
-    private final ProbeTable probes = new ProbeTable();
+    private final ProbeSlots probes = new ProbeSlots();
     private final IcmpReader reader = new IcmpReader();
     private byte[] payload;
     private byte[] reply;
@@ -38,12 +38,14 @@ public class ProbeMatchBench {
 
     @Setup
     public void setUp() {
-        for (int n = 0; n < ProbeTable.SLOTS; n++) {
-            probes.sent(1_000_000L * n);
-        }
         payload = new byte[56];
         for (int k = 0; k < payload.length; k++) {
             payload[k] = (byte) k;
+        }
+        ProbeSpec spec = ProbeSpec.DEFAULT.payload(payload);
+        for (int n = 0; n < ProbeSlots.SLOTS; n++) {
+            probes.start(n, 0, n + 1, spec, 0, Long.MAX_VALUE);
+            probes.sentAt[n] = 1_000_000L * n;
         }
         reply = new byte[20 + 8 + payload.length];
         reply[0] = 0x45;
@@ -75,11 +77,13 @@ public class ProbeMatchBench {
             return -1;
         }
         int s = rd.seq();
-        if (!probes.wasSent(s) || !rd.checksumValid() || !rd.payloadEquals(payload)) {
+        if (probes.state[s] == ProbeSlots.FREE || !rd.checksumValid()
+                || rd.firstPayloadDifference(probes.spec[s].payloadBytes()) >= 0) {
             return -2;
         }
-        long rtt = 5_000_000L - probes.sentAt(s);
-        probes.acknowledge(s);
-        return probes.markAnswered(s) ? rtt : -rtt;
+        long rtt = 5_000_000L - probes.sentAt[s];
+        boolean first = probes.state[s] == ProbeSlots.PENDING;
+        probes.state[s] = ProbeSlots.ANSWERED;
+        return first ? rtt : -rtt;
     }
 }

@@ -155,6 +155,20 @@ public final class IputilsFormat {
         return "ping: " + why;
     }
 
+    /**
+     * Why a probe could not be sent, as iputils says it (without {@code ping: }): the kernel's local report of a
+     * probe over the path MTU ({@code local error: message too long, mtu=1500}; IPv6 {@code mtu: 1500}), else its
+     * {@code perror("ping: sendmsg")} ({@code sendmsg: Network is unreachable}).
+     *
+     * @param mtu the MTU of the kernel's EMSGSIZE report, 0 when the send failed without one
+     */
+    public static String sendFailure(boolean ipv6, String errnoDescription, int mtu) {
+        if (mtu > 0) {
+            return "local error: message too long, mtu" + (ipv6 ? ": " : "=") + Integer.toUnsignedString(mtu);
+        }
+        return "sendmsg: " + errnoDescription;
+    }
+
     /** {@code From 198.51.100.1 icmp_seq=1 Time to live exceeded}. */
     public static String error(String from, int seq, String text) {
         return "From " + from + " icmp_seq=" + seq + " " + text;
@@ -285,7 +299,7 @@ public final class IputilsFormat {
 
     /** {@code local error: message too long, mtu=65535} (IPv4) / {@code mtu: 65536} (IPv6), on stderr. */
     public static String localErrorMessageTooLong(boolean ipv6, int mtu) {
-        return "ping: local error: message too long, mtu" + (ipv6 ? ": " : "=") + mtu;
+        return sendError(sendFailure(ipv6, "Message too long", mtu));
     }
 
     /** {@code --- 127.0.0.1 ping statistics ---} (preceded by an empty line). */

@@ -120,7 +120,8 @@ final class IputilsPrinter implements Printer {
                 out.flush();
             } else {
                 out.flush();
-                err.println(IputilsFormat.sendError(e.message()));
+                err.println(IputilsFormat.sendError(IputilsFormat.sendFailure(target.ipv6(), e.errnoDescription(),
+                        e.mtu())));
                 err.flush();
             }
         } else if (event instanceof PingEvent.NoAnswerYet n) {

@@ -58,7 +58,8 @@ final class JsonPrinter implements Printer {
                     .field("icmp_type", e.error().type()).field("icmp_code", e.error().code())
                     .field("text", IputilsPrinter.text(e.error()));
         } else if (event instanceof PingEvent.SendError e) {
-            l = line("send_error").field("seq", e.seq()).field("text", e.message());
+            l = line("send_error").field("seq", e.seq())
+                    .field("text", IputilsFormat.sendFailure(target.ipv6(), e.errnoDescription(), e.mtu()));
         } else if (event instanceof PingEvent.NoAnswerYet n) {
             l = line("no_answer_yet").field("seq", n.seq());
         } else if (event instanceof PingEvent.Timeout t) {

@@ -18,8 +18,6 @@ import dev.pingkit.ping.PingListener;
 import dev.pingkit.ping.PingSettings;
 import dev.pingkit.ping.PingStatistics;
 import dev.pingkit.ping.Pinger;
-import dev.pingkit.socket.IcmpSockets;
-import dev.pingkit.socket.NativeSocketException;
 
 /**
  * {@code scripts/ping}: iputils {@code ping} over the pingkit engine. Parses the options, resolves the target, runs a
@@ -40,7 +38,7 @@ public final class PingCommand {
     private static final class NativeWarmUp implements Runnable {
         @Override
         public void run() {
-            IcmpSockets.prepare();
+            Pinger.prepare();
         }
     }
 
@@ -147,10 +145,7 @@ public final class PingCommand {
         Pinger pinger;
         try {
             pinger = Pinger.open(settings);
-        } catch (NativeSocketException e) {
-            err.println("ping: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
+        } catch (IOException e) { // the socket's own message says what failed and what to do
             err.println("ping: " + e.getMessage());
             return 2;
         }

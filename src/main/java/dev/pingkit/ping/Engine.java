@@ -129,6 +129,8 @@ public final class Engine implements AutoCloseable {
     private boolean sentAny;
     private long pending;
     private long scheduled; // targets with scheduled probes left
+    private boolean finishing; // the listener's own schedule ended the run (finish())
+    private long turnNow; // the clock as this turn read it: the stamp of a sendNow() from onTurn
     ProbeListener listener = ProbeListener.NONE;
     boolean routine;
     private boolean turns; // the listener's wantsTurns(), asked once when the run starts
@@ -270,7 +272,7 @@ public final class Engine implements AutoCloseable {
         synchronized (this) {
             if (target.index() < registry.size()) {
                 TargetState t = registry.get(target.index());
-                if (t.handle.equals(target)) {
+                if (t.handle == target || t.handle.equals(target)) { // identity first: a record's equals costs a cold start its bootstrap
                     return t;
                 }
             }
@@ -338,7 +340,7 @@ public final class Engine implements AutoCloseable {
         try {
             // One call per turn, not the loop inline: the JIT compiles a called method after a few hundred calls,
             // a loop body only after tens of thousands of turns (a flood would run half interpreted).
-            while (!stopping && turn()) {
+            while (!stopping && !finishing && turn()) {
                 // the turn did the work
             }
         } catch (ClosedSocketException e) {
@@ -356,16 +358,20 @@ public final class Engine implements AutoCloseable {
 
     /** One turn: take commands, expire deadlines, send what is due, wait for one message; false when done. */
     private boolean turn() throws IOException {
-        if (turns) {
-            listener.onTurn(time.nanoTime(), idle);
-        }
-        for (Runnable c; (c = commands.poll()) != null; ) {
-            c.run();
-        }
         long now = time.nanoTime();
+        turnNow = now;
+        if (turns) {
+            listener.onTurn(now, idle);
+            if (finishing) {
+                return false;
+            }
+        }
+        if (takeCommands()) {
+            now = time.nanoTime(); // an added target is due from the moment it was started
+        }
         expire(now);
         long gapAt = sendDue(now);
-        if (stopping) {
+        if (stopping || finishing) {
             return false;
         }
         if (!options.continuous() && pending == 0 && scheduled == 0 && explicit.isEmpty() && commands.isEmpty()) {
@@ -385,6 +391,69 @@ public final class Engine implements AutoCloseable {
         }
         receive(Math.max(0, wake - now));
         return true;
+    }
+
+    /** Runs the commands other threads queued; true if there were any. */
+    private boolean takeCommands() {
+        boolean any = false;
+        for (Runnable c; (c = commands.poll()) != null; ) {
+            c.run();
+            any = true;
+        }
+        return any;
+    }
+
+    /**
+     * <b>Sends one probe to {@code target} at once, from the run's own thread</b>: for a listener that keeps a
+     * schedule of its own (iputils' ping: an interval with preload, the flood's "on each reply or after 10 ms") and
+     * sends from {@link ProbeListener#onTurn}. The probe is stamped with the turn's clock reading and its events
+     * come as for any probe, the {@code Sent} (or {@code SendFailed}) before this returns; {@link
+     * EngineOptions#minGapNanos()} does not apply. Takes no lock and allocates nothing beyond the events the
+     * listener asks for.
+     *
+     * @throws IllegalStateException    if called from another thread than the run's, or outside a run
+     * @throws IllegalArgumentException if the target is not of this engine, or the payload does not fit IPv4
+     * @throws IOException              if the socket fails in a way no retry can fix (a send the kernel refuses
+     *                                  is a {@link ProbeEvent.SendFailed}, not an exception)
+     */
+    public void sendNow(ProbeTarget target, ProbeSpec spec, int tag) throws IOException {
+        if (Thread.currentThread() != runner) {
+            throw new IllegalStateException("sendNow is for the run's own thread (a listener's onTurn), called from "
+                    + Thread.currentThread().getName());
+        }
+        Objects.requireNonNull(spec, "spec");
+        int index = Objects.requireNonNull(target, "target").index();
+        if (index >= targets.size()) {
+            takeCommands(); // added before this turn took its commands
+        }
+        TargetState t = index < targets.size() ? targets.get(index) : null;
+        if (t == null || t.handle != target && !t.handle.equals(target)) {
+            throw new IllegalArgumentException("target must be one of this engine's, got " + target);
+        }
+        checkFits(t.family.family, spec);
+        if (!stopping) {
+            send(t, spec, tag, turnNow);
+        }
+    }
+
+    /**
+     * <b>Ends the run after this turn, from the run's own thread</b>: for a listener whose schedule decides the end
+     * itself (iputils' final wait, its {@code -w} deadline). Probes still in flight end {@link ProbeEvent.Lost},
+     * not stopped: the schedule gave up waiting for them. The sockets stay open until {@link #close()}.
+     *
+     * @throws IllegalStateException if called from another thread than the run's
+     */
+    public void finish() {
+        if (Thread.currentThread() != runner) {
+            throw new IllegalStateException("finish is for the run's own thread (a listener), called from "
+                    + Thread.currentThread().getName());
+        }
+        finishing = true;
+    }
+
+    /** True when pending or ended probe {@code seq} was answered (its slot's state); run thread only. */
+    boolean answered(int seq) {
+        return slots.state[seq & 0xffff] == ProbeSlots.ANSWERED;
     }
 
     /** Ends the probes whose deadline passed, as lost. */
@@ -521,14 +590,21 @@ public final class Engine implements AutoCloseable {
      * matcher fails the probe with it; what else is queued meanwhile is handled as usual.
      */
     private void sendFailed(int seq, FamilyState fs, IOException e) throws IOException {
+        matcher.forgetLocalReport();
         for (int i = 0; i < DRAIN_LIMIT && slots.state[seq] == ProbeSlots.PENDING && fs.socket.receive(matcher.in, 0);
              i++) {
             matcher.handle(fs);
         }
         if (slots.state[seq] == ProbeSlots.PENDING) {
+            fail(seq);
+            if (matcher.forgetLocalReport()) {
+                // the report quoted nothing (as the kernel's EMSGSIZE report does) but came with this send
+                listener.onEvent(new ProbeEvent.SendFailed(probe(seq), matcher.localErrnoName,
+                        matcher.localErrnoDescription, matcher.localMtu));
+                return;
+            }
             String name = e instanceof NativeSocketException n ? n.errnoName() : "EIO";
             String description = e instanceof NativeSocketException n ? n.errnoDescription() : e.getMessage();
-            fail(seq);
             listener.onEvent(new ProbeEvent.SendFailed(probe(seq), name, description, 0));
         }
     }
@@ -623,6 +699,11 @@ public final class Engine implements AutoCloseable {
 
     TargetState target(int index) {
         return targets.get(index);
+    }
+
+    /** The live statistics of {@code target}, for a schedule that adds iputils' own figures (its pipe). */
+    StatisticsRecorder recorder(ProbeTarget target) {
+        return state(target).stats;
     }
 
     private static long satAdd(long a, long b) {

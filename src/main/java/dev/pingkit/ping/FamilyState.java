@@ -20,6 +20,7 @@ final class FamilyState {
     final int code;
     final boolean echo; // the family's echo request with code 0: the fast encode path
     final int reply; // -1: any type that is neither the request nor an error
+    final boolean anySource; // SO_BROADCAST (ping -b): a broadcast is answered by every host, each from itself
     final int baseTtl;
     final int baseTos;
     int ttl;
@@ -59,6 +60,7 @@ final class FamilyState {
             }
         }
         this.checksum = family == Family.IPV4 && !datagram;
+        this.anySource = options.socket().broadcast();
         this.baseTtl = options.socket().ttl() != null ? options.socket().ttl() : -1;
         this.baseTos = options.socket().tos() != null ? options.socket().tos() : -1;
         this.ttl = baseTtl;

@@ -24,6 +24,12 @@ final class Matcher {
     private final ProbeSlots slots;
     private final List<TargetState> targets;
     private ProbeListener listener = ProbeListener.NONE;
+    // A local report that names no probe (the kernel's EMSGSIZE report quotes no datagram), kept for the failed
+    // send it explains: the first since forgetLocalReport(), as a send retried once leaves two.
+    private boolean localReport;
+    String localErrnoName;
+    String localErrnoDescription;
+    int localMtu;
     private boolean strays;
     private boolean messages;
 
@@ -56,7 +62,8 @@ final class Matcher {
         if (fs.isReply(type) && reader.valid() && reader.id() == fs.id) {
             int seq = reader.seq();
             TargetState t = owner(seq, fs);
-            if (t != null && (in.sourceIs(t.address) || t.alsoFrom != null && in.sourceIs(t.alsoFrom))) {
+            if (t != null && (fs.anySource || in.sourceIs(t.address)
+                    || t.alsoFrom != null && in.sourceIs(t.alsoFrom))) {
                 reply(seq, t, fs);
                 return;
             }
@@ -95,8 +102,8 @@ final class Matcher {
         int length = reader.icmpLength();
         if (!checksumOk || wrong >= 0) {
             t.stats.corrupted();
-            listener.onEvent(new ProbeEvent.Corrupted(engine.probe(seq), from(t), rtt, ttl, length, checksumOk,
-                    wrong, expected, actual, messages ? IcmpMessage.from(reader) : null));
+            listener.onEvent(new ProbeEvent.Corrupted(engine.probe(seq), from(t), rtt, ttl, length,
+                    in.kernelTimestamp(), checksumOk, wrong, expected, actual, messages ? message() : null));
             return;
         }
         switch (slots.state[seq]) {
@@ -112,10 +119,12 @@ final class Matcher {
                 return;
             case ProbeSlots.ANSWERED:
                 t.stats.reply(rtt, true);
-                listener.onEvent(new ProbeEvent.Duplicate(engine.probe(seq), from(t), rtt, ttl, length));
+                listener.onEvent(new ProbeEvent.Duplicate(engine.probe(seq), from(t), rtt, ttl, length,
+                        in.kernelTimestamp(), messages ? message() : null));
                 return;
             default:
-                listener.onEvent(new ProbeEvent.Late(engine.probe(seq), from(t), rtt, ttl, length));
+                listener.onEvent(new ProbeEvent.Late(engine.probe(seq), from(t), rtt, ttl, length,
+                        in.kernelTimestamp(), messages ? message() : null));
         }
     }
 
@@ -176,12 +185,28 @@ final class Matcher {
                 }
             }
         }
+        if (in.errorOrigin() == Inbound.ORIGIN_LOCAL) {
+            if (!localReport) {
+                localReport = true;
+                localErrnoName = in.errorErrnoName();
+                localErrnoDescription = in.errorErrnoDescription();
+                localMtu = "EMSGSIZE".equals(localErrnoName) ? in.errorInfo() : 0;
+            }
+            return;
+        }
         if (strays && in.errorType() >= 0) {
             IcmpMessage m = fromReport(fs);
             if (m != null) {
                 listener.onEvent(new ProbeEvent.Stray(reporter, m));
             }
         }
+    }
+
+    /** Forgets the last local report that named no probe; true if there was one. */
+    boolean forgetLocalReport() {
+        boolean was = localReport;
+        localReport = false;
+        return was;
     }
 
     private IcmpMessage fromReport(FamilyState fs) {

@@ -1,23 +1,18 @@
 package dev.pingkit.ping;
 
-import dev.pingkit.packet.Addresses;
 import dev.pingkit.packet.IcmpMessage;
 
 import java.net.InetAddress;
-import java.util.Locale;
 
 /**
- * <b>Something that happened during a ping run, as an immutable value with a one-line {@code toString}.</b>
- * Front ends turn these into iputils lines, JSON or coloured REPL output; the engine never prints.
+ * <b>Something that happened to a {@link Pinger} run's probes, as an immutable value: the single-target view of the
+ * engine's {@link ProbeEvent}s, keyed by sequence number.</b> Front ends word these (iputils lines, JSON); the
+ * engine writes no sentences.
  */
 public sealed interface PingEvent {
 
     /** <b>A probe left: its sequence number and the CLOCK_REALTIME nanoseconds at send.</b> */
     record Sent(int seq, long sentNanos) implements PingEvent {
-        @Override
-        public String toString() {
-            return "Sent icmp_seq=" + seq;
-        }
     }
 
     /**
@@ -51,68 +46,30 @@ public sealed interface PingEvent {
         public boolean tooLong() {
             return wrongByteOffset >= 0 && expectedByte < 0;
         }
-
-        @Override
-        public String toString() {
-            StringBuilder b = new StringBuilder();
-            b.append(bytes).append(" bytes from ").append(Addresses.text(from)).append(": icmp_seq=").append(seq);
-            if (ttl >= 0) {
-                b.append(" ttl=").append(ttl);
-            }
-            b.append(" time=").append(String.format(Locale.ROOT, "%.3f", rttNanos / 1e6)).append(" ms");
-            if (duplicate) {
-                b.append(" (DUP!)");
-            }
-            if (!checksumOk) {
-                b.append(" (BAD CHECKSUM!)");
-            }
-            if (tooLong()) {
-                b.append(" too long: more than ").append(wrongByteOffset).append(" data bytes");
-            } else if (wrongByteOffset >= 0) {
-                b.append(" wrong data byte #").append(wrongByteOffset).append(" should be 0x")
-                        .append(Integer.toHexString(expectedByte)).append(" but was ")
-                        .append(actualByte < 0 ? "missing" : "0x" + Integer.toHexString(actualByte));
-            }
-            return b.toString();
-        }
     }
 
     /** <b>An ICMP error (time exceeded, unreachable, ...) quoting our probe {@code seq}, sent by {@code from}.</b> */
     record ErrorReply(int seq, InetAddress from, IcmpMessage error) implements PingEvent {
-        @Override
-        public String toString() {
-            String what = error.codeName() == null || error.codeName().isEmpty() ? error.typeName() : error.codeName();
-            return "From " + Addresses.text(from) + " icmp_seq=" + seq + " " + what;
-        }
     }
 
     /**
      * <b>Sending probe {@code seq} failed locally</b> (no route, message too long, ...); as iputils does, the probe
-     * counts as transmitted and as an error. {@code message} is the kernel's local error report in iputils'
-     * words where a datagram socket gave one ({@code local error: message too long, mtu=1500}), else the
-     * socket's error message.
+     * counts as transmitted and as an error.
+     *
+     * @param errnoName        the errno's symbol, e.g. {@code EMSGSIZE}
+     * @param errnoDescription the C library's text for it, e.g. {@code Message too long}
+     * @param mtu              the path MTU of the kernel's local report when it explained the failure
+     *                         (EMSGSIZE), else 0
      */
-    record SendError(int seq, String message) implements PingEvent {
-        @Override
-        public String toString() {
-            return "send icmp_seq=" + seq + ": " + message;
-        }
+    record SendError(int seq, String errnoName, String errnoDescription, int mtu) implements PingEvent {
     }
 
     /** <b>No reply for {@code seq} yet when the next probe went out ({@code -O}).</b> */
     record NoAnswerYet(int seq) implements PingEvent {
-        @Override
-        public String toString() {
-            return "no answer yet for icmp_seq=" + seq;
-        }
     }
 
     /** <b>No reply or error for {@code seq} before the run's final wait ended.</b> */
     record Timeout(int seq) implements PingEvent {
-        @Override
-        public String toString() {
-            return "no reply for icmp_seq=" + seq;
-        }
     }
 
     /**
@@ -120,9 +77,5 @@ public sealed interface PingEvent {
      * Only delivered to listeners that ask ({@link PingListener#wantsForeign()}).
      */
     record Foreign(InetAddress from, IcmpMessage message) implements PingEvent {
-        @Override
-        public String toString() {
-            return "ignored from " + Addresses.text(from) + ": " + message;
-        }
     }
 }

@@ -73,18 +73,31 @@ public sealed interface ProbeEvent {
     record SendFailed(Probe probe, String errnoName, String errnoDescription, int mtu) implements ProbeEvent {
     }
 
-    /** <b>Another intact reply to an answered probe.</b> */
-    record Duplicate(Probe probe, InetAddress from, long rttNanos, int ttl, int length) implements ProbeEvent {
+    /**
+     * <b>Another intact reply to an answered probe.</b>
+     *
+     * @param kernelTimestamp true when the RTT ends at the kernel's receive stamp, false for a user-space read
+     * @param message         the decoded reply when the listener {@link ProbeListener#wantsMessages() asked}, else null
+     */
+    record Duplicate(Probe probe, InetAddress from, long rttNanos, int ttl, int length, boolean kernelTimestamp,
+                     IcmpMessage message) implements ProbeEvent {
     }
 
-    /** <b>An intact reply to a probe that had already ended lost or failed.</b> */
-    record Late(Probe probe, InetAddress from, long rttNanos, int ttl, int length) implements ProbeEvent {
+    /**
+     * <b>An intact reply to a probe that had already ended lost or failed.</b>
+     *
+     * @param kernelTimestamp true when the RTT ends at the kernel's receive stamp, false for a user-space read
+     * @param message         the decoded reply when the listener {@link ProbeListener#wantsMessages() asked}, else null
+     */
+    record Late(Probe probe, InetAddress from, long rttNanos, int ttl, int length, boolean kernelTimestamp,
+                IcmpMessage message) implements ProbeEvent {
     }
 
     /**
      * <b>A reply to the probe whose checksum fails or whose payload differs from what was sent</b>; the probe's
      * state does not change (it may still be answered, or lost).
      *
+     * @param kernelTimestamp true when the RTT ends at the kernel's receive stamp, false for a user-space read
      * @param checksumValid  false when the ICMP checksum does not verify (ICMPv6: the kernel checked it; true)
      * @param firstDifferent index of the first payload byte that differs, or -1 when the payload is intact; a
      *                       payload of another length differs at the shorter one's length
@@ -92,8 +105,9 @@ public sealed interface ProbeEvent {
      * @param actual         the byte received there (0..255), -1 when the reply is shorter
      * @param message        the decoded reply when the listener {@link ProbeListener#wantsMessages() asked}, else null
      */
-    record Corrupted(Probe probe, InetAddress from, long rttNanos, int ttl, int length, boolean checksumValid,
-                     int firstDifferent, int expected, int actual, IcmpMessage message) implements ProbeEvent {
+    record Corrupted(Probe probe, InetAddress from, long rttNanos, int ttl, int length, boolean kernelTimestamp,
+                     boolean checksumValid, int firstDifferent, int expected, int actual, IcmpMessage message)
+            implements ProbeEvent {
     }
 
     /** <b>An IPv4 redirect or source quench quoting the probe; the probe goes on.</b> */

@@ -11,9 +11,11 @@
  * tables.
  *
  * <p>A single send ({@code Echo.send()}, the REPL's {@code send}) is a one-probe engine run,
- * {@link dev.pingkit.ping.OneProbe}. The single-target {@link dev.pingkit.ping.Pinger} (iputils' schedule, flood and
- * linger rules, used by {@code scripts/ping} and the REPL's {@code ping}) is still its own loop; moving it onto the
- * Engine is the rest of issue 11. The engine knows nothing of terminals and
- * writes no sentences: front ends word its values.
+ * {@link dev.pingkit.ping.OneProbe}. {@code scripts/ping} and the REPL's {@code ping} run
+ * {@link dev.pingkit.ping.Pinger}: iputils' schedule (interval and preload, the flood, {@code -w}, the final wait)
+ * driving an engine run from the run's own turns ({@link dev.pingkit.ping.Engine#sendNow},
+ * {@link dev.pingkit.ping.Engine#finish}), its events seen per sequence number as
+ * {@link dev.pingkit.ping.PingEvent}s. The engine knows nothing of terminals and writes no sentences: front ends
+ * word its values.
  */
 package dev.pingkit.ping;

@@ -135,6 +135,15 @@ class IputilsFormatTest {
     void localErrorsDifferBetweenFamiliesAsInIputils() {
         assertEquals("ping: local error: message too long, mtu=65535", IputilsFormat.localErrorMessageTooLong(false, 65535));
         assertEquals("ping: local error: message too long, mtu: 65536", IputilsFormat.localErrorMessageTooLong(true, 65536));
+        assertEquals("local error: message too long, mtu=1500", IputilsFormat.sendFailure(false, "Message too long", 1500));
+        assertEquals("local error: message too long, mtu: 1500", IputilsFormat.sendFailure(true, "Message too long", 1500));
+    }
+
+    /** A send refused without a local report: iputils' {@code perror("ping: sendmsg")}. */
+    @Test
+    void aSendFailureWithoutAReportIsSendmsgAndTheErrnoText() {
+        assertEquals("ping: sendmsg: Network is unreachable",
+                IputilsFormat.sendError(IputilsFormat.sendFailure(false, "Network is unreachable", 0)));
     }
 
     @Test

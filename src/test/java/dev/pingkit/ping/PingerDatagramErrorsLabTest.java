@@ -142,7 +142,8 @@ class PingerDatagramErrorsLabTest {
         Run r = run(settings(Lab.PEER, family, SocketKind.DATAGRAM).pmtu(PingSettings.Pmtu.DO).payloadSize(2000)
                 .count(2).interval(Duration.ofMillis(100)).replyTimeout(Duration.ofMillis(500)));
         String line = "local error: message too long, mtu" + (family == 4 ? "=" : ": ") + "1500";
-        assertEquals(List.of(new PingEvent.SendError(1, line), new PingEvent.SendError(2, line)),
+        assertEquals(List.of(new PingEvent.SendError(1, "EMSGSIZE", "Message too long", 1500),
+                        new PingEvent.SendError(2, "EMSGSIZE", "Message too long", 1500)),
                 r.events().of(PingEvent.SendError.class), r.events().events.toString());
         assertEquals(2, r.stats().transmitted(), r.stats().show());
         assertEquals(0, r.stats().received(), r.stats().show());

@@ -85,7 +85,7 @@ class PingerErrorReportTest {
 
     /**
      * The socket retries a failed send once, so a local EMSGSIZE leaves two reports; the probe is still one
-     * transmitted probe and one error, and the message is iputils'.
+     * transmitted probe and one error, and the event carries the report's errno and MTU (which the CLI words as iputils does).
      */
     @Test
     void aLocalReportExplainsTheFailedSendAndCountsOnce() throws IOException {
@@ -100,8 +100,8 @@ class PingerErrorReportTest {
                 .replyTimeout(Duration.ofMillis(100)), s);
         assertEquals(2, st.transmitted());
         assertEquals(2, st.errors());
-        assertEquals(List.of(new PingEvent.SendError(1, "local error: message too long, mtu=1400"),
-                new PingEvent.SendError(2, "local error: message too long, mtu=1400")), of(PingEvent.SendError.class));
+        assertEquals(List.of(new PingEvent.SendError(1, "EMSGSIZE", "Message too long", 1400),
+                new PingEvent.SendError(2, "EMSGSIZE", "Message too long", 1400)), of(PingEvent.SendError.class));
         assertEquals(List.of(), of(PingEvent.Timeout.class));
     }
 

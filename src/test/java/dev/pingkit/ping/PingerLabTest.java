@@ -214,9 +214,10 @@ class PingerLabTest {
     void aConcurrentIputilsFloodDoesNotDisturbOurCounts(int family) throws Exception {
         PingSettings s = settings(Lab.PEER, family).count(400).interval(Duration.ofMillis(5))
                 .socketKind(SocketKind.RAW);
-        // made by hand, not Pinger.open: the socket has no filter
-        IcmpSocket socket = IcmpSockets.open(s.family(), SocketKind.RAW,
-                s.socketOptions().receiveBuffer(Pinger.RECEIVE_BUFFER));
+        // made by hand, not Pinger.open, and refusing the engine's kernel filter: every ICMP message of the host
+        // reaches the socket, the flood's included
+        IcmpSocket socket = new Unfiltered(IcmpSockets.open(s.family(), SocketKind.RAW,
+                s.socketOptions().receiveBuffer(Engine.RECEIVE_BUFFER)));
         Flooded f = runWithFlood(family, new Pinger(s, socket, TimeSource.SYSTEM), 400, 2000);
         // the raw socket did see the other ping's traffic, and left it alone
         assertTrue(f.foreignEchoes() > 0, "no foreign echo seen: the flood did not overlap our run");
@@ -242,5 +243,53 @@ class PingerLabTest {
         assertEquals(3, st.errors(), st.show());
         assertEquals(List.of(1, 2, 3), rec.of(PingEvent.ErrorReply.class).stream().map(PingEvent.ErrorReply::seq)
                 .toList());
+    }
+
+    /** A real socket that keeps every message: the kernel filter the engine asks for is not attached. */
+    private record Unfiltered(IcmpSocket inner) implements IcmpSocket {
+        @Override
+        public dev.pingkit.socket.Family family() {
+            return inner.family();
+        }
+
+        @Override
+        public SocketKind kind() {
+            return inner.kind();
+        }
+
+        @Override
+        public int localId() {
+            return inner.localId();
+        }
+
+        @Override
+        public boolean headerIncluded() {
+            return inner.headerIncluded();
+        }
+
+        @Override
+        public long send(java.nio.ByteBuffer icmpMessage, InetAddress destination) throws IOException {
+            return inner.send(icmpMessage, destination);
+        }
+
+        @Override
+        public boolean receive(dev.pingkit.socket.Inbound into, long timeoutNanos) throws IOException {
+            return inner.receive(into, timeoutNanos);
+        }
+
+        @Override
+        public void setTtl(int ttl) throws IOException {
+            inner.setTtl(ttl);
+        }
+
+        @Override
+        public void setTos(int tos) throws IOException {
+            inner.setTos(tos);
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
     }
 }

@@ -11,10 +11,16 @@ public final class TestInbounds {
     /** Makes {@code in} hold {@code bytes} from {@code source}, received at {@code kernelNanos} with {@code ttl}. */
     public static void fill(Inbound in, Family family, boolean headerIncluded, byte[] bytes, byte[] source,
                             long kernelNanos, boolean fromKernel, int ttl) {
+        fill(in, family, headerIncluded, bytes, bytes.length, source, kernelNanos, fromKernel, ttl);
+    }
+
+    /** As {@link #fill(Inbound, Family, boolean, byte[], byte[], long, boolean, int)} with the first {@code length} bytes. */
+    public static void fill(Inbound in, Family family, boolean headerIncluded, byte[] bytes, int length,
+                            byte[] source, long kernelNanos, boolean fromKernel, int ttl) {
         in.reset(family, headerIncluded);
-        int n = Math.min(bytes.length, in.capacity());
+        int n = Math.min(length, in.capacity());
         System.arraycopy(bytes, 0, in.data(), 0, n);
-        in.length(n, n < bytes.length);
+        in.length(n, n < length);
         System.arraycopy(source, 0, in.sourceBytes(), 0, source.length);
         in.kernelTime(kernelNanos, fromKernel);
         in.ttl(ttl);

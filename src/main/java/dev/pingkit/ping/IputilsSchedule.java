@@ -1,0 +1,237 @@
+package dev.pingkit.ping;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/**
+ * <b>One {@link Pinger} run: iputils' schedule on the engine's turns, and the engine's events as the single-target
+ * {@link PingEvent}s a ping front end prints.</b>
+ *
+ * <p>The schedule is iputils': a token bucket of {@code interval × preload} ({@link SendSchedule}), the flood's next
+ * probe at a reply or after 10 ms; with a count, the end once that many probes are answered or errored, or after
+ * the final wait (max(2 × max RTT, interval) after the last probe if anything answered, else the reply timeout);
+ * with a deadline, when it passes (or at the first error). What arrived before the end but was not read yet still
+ * counts: once the time is up, the run looks at the queue without waiting until it finds it empty. Sends go out
+ * with {@link Engine#sendNow} from {@link #onTurn}, the end is {@link Engine#finish}: no lock, no allocation per
+ * packet, one clock reading per turn.
+ *
+ * <p>The events: an answer, a duplicate or a corrupted reply becomes a {@link PingEvent.Reply} (a corrupted reply to
+ * an answered probe is flagged duplicate, as iputils prints it), an ICMP error quoting a probe (or an IPv4 redirect
+ * or source quench, which iputils shows but does not count) a {@link PingEvent.ErrorReply}, a refused send a
+ * {@link PingEvent.SendError}, a probe still in flight when the schedule ends a {@link PingEvent.Timeout} (none when
+ * the user stopped the run), a stray message a {@link PingEvent.Foreign}. As iputils counts it, a reply to a probe an
+ * ICMP error already ended still counts as received. iputils' pipe (the most probes in flight) is kept here, from
+ * the probe numbers, into the engine's statistics of the target.
+ */
+final class IputilsSchedule implements ProbeListener {
+    /** At most this many queued messages are taken once the run's time is up. */
+    private static final int DRAIN_LIMIT = 64;
+
+    private final Engine engine;
+    private final ProbeTarget target;
+    private final ProbeSpec spec;
+    private final PingSettings settings;
+    private final BooleanSupplier stopped;
+    private final PingListener out;
+    private final boolean routine;
+    private final long count;
+    private final boolean hasDeadline;
+    private final long intervalNanos;
+    private final SendSchedule bucket;
+    private StatisticsRecorder stats; // the engine's for our target, taken at the first turn
+    private boolean started;
+    private long deadlineAt = Long.MAX_VALUE;
+    private long exitAt = Long.MAX_VALUE;
+    private long wakeAt = Long.MAX_VALUE;
+    private long transmitted; // probes sent or refused, as iputils counts them
+    private long acked; // the newest probe answered or errored (iputils' acknowledge)
+    private int draining = -1; // turns spent taking what is queued once the time is up; -1 before that
+    IOException failure;
+
+    IputilsSchedule(Engine engine, ProbeTarget target, ProbeSpec spec, PingSettings settings, PingListener out,
+                    BooleanSupplier stopped) {
+        this.engine = engine;
+        this.target = target;
+        this.spec = spec;
+        this.settings = settings;
+        this.stopped = stopped;
+        this.out = out;
+        this.routine = out.wantsRoutineEvents();
+        this.count = settings.count();
+        Duration d = settings.deadline();
+        this.hasDeadline = d != null && !d.isZero();
+        this.intervalNanos = settings.interval().toNanos();
+        this.bucket = new SendSchedule(intervalNanos, settings.preload());
+    }
+
+    @Override
+    public boolean wantsTurns() {
+        return true;
+    }
+
+    @Override
+    public long nextTurn() {
+        return wakeAt;
+    }
+
+    @Override
+    public boolean wantsRoutineEvents() {
+        return routine;
+    }
+
+    @Override
+    public boolean wantsStrays() {
+        return out.wantsForeign();
+    }
+
+    @Override
+    public boolean wantsMessages() {
+        return out.wantsMessages();
+    }
+
+    @Override
+    public void onTurn(long now, boolean idle) {
+        if (!started) {
+            started = true;
+            stats = engine.recorder(target);
+            stats.start(now);
+            if (hasDeadline) {
+                deadlineAt = now + settings.deadline().toNanos();
+            }
+        }
+        if (countMet() || hasDeadline && stats.errors() > 0) {
+            engine.finish();
+            return;
+        }
+        if (draining >= 0) {
+            // Each look at the queue is a turn without waiting: done when one finds it empty.
+            if (idle || ++draining >= DRAIN_LIMIT) {
+                engine.finish();
+            }
+            wakeAt = now;
+            return;
+        }
+        if (now >= deadlineAt || now >= exitAt) {
+            // What arrived in time but was not read yet (this thread was late: load, a pause) still counts.
+            draining = 0;
+            wakeAt = now;
+            return;
+        }
+        long wait = Long.MAX_VALUE;
+        try {
+            while (count == 0 || hasDeadline || transmitted < count) {
+                long due = bucket.poll(now, transmitted - acked);
+                if (due > 0) {
+                    wait = due;
+                    break;
+                }
+                if (!send()) {
+                    return;
+                }
+                if (count > 0 && !hasDeadline && transmitted >= count) {
+                    exitAt = now + finalWait();
+                }
+            }
+        } catch (IOException e) {
+            failure = e;
+            engine.finish();
+            return;
+        }
+        if (countMet()) {
+            engine.finish(); // the last probe failed at once (a local error): nothing left to wait for
+            return;
+        }
+        wakeAt = Math.min(saturatedAdd(now, wait), Math.min(exitAt, deadlineAt));
+    }
+
+    private boolean countMet() {
+        return count > 0 && stats.received() + stats.errors() >= count;
+    }
+
+    // iputils' __schedule_exit: after some reply, twice the largest RTT but at least one interval; else -W.
+    private long finalWait() {
+        if (stats.received() > 0) {
+            return Math.max(2 * stats.maxMicros() * 1000, intervalNanos);
+        }
+        return settings.replyTimeout().toNanos();
+    }
+
+    /** Sends the next probe; false when the run was stopped meanwhile. */
+    private boolean send() throws IOException {
+        if (settings.reportOutstanding() && transmitted > 0 && !engine.answered(seq(transmitted))) {
+            out.onEvent(new PingEvent.NoAnswerYet(seq(transmitted)));
+        }
+        transmitted++;
+        engine.sendNow(target, spec, 0);
+        return !engine.stopped();
+    }
+
+    /** iputils' acknowledge: the newest probe answered counts, and the most in flight up to it is the pipe. */
+    private void acknowledge(long number) {
+        long behind = transmitted - number;
+        if (behind <= 0x7fff) {
+            acked = Math.max(acked, number);
+            stats.inFlight((int) behind + 1);
+        }
+    }
+
+    @Override
+    public void onSent(int index, long number) {
+        out.onSent(seq(number));
+    }
+
+    @Override
+    public void onAnswered(int index, long number, long rttNanos) {
+        acknowledge(number);
+        out.onReply(seq(number));
+    }
+
+    @Override
+    public void onEvent(ProbeEvent event) {
+        if (event instanceof ProbeEvent.Sent s) {
+            out.onEvent(new PingEvent.Sent(s.probe().seq(), s.sentAtNanos()));
+        } else if (event instanceof ProbeEvent.Answered a) {
+            acknowledge(a.probe().number());
+            out.onEvent(new PingEvent.Reply(a.probe().seq(), a.from(), a.length(), a.ttl(), a.rttNanos(), false,
+                    true, -1, -1, -1, a.kernelTimestamp(), a.message()));
+        } else if (event instanceof ProbeEvent.Duplicate d) {
+            acknowledge(d.probe().number());
+            out.onEvent(new PingEvent.Reply(d.probe().seq(), d.from(), d.length(), d.ttl(), d.rttNanos(), true,
+                    true, -1, -1, -1, d.kernelTimestamp(), d.message()));
+        } else if (event instanceof ProbeEvent.Late l) {
+            // iputils counts a reply to a probe an error already ended: it never marked that probe answered
+            acknowledge(l.probe().number());
+            stats.reply(l.rttNanos(), false);
+            out.onEvent(new PingEvent.Reply(l.probe().seq(), l.from(), l.length(), l.ttl(), l.rttNanos(), false,
+                    true, -1, -1, -1, l.kernelTimestamp(), l.message()));
+        } else if (event instanceof ProbeEvent.Corrupted c) {
+            out.onEvent(new PingEvent.Reply(c.probe().seq(), c.from(), c.length(), c.ttl(), c.rttNanos(),
+                    engine.answered(c.probe().seq()), c.checksumValid(), c.firstDifferent(), c.expected(),
+                    c.actual(), c.kernelTimestamp(), c.message()));
+        } else if (event instanceof ProbeEvent.Failed f) {
+            acknowledge(f.probe().number());
+            out.onEvent(new PingEvent.ErrorReply(f.probe().seq(), f.reporter(), f.error()));
+        } else if (event instanceof ProbeEvent.Advisory a) {
+            out.onEvent(new PingEvent.ErrorReply(a.probe().seq(), a.reporter(), a.message()));
+        } else if (event instanceof ProbeEvent.SendFailed f) {
+            out.onEvent(new PingEvent.SendError(f.probe().seq(), f.errnoName(), f.errnoDescription(), f.mtu()));
+        } else if (event instanceof ProbeEvent.Lost l) {
+            // A stopped run (Ctrl-C) was cut short: its unanswered probes did not time out.
+            if (!l.stopped() && !stopped.getAsBoolean()) {
+                out.onEvent(new PingEvent.Timeout(l.probe().seq()));
+            }
+        } else if (event instanceof ProbeEvent.Stray s) {
+            out.onEvent(new PingEvent.Foreign(s.from(), s.message()));
+        }
+    }
+
+    private int seq(long number) {
+        return (int) (number & 0xffff);
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+    }
+}
