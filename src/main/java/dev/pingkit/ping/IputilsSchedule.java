@@ -45,6 +45,7 @@ final class IputilsSchedule implements ProbeListener {
     private long exitAt = Long.MAX_VALUE;
     private long wakeAt = Long.MAX_VALUE;
     private long transmitted; // probes sent or refused, as iputils counts them
+    private long[] lateCounted; // per seq: the number of the probe whose late reply counted (made on the first)
     private long acked; // the newest probe answered or errored (iputils' acknowledge)
     private int draining = -1; // turns spent taking what is queued once the time is up; -1 before that
     IOException failure;
@@ -168,6 +169,16 @@ final class IputilsSchedule implements ProbeListener {
     }
 
     /** iputils' acknowledge: the newest probe answered counts, and the most in flight up to it is the pipe. */
+    /** Whether a late reply to {@code p} was counted already; records that one is now (made on the first). */
+    private boolean lateAgain(Probe p) {
+        if (lateCounted == null) {
+            lateCounted = new long[ProbeSlots.SLOTS];
+        }
+        boolean again = lateCounted[p.seq()] == p.number();
+        lateCounted[p.seq()] = p.number();
+        return again;
+    }
+
     private void acknowledge(long number) {
         long behind = transmitted - number;
         if (behind <= 0x7fff) {
@@ -200,10 +211,12 @@ final class IputilsSchedule implements ProbeListener {
             out.onEvent(new PingEvent.Reply(d.probe().seq(), d.from(), d.length(), d.ttl(), d.rttNanos(), true,
                     true, -1, -1, -1, d.kernelTimestamp(), d.message()));
         } else if (event instanceof ProbeEvent.Late l) {
-            // iputils counts a reply to a probe an error already ended: it never marked that probe answered
+            // iputils counts a reply to a probe an error already ended: it never marked that probe answered. The
+            // first such reply marks it, so a second copy is a duplicate there, and here.
+            boolean again = lateAgain(l.probe());
             acknowledge(l.probe().number());
-            stats.reply(l.rttNanos(), false);
-            out.onEvent(new PingEvent.Reply(l.probe().seq(), l.from(), l.length(), l.ttl(), l.rttNanos(), false,
+            stats.reply(l.rttNanos(), again);
+            out.onEvent(new PingEvent.Reply(l.probe().seq(), l.from(), l.length(), l.ttl(), l.rttNanos(), again,
                     true, -1, -1, -1, l.kernelTimestamp(), l.message()));
         } else if (event instanceof ProbeEvent.Corrupted c) {
             out.onEvent(new PingEvent.Reply(c.probe().seq(), c.from(), c.length(), c.ttl(), c.rttNanos(),

@@ -431,6 +431,31 @@ class PingerTest {
     }
 
     @Test
+    void aReplyAfterAnErrorCountsOnceAndItsCopyIsADuplicate() throws IOException {
+        FakeSocket s = socket(false);
+        InetAddress router = ip("198.18.0.1");
+        EchoPeer echo = new EchoPeer(client(false));
+        echo.rttNanos = seq -> 3 * MS;
+        echo.copies = seq -> seq == 1 ? 2 : 1;
+        s.peer = (sock, icmp, dst, now) -> {
+            if ((((icmp[6] & 0xff) << 8) | (icmp[7] & 0xff)) == 1) { // probe 1: an error first, then two replies
+                sock.deliver(now + MS, Wire.delivered(sock, router, client(false), 64,
+                        Wire.error(11, 0, icmp, client(false), dst)), router, 64);
+            }
+            echo.onSend(sock, icmp, dst, now);
+        };
+        PingStatistics st = run(settings(false).count(6).interval(Duration.ofMillis(100)), s);
+        // iputils: the error does not mark probe 1 answered, its first reply does, the copy is a DUP
+        assertEquals(1, st.errors());
+        assertEquals(1, st.duplicates(), "the second copy of probe 1's reply is a duplicate");
+        assertEquals(List.of(false, true), of(PingEvent.Reply.class).stream().filter(r -> r.seq() == 1)
+                .map(PingEvent.Reply::duplicate).toList());
+        // a -c run ends once received + errors reach the count, as iputils' does
+        assertEquals(5, st.transmitted());
+        assertEquals(5, st.received());
+    }
+
+    @Test
     void anErrorEndsADeadlineRunAsIputilsDoes() throws IOException {
         FakeSocket s = socket(false);
         InetAddress router = ip("198.18.0.1");
