@@ -68,6 +68,7 @@ final class SweepEngine {
         Runnable hook;
         try (Engine e = Engine.open(options)) {
             engine = e;
+            e.readQueuedAtEnd(true); // fping counts the copy of the last reply
             hook = e::stop;
             stop.onStop(hook);
             try {

@@ -83,7 +83,7 @@ import java.util.concurrent.locks.LockSupport;
  * nothing per packet beyond the events the listener asks for, takes no lock, and reads the clock once per turn.
  *
  * <p><b>End.</b> Without {@link EngineOptions#continuous()}, the run returns once every target's plan is done and
- * every probe has ended; with it, at {@link #stop()}. {@link #stop()} ends the run at once: probes still in
+ * every probe has ended (with {@link #readQueuedAtEnd}, once nothing more is queued); with it, at {@link #stop()}. {@link #stop()} ends the run at once: probes still in
  * flight end {@link ProbeEvent.Lost} with {@code stopped} true. An engine runs once.
  */
 public final class Engine implements AutoCloseable {
@@ -133,6 +133,7 @@ public final class Engine implements AutoCloseable {
     boolean routine;
     private boolean turns; // the listener's wantsTurns(), asked once when the run starts
     private boolean idle = true; // the last wait for a message ended without one: nothing was queued
+    private boolean readQueuedAtEnd;
 
     private record Explicit(TargetState target, ProbeSpec spec, int tag) {
     }
@@ -369,7 +370,8 @@ public final class Engine implements AutoCloseable {
             return false;
         }
         if (!options.continuous() && pending == 0 && scheduled == 0 && explicit.isEmpty() && commands.isEmpty()) {
-            return false;
+            // fping's while (wait_for_reply(0)): what already waits (the copy of the last reply) is still read.
+            return readQueuedAtEnd && readQueued();
         }
         long wake = now + MAX_WAIT;
         if (!explicit.isEmpty()) {
@@ -533,6 +535,18 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** Handles at most one message already queued on each socket, without waiting; true if there was one. */
+    private boolean readQueued() throws IOException {
+        boolean any = false;
+        for (FamilyState fs : families) {
+            if (fs != null && fs.socket.receive(matcher.in, 0)) {
+                matcher.handle(fs);
+                any = true;
+            }
+        }
+        return any;
+    }
+
     private void receive(long waitNanos) throws IOException {
         FamilyState v4 = families[0];
         FamilyState v6 = families[1];
@@ -619,6 +633,22 @@ public final class Engine implements AutoCloseable {
             }
         }
         nextSeq = seq;
+    }
+
+    /**
+     * <b>Whether the run, once every probe has ended, still reads what is already queued on its sockets before it
+     * returns</b> (default false: it returns at once, as iputils' ping does). fping 5.1 reads on until nothing is
+     * queued, so the copy of the last reply counts as its duplicate. Call before {@link #run}.
+     *
+     * @throws IllegalStateException if the run has started
+     */
+    public void readQueuedAtEnd(boolean read) {
+        synchronized (this) {
+            if (ran) {
+                throw new IllegalStateException("readQueuedAtEnd is set before the run");
+            }
+        }
+        readQueuedAtEnd = read;
     }
 
     TargetState target(int index) {

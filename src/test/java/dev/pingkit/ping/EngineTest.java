@@ -169,6 +169,36 @@ class EngineTest {
     }
 
     @Test
+    void readQueuedAtEndCountsTheCopyOfTheLastReplyButWaitsForNothingMore() throws Exception {
+        for (boolean read : new boolean[] {false, true}) {
+            FakeNet net = new FakeNet();
+            net.peer = (s, icmp, dst, now) -> {
+                byte[] reply = Wire.reply(icmp, false);
+                s.deliver(now + MS, Wire.delivered(s, dst, dst, 64, reply), dst, 64);
+                s.deliver(now + MS, Wire.delivered(s, dst, dst, 64, reply), dst, 64); // queued with it
+                s.deliver(now + 5 * MS, Wire.delivered(s, dst, dst, 64, reply), dst, 64); // not yet there
+            };
+            ProbeTarget t = net.engine.add(ip("198.51.100.3"), TargetPlan.count(2, Duration.ofMillis(100))
+                    .spec(ProbeSpec.DEFAULT.timeout(Duration.ofMillis(100))));
+            net.engine.readQueuedAtEnd(read);
+            long start = net.clock.now;
+            net.run();
+            // probe 1: both copies come within the run; probe 2 (the last): its queued copy only when asked
+            assertEquals(read ? 3 : 2, net.events(ProbeEvent.Duplicate.class).size(), "read=" + read);
+            assertEquals(read ? 3 : 2, net.engine.statistics(t).duplicates(), "read=" + read);
+            assertEquals(start + 101 * MS, net.clock.now, "read=" + read + ": the run ends at the last answer");
+        }
+    }
+
+    @Test
+    void readQueuedAtEndIsRefusedOnceTheRunHasStarted() throws Exception {
+        FakeNet net = new FakeNet();
+        net.engine.add(ip("198.51.100.3"), TargetPlan.count(1, SECOND));
+        net.run();
+        assertThrows(IllegalStateException.class, () -> net.engine.readQueuedAtEnd(true));
+    }
+
+    @Test
     void aLateReplyAfterTheLossIsLateNotAnAnswer() throws Exception {
         FakeNet net = new FakeNet();
         net.peer = FakeNet.answering(300 * MS);
