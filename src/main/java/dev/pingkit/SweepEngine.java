@@ -21,7 +21,6 @@ import java.util.Optional;
  * dropped, as fping drops it.
  */
 final class SweepEngine {
-    private static final Duration MIN_GAP = Duration.ofNanos(1_000);
     private final Sweep sweep;
     private final SweepListener listener;
     private final Tally[] tallies;
@@ -43,11 +42,7 @@ final class SweepEngine {
 
     private SweepResult run(SweepStop stop) throws IOException {
         long start = System.nanoTime();
-        // A gap of zero would let the engine send every due probe in one burst before it reads a reply, and a
-        // /16's replies would overflow the socket's receive buffer; 1 µs (less than one send costs) makes it
-        // read between sends, as fping's -i 0 does.
-        EngineOptions options = EngineOptions.defaults().minGap(sweep.interval().compareTo(MIN_GAP) < 0 ? MIN_GAP
-                : sweep.interval());
+        EngineOptions options = EngineOptions.defaults().minGap(sweep.interval());
         if (sweep.netns() != null) {
             options = options.netns(sweep.netns());
         }

@@ -73,7 +73,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p><b>Schedule.</b> Each target follows its {@link TargetPlan} (count, interval, spec); {@link #probe} adds
  * explicit probes, sent before scheduled ones; {@link EngineOptions#minGapNanos()} spaces any two sends of the
- * run. A probe unanswered at its spec's timeout ends {@link ProbeEvent.Lost}, as an event. A retry policy (fping's
+ * run; without a gap, the run reads what is queued every {@value #READ_EVERY} sends of a burst, so a burst of
+ * thousands loses no reply to a full receive buffer. A probe unanswered at its spec's timeout ends {@link ProbeEvent.Lost}, as an event. A retry policy (fping's
  * {@code -r} with back-off) is the listener's: on {@code Lost}, {@link #probe} the target again with a longer
  * timeout.
  *
@@ -93,6 +94,8 @@ public final class Engine implements AutoCloseable {
     static final long MAX_WAIT = 50_000_000L;
     /** At most this many messages are taken from the socket after a failed send, looking for its report. */
     private static final int DRAIN_LIMIT = 64;
+    /** Without a gap, what is queued is read after this many sends in a row (a receive buffer holds hundreds). */
+    static final int READ_EVERY = 16;
 
     /** Opens the socket of a family (tests pass in-memory fakes). */
     @FunctionalInterface
@@ -404,9 +407,20 @@ public final class Engine implements AutoCloseable {
     /** Sends what is due and the gap allows; returns when the gap next allows a send. */
     private long sendDue(long now) throws IOException {
         long gap = options.minGapNanos();
+        int burst = 0;
         while (!stopping) {
             if (sentAny && gap > 0 && now - lastSend < gap) {
                 return lastSend + gap;
+            }
+            if (gap == 0 && ++burst > READ_EVERY) {
+                // No gap: a burst of thousands of sends would fill the receive buffer with their replies before
+                // the first is read. Read what is queued every few sends, as fping -i 0 reads between sends.
+                burst = 1;
+                while (readQueued()) {
+                    // each turn took one message per socket
+                }
+                now = time.nanoTime();
+                expire(now);
             }
             Explicit e = explicit.poll();
             if (e != null) {

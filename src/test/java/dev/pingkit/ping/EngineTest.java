@@ -235,6 +235,20 @@ class EngineTest {
     }
 
     @Test
+    void withoutAGapABurstOfThousandsReadsBetweenSendsAndLosesNoReplyToAFullBuffer() throws Exception {
+        FakeNet net = new FakeNet(SocketKind.RAW, EngineOptions.defaults().identifier(0x1234));
+        net.peer = FakeNet.answering(0); // each reply waits in the queue as soon as its probe is out
+        for (int i = 0; i < 4096; i++) {
+            net.engine.add(FakeNet.sweep(i), TargetPlan.count(1, SECOND));
+        }
+        net.sockets.get(Family.IPV4).capacity = 64; // the first add opened it
+        net.run();
+        assertEquals(0, net.sockets.get(Family.IPV4).overflowed);
+        assertEquals(4096, net.events(ProbeEvent.Answered.class).size());
+        assertEquals(0, net.events(ProbeEvent.Lost.class).size());
+    }
+
+    @Test
     void perProbeTtlAndTosAreSetOnlyWhenTheyChange() throws Exception {
         FakeNet net = new FakeNet();
         List<int[]> seen = new ArrayList<>();

@@ -141,6 +141,24 @@ class FpingLabComparisonTest {
         return lines.stream().map(l -> l.replaceAll(" \\(T avg, \\d+% loss\\)$", "")).collect(Collectors.toList());
     }
 
+    /**
+     * A /16 with no gap between sends and no retry: every reply must be read, none lost to a full receive buffer,
+     * as fping -i 0 (which reads between sends) loses none. About 10 s for both tools together.
+     */
+    @Test
+    void aSlash16AtIntervalZeroLosesNoReply() {
+        Lab.Range big = Lab.range("sweep-16");
+        String block = big.v4Base().getHostAddress() + "/" + big.v4PrefixLength();
+        String[] args = {"-a", "-r0", "-i0", "-g", block};
+        Run theirs = theirs(args);
+        Run ours = ours(args);
+        assertEquals(big.size4() - 2, ours.stdout().size(), () -> "pingkit lost replies: exit "
+                + ours.exitCode() + ", " + ours.stderr());
+        assertEquals(0, ours.exitCode(), ours.stderr()::toString);
+        assertEquals(theirs.exitCode(), ours.exitCode());
+        assertEquals(theirs.out(), ours.out());
+    }
+
     @ParameterizedTest(name = "IPv{0}")
     @ValueSource(ints = {4, 6})
     void countsOnTheDuplicatingHostAreFpings(int family) {
