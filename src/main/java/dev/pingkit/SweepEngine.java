@@ -10,9 +10,7 @@ import dev.pingkit.ping.TargetPlan;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The one place a {@link Sweep} reaches the engine: one {@link Engine} run over all targets (one socket per
@@ -23,17 +21,13 @@ import java.util.Optional;
 final class SweepEngine {
     private final Sweep sweep;
     private final SweepListener listener;
-    private final Tally[] tallies;
+    private final SweepTallies tallies;
     private Engine engine;
 
     private SweepEngine(Sweep sweep, SweepListener listener) {
         this.sweep = sweep;
         this.listener = listener;
-        this.tallies = new Tally[sweep.targets().size()];
-        int probes = Math.max(sweep.count(), sweep.retries() + 1);
-        for (int i = 0; i < tallies.length; i++) {
-            tallies[i] = new Tally(sweep.targets().get(i), probes);
-        }
+        this.tallies = new SweepTallies(sweep.targets(), sweep.count(), sweep.retries());
     }
 
     static SweepResult run(Sweep sweep, SweepListener listener, SweepStop stop) throws IOException {
@@ -42,6 +36,12 @@ final class SweepEngine {
 
     private SweepResult run(SweepStop stop) throws IOException {
         long start = System.nanoTime();
+        probe(stop);
+        return new SweepResult(tallies.results(), System.nanoTime() - start, stop.stopped());
+    }
+
+    /** One engine run over every target. */
+    private void probe(SweepStop stop) throws IOException {
         EngineOptions options = EngineOptions.defaults().minGap(sweep.interval());
         if (sweep.netns() != null) {
             options = options.netns(sweep.netns());
@@ -64,27 +64,24 @@ final class SweepEngine {
         try (Engine e = Engine.open(options)) {
             engine = e;
             e.readQueuedAtEnd(true); // fping counts the copy of the last reply
+            e.keepStatistics(false); // the tallies count; a /16 keeps 17 MB less
             hook = e::stop;
             stop.onStop(hook);
             try {
                 TargetPlan plan = sweep.count() > 0 ? TargetPlan.count(sweep.count(), sweep.period()).spec(first)
                         : TargetPlan.count(1, sweep.period()).spec(first);
-                List<ProbeTarget> handles = new ArrayList<>(tallies.length);
-                for (Tally t : tallies) {
-                    handles.add(e.add(t.target.address(), plan));
+                List<ProbeTarget> handles = new ArrayList<>(sweep.targets().size());
+                for (SweepTarget t : sweep.targets()) {
+                    handles.add(e.add(t.address(), plan));
                 }
                 if (!stop.stopped()) {
                     e.run(event -> onEvent(event, handles));
                 }
             } finally {
                 stop.forget(hook);
+                engine = null;
             }
         }
-        List<TargetStats> stats = new ArrayList<>(tallies.length);
-        for (Tally t : tallies) {
-            stats.add(t.stats());
-        }
-        return new SweepResult(stats, System.nanoTime() - start, stop.stopped());
     }
 
     private void onEvent(ProbeEvent event, List<ProbeTarget> handles) {
@@ -92,30 +89,31 @@ final class SweepEngine {
             return; // a stray: not about our probes
         }
         int index = event.probe().target().index();
-        Tally t = tallies[index];
+        SweepTarget t = sweep.targets().get(index);
         int probe = (int) event.probe().number() - 1;
         SweepEvent out;
         if (event instanceof ProbeEvent.Answered a) {
-            out = new SweepEvent.Reply(t.target, probe, a.from(), a.length(), a.rttNanos(), false, true);
+            out = new SweepEvent.Reply(t, probe, a.from(), a.length(), a.rttNanos(), false, true);
         } else if (event instanceof ProbeEvent.Duplicate d) {
-            out = new SweepEvent.Reply(t.target, probe, d.from(), d.length(), d.rttNanos(), true, true);
+            out = new SweepEvent.Reply(t, probe, d.from(), d.length(), d.rttNanos(), true, true);
         } else if (event instanceof ProbeEvent.Corrupted c) {
-            out = new SweepEvent.Reply(t.target, probe, c.from(), c.length(), c.rttNanos(), false, false);
+            out = new SweepEvent.Reply(t, probe, c.from(), c.length(), c.rttNanos(), false, false);
         } else if (event instanceof ProbeEvent.Failed f) {
-            out = new SweepEvent.Failed(t.target, probe, f.reporter(), f.error());
+            out = new SweepEvent.Failed(t, probe, f.reporter(), f.error());
         } else if (event instanceof ProbeEvent.Lost l && !l.stopped()) {
-            out = new SweepEvent.Lost(t.target, probe);
+            out = new SweepEvent.Lost(t, probe);
         } else if (event instanceof ProbeEvent.SendFailed) {
-            out = new SweepEvent.Lost(t.target, probe);
+            out = new SweepEvent.Lost(t, probe);
         } else {
             return; // sent, late, advisory, or cut short by a stop
         }
-        t.add(out);
+        tallies.add(index, out);
         listener.onEvent(out);
         boolean ended = out instanceof SweepEvent.Lost || out instanceof SweepEvent.Failed;
-        if (ended && sweep.count() == 0 && t.received == 0 && t.ended <= sweep.retries()) {
+        int tries = tallies.ended(index);
+        if (ended && sweep.count() == 0 && tallies.received(index) == 0 && tries <= sweep.retries()) {
             // fping's retry: the same target again, each wait backoff times the one before.
-            double factor = Math.pow(sweep.backoff(), t.ended);
+            double factor = Math.pow(sweep.backoff(), tries);
             Duration wait = Duration.ofNanos((long) (sweep.timeout().toNanos() * factor));
             ProbeSpec base = ProbeSpec.DEFAULT.payloadSize(sweep.size()).timeout(wait);
             if (sweep.ttl() != null) {
@@ -124,53 +122,7 @@ final class SweepEngine {
             if (sweep.tos() != null) {
                 base = base.tos(sweep.tos());
             }
-            engine.probe(handles.get(index), base, t.ended);
-        }
-    }
-
-    /** Per-target counts as the events come (on the engine's run thread). */
-    private static final class Tally {
-        final SweepTarget target;
-        long[] rtts;
-        int ended;
-        int received;
-        int duplicates;
-        int damaged;
-        SweepEvent.Failed lastError;
-
-        Tally(SweepTarget target, int probes) {
-            this.target = target;
-            this.rtts = new long[Math.min(probes, 64)];
-        }
-
-        void add(SweepEvent e) {
-            if (e instanceof SweepEvent.Reply r) {
-                if (r.answers()) {
-                    end(r.rttNanos());
-                    received++;
-                } else if (r.duplicate()) {
-                    duplicates++;
-                } else {
-                    damaged++;
-                }
-                return;
-            }
-            if (e instanceof SweepEvent.Failed f) {
-                lastError = f;
-            }
-            end(-1);
-        }
-
-        private void end(long rtt) {
-            if (ended == rtts.length) {
-                rtts = Arrays.copyOf(rtts, rtts.length * 2);
-            }
-            rtts[ended++] = rtt;
-        }
-
-        TargetStats stats() {
-            return new TargetStats(target, ended, received, duplicates, damaged, Arrays.copyOf(rtts, ended),
-                    Optional.ofNullable(lastError));
+            engine.probe(handles.get(index), base, tries);
         }
     }
 }

@@ -114,6 +114,7 @@ public final class Engine implements AutoCloseable {
     private boolean ran; // guarded by this
     private boolean closed; // guarded by this
     private boolean finished; // guarded by this: the run has returned
+    private StatisticsRecorder shared; // guarded by this: all targets' one recorder when statistics are not kept
 
     // ---- the run thread's own state
     private final ArrayList<TargetState> targets = new ArrayList<>();
@@ -190,7 +191,8 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalStateException("the engine's run is over; make a new one for more targets");
             }
             FamilyState fs = familyState(family);
-            t = new TargetState(new ProbeTarget(registry.size(), address), fs, plan);
+            t = new TargetState(new ProbeTarget(registry.size(), address), fs, plan,
+                    shared != null ? shared : new StatisticsRecorder());
             registry.add(t);
             // Under the lock: the run's list of targets takes them in index order.
             TargetState added = t;
@@ -240,9 +242,32 @@ public final class Engine implements AutoCloseable {
         });
     }
 
-    /** <b>The statistics of {@code target} now: a snapshot, safe from any thread while the run goes on.</b> */
+    /**
+     * <b>The statistics of {@code target} now: a snapshot, safe from any thread while the run goes on.</b>
+     *
+     * @throws IllegalStateException if this engine keeps no statistics per target ({@link #keepStatistics})
+     */
     public PingStatistics statistics(ProbeTarget target) {
-        return state(target).stats.snapshot();
+        TargetState t = state(target);
+        synchronized (this) {
+            if (shared != null) {
+                throw new IllegalStateException("this engine keeps no statistics per target (keepStatistics(false))");
+            }
+        }
+        return t.stats.snapshot();
+    }
+
+    /**
+     * <b>Whether each target keeps its own {@link PingStatistics} (default true)</b>. A listener that counts for
+     * itself (a sweep of a /16) turns them off: about 260 bytes a target less. Call before the first {@link #add}.
+     *
+     * @throws IllegalStateException if a target was added already
+     */
+    public synchronized void keepStatistics(boolean keep) {
+        if (!registry.isEmpty()) {
+            throw new IllegalStateException("keepStatistics is set before the first target is added");
+        }
+        shared = keep ? null : new StatisticsRecorder();
     }
 
     /** <b>Every target added so far, in order.</b> */

@@ -199,6 +199,19 @@ class EngineTest {
     }
 
     @Test
+    void withoutStatisticsPerTargetTheRunIsTheSameAndAskingForThemIsRefused() throws Exception {
+        FakeNet net = new FakeNet();
+        net.peer = FakeNet.answering(3 * MS);
+        net.engine.keepStatistics(false);
+        ProbeTarget t = net.engine.add(ip("198.51.100.7"), TargetPlan.count(2, Duration.ofMillis(10)));
+        net.run();
+        assertEquals(2, net.events(ProbeEvent.Answered.class).size());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> net.engine.statistics(t));
+        assertTrue(e.getMessage().contains("keepStatistics(false)"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> net.engine.keepStatistics(true), "after the first add");
+    }
+
+    @Test
     void aLateReplyAfterTheLossIsLateNotAnAnswer() throws Exception {
         FakeNet net = new FakeNet();
         net.peer = FakeNet.answering(300 * MS);
