@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The one place a {@link Sweep} reaches the engine: one {@link Engine} run over all targets (one socket per
@@ -52,6 +53,9 @@ final class SweepEngine {
         if (sweep.source() != null) {
             options = options.source(sweep.source());
         }
+        if (sweep.dontFragment()) {
+            options = options.dontFragment(true);
+        }
         ProbeSpec spec = ProbeSpec.DEFAULT.payloadSize(sweep.size()).timeout(sweep.timeout());
         if (sweep.ttl() != null) {
             spec = spec.ttl(sweep.ttl());
@@ -72,9 +76,10 @@ final class SweepEngine {
                         : TargetPlan.count(1, sweep.period()).spec(first);
                 List<ProbeTarget> handles = new ArrayList<>(sweep.targets().size());
                 for (SweepTarget t : sweep.targets()) {
-                    handles.add(e.add(t.address(), plan));
+                    handles.add(e.add(t.address(), sweep.random() ? plan.spec(randomPayload(first)) : plan));
                 }
                 if (!stop.stopped()) {
+                    listener.onStart();
                     e.run(event -> onEvent(event, handles));
                 }
             } finally {
@@ -102,13 +107,14 @@ final class SweepEngine {
             out = new SweepEvent.Failed(t, probe, f.reporter(), f.error());
         } else if (event instanceof ProbeEvent.Lost l && !l.stopped()) {
             out = new SweepEvent.Lost(t, probe);
-        } else if (event instanceof ProbeEvent.SendFailed) {
-            out = new SweepEvent.Lost(t, probe);
+        } else if (event instanceof ProbeEvent.SendFailed f) {
+            out = new SweepEvent.NotSent(t, probe, f.errnoName(), f.errnoDescription());
         } else {
             return; // sent, late, advisory, or cut short by a stop
         }
         tallies.add(index, out);
         listener.onEvent(out);
+        // fping retries at a probe's timeout; one the kernel refused to send has none.
         boolean ended = out instanceof SweepEvent.Lost || out instanceof SweepEvent.Failed;
         int tries = tallies.ended(index);
         if (ended && sweep.count() == 0 && tallies.received(index) == 0 && tries <= sweep.retries()) {
@@ -122,7 +128,14 @@ final class SweepEngine {
             if (sweep.tos() != null) {
                 base = base.tos(sweep.tos());
             }
-            engine.probe(handles.get(index), base, tries);
+            engine.probe(handles.get(index), sweep.random() ? randomPayload(base) : base, tries);
         }
+    }
+
+    /** {@code spec} with random data bytes of the same size, fping -R's. */
+    private static ProbeSpec randomPayload(ProbeSpec spec) {
+        byte[] data = new byte[spec.payloadSize()];
+        ThreadLocalRandom.current().nextBytes(data);
+        return spec.payload(data);
     }
 }

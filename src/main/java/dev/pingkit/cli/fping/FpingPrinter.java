@@ -28,6 +28,7 @@ final class FpingPrinter implements SweepListener {
     long maxRtt = -1;
     long sumRtt;
     long answered;
+    private final FpingReports reports; // -Q's interval counts, null without
 
     FpingPrinter(FpingInvocation inv, List<dev.pingkit.SweepTarget> targets, PrintStream out, PrintStream err) {
         this.inv = inv;
@@ -37,6 +38,20 @@ final class FpingPrinter implements SweepListener {
         this.sent = new int[targets.size()];
         this.received = new int[targets.size()];
         this.total = new long[targets.size()];
+        this.reports = inv.reports() ? new FpingReports(inv, targets, width, out, err) : null;
+    }
+
+    /** fping's {@code -Q} interval reports, null when not asked for (or not in count or loop mode). */
+    FpingReports reports() {
+        return reports;
+    }
+
+    /** fping sets its first report's time as its main loop starts, just before the first probe goes out. */
+    @Override
+    public void onStart() {
+        if (reports != null) {
+            reports.start();
+        }
     }
 
     @Override
@@ -55,6 +70,9 @@ final class FpingPrinter implements SweepListener {
             sent[i]++;
             received[i]++;
             total[i] += r.rttNanos();
+            if (reports != null) {
+                reports.answered(i, r.rttNanos());
+            }
             answered++;
             sumRtt += r.rttNanos();
             minRtt = minRtt < 0 ? r.rttNanos() : Math.min(minRtt, r.rttNanos());
@@ -78,6 +96,16 @@ final class FpingPrinter implements SweepListener {
             lost(i, host, f.probe());
         } else if (e instanceof SweepEvent.Lost l) {
             lost(i, host, l.probe());
+        } else if (e instanceof SweepEvent.NotSent n) {
+            // fping counts it sent, with no timeout (so no per-probe line) and no retry
+            probes++;
+            sent[i]++;
+            if (reports != null) {
+                reports.unanswered(i);
+            }
+            if (inv.verbose()) {
+                err.println(FpingWords.sendError(host, n.description()));
+            }
         }
     }
 
@@ -85,6 +113,9 @@ final class FpingPrinter implements SweepListener {
         probes++;
         timeouts++;
         sent[i]++;
+        if (reports != null) {
+            reports.unanswered(i);
+        }
         if (inv.perReply()) {
             out.println(stamp() + FpingWords.timedOut(host, width, probe, received[i] > 0 ? total[i] / received[i]
                     : -1, FpingWords.loss(sent[i], received[i])));

@@ -43,37 +43,37 @@ class FpingLabComparisonTest {
         }
     }
 
-    private static Run theirs(String... args) {
+    static Run theirs(String... args) {
         List<String> cmd = new ArrayList<>(List.of("fping"));
         cmd.addAll(List.of(args));
         return run(cmd);
     }
 
-    private static Run ours(String... args) {
+    static Run ours(String... args) {
         List<String> cmd = new ArrayList<>(List.of("env", "PINGKIT_CLASSPATH=" + System.getProperty("java.class.path"),
                 Lab.home().resolve("scripts/fping").toString()));
         cmd.addAll(List.of(args));
         return run(cmd);
     }
 
-    private static Run run(List<String> cmd) {
+    static Run run(List<String> cmd) {
         Lab.Result r = Lab.run(T, cmd.toArray(String[]::new));
         return new Run(r.exitCode(), lines(r.stdout()), lines(r.stderr()));
     }
 
-    private static List<String> lines(String s) {
+    static List<String> lines(String s) {
         return s.isEmpty() ? List.of() : Arrays.asList(s.split("\n", -1)).subList(0, s.split("\n", -1).length - 1);
     }
 
-    private static String addr(String host, int family) {
+    static String addr(String host, int family) {
         return Lab.host(host).address(family).getHostAddress();
     }
 
-    private static String both(Run theirs, Run ours) {
+    static String both(Run theirs, Run ours) {
         return "fping:\n" + theirs + "\npingkit:\n" + ours;
     }
 
-    private static void sameEverything(Run theirs, Run ours) {
+    static void sameEverything(Run theirs, Run ours) {
         assertEquals(theirs.exitCode(), ours.exitCode(), () -> both(theirs, ours));
         assertEquals(theirs.out(), ours.out(), () -> both(theirs, ours));
         assertEquals(unknownName(theirs.err()), unknownName(ours.err()), () -> both(theirs, ours));
