@@ -132,7 +132,8 @@ public final class Sweep {
         if (n < 0 || n > 100_000) {
             throw new IllegalArgumentException("count must be 0..100000, got " + n);
         }
-        return new Sweep(targets, n, interval, period, timeout, retries, backoff, size, ttl, tos, netns, device, source, dontFragment, random);
+        return new Sweep(targets, n, interval, period, timeout, retries, backoff, size, ttl, tos, netns, device,
+                source, dontFragment, random);
     }
 
     /** <b>Least time between any two probes.</b> */
@@ -143,7 +144,8 @@ public final class Sweep {
     /** <b>Least time between any two probes</b> (fping {@code -i}); zero allowed. */
     public Sweep interval(Duration d) {
         return new Sweep(targets, count, nonNegative(d, "interval"), period, timeout, retries, backoff, size, ttl,
-                tos, netns, device, source, dontFragment, random);
+                tos, netns, device,
+                source, dontFragment, random);
     }
 
     /** <b>Time between two probes to one target with a count.</b> */
@@ -154,7 +156,8 @@ public final class Sweep {
     /** <b>Time between two probes to one target with a count</b> (fping {@code -p}). */
     public Sweep period(Duration d) {
         return new Sweep(targets, count, interval, nonNegative(d, "period"), timeout, retries, backoff, size, ttl,
-                tos, netns, device, source, dontFragment, random);
+                tos, netns, device,
+                source, dontFragment, random);
     }
 
     /** <b>How long a probe waits for its reply</b> (the first one, without a count); see the class comment. */
@@ -171,7 +174,8 @@ public final class Sweep {
     /** <b>How long a probe waits for its reply</b> (fping {@code -t}). */
     public Sweep timeout(Duration d) {
         return new Sweep(targets, count, interval, period, nonNegative(d, "timeout"), retries, backoff, size, ttl,
-                tos, netns, device, source, dontFragment, random);
+                tos, netns, device,
+                source, dontFragment, random);
     }
 
     /** <b>Further probes to a silent target without a count.</b> */
@@ -188,7 +192,8 @@ public final class Sweep {
         if (n < 0 || n > 1000) {
             throw new IllegalArgumentException("retries must be 0..1000, got " + n);
         }
-        return new Sweep(targets, count, interval, period, timeout, n, backoff, size, ttl, tos, netns, device, source, dontFragment, random);
+        return new Sweep(targets, count, interval, period, timeout, n, backoff, size, ttl, tos, netns, device,
+                source, dontFragment, random);
     }
 
     /** <b>Factor by which each retry waits longer.</b> */
@@ -205,7 +210,8 @@ public final class Sweep {
         if (!(f >= 1.0 && f <= 5.0)) {
             throw new IllegalArgumentException("backoff must be 1.0..5.0, got " + f);
         }
-        return new Sweep(targets, count, interval, period, timeout, retries, f, size, ttl, tos, netns, device, source, dontFragment, random);
+        return new Sweep(targets, count, interval, period, timeout, retries, f, size, ttl, tos, netns, device,
+                source, dontFragment, random);
     }
 
     /** <b>ICMP data bytes per probe.</b> */
@@ -222,7 +228,8 @@ public final class Sweep {
         if (n < 0 || n > 65507) {
             throw new IllegalArgumentException("size must be 0..65507, got " + n);
         }
-        return new Sweep(targets, count, interval, period, timeout, retries, backoff, n, ttl, tos, netns, device, source, dontFragment, random);
+        return new Sweep(targets, count, interval, period, timeout, retries, backoff, n, ttl, tos, netns, device,
+                source, dontFragment, random);
     }
 
     /** <b>TTL / hop limit of the probes</b>, null = the kernel's. */
@@ -235,7 +242,8 @@ public final class Sweep {
         if (n < 1 || n > 255) {
             throw new IllegalArgumentException("ttl must be 1..255, got " + n);
         }
-        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, n, tos, netns, device, source, dontFragment, random);
+        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, n, tos, netns, device,
+                source, dontFragment, random);
     }
 
     /** <b>TOS / traffic class of the probes</b>, null = 0. */
@@ -248,7 +256,8 @@ public final class Sweep {
         if (n < 0 || n > 255) {
             throw new IllegalArgumentException("tos must be 0..255, got " + n);
         }
-        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, ttl, n, netns, device, source, dontFragment, random);
+        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, ttl, n, netns, device,
+                source, dontFragment, random);
     }
 
     /** <b>The network namespace the probes leave from</b>, null = this process's. */
@@ -258,7 +267,8 @@ public final class Sweep {
 
     /** <b>Probes leave from network namespace {@code name}</b> (the REPL's lab mode); null = this process's. */
     public Sweep netns(String name) {
-        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, ttl, tos, name, device, source, dontFragment, random);
+        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, ttl, tos, name, device,
+                source, dontFragment, random);
     }
 
     /** <b>The interface the probes leave by</b>, null = the routing table's choice. */

@@ -8,8 +8,8 @@ import java.util.Locale;
 
 /**
  * <b>Something that happened to one probe of a {@link Sweep}, as a value.</b> Every probe ends exactly once, as a
- * first {@link Reply}, a {@link Lost}, a {@link Failed} or a {@link NotSent}; duplicate and damaged replies come as further
- * {@link Reply} events beside it. Front ends turn these into fping lines, JSON or REPL output.
+ * first {@link Reply}, a {@link Lost}, a {@link Failed} or a {@link NotSent}; duplicate and damaged replies come as
+ * further {@link Reply} events beside it. Front ends turn these into fping lines, JSON or REPL output.
  */
 public sealed interface SweepEvent {
 

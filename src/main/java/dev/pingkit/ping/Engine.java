@@ -74,9 +74,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p><b>Schedule.</b> Each target follows its {@link TargetPlan} (count, interval, spec); {@link #probe} adds
  * explicit probes, sent before scheduled ones; {@link EngineOptions#minGapNanos()} spaces any two sends of the
  * run; without a gap, the run reads what is queued every {@value #READ_EVERY} sends of a burst, so a burst of
- * thousands loses no reply to a full receive buffer. A probe unanswered at its spec's timeout ends {@link ProbeEvent.Lost}, as an event. A retry policy (fping's
- * {@code -r} with back-off) is the listener's: on {@code Lost}, {@link #probe} the target again with a longer
- * timeout.
+ * thousands loses no reply to a full receive buffer. A probe unanswered at its spec's timeout ends
+ * {@link ProbeEvent.Lost}, as an event. A retry policy (fping's {@code -r} with back-off) is the listener's: on
+ * {@code Lost}, {@link #probe} the target again with a longer timeout.
  *
  * <p><b>Threads.</b> {@link #run} runs on the caller's thread, which receives every event in order. {@link #add},
  * {@link #probe}, {@link #remove}, {@link #stop()} and {@link #statistics} may be called from
@@ -84,8 +84,9 @@ import java.util.concurrent.locks.LockSupport;
  * nothing per packet beyond the events the listener asks for, takes no lock, and reads the clock once per turn.
  *
  * <p><b>End.</b> Without {@link EngineOptions#continuous()}, the run returns once every target's plan is done and
- * every probe has ended (with {@link #readQueuedAtEnd}, once nothing more is queued); with it, at {@link #stop()}. {@link #stop()} ends the run at once: probes still in
- * flight end {@link ProbeEvent.Lost} with {@code stopped} true. An engine runs once.
+ * every probe has ended (with {@link #readQueuedAtEnd}, once nothing more is queued); with it, at {@link #stop()}.
+ * {@link #stop()} ends the run at once: probes still in flight end {@link ProbeEvent.Lost} with {@code stopped}
+ * true. An engine runs once.
  */
 public final class Engine implements AutoCloseable {
     /** SO_RCVBUF asked for by {@link #open}: 4 MiB, as the single-target engine (the kernel caps it). */

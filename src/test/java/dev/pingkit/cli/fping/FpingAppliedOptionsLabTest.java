@@ -104,7 +104,8 @@ class FpingAppliedOptionsLabTest {
             assertEquals(theirs.stdout().stream().map(l -> l.replaceAll("\\d+\\.\\d+", "T")).toList(),
                     ours.stdout().stream().map(l -> l.replaceAll("\\d+\\.\\d+", "T")).toList(), both(theirs, ours));
         }
-        assertEquals(List.of(Addresses.text(Lab.host(Lab.PEER).address(6)) + " is alive", addr(Lab.PEER, 4) + " is alive",
+        assertEquals(List.of(Addresses.text(Lab.host(Lab.PEER).address(6)) + " is alive",
+                addr(Lab.PEER, 4) + " is alive",
                 addr(Lab.FAR, 4) + " is alive"), inHostsNamespace(hosts, "fping -m -A pkmulti").stdout());
     }
 
@@ -112,7 +113,8 @@ class FpingAppliedOptionsLabTest {
     private static Run inHostsNamespace(Path hosts, String command) {
         Lab.Result r = Lab.run(Duration.ofSeconds(90), "unshare", "-m", "sh", "-c",
                 "mount --bind " + hosts + " /etc/hosts && exec " + command);
-        return new Run(r.exitCode(), FpingLabComparisonTest.lines(r.stdout()), FpingLabComparisonTest.lines(r.stderr()));
+        return new Run(r.exitCode(), FpingLabComparisonTest.lines(r.stdout()),
+                FpingLabComparisonTest.lines(r.stderr()));
     }
 
     /**
