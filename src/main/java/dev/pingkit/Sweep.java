@@ -313,8 +313,8 @@ public final class Sweep {
     }
 
     /**
-     * <b>Probes carry random data bytes</b> (fping {@code -R}), new ones for each target and each retry; a reply
-     * is still checked against the bytes its probe carried.
+     * <b>Probes carry random data bytes</b> (fping {@code -R}), new ones for every probe; a reply is still checked
+     * against the bytes its probe carried.
      */
     public Sweep random(boolean random) {
         return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, ttl, tos, netns, device,

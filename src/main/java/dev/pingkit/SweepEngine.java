@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The one place a {@link Sweep} reaches the engine: one {@link Engine} run over all targets (one socket per
@@ -69,6 +68,7 @@ final class SweepEngine {
             engine = e;
             e.readQueuedAtEnd(true); // fping counts the copy of the last reply
             e.keepStatistics(false); // the tallies count; a /16 keeps 17 MB less
+            e.randomPayloads(sweep.random());
             hook = e::stop;
             stop.onStop(hook);
             try {
@@ -76,7 +76,7 @@ final class SweepEngine {
                         : TargetPlan.count(1, sweep.period()).spec(first);
                 List<ProbeTarget> handles = new ArrayList<>(sweep.targets().size());
                 for (SweepTarget t : sweep.targets()) {
-                    handles.add(e.add(t.address(), sweep.random() ? plan.spec(randomPayload(first)) : plan));
+                    handles.add(e.add(t.address(), plan));
                 }
                 if (!stop.stopped()) {
                     listener.onStart();
@@ -128,14 +128,7 @@ final class SweepEngine {
             if (sweep.tos() != null) {
                 base = base.tos(sweep.tos());
             }
-            engine.probe(handles.get(index), sweep.random() ? randomPayload(base) : base, tries);
+            engine.probe(handles.get(index), base, tries);
         }
-    }
-
-    /** {@code spec} with random data bytes of the same size, fping -R's. */
-    private static ProbeSpec randomPayload(ProbeSpec spec) {
-        byte[] data = new byte[spec.payloadSize()];
-        ThreadLocalRandom.current().nextBytes(data);
-        return spec.payload(data);
     }
 }

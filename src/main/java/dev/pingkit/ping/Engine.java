@@ -139,6 +139,7 @@ public final class Engine implements AutoCloseable {
     private boolean turns; // the listener's wantsTurns(), asked once when the run starts
     private boolean idle = true; // the last wait for a message ended without one: nothing was queued
     private boolean readQueuedAtEnd;
+    private java.util.SplittableRandom random; // new random data bytes for every probe, null: the spec's
 
     private record Explicit(TargetState target, ProbeSpec spec, int tag) {
     }
@@ -488,6 +489,11 @@ public final class Engine implements AutoCloseable {
     }
 
     private void send(TargetState t, ProbeSpec spec, int tag, long now) throws IOException {
+        if (random != null) {
+            byte[] data = new byte[spec.payloadSize()];
+            random.nextBytes(data);
+            spec = spec.payload(data); // the slot keeps it: the reply is checked against these bytes
+        }
         FamilyState fs = t.family;
         int seq = nextSeq;
         nextSeq = (nextSeq + 1) & 0xffff;
@@ -689,6 +695,22 @@ public final class Engine implements AutoCloseable {
             }
         }
         readQueuedAtEnd = read;
+    }
+
+    /**
+     * <b>Whether every probe carries new random data bytes (fping's {@code -R}) instead of its spec's</b>, of the
+     * spec's size; a reply still counts only with the bytes its probe carried. Default false. Call before
+     * {@link #run}.
+     *
+     * @throws IllegalStateException if the run has started
+     */
+    public void randomPayloads(boolean on) {
+        synchronized (this) {
+            if (ran) {
+                throw new IllegalStateException("randomPayloads is set before the run");
+            }
+        }
+        random = on ? new java.util.SplittableRandom() : null;
     }
 
     TargetState target(int index) {

@@ -212,6 +212,24 @@ class EngineTest {
     }
 
     @Test
+    void randomPayloadsGiveEveryProbeNewBytesAndTheirEchoesStillAnswer() throws Exception {
+        FakeNet net = new FakeNet();
+        net.peer = FakeNet.answering(MS);
+        net.engine.randomPayloads(true);
+        net.engine.add(ip("198.51.100.7"), TargetPlan.count(4, Duration.ofMillis(10)));
+        net.run();
+        assertEquals(4, net.events(ProbeEvent.Answered.class).size(), net.events.toString());
+        assertEquals(0, net.events(ProbeEvent.Corrupted.class).size());
+        List<String> payloads = new ArrayList<>();
+        for (byte[] sent : net.sockets.get(Family.IPV4).sent) {
+            assertEquals(8 + 56, sent.length);
+            payloads.add(java.util.HexFormat.of().formatHex(sent, 8, sent.length));
+        }
+        assertEquals(4, payloads.stream().distinct().count(), payloads.toString());
+        assertFalse(payloads.contains(java.util.HexFormat.of().formatHex(ProbeSpec.DEFAULT.payloadBytes())));
+    }
+
+    @Test
     void aLateReplyAfterTheLossIsLateNotAnAnswer() throws Exception {
         FakeNet net = new FakeNet();
         net.peer = FakeNet.answering(300 * MS);

@@ -57,35 +57,35 @@ class FpingAppliedOptionsLabTest {
         assertTrue(theirs(cases[1]).stderr().contains(peer4 + ": error while sending ping: Message too long"));
     }
 
-    /** -R: every probe's data bytes are random (new ones for each target), as fping's; read off the wire. */
+    /** -R: every probe's data bytes are random, new ones for every probe, as fping's; read off the wire. */
     @Test
     void randomDataGoesOnTheWire() {
-        String[] targets = {Lab.sweep().v4(1).getHostAddress(), Lab.sweep().v4(2).getHostAddress(),
-            Lab.sweep().v4(3).getHostAddress()};
+        String[] targets = {Lab.sweep().v4(1).getHostAddress(), Lab.sweep().v4(2).getHostAddress()};
         String list = String.join(" ", targets);
         // dumpcap writes its file's header as it starts: the runs begin only once it captures.
         String script = "f=$(mktemp -u /tmp/pingkit-fping-R.XXXXXX.pcapng)\n"
-                + "dumpcap -q -i any -f 'icmp[icmptype]==8' -c 6 -a duration:60 -w $f 2>/dev/null &\n"
+                + "dumpcap -q -i any -f 'icmp[icmptype]==8' -c 8 -a duration:60 -w $f 2>/dev/null &\n"
                 + "while [ ! -s $f ]; do sleep 0.05; done\n"
-                + "fping -R -c1 " + list + " >/dev/null 2>&1\n"
+                + "fping -R -c2 -p100 " + list + " >/dev/null 2>&1\n"
                 + "env PINGKIT_CLASSPATH=" + System.getProperty("java.class.path") + " "
-                + Lab.home().resolve("scripts/fping") + " -R -c1 " + list + " >/dev/null 2>&1\n"
+                + Lab.home().resolve("scripts/fping") + " -R -c2 -p100 " + list + " >/dev/null 2>&1\n"
                 + "wait\ntshark -r $f -T fields -e ip.dst -e data.data 2>/dev/null\nrm -f $f\n";
         Lab.Result r = Lab.run(Duration.ofSeconds(90), "sh", "-c", script);
         List<String[]> rows = Arrays.stream(r.stdout().split("\n")).filter(l -> l.contains("\t"))
                 .map(l -> l.split("\t")).collect(Collectors.toList());
-        assertEquals(6, rows.size(), r::toString);
-        List<String> fping = rows.subList(0, 3).stream().map(x -> x[1]).collect(Collectors.toList());
-        List<String> pingkit = rows.subList(3, 6).stream().map(x -> x[1]).collect(Collectors.toList());
+        assertEquals(8, rows.size(), r::toString);
+        List<String> fping = rows.subList(0, 4).stream().map(x -> x[1]).collect(Collectors.toList());
+        List<String> pingkit = rows.subList(4, 8).stream().map(x -> x[1]).collect(Collectors.toList());
         for (List<String> payloads : List.of(fping, pingkit)) {
-            assertEquals(3, payloads.stream().distinct().count(), r::toString);
+            assertEquals(4, payloads.stream().distinct().count(), r::toString); // two probes to each target
             for (String p : payloads) {
                 assertEquals(112, p.length(), "56 data bytes: " + p);
                 assertFalse(p.matches("(00)*"), p);
                 assertTrue(p.chars().distinct().count() > 8, "not a pattern: " + p);
             }
         }
-        assertEquals(List.of(targets), rows.subList(3, 6).stream().map(x -> x[0]).collect(Collectors.toList()));
+        assertEquals(List.of(targets[0], targets[1], targets[0], targets[1]),
+                rows.subList(4, 8).stream().map(x -> x[0]).collect(Collectors.toList()));
     }
 
     /** -m: every address of a name, in the resolver's order; the name comes from a hosts file, never DNS. */
