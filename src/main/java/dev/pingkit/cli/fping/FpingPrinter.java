@@ -20,6 +20,7 @@ final class FpingPrinter implements SweepListener {
     private final int[] sent;
     private final int[] received;
     private final long[] total;
+    private final List<dev.pingkit.SweepTarget> targets;
     long timeouts;
     long probes;
     long replies;
@@ -32,6 +33,7 @@ final class FpingPrinter implements SweepListener {
 
     FpingPrinter(FpingInvocation inv, List<dev.pingkit.SweepTarget> targets, PrintStream out, PrintStream err) {
         this.inv = inv;
+        this.targets = targets;
         this.out = out;
         this.err = err;
         this.width = targets.stream().mapToInt(t -> t.name().length()).max().orElse(0);
@@ -132,12 +134,14 @@ final class FpingPrinter implements SweepListener {
 
     /** fping's finish(): unreachable lines, per-target summaries, -s, -x; returns the exit code. */
     int finish(SweepResult result, int unknown) {
+        // From the printer's own counts: a sweep's results are made on access, and a /16's twice costs time.
         int alive = 0;
-        for (TargetStats t : result.targets()) {
-            if (t.alive()) {
+        for (int i = 0; i < received.length; i++) {
+            if (received[i] > 0) {
                 alive++;
             } else if (inv.verbose() || inv.listUnreachable()) {
-                out.println(inv.verbose() ? FpingWords.isUnreachable(t.target().name()) : t.target().name());
+                String name = targets.get(i).name();
+                out.println(inv.verbose() ? FpingWords.isUnreachable(name) : name);
             }
         }
         if (inv.count() > 0 || inv.loop()) {
