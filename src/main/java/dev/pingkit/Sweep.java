@@ -49,10 +49,12 @@ public final class Sweep {
     private final String netns;
     private final String device;
     private final InetAddress source;
+    private final boolean dontFragment;
+    private final boolean random;
 
     private Sweep(List<SweepTarget> targets, int count, Duration interval, Duration period, Duration timeout,
                   int retries, double backoff, int size, Integer ttl, Integer tos, String netns, String device,
-                  InetAddress source) {
+                  InetAddress source, boolean dontFragment, boolean random) {
         this.targets = targets;
         this.count = count;
         this.interval = interval;
@@ -66,6 +68,8 @@ public final class Sweep {
         this.netns = netns;
         this.device = device;
         this.source = source;
+        this.dontFragment = dontFragment;
+        this.random = random;
     }
 
     /**
@@ -106,7 +110,7 @@ public final class Sweep {
             }
         }
         return new Sweep(copy, 0, DEFAULT_INTERVAL, DEFAULT_PERIOD, null, DEFAULT_RETRIES, DEFAULT_BACKOFF, 56,
-                null, null, null, null, null);
+                null, null, null, null, null, false, false);
     }
 
     /** <b>The targets, in order.</b> */
@@ -128,7 +132,8 @@ public final class Sweep {
         if (n < 0 || n > 100_000) {
             throw new IllegalArgumentException("count must be 0..100000, got " + n);
         }
-        return new Sweep(targets, n, interval, period, timeout, retries, backoff, size, ttl, tos, netns, device, source);
+        return new Sweep(targets, n, interval, period, timeout, retries, backoff, size, ttl, tos, netns, device,
+                source, dontFragment, random);
     }
 
     /** <b>Least time between any two probes.</b> */
@@ -139,7 +144,8 @@ public final class Sweep {
     /** <b>Least time between any two probes</b> (fping {@code -i}); zero allowed. */
     public Sweep interval(Duration d) {
         return new Sweep(targets, count, nonNegative(d, "interval"), period, timeout, retries, backoff, size, ttl,
-                tos, netns, device, source);
+                tos, netns, device,
+                source, dontFragment, random);
     }
 
     /** <b>Time between two probes to one target with a count.</b> */
@@ -150,7 +156,8 @@ public final class Sweep {
     /** <b>Time between two probes to one target with a count</b> (fping {@code -p}). */
     public Sweep period(Duration d) {
         return new Sweep(targets, count, interval, nonNegative(d, "period"), timeout, retries, backoff, size, ttl,
-                tos, netns, device, source);
+                tos, netns, device,
+                source, dontFragment, random);
     }
 
     /** <b>How long a probe waits for its reply</b> (the first one, without a count); see the class comment. */
@@ -167,7 +174,8 @@ public final class Sweep {
     /** <b>How long a probe waits for its reply</b> (fping {@code -t}). */
     public Sweep timeout(Duration d) {
         return new Sweep(targets, count, interval, period, nonNegative(d, "timeout"), retries, backoff, size, ttl,
-                tos, netns, device, source);
+                tos, netns, device,
+                source, dontFragment, random);
     }
 
     /** <b>Further probes to a silent target without a count.</b> */
@@ -184,7 +192,8 @@ public final class Sweep {
         if (n < 0 || n > 1000) {
             throw new IllegalArgumentException("retries must be 0..1000, got " + n);
         }
-        return new Sweep(targets, count, interval, period, timeout, n, backoff, size, ttl, tos, netns, device, source);
+        return new Sweep(targets, count, interval, period, timeout, n, backoff, size, ttl, tos, netns, device,
+                source, dontFragment, random);
     }
 
     /** <b>Factor by which each retry waits longer.</b> */
@@ -201,7 +210,8 @@ public final class Sweep {
         if (!(f >= 1.0 && f <= 5.0)) {
             throw new IllegalArgumentException("backoff must be 1.0..5.0, got " + f);
         }
-        return new Sweep(targets, count, interval, period, timeout, retries, f, size, ttl, tos, netns, device, source);
+        return new Sweep(targets, count, interval, period, timeout, retries, f, size, ttl, tos, netns, device,
+                source, dontFragment, random);
     }
 
     /** <b>ICMP data bytes per probe.</b> */
@@ -218,7 +228,8 @@ public final class Sweep {
         if (n < 0 || n > 65507) {
             throw new IllegalArgumentException("size must be 0..65507, got " + n);
         }
-        return new Sweep(targets, count, interval, period, timeout, retries, backoff, n, ttl, tos, netns, device, source);
+        return new Sweep(targets, count, interval, period, timeout, retries, backoff, n, ttl, tos, netns, device,
+                source, dontFragment, random);
     }
 
     /** <b>TTL / hop limit of the probes</b>, null = the kernel's. */
@@ -231,7 +242,8 @@ public final class Sweep {
         if (n < 1 || n > 255) {
             throw new IllegalArgumentException("ttl must be 1..255, got " + n);
         }
-        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, n, tos, netns, device, source);
+        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, n, tos, netns, device,
+                source, dontFragment, random);
     }
 
     /** <b>TOS / traffic class of the probes</b>, null = 0. */
@@ -244,7 +256,8 @@ public final class Sweep {
         if (n < 0 || n > 255) {
             throw new IllegalArgumentException("tos must be 0..255, got " + n);
         }
-        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, ttl, n, netns, device, source);
+        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, ttl, n, netns, device,
+                source, dontFragment, random);
     }
 
     /** <b>The network namespace the probes leave from</b>, null = this process's. */
@@ -254,7 +267,8 @@ public final class Sweep {
 
     /** <b>Probes leave from network namespace {@code name}</b> (the REPL's lab mode); null = this process's. */
     public Sweep netns(String name) {
-        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, ttl, tos, name, device, source);
+        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, ttl, tos, name, device,
+                source, dontFragment, random);
     }
 
     /** <b>The interface the probes leave by</b>, null = the routing table's choice. */
@@ -265,7 +279,7 @@ public final class Sweep {
     /** <b>Probes leave by interface {@code name}</b> (fping {@code -I}); null = the routing table's choice. */
     public Sweep device(String name) {
         return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, ttl, tos, netns, name,
-                source);
+                source, dontFragment, random);
     }
 
     /** <b>The source address of the probes of its family</b>, null = the kernel's choice. */
@@ -276,7 +290,35 @@ public final class Sweep {
     /** <b>Probes of {@code address}'s family leave from it</b> (fping {@code -S}); null = the kernel's choice. */
     public Sweep source(InetAddress address) {
         return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, ttl, tos, netns, device,
-                address);
+                address, dontFragment, random);
+    }
+
+    /** <b>True when the probes may not be fragmented</b> (DF set; a probe larger than the path refused). */
+    public boolean dontFragment() {
+        return dontFragment;
+    }
+
+    /**
+     * <b>Probes carry the DF bit and are never fragmented</b> (fping {@code -M}): one larger than the path's MTU is
+     * refused by the kernel and ends {@link SweepEvent.NotSent}.
+     */
+    public Sweep dontFragment(boolean df) {
+        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, ttl, tos, netns, device,
+                source, df, random);
+    }
+
+    /** <b>True when the probes carry random data bytes instead of zeros.</b> */
+    public boolean random() {
+        return random;
+    }
+
+    /**
+     * <b>Probes carry random data bytes</b> (fping {@code -R}), new ones for every probe; a reply is still checked
+     * against the bytes its probe carried.
+     */
+    public Sweep random(boolean random) {
+        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, ttl, tos, netns, device,
+                source, dontFragment, random);
     }
 
     /** <b>Runs the sweep and returns what it found.</b> */

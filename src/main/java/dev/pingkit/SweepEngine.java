@@ -10,9 +10,7 @@ import dev.pingkit.ping.TargetPlan;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The one place a {@link Sweep} reaches the engine: one {@link Engine} run over all targets (one socket per
@@ -21,20 +19,15 @@ import java.util.Optional;
  * dropped, as fping drops it.
  */
 final class SweepEngine {
-    private static final Duration MIN_GAP = Duration.ofNanos(1_000);
     private final Sweep sweep;
     private final SweepListener listener;
-    private final Tally[] tallies;
+    private final SweepTallies tallies;
     private Engine engine;
 
     private SweepEngine(Sweep sweep, SweepListener listener) {
         this.sweep = sweep;
         this.listener = listener;
-        this.tallies = new Tally[sweep.targets().size()];
-        int probes = Math.max(sweep.count(), sweep.retries() + 1);
-        for (int i = 0; i < tallies.length; i++) {
-            tallies[i] = new Tally(sweep.targets().get(i), probes);
-        }
+        this.tallies = new SweepTallies(sweep.targets(), sweep.count(), sweep.retries());
     }
 
     static SweepResult run(Sweep sweep, SweepListener listener, SweepStop stop) throws IOException {
@@ -43,11 +36,13 @@ final class SweepEngine {
 
     private SweepResult run(SweepStop stop) throws IOException {
         long start = System.nanoTime();
-        // A gap of zero would let the engine send every due probe in one burst before it reads a reply, and a
-        // /16's replies would overflow the socket's receive buffer; 1 µs (less than one send costs) makes it
-        // read between sends, as fping's -i 0 does.
-        EngineOptions options = EngineOptions.defaults().minGap(sweep.interval().compareTo(MIN_GAP) < 0 ? MIN_GAP
-                : sweep.interval());
+        probe(stop);
+        return new SweepResult(tallies.results(), System.nanoTime() - start, stop.stopped());
+    }
+
+    /** One engine run over every target. */
+    private void probe(SweepStop stop) throws IOException {
+        EngineOptions options = EngineOptions.defaults().minGap(sweep.interval());
         if (sweep.netns() != null) {
             options = options.netns(sweep.netns());
         }
@@ -56,6 +51,9 @@ final class SweepEngine {
         }
         if (sweep.source() != null) {
             options = options.source(sweep.source());
+        }
+        if (sweep.dontFragment()) {
+            options = options.dontFragment(true);
         }
         ProbeSpec spec = ProbeSpec.DEFAULT.payloadSize(sweep.size()).timeout(sweep.timeout());
         if (sweep.ttl() != null) {
@@ -68,27 +66,27 @@ final class SweepEngine {
         Runnable hook;
         try (Engine e = Engine.open(options)) {
             engine = e;
+            e.readQueuedAtEnd(true); // fping counts the copy of the last reply
+            e.keepStatistics(false); // the tallies count; a /16 keeps 17 MB less
+            e.randomPayloads(sweep.random());
             hook = e::stop;
             stop.onStop(hook);
             try {
                 TargetPlan plan = sweep.count() > 0 ? TargetPlan.count(sweep.count(), sweep.period()).spec(first)
                         : TargetPlan.count(1, sweep.period()).spec(first);
-                List<ProbeTarget> handles = new ArrayList<>(tallies.length);
-                for (Tally t : tallies) {
-                    handles.add(e.add(t.target.address(), plan));
+                List<ProbeTarget> handles = new ArrayList<>(sweep.targets().size());
+                for (SweepTarget t : sweep.targets()) {
+                    handles.add(e.add(t.address(), plan));
                 }
                 if (!stop.stopped()) {
+                    listener.onStart();
                     e.run(event -> onEvent(event, handles));
                 }
             } finally {
                 stop.forget(hook);
+                engine = null;
             }
         }
-        List<TargetStats> stats = new ArrayList<>(tallies.length);
-        for (Tally t : tallies) {
-            stats.add(t.stats());
-        }
-        return new SweepResult(stats, System.nanoTime() - start, stop.stopped());
     }
 
     private void onEvent(ProbeEvent event, List<ProbeTarget> handles) {
@@ -96,30 +94,32 @@ final class SweepEngine {
             return; // a stray: not about our probes
         }
         int index = event.probe().target().index();
-        Tally t = tallies[index];
+        SweepTarget t = sweep.targets().get(index);
         int probe = (int) event.probe().number() - 1;
         SweepEvent out;
         if (event instanceof ProbeEvent.Answered a) {
-            out = new SweepEvent.Reply(t.target, probe, a.from(), a.length(), a.rttNanos(), false, true);
+            out = new SweepEvent.Reply(t, probe, a.from(), a.length(), a.rttNanos(), false, true);
         } else if (event instanceof ProbeEvent.Duplicate d) {
-            out = new SweepEvent.Reply(t.target, probe, d.from(), d.length(), d.rttNanos(), true, true);
+            out = new SweepEvent.Reply(t, probe, d.from(), d.length(), d.rttNanos(), true, true);
         } else if (event instanceof ProbeEvent.Corrupted c) {
-            out = new SweepEvent.Reply(t.target, probe, c.from(), c.length(), c.rttNanos(), false, false);
+            out = new SweepEvent.Reply(t, probe, c.from(), c.length(), c.rttNanos(), false, false);
         } else if (event instanceof ProbeEvent.Failed f) {
-            out = new SweepEvent.Failed(t.target, probe, f.reporter(), f.error());
+            out = new SweepEvent.Failed(t, probe, f.reporter(), f.error());
         } else if (event instanceof ProbeEvent.Lost l && !l.stopped()) {
-            out = new SweepEvent.Lost(t.target, probe);
-        } else if (event instanceof ProbeEvent.SendFailed) {
-            out = new SweepEvent.Lost(t.target, probe);
+            out = new SweepEvent.Lost(t, probe);
+        } else if (event instanceof ProbeEvent.SendFailed f) {
+            out = new SweepEvent.NotSent(t, probe, f.errnoName(), f.errnoDescription());
         } else {
             return; // sent, late, advisory, or cut short by a stop
         }
-        t.add(out);
+        tallies.add(index, out);
         listener.onEvent(out);
+        // fping retries at a probe's timeout; one the kernel refused to send has none.
         boolean ended = out instanceof SweepEvent.Lost || out instanceof SweepEvent.Failed;
-        if (ended && sweep.count() == 0 && t.received == 0 && t.ended <= sweep.retries()) {
+        int tries = tallies.ended(index);
+        if (ended && sweep.count() == 0 && tallies.received(index) == 0 && tries <= sweep.retries()) {
             // fping's retry: the same target again, each wait backoff times the one before.
-            double factor = Math.pow(sweep.backoff(), t.ended);
+            double factor = Math.pow(sweep.backoff(), tries);
             Duration wait = Duration.ofNanos((long) (sweep.timeout().toNanos() * factor));
             ProbeSpec base = ProbeSpec.DEFAULT.payloadSize(sweep.size()).timeout(wait);
             if (sweep.ttl() != null) {
@@ -128,53 +128,7 @@ final class SweepEngine {
             if (sweep.tos() != null) {
                 base = base.tos(sweep.tos());
             }
-            engine.probe(handles.get(index), base, t.ended);
-        }
-    }
-
-    /** Per-target counts as the events come (on the engine's run thread). */
-    private static final class Tally {
-        final SweepTarget target;
-        long[] rtts;
-        int ended;
-        int received;
-        int duplicates;
-        int damaged;
-        SweepEvent.Failed lastError;
-
-        Tally(SweepTarget target, int probes) {
-            this.target = target;
-            this.rtts = new long[Math.min(probes, 64)];
-        }
-
-        void add(SweepEvent e) {
-            if (e instanceof SweepEvent.Reply r) {
-                if (r.answers()) {
-                    end(r.rttNanos());
-                    received++;
-                } else if (r.duplicate()) {
-                    duplicates++;
-                } else {
-                    damaged++;
-                }
-                return;
-            }
-            if (e instanceof SweepEvent.Failed f) {
-                lastError = f;
-            }
-            end(-1);
-        }
-
-        private void end(long rtt) {
-            if (ended == rtts.length) {
-                rtts = Arrays.copyOf(rtts, rtts.length * 2);
-            }
-            rtts[ended++] = rtt;
-        }
-
-        TargetStats stats() {
-            return new TargetStats(target, ended, received, duplicates, damaged, Arrays.copyOf(rtts, ended),
-                    Optional.ofNullable(lastError));
+            engine.probe(handles.get(index), base, tries);
         }
     }
 }

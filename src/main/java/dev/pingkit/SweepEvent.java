@@ -8,8 +8,8 @@ import java.util.Locale;
 
 /**
  * <b>Something that happened to one probe of a {@link Sweep}, as a value.</b> Every probe ends exactly once, as a
- * first {@link Reply}, a {@link Lost} or a {@link Failed}; duplicate and damaged replies come as further
- * {@link Reply} events beside it. Front ends turn these into fping lines, JSON or REPL output.
+ * first {@link Reply}, a {@link Lost}, a {@link Failed} or a {@link NotSent}; duplicate and damaged replies come as
+ * further {@link Reply} events beside it. Front ends turn these into fping lines, JSON or REPL output.
  */
 public sealed interface SweepEvent {
 
@@ -48,6 +48,20 @@ public sealed interface SweepEvent {
         @Override
         public String toString() {
             return target.name() + " [" + probe + "] timed out";
+        }
+    }
+
+    /**
+     * <b>The kernel refused to send the probe</b> (e.g. {@code EMSGSIZE}: larger than the path's MTU with DF set).
+     * It counts as sent and not answered, and is not retried, as fping counts it.
+     *
+     * @param errnoName   the errno's symbol, e.g. {@code EMSGSIZE}
+     * @param description the C library's text for it, e.g. {@code Message too long}
+     */
+    record NotSent(SweepTarget target, int probe, String errnoName, String description) implements SweepEvent {
+        @Override
+        public String toString() {
+            return target.name() + " [" + probe + "] not sent: " + description;
         }
     }
 

@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
  * @param stopped      true when the run was stopped before it ended by itself (the results are partial)
  */
 public record SweepResult(List<TargetStats> targets, long elapsedNanos, boolean stopped) {
-    /** <b>Copies the list.</b> */
+    /** <b>Copies the list</b> (a sweep's own results, made on access from its counts, are kept as they are). */
     public SweepResult {
-        targets = List.copyOf(targets);
+        targets = targets instanceof SweepTallies.Results ? targets : List.copyOf(targets);
     }
 
     /** <b>The targets that answered at least once.</b> */

@@ -73,9 +73,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p><b>Schedule.</b> Each target follows its {@link TargetPlan} (count, interval, spec); {@link #probe} adds
  * explicit probes, sent before scheduled ones; {@link EngineOptions#minGapNanos()} spaces any two sends of the
- * run. A probe unanswered at its spec's timeout ends {@link ProbeEvent.Lost}, as an event. A retry policy (fping's
- * {@code -r} with back-off) is the listener's: on {@code Lost}, {@link #probe} the target again with a longer
- * timeout.
+ * run; without a gap, the run reads what is queued every {@value #READ_EVERY} sends of a burst, so a burst of
+ * thousands loses no reply to a full receive buffer. A probe unanswered at its spec's timeout ends
+ * {@link ProbeEvent.Lost}, as an event. A retry policy (fping's {@code -r} with back-off) is the listener's: on
+ * {@code Lost}, {@link #probe} the target again with a longer timeout.
  *
  * <p><b>Threads.</b> {@link #run} runs on the caller's thread, which receives every event in order. {@link #add},
  * {@link #probe}, {@link #remove}, {@link #stop()} and {@link #statistics} may be called from
@@ -83,8 +84,9 @@ import java.util.concurrent.locks.LockSupport;
  * nothing per packet beyond the events the listener asks for, takes no lock, and reads the clock once per turn.
  *
  * <p><b>End.</b> Without {@link EngineOptions#continuous()}, the run returns once every target's plan is done and
- * every probe has ended; with it, at {@link #stop()}. {@link #stop()} ends the run at once: probes still in
- * flight end {@link ProbeEvent.Lost} with {@code stopped} true. An engine runs once.
+ * every probe has ended (with {@link #readQueuedAtEnd}, once nothing more is queued); with it, at {@link #stop()}.
+ * {@link #stop()} ends the run at once: probes still in flight end {@link ProbeEvent.Lost} with {@code stopped}
+ * true. An engine runs once.
  */
 public final class Engine implements AutoCloseable {
     /** SO_RCVBUF asked for by {@link #open}: 4 MiB, as the single-target engine (the kernel caps it). */
@@ -93,6 +95,8 @@ public final class Engine implements AutoCloseable {
     static final long MAX_WAIT = 50_000_000L;
     /** At most this many messages are taken from the socket after a failed send, looking for its report. */
     private static final int DRAIN_LIMIT = 64;
+    /** Without a gap, what is queued is read after this many sends in a row (a receive buffer holds hundreds). */
+    static final int READ_EVERY = 16;
 
     /** Opens the socket of a family (tests pass in-memory fakes). */
     @FunctionalInterface
@@ -111,6 +115,7 @@ public final class Engine implements AutoCloseable {
     private boolean ran; // guarded by this
     private boolean closed; // guarded by this
     private boolean finished; // guarded by this: the run has returned
+    private StatisticsRecorder shared; // guarded by this: all targets' one recorder when statistics are not kept
 
     // ---- the run thread's own state
     private final ArrayList<TargetState> targets = new ArrayList<>();
@@ -135,6 +140,8 @@ public final class Engine implements AutoCloseable {
     boolean routine;
     private boolean turns; // the listener's wantsTurns(), asked once when the run starts
     private boolean idle = true; // the last wait for a message ended without one: nothing was queued
+    private boolean readQueuedAtEnd;
+    private java.util.SplittableRandom random; // new random data bytes for every probe, null: the spec's
 
     private record Explicit(TargetState target, ProbeSpec spec, int tag) {
     }
@@ -188,7 +195,8 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalStateException("the engine's run is over; make a new one for more targets");
             }
             FamilyState fs = familyState(family);
-            t = new TargetState(new ProbeTarget(registry.size(), address), fs, plan);
+            t = new TargetState(new ProbeTarget(registry.size(), address), fs, plan,
+                    shared != null ? shared : new StatisticsRecorder());
             registry.add(t);
             // Under the lock: the run's list of targets takes them in index order.
             TargetState added = t;
@@ -238,9 +246,32 @@ public final class Engine implements AutoCloseable {
         });
     }
 
-    /** <b>The statistics of {@code target} now: a snapshot, safe from any thread while the run goes on.</b> */
+    /**
+     * <b>The statistics of {@code target} now: a snapshot, safe from any thread while the run goes on.</b>
+     *
+     * @throws IllegalStateException if this engine keeps no statistics per target ({@link #keepStatistics})
+     */
     public PingStatistics statistics(ProbeTarget target) {
-        return state(target).stats.snapshot();
+        TargetState t = state(target);
+        synchronized (this) {
+            if (shared != null) {
+                throw new IllegalStateException("this engine keeps no statistics per target (keepStatistics(false))");
+            }
+        }
+        return t.stats.snapshot();
+    }
+
+    /**
+     * <b>Whether each target keeps its own {@link PingStatistics} (default true)</b>. A listener that counts for
+     * itself (a sweep of a /16) turns them off: about 260 bytes a target less. Call before the first {@link #add}.
+     *
+     * @throws IllegalStateException if a target was added already
+     */
+    public synchronized void keepStatistics(boolean keep) {
+        if (!registry.isEmpty()) {
+            throw new IllegalStateException("keepStatistics is set before the first target is added");
+        }
+        shared = keep ? null : new StatisticsRecorder();
     }
 
     /** <b>Every target added so far, in order.</b> */
@@ -375,7 +406,8 @@ public final class Engine implements AutoCloseable {
             return false;
         }
         if (!options.continuous() && pending == 0 && scheduled == 0 && explicit.isEmpty() && commands.isEmpty()) {
-            return false;
+            // fping's while (wait_for_reply(0)): what already waits (the copy of the last reply) is still read.
+            return readQueuedAtEnd && readQueued();
         }
         long wake = now + MAX_WAIT;
         if (!explicit.isEmpty()) {
@@ -471,9 +503,20 @@ public final class Engine implements AutoCloseable {
     /** Sends what is due and the gap allows; returns when the gap next allows a send. */
     private long sendDue(long now) throws IOException {
         long gap = options.minGapNanos();
+        int burst = 0;
         while (!stopping) {
             if (sentAny && gap > 0 && now - lastSend < gap) {
                 return lastSend + gap;
+            }
+            if (gap == 0 && ++burst > READ_EVERY) {
+                // No gap: a burst of thousands of sends would fill the receive buffer with their replies before
+                // the first is read. Read what is queued every few sends, as fping -i 0 reads between sends.
+                burst = 1;
+                while (readQueued()) {
+                    // each turn took one message per socket
+                }
+                now = time.nanoTime();
+                expire(now);
             }
             Explicit e = explicit.poll();
             if (e != null) {
@@ -515,6 +558,11 @@ public final class Engine implements AutoCloseable {
     }
 
     private void send(TargetState t, ProbeSpec spec, int tag, long now) throws IOException {
+        if (random != null) {
+            byte[] data = new byte[spec.payloadSize()];
+            random.nextBytes(data);
+            spec = spec.payload(data); // the slot keeps it: the reply is checked against these bytes
+        }
         FamilyState fs = t.family;
         int seq = nextSeq;
         nextSeq = (nextSeq + 1) & 0xffff;
@@ -609,6 +657,18 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** Handles at most one message already queued on each socket, without waiting; true if there was one. */
+    private boolean readQueued() throws IOException {
+        boolean any = false;
+        for (FamilyState fs : families) {
+            if (fs != null && fs.socket.receive(matcher.in, 0)) {
+                matcher.handle(fs);
+                any = true;
+            }
+        }
+        return any;
+    }
+
     private void receive(long waitNanos) throws IOException {
         FamilyState v4 = families[0];
         FamilyState v6 = families[1];
@@ -695,6 +755,38 @@ public final class Engine implements AutoCloseable {
             }
         }
         nextSeq = seq;
+    }
+
+    /**
+     * <b>Whether the run, once every probe has ended, still reads what is already queued on its sockets before it
+     * returns</b> (default false: it returns at once, as iputils' ping does). fping 5.1 reads on until nothing is
+     * queued, so the copy of the last reply counts as its duplicate. Call before {@link #run}.
+     *
+     * @throws IllegalStateException if the run has started
+     */
+    public void readQueuedAtEnd(boolean read) {
+        synchronized (this) {
+            if (ran) {
+                throw new IllegalStateException("readQueuedAtEnd is set before the run");
+            }
+        }
+        readQueuedAtEnd = read;
+    }
+
+    /**
+     * <b>Whether every probe carries new random data bytes (fping's {@code -R}) instead of its spec's</b>, of the
+     * spec's size; a reply still counts only with the bytes its probe carried. Default false. Call before
+     * {@link #run}.
+     *
+     * @throws IllegalStateException if the run has started
+     */
+    public void randomPayloads(boolean on) {
+        synchronized (this) {
+            if (ran) {
+                throw new IllegalStateException("randomPayloads is set before the run");
+            }
+        }
+        random = on ? new java.util.SplittableRandom() : null;
     }
 
     TargetState target(int index) {

@@ -9,15 +9,16 @@ final class TargetState {
     final TargetPlan plan;
     final byte[] address;
     final byte[] alsoFrom; // loopback for 0.0.0.0 and ::, which the kernel answers from there; else null
-    final StatisticsRecorder stats = new StatisticsRecorder();
+    final StatisticsRecorder stats;
     long left;
     long numbers;
     int pending;
     int queued;
     boolean removed;
 
-    TargetState(ProbeTarget handle, FamilyState family, TargetPlan plan) {
+    TargetState(ProbeTarget handle, FamilyState family, TargetPlan plan, StatisticsRecorder stats) {
         this.handle = handle;
+        this.stats = stats;
         this.family = family;
         this.plan = plan;
         this.address = handle.address().getAddress();

@@ -94,7 +94,10 @@ final class SweepCommand {
             if (e instanceof SweepEvent.Failed f) {
                 reason[i] = f;
             }
-            if (!alive[i] && ended[i] == limit) {
+            if (e instanceof SweepEvent.NotSent n && !alive[i] && ended[i] < limit && sweep.count() == 0) {
+                // not retried: this was its last probe
+                console.println(e.target() + " unreachable (not sent: " + n.description() + ")", Console.ERROR);
+            } else if (!alive[i] && ended[i] == limit) {
                 console.println(e.target() + " unreachable" + (reason[i] == null ? "" : " (" + reason[i].reason() + ")"),
                         Console.ERROR);
             }

@@ -169,6 +169,67 @@ class EngineTest {
     }
 
     @Test
+    void readQueuedAtEndCountsTheCopyOfTheLastReplyButWaitsForNothingMore() throws Exception {
+        for (boolean read : new boolean[] {false, true}) {
+            FakeNet net = new FakeNet();
+            net.peer = (s, icmp, dst, now) -> {
+                byte[] reply = Wire.reply(icmp, false);
+                s.deliver(now + MS, Wire.delivered(s, dst, dst, 64, reply), dst, 64);
+                s.deliver(now + MS, Wire.delivered(s, dst, dst, 64, reply), dst, 64); // queued with it
+                s.deliver(now + 5 * MS, Wire.delivered(s, dst, dst, 64, reply), dst, 64); // not yet there
+            };
+            ProbeTarget t = net.engine.add(ip("198.51.100.3"), TargetPlan.count(2, Duration.ofMillis(100))
+                    .spec(ProbeSpec.DEFAULT.timeout(Duration.ofMillis(100))));
+            net.engine.readQueuedAtEnd(read);
+            long start = net.clock.now;
+            net.run();
+            // probe 1: both copies come within the run; probe 2 (the last): its queued copy only when asked
+            assertEquals(read ? 3 : 2, net.events(ProbeEvent.Duplicate.class).size(), "read=" + read);
+            assertEquals(read ? 3 : 2, net.engine.statistics(t).duplicates(), "read=" + read);
+            assertEquals(start + 101 * MS, net.clock.now, "read=" + read + ": the run ends at the last answer");
+        }
+    }
+
+    @Test
+    void readQueuedAtEndIsRefusedOnceTheRunHasStarted() throws Exception {
+        FakeNet net = new FakeNet();
+        net.engine.add(ip("198.51.100.3"), TargetPlan.count(1, SECOND));
+        net.run();
+        assertThrows(IllegalStateException.class, () -> net.engine.readQueuedAtEnd(true));
+    }
+
+    @Test
+    void withoutStatisticsPerTargetTheRunIsTheSameAndAskingForThemIsRefused() throws Exception {
+        FakeNet net = new FakeNet();
+        net.peer = FakeNet.answering(3 * MS);
+        net.engine.keepStatistics(false);
+        ProbeTarget t = net.engine.add(ip("198.51.100.7"), TargetPlan.count(2, Duration.ofMillis(10)));
+        net.run();
+        assertEquals(2, net.events(ProbeEvent.Answered.class).size());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> net.engine.statistics(t));
+        assertTrue(e.getMessage().contains("keepStatistics(false)"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> net.engine.keepStatistics(true), "after the first add");
+    }
+
+    @Test
+    void randomPayloadsGiveEveryProbeNewBytesAndTheirEchoesStillAnswer() throws Exception {
+        FakeNet net = new FakeNet();
+        net.peer = FakeNet.answering(MS);
+        net.engine.randomPayloads(true);
+        net.engine.add(ip("198.51.100.7"), TargetPlan.count(4, Duration.ofMillis(10)));
+        net.run();
+        assertEquals(4, net.events(ProbeEvent.Answered.class).size(), net.events.toString());
+        assertEquals(0, net.events(ProbeEvent.Corrupted.class).size());
+        List<String> payloads = new ArrayList<>();
+        for (byte[] sent : net.sockets.get(Family.IPV4).sent) {
+            assertEquals(8 + 56, sent.length);
+            payloads.add(java.util.HexFormat.of().formatHex(sent, 8, sent.length));
+        }
+        assertEquals(4, payloads.stream().distinct().count(), payloads.toString());
+        assertFalse(payloads.contains(java.util.HexFormat.of().formatHex(ProbeSpec.DEFAULT.payloadBytes())));
+    }
+
+    @Test
     void aLateReplyAfterTheLossIsLateNotAnAnswer() throws Exception {
         FakeNet net = new FakeNet();
         net.peer = FakeNet.answering(300 * MS);
@@ -202,6 +263,20 @@ class EngineTest {
         List<Integer> order = net.events(ProbeEvent.Sent.class).stream().map(e -> e.probe().target().index())
                 .limit(5).toList();
         assertEquals(List.of(0, 1, 2, 3, 4), order);
+    }
+
+    @Test
+    void withoutAGapABurstOfThousandsReadsBetweenSendsAndLosesNoReplyToAFullBuffer() throws Exception {
+        FakeNet net = new FakeNet(SocketKind.RAW, EngineOptions.defaults().identifier(0x1234));
+        net.peer = FakeNet.answering(0); // each reply waits in the queue as soon as its probe is out
+        for (int i = 0; i < 4096; i++) {
+            net.engine.add(FakeNet.sweep(i), TargetPlan.count(1, SECOND));
+        }
+        net.sockets.get(Family.IPV4).capacity = 64; // the first add opened it
+        net.run();
+        assertEquals(0, net.sockets.get(Family.IPV4).overflowed);
+        assertEquals(4096, net.events(ProbeEvent.Answered.class).size());
+        assertEquals(0, net.events(ProbeEvent.Lost.class).size());
     }
 
     @Test

@@ -54,8 +54,20 @@ final class FakeSocket implements IcmpSocket {
         this.localId = localId;
     }
 
+    /**
+     * How many messages may wait unread at once: one arriving when that many arrived before it and wait unread is
+     * dropped, as the kernel drops it when the receive buffer is full.
+     */
+    int capacity = Integer.MAX_VALUE;
+    /** Messages dropped for {@link #capacity}. */
+    int overflowed;
+
     /** Schedules {@code bytes} (as the socket would deliver them) from {@code source} at fake time {@code at}. */
     void deliver(long at, byte[] bytes, InetAddress source, int ttl) {
+        if (capacity != Integer.MAX_VALUE && queue.stream().filter(a -> a.at <= at).count() >= capacity) {
+            overflowed++;
+            return;
+        }
         queue.add(new Arrival(at, order++, bytes, source.getAddress(), ttl, null, null));
     }
 

@@ -56,7 +56,15 @@ public final class FpingCommand {
             SweepListener listener = json != null ? json : printer;
             SweepStop stop = new SweepStop();
             hook.onStop(stop::stop);
-            SweepResult result = sweep.run(listener, stop);
+            SweepResult result;
+            FpingReports reports = json == null ? printer.reports() : null; // started by the printer's onStart
+            try {
+                result = sweep.run(listener, stop);
+            } finally {
+                if (reports != null) {
+                    reports.close();
+                }
+            }
             if (json != null) {
                 json.finish(result);
                 int alive = result.alive().size();
@@ -95,6 +103,6 @@ public final class FpingCommand {
         if (inv.tos() >= 0) {
             s = s.tos(inv.tos() & 0xff);
         }
-        return s;
+        return s.dontFragment(inv.dontFragment()).random(inv.random());
     }
 }

@@ -36,6 +36,9 @@ import java.util.List;
  * @param unreach        {@code -u}
  * @param reachable      {@code -x}, 0 = not asked
  * @param json           {@code --json} (pingkit's own): one JSON object per event and per target
+ * @param reportNanos    {@code -Q}: the time between two interval reports, 0 = none
+ * @param netdata        {@code -N}: the interval reports in netdata's format, on stdout
+ * @param all            {@code -m}: every address a name resolves to is a target
  * @param targets        the remaining arguments
  */
 record FpingInvocation(int family, int size, double backoff, int count, boolean verboseCount, boolean loop,
@@ -43,7 +46,7 @@ record FpingInvocation(int family, int size, double backoff, int count, boolean 
                        long periodNanos, int retry, boolean random, String source, long timeoutNanos, boolean alive,
                        boolean addr, boolean rdns, boolean timestamp, boolean elapsed, long intervalNanos,
                        boolean name, boolean outage, boolean quiet, boolean stats, boolean unreach, int reachable,
-                       boolean json, List<String> targets) {
+                       boolean json, long reportNanos, boolean netdata, boolean all, List<String> targets) {
 
     FpingInvocation {
         targets = List.copyOf(targets);
@@ -57,6 +60,11 @@ record FpingInvocation(int family, int size, double backoff, int count, boolean 
     /** fping's per_recv_flag: a line per reply and per timeout. */
     boolean perReply() {
         return (count > 0 || loop) && !quiet && !alive && !unreach && reachable == 0;
+    }
+
+    /** fping's interval reports: with {@code -Q} in count or loop mode only. */
+    boolean reports() {
+        return reportNanos > 0 && (count > 0 || loop);
     }
 
     /** {@code -a}, unless a count or loop mode switched it off (as fping does). */

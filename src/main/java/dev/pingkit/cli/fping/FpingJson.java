@@ -30,6 +30,8 @@ final class FpingJson implements SweepListener {
         } else if (e instanceof SweepEvent.Failed f) {
             out.println(line("error", e).field("from", f.from().getHostAddress()).field("icmp_type", f.error().type())
                     .field("icmp_code", f.error().code()).field("text", f.reason()));
+        } else if (e instanceof SweepEvent.NotSent n) {
+            out.println(line("send_error", e).field("errno", n.errnoName()).field("text", n.description()));
         } else {
             out.println(line("timeout", e));
         }

@@ -165,9 +165,8 @@ final class FpingOptions {
             }
         }
         int size = cl.hasOption("b") ? unsigned(cl.getOptionValue("b")) : 56;
-        if (cl.hasOption("Q")) {
-            millisToNanos(cl.getOptionValue("Q")); // checked like fping: a number >= 0
-        }
+        // checked like fping: a number >= 0, in seconds
+        long report = cl.hasOption("Q") ? millisToNanos(cl.getOptionValue("Q")) * 1000 : 0;
         double backoff = 1.5;
         if (cl.hasOption("B")) {
             backoff = atof(cl.getOptionValue("B"));
@@ -225,7 +224,8 @@ final class FpingOptions {
                 generate, ttl, cl.getOptionValue("I"), cl.hasOption("M"), tos, period, Math.min(retry, 1000),
                 cl.hasOption("R"), source, timeout, cl.hasOption("a"), cl.hasOption("A"), rdns, cl.hasOption("D"),
                 cl.hasOption("e"), interval, name, cl.hasOption("o"), cl.hasOption("q") || cl.hasOption("Q"),
-                cl.hasOption("s"), cl.hasOption("u"), reachable, cl.hasOption("json"), targets));
+                cl.hasOption("s"), cl.hasOption("u"), reachable, cl.hasOption("json"), report, cl.hasOption("N"),
+                cl.hasOption("m"), targets));
     }
 
     /** sscanf("%f") then a check for >= 0, as fping reads -t -i -p -Q; in milliseconds. */

@@ -20,6 +20,7 @@ final class FpingPrinter implements SweepListener {
     private final int[] sent;
     private final int[] received;
     private final long[] total;
+    private final List<dev.pingkit.SweepTarget> targets;
     long timeouts;
     long probes;
     long replies;
@@ -28,15 +29,31 @@ final class FpingPrinter implements SweepListener {
     long maxRtt = -1;
     long sumRtt;
     long answered;
+    private final FpingReports reports; // -Q's interval counts, null without
 
     FpingPrinter(FpingInvocation inv, List<dev.pingkit.SweepTarget> targets, PrintStream out, PrintStream err) {
         this.inv = inv;
+        this.targets = targets;
         this.out = out;
         this.err = err;
         this.width = targets.stream().mapToInt(t -> t.name().length()).max().orElse(0);
         this.sent = new int[targets.size()];
         this.received = new int[targets.size()];
         this.total = new long[targets.size()];
+        this.reports = inv.reports() ? new FpingReports(inv, targets, width, out, err) : null;
+    }
+
+    /** fping's {@code -Q} interval reports, null when not asked for (or not in count or loop mode). */
+    FpingReports reports() {
+        return reports;
+    }
+
+    /** fping sets its first report's time as its main loop starts, just before the first probe goes out. */
+    @Override
+    public void onStart() {
+        if (reports != null) {
+            reports.start();
+        }
     }
 
     @Override
@@ -55,6 +72,9 @@ final class FpingPrinter implements SweepListener {
             sent[i]++;
             received[i]++;
             total[i] += r.rttNanos();
+            if (reports != null) {
+                reports.answered(i, r.rttNanos());
+            }
             answered++;
             sumRtt += r.rttNanos();
             minRtt = minRtt < 0 ? r.rttNanos() : Math.min(minRtt, r.rttNanos());
@@ -78,6 +98,16 @@ final class FpingPrinter implements SweepListener {
             lost(i, host, f.probe());
         } else if (e instanceof SweepEvent.Lost l) {
             lost(i, host, l.probe());
+        } else if (e instanceof SweepEvent.NotSent n) {
+            // fping counts it sent, with no timeout (so no per-probe line) and no retry
+            probes++;
+            sent[i]++;
+            if (reports != null) {
+                reports.unanswered(i);
+            }
+            if (inv.verbose()) {
+                err.println(FpingWords.sendError(host, n.description()));
+            }
         }
     }
 
@@ -85,6 +115,9 @@ final class FpingPrinter implements SweepListener {
         probes++;
         timeouts++;
         sent[i]++;
+        if (reports != null) {
+            reports.unanswered(i);
+        }
         if (inv.perReply()) {
             out.println(stamp() + FpingWords.timedOut(host, width, probe, received[i] > 0 ? total[i] / received[i]
                     : -1, FpingWords.loss(sent[i], received[i])));
@@ -101,12 +134,14 @@ final class FpingPrinter implements SweepListener {
 
     /** fping's finish(): unreachable lines, per-target summaries, -s, -x; returns the exit code. */
     int finish(SweepResult result, int unknown) {
+        // From the printer's own counts: a sweep's results are made on access, and a /16's twice costs time.
         int alive = 0;
-        for (TargetStats t : result.targets()) {
-            if (t.alive()) {
+        for (int i = 0; i < received.length; i++) {
+            if (received[i] > 0) {
                 alive++;
             } else if (inv.verbose() || inv.listUnreachable()) {
-                out.println(inv.verbose() ? FpingWords.isUnreachable(t.target().name()) : t.target().name());
+                String name = targets.get(i).name();
+                out.println(inv.verbose() ? FpingWords.isUnreachable(name) : name);
             }
         }
         if (inv.count() > 0 || inv.loop()) {

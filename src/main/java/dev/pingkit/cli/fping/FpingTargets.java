@@ -126,20 +126,29 @@ final class FpingTargets {
         }
     }
 
-    /** fping's add_name: resolve, warn and count on failure, else add under its display name. */
+    /**
+     * fping's add_name: resolve, warn and count on failure, else add under its display name: the first address of
+     * the family asked for, or with {@code -m} every one, in the resolver's order.
+     */
     private void add(String name) {
         InetAddress found = null;
+        List<InetAddress> more = new ArrayList<>(0);
         boolean mismatch = false;
         String reason = null;
         String lower = name.toLowerCase(Locale.ROOT);
         if (!lower.endsWith(".invalid") && !lower.endsWith(".invalid.")) {
             try {
                 for (InetAddress a : InetAddress.getAllByName(name)) {
-                    if (familyMatches(a)) {
+                    if (!familyMatches(a)) {
+                        mismatch = true;
+                    } else if (found == null) {
                         found = a;
-                        break;
+                        if (!inv.all()) {
+                            break;
+                        }
+                    } else if (!more.contains(a) && !a.equals(found)) {
+                        more.add(a);
                     }
-                    mismatch = true;
                 }
             } catch (UnknownHostException e) {
                 // The JDK's message is "name: <getaddrinfo's reason>", the words fping prints.
@@ -160,6 +169,9 @@ final class FpingTargets {
             return;
         }
         targets.add(new SweepTarget(targets.size(), display(name, found), found));
+        for (InetAddress a : more) {
+            targets.add(new SweepTarget(targets.size(), display(name, a), a));
+        }
     }
 
     private void warnUnknown(String name, boolean familyMismatch) {
@@ -181,7 +193,7 @@ final class FpingTargets {
             shown = a.getCanonicalHostName();
         }
         if (inv.addr()) {
-            return inv.name() || inv.rdns() ? shown + " (" + a.getHostAddress() + ")" : a.getHostAddress();
+            return inv.name() || inv.rdns() ? shown + " (" + Addresses.text(a) + ")" : Addresses.text(a);
         }
         return shown;
     }

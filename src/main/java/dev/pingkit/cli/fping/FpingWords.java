@@ -152,6 +152,54 @@ final class FpingWords {
         return (sent > 0 ? (sent - received) * 100 / sent : 0) + "% loss";
     }
 
+    /** The first line of a {@code -Q} report: the local time as {@code [hh:mm:ss]}. */
+    static String reportTime(java.time.LocalTime t) {
+        return String.format(Locale.ROOT, "[%02d:%02d:%02d]", t.getHour(), t.getMinute(), t.getSecond());
+    }
+
+    /**
+     * One target's block of a {@code -Q -N} report, fping 5.1's {@code print_netdata}: its three charts declared
+     * the first time, then the interval's sent and received counts, the percentage returned and min/avg/max in ns.
+     */
+    static String netdata(String host, long seconds, boolean charts, int sent, int received, long min, long avg,
+                          long max, String nl) {
+        String name = host.replaceAll("[^A-Za-z0-9]", "_");
+        StringBuilder b = new StringBuilder();
+        if (charts) {
+            b.append("CHART fping.").append(name).append("_packets '' 'FPing Packets for host ").append(host)
+                    .append("' packets '").append(host).append("' fping.packets line 110020 ").append(seconds)
+                    .append(nl).append("DIMENSION xmt sent absolute 1 1").append(nl)
+                    .append("DIMENSION rcv received absolute 1 1").append(nl);
+        }
+        b.append("BEGIN fping.").append(name).append("_packets").append(nl).append("SET xmt = ").append(sent)
+                .append(nl).append("SET rcv = ").append(received).append(nl).append("END").append(nl);
+        if (charts) {
+            b.append("CHART fping.").append(name).append("_quality '' 'FPing Quality for host ").append(host)
+                    .append("' percentage '").append(host).append("' fping.quality area 110010 ").append(seconds)
+                    .append(nl).append("DIMENSION returned '' absolute 1 1").append(nl);
+        }
+        b.append("BEGIN fping.").append(name).append("_quality").append(nl).append("SET returned = ")
+                .append(sent > 0 ? received * 100 / sent : 0).append(nl).append("END").append(nl);
+        if (charts) {
+            b.append("CHART fping.").append(name).append("_latency '' 'FPing Latency for host ").append(host)
+                    .append("' ms '").append(host).append("' fping.latency area 110000 ").append(seconds).append(nl)
+                    .append("DIMENSION min minimum absolute 1 1000000").append(nl)
+                    .append("DIMENSION max maximum absolute 1 1000000").append(nl)
+                    .append("DIMENSION avg average absolute 1 1000000").append(nl);
+        }
+        b.append("BEGIN fping.").append(name).append("_latency").append(nl);
+        if (received > 0) {
+            b.append("SET min = ").append(min).append(nl).append("SET avg = ").append(avg).append(nl)
+                    .append("SET max = ").append(max).append(nl);
+        }
+        return b.append("END").append(nl).toString();
+    }
+
+    /** fping's warning when the kernel refuses a send (verbose mode only). */
+    static String sendError(String host, String reason) {
+        return host + ": error while sending ping: " + reason;
+    }
+
     static String duplicate(String host, int probe, int bytes, long rtt) {
         return host + " : duplicate for [" + probe + "], " + bytes + " bytes, " + ms(rtt) + " ms";
     }
