@@ -68,6 +68,11 @@ public final class PingOptions {
     private PingOptions() {
     }
 
+    /** <b>{@code scripts/ping}'s options as help and completion list them</b> (the REPL's {@code ping}). */
+    public static List<OptionHelp> help() {
+        return OptionHelp.of(options());
+    }
+
     /** The option table, for the help formatter and tests. */
     public static Options options() {
         return OPTIONS;

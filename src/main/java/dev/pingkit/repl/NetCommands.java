@@ -15,7 +15,6 @@ import dev.pingkit.ping.Capture;
 import dev.pingkit.ping.EngineOptions;
 import dev.pingkit.ping.SendResult;
 import dev.pingkit.ping.StatisticsRecorder;
-import dev.pingkit.socket.SocketKind;
 
 /** The commands that talk to the network: send, listen, stats (ping lives in {@link PingCommandAdapter}). */
 final class NetCommands {
@@ -68,11 +67,13 @@ final class NetCommands {
                 CommandSpec.Completion.words(), this::stats));
     }
 
-    private SocketKind kind() {
+    /** The engine's options for the socket chosen with 'socket'. */
+    private EngineOptions engineOptions() {
+        EngineOptions defaults = EngineOptions.defaults();
         return switch (session.socket()) {
-            case RAW -> SocketKind.RAW;
-            case DGRAM -> SocketKind.DATAGRAM;
-            case AUTO -> SocketKind.AUTO;
+            case RAW -> defaults.raw();
+            case DGRAM -> defaults.datagram();
+            case AUTO -> defaults;
         };
     }
 
@@ -125,7 +126,7 @@ final class NetCommands {
                     + (timeoutSeen ? "" : " (send <seconds> waits less)"), Console.NOTE);
         }
         long sentAt = ExperimentCommands.nowEpochNanos();
-        try (EchoSend sending = EchoSend.of(probe, wait, EngineOptions.defaults().kind(kind()))) {
+        try (EchoSend sending = EchoSend.of(probe, wait, engineOptions())) {
             result = session.interruptible(sending::stop, sending::await);
             if (sending.stopped() && result instanceof SendResult.NoReply) {
                 if (sending.sent()) { // the probe went out: sent and not answered, as ping counts a Ctrl-C

@@ -8,8 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.apache.commons.cli.Option;
-
+import dev.pingkit.cli.OptionHelp;
 import dev.pingkit.cli.PingCommand;
 import dev.pingkit.cli.RunControl;
 import dev.pingkit.cli.Signals;
@@ -31,10 +30,9 @@ final class PingCommandAdapter {
 
     void register(Commands commands) {
         StringBuilder opts = new StringBuilder();
-        for (Option o : PingOptions.options().getOptions()) {
-            String name = o.getOpt() != null ? "-" + o.getOpt() : "--" + o.getLongOpt();
-            opts.append(String.format("  %-16s %s%n", name + (o.hasArg() ? " <" + o.getArgName() + ">" : ""),
-                    o.getDescription()));
+        for (OptionHelp o : PingOptions.help()) {
+            opts.append(String.format("  %-16s %s%n", o.name() + (o.takesValue() ? " <" + o.argName() + ">" : ""),
+                    o.description()));
         }
         commands.add(new CommandSpec("ping", "ping <host> [<ping options>]",
                 "run scripts/ping inside the session (same options, same output)",
@@ -50,8 +48,8 @@ final class PingCommandAdapter {
                 words.add(h);
             }
         }
-        for (Option o : PingOptions.options().getOptions()) {
-            words.add(o.getOpt() != null ? "-" + o.getOpt() : "--" + o.getLongOpt());
+        for (OptionHelp o : PingOptions.help()) {
+            words.add(o.name());
         }
         return words;
     }
@@ -114,8 +112,7 @@ final class PingCommandAdapter {
         if (!word.startsWith("-") || word.length() != 2) {
             return false;
         }
-        Option o = PingOptions.options().getOption(word.substring(1));
-        return o != null && o.hasArg();
+        return PingOptions.help().stream().anyMatch(o -> o.name().equals(word) && o.takesValue());
     }
 
     private static OutputStream nonClosing(OutputStream o) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import dev.pingkit.socket.PermissionException;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.History;
 import org.jline.reader.LineReader;
@@ -20,6 +19,8 @@ import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
+
+import dev.pingkit.ping.SocketAccess;
 
 /**
  * <b>The pingkit REPL: a JLine session whose commands build, send and inspect ICMP packets.</b>
@@ -218,10 +219,8 @@ public final class Repl {
             console.println("interrupted");
             Thread.interrupted();
             return true;
-        } catch (PermissionException e) {
-            console.error(e.getMessage() + socketHint());
         } catch (IOException | UncheckedIOException e) {
-            console.error(e.getMessage());
+            console.error(e.getMessage() + (SocketAccess.denied(e) ? socketHint() : ""));
         } catch (Exception e) {
             // A bug, not a user's mistake: still one line, with the type so it can be reported.
             console.error(e.getClass().getSimpleName() + ": " + e.getMessage());
