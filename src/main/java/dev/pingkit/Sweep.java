@@ -1,6 +1,7 @@
 package dev.pingkit;
 
 import dev.pingkit.packet.Addresses;
+import dev.pingkit.packet.EchoPayload;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -225,8 +226,8 @@ public final class Sweep {
      * @throws IllegalArgumentException unless 0 <= n <= 65507
      */
     public Sweep size(int n) {
-        if (n < 0 || n > 65507) {
-            throw new IllegalArgumentException("size must be 0..65507, got " + n);
+        if (n < 0 || n > EchoPayload.MAX_V4) {
+            throw new IllegalArgumentException("size must be 0.." + EchoPayload.MAX_V4 + ", got " + n);
         }
         return new Sweep(targets, count, interval, period, timeout, retries, backoff, n, ttl, tos, netns, device,
                 source, dontFragment, random);

@@ -1,5 +1,6 @@
 package dev.pingkit.ping;
 
+import dev.pingkit.packet.EchoPayload;
 import dev.pingkit.socket.Family;
 import dev.pingkit.socket.SocketKind;
 import dev.pingkit.socket.SocketOptions;
@@ -56,11 +57,11 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
     /** iputils' default linger time ({@code MAXWAIT}, {@code -W}). */
     public static final Duration DEFAULT_REPLY_TIMEOUT = Duration.ofSeconds(10);
     /** iputils' default payload size ({@code DEFDATALEN}). */
-    public static final int DEFAULT_PAYLOAD_SIZE = 56;
+    public static final int DEFAULT_PAYLOAD_SIZE = EchoPayload.DEFAULT_SIZE;
     /** Largest ICMP payload in an IPv4 datagram: 65535 - 20 (IP header) - 8 (ICMP header). */
-    public static final int MAX_PAYLOAD_V4 = 65507;
+    public static final int MAX_PAYLOAD_V4 = EchoPayload.MAX_V4;
     /** Largest ICMPv6 payload without jumbograms: 65535 - 8. */
-    public static final int MAX_PAYLOAD_V6 = 65527;
+    public static final int MAX_PAYLOAD_V6 = EchoPayload.MAX_V6;
 
     /** <b>Path MTU discovery modes of {@code ping -M}.</b> */
     public enum Pmtu {
@@ -149,12 +150,7 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
 
     /** <b>The payload every probe carries: {@link #pattern} repeated, or iputils' byte i = i mod 256.</b> */
     public byte[] payload() {
-        byte[] p = new byte[payloadSize];
-        byte[] fill = patternBytes();
-        for (int i = 0; i < p.length; i++) {
-            p[i] = fill == null ? (byte) i : fill[i % fill.length];
-        }
-        return p;
+        return EchoPayload.fill(payloadSize, patternBytes());
     }
 
     /** <b>The pattern as bytes (an odd digit count gets a leading 0), or null when unset.</b> */

@@ -6,6 +6,7 @@ import dev.pingkit.SweepListener;
 import dev.pingkit.SweepResult;
 import dev.pingkit.SweepStop;
 import dev.pingkit.cli.Signals;
+import dev.pingkit.packet.EchoPayload;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,7 +88,7 @@ public final class FpingCommand {
         int count = inv.loop() ? 100_000 : inv.count();
         Sweep s = Sweep.of(targets.targets).count(count).retries(inv.retry()).backoff(inv.backoff())
                 .interval(Duration.ofNanos(inv.intervalNanos())).period(Duration.ofNanos(inv.periodNanos()))
-                .size(Math.min(inv.size(), 65507));
+                .size(Math.min(inv.size(), EchoPayload.MAX_V4));
         if (inv.timeoutNanos() >= 0) {
             s = s.timeout(Duration.ofNanos(inv.timeoutNanos()));
         }
