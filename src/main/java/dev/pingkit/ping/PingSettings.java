@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.StringJoiner;
+import java.util.function.Consumer;
 
 /**
  * <b>Everything a ping run needs, as one immutable, validated value; each fluent call returns a new one.</b>
@@ -195,43 +196,35 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
 
     /** With another target. */
     public PingSettings target(InetAddress target) {
-        return new PingSettings(target, null, count, interval, deadline, replyTimeout, preload, flood, payloadSize,
-                pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier, netns, broadcast);
+        return with(c -> {
+            c.target = target;
+            c.targetName = null;
+        });
     }
 
     /** With this count, 0 = until stopped. */
     public PingSettings count(long count) {
-        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
-                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns, broadcast);
+        return with(c -> c.count = count);
     }
 
     /** With this interval between probes. */
     public PingSettings interval(Duration interval) {
-        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
-                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns, broadcast);
+        return with(c -> c.interval = interval);
     }
 
     /** With this deadline for the whole run, null = none. */
     public PingSettings deadline(Duration deadline) {
-        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
-                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns, broadcast);
+        return with(c -> c.deadline = deadline);
     }
 
     /** With this final wait for replies ({@code -W}). */
     public PingSettings replyTimeout(Duration replyTimeout) {
-        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
-                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns, broadcast);
+        return with(c -> c.replyTimeout = replyTimeout);
     }
 
     /** With this preload. */
     public PingSettings preload(int preload) {
-        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
-                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns, broadcast);
+        return with(c -> c.preload = preload);
     }
 
     /**
@@ -239,100 +232,130 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
      * interval 0 for {@code -f} unless {@code -i} was given.
      */
     public PingSettings flood(boolean flood) {
-        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
-                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns, broadcast);
+        return with(c -> c.flood = flood);
     }
 
     /** With this payload size. */
     public PingSettings payloadSize(int payloadSize) {
-        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
-                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns, broadcast);
+        return with(c -> c.payloadSize = payloadSize);
     }
 
     /** With this fill pattern (hex digits), null = iputils' default fill. */
     public PingSettings pattern(String pattern) {
-        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
-                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns, broadcast);
+        return with(c -> c.pattern = pattern);
     }
 
     /** With this TTL / hop limit, null = kernel default. */
     public PingSettings ttl(Integer ttl) {
-        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
-                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns, broadcast);
+        return with(c -> c.ttl = ttl);
     }
 
     /** With this TOS / traffic class, null = kernel default. */
     public PingSettings tos(Integer tos) {
-        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
-                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns, broadcast);
+        return with(c -> c.tos = tos);
     }
 
     /** With this path MTU discovery mode, null = kernel default. */
     public PingSettings pmtu(Pmtu pmtu) {
-        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
-                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns, broadcast);
+        return with(c -> c.pmtu = pmtu);
     }
 
     /** With this source address, null = chosen by the kernel. */
     public PingSettings source(InetAddress source) {
-        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
-                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns, broadcast);
+        return with(c -> c.source = source);
     }
 
     /** With this interface, null = any. */
     public PingSettings device(String device) {
-        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
-                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns, broadcast);
+        return with(c -> c.device = device);
     }
 
     /** With this firewall mark, null = none. */
     public PingSettings mark(Integer mark) {
-        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
-                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns, broadcast);
+        return with(c -> c.mark = mark);
     }
 
     /** With this socket kind. */
     public PingSettings socketKind(SocketKind socketKind) {
-        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
-                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns, broadcast);
+        return with(c -> c.socketKind = socketKind);
     }
 
     /** With {@code -O} reporting on or off. */
     public PingSettings reportOutstanding(boolean reportOutstanding) {
-        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
-                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns, broadcast);
+        return with(c -> c.reportOutstanding = reportOutstanding);
     }
 
     /** With this identifier for raw sockets, null = derived from the process id. */
     public PingSettings identifier(Integer identifier) {
-        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
-                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns, broadcast);
+        return with(c -> c.identifier = identifier);
     }
 
     /** With the socket opened in this network namespace, null = the caller's. */
     public PingSettings netns(String netns) {
-        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
-                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns, broadcast);
+        return with(c -> c.netns = netns);
     }
 
     /** With a broadcast target allowed ({@code SO_BROADCAST}) and replies taken from any host, as {@code ping -b}. */
     public PingSettings broadcast(boolean broadcast) {
-        return new PingSettings(target, targetName, count, interval, deadline, replyTimeout, preload, flood,
-                payloadSize, pattern, ttl, tos, pmtu, source, device, mark, socketKind, reportOutstanding, identifier,
-                netns, broadcast);
+        return with(c -> c.broadcast = broadcast);
+    }
+
+    /** A copy of {@code this} with {@code change} applied, validated again by the canonical constructor. */
+    private PingSettings with(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return new PingSettings(c.target, c.targetName, c.count, c.interval, c.deadline, c.replyTimeout, c.preload,
+                c.flood, c.payloadSize, c.pattern, c.ttl, c.tos, c.pmtu, c.source, c.device, c.mark, c.socketKind,
+                c.reportOutstanding, c.identifier, c.netns, c.broadcast);
+    }
+
+    /** The components as one wither changes them: the one place that lists them all besides the record header. */
+    private static final class Copy {
+        InetAddress target;
+        String targetName;
+        long count;
+        Duration interval;
+        Duration deadline;
+        Duration replyTimeout;
+        int preload;
+        boolean flood;
+        int payloadSize;
+        String pattern;
+        Integer ttl;
+        Integer tos;
+        Pmtu pmtu;
+        InetAddress source;
+        String device;
+        Integer mark;
+        SocketKind socketKind;
+        boolean reportOutstanding;
+        Integer identifier;
+        String netns;
+        boolean broadcast;
+
+        Copy(PingSettings s) {
+            target = s.target;
+            targetName = s.targetName;
+            count = s.count;
+            interval = s.interval;
+            deadline = s.deadline;
+            replyTimeout = s.replyTimeout;
+            preload = s.preload;
+            flood = s.flood;
+            payloadSize = s.payloadSize;
+            pattern = s.pattern;
+            ttl = s.ttl;
+            tos = s.tos;
+            pmtu = s.pmtu;
+            source = s.source;
+            device = s.device;
+            mark = s.mark;
+            socketKind = s.socketKind;
+            reportOutstanding = s.reportOutstanding;
+            identifier = s.identifier;
+            netns = s.netns;
+            broadcast = s.broadcast;
+        }
     }
 
     private static String ms(Duration d) {
