@@ -65,7 +65,7 @@ class EngineFaultSequencesTest {
         }
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 3000)
     void everyProbeEndsOnceAsTheModelSaysAndNoReplyIsCreditedToAnotherProbe(
             @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed,
             @ForAll @IntRange(min = 1, max = 6) int targetCount,
