@@ -105,24 +105,21 @@ public final class Engine implements AutoCloseable {
     }
 
     private final EngineOptions options;
-    private final SocketOpener opener;
     private final TimeSource time;
-    private final FamilyState[] families = new FamilyState[2];
+    private final TargetRegistry registry;
+    private final FamilyState[] families;
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
-    private final List<TargetState> registry = new ArrayList<>(); // guarded by this: every target ever added
     private volatile boolean stopping;
     private volatile Thread runner;
     private boolean ran; // guarded by this
     private boolean closed; // guarded by this
     private boolean finished; // guarded by this: the run has returned
-    private StatisticsRecorder shared; // guarded by this: all targets' one recorder when statistics are not kept
 
     // ---- the run thread's own state
-    private final ArrayList<TargetState> targets = new ArrayList<>();
+    private final ProbeLifecycle probes = new ProbeLifecycle();
+    private final ArrayList<TargetState> targets = probes.targets;
     private final ArrayDeque<Explicit> explicit = new ArrayDeque<>();
     private final LongHeap due = new LongHeap(64);
-    private final LongHeap deadlines = new LongHeap(1024);
-    private final ProbeSlots slots = new ProbeSlots();
     private final Matcher matcher;
     private final byte[] out = new byte[EchoWire.HEADER + ProbeSpec.MAX_PAYLOAD];
     private final ByteBuffer outBuffer = ByteBuffer.wrap(out);
@@ -132,12 +129,11 @@ public final class Engine implements AutoCloseable {
     private int nextSeq = 1;
     private long lastSend;
     private boolean sentAny;
-    private long pending;
     private long scheduled; // targets with scheduled probes left
     private boolean finishing; // the listener's own schedule ended the run (finish())
     private long turnNow; // the clock as this turn read it: the stamp of a sendNow() from onTurn
-    ProbeListener listener = ProbeListener.NONE;
-    boolean routine;
+    private ProbeListener listener = ProbeListener.NONE;
+    private boolean routine;
     private boolean turns; // the listener's wantsTurns(), asked once when the run starts
     private boolean idle = true; // the last wait for a message ended without one: nothing was queued
     private boolean readQueuedAtEnd;
@@ -168,9 +164,10 @@ public final class Engine implements AutoCloseable {
     /** An engine over the given socket opener and clock. */
     Engine(EngineOptions options, SocketOpener opener, TimeSource time) {
         this.options = Objects.requireNonNull(options, "options");
-        this.opener = Objects.requireNonNull(opener, "opener");
+        this.registry = new TargetRegistry(options, opener);
+        this.families = registry.families();
         this.time = Objects.requireNonNull(time, "time");
-        this.matcher = new Matcher(this, slots, targets);
+        this.matcher = new Matcher(probes);
     }
 
     // ------------------------------------------------------------------------------------------------ commands
@@ -187,17 +184,13 @@ public final class Engine implements AutoCloseable {
     public ProbeTarget add(InetAddress address, TargetPlan plan) throws IOException {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(plan, "plan");
-        Family family = Family.of(address);
-        checkFits(family, plan.spec());
+        TargetRegistry.checkFits(Family.of(address), plan.spec());
         TargetState t;
         synchronized (this) {
             if (closed || stopping || finished) {
                 throw new IllegalStateException("the engine's run is over; make a new one for more targets");
             }
-            FamilyState fs = familyState(family);
-            t = new TargetState(new ProbeTarget(registry.size(), address), fs, plan,
-                    shared != null ? shared : new StatisticsRecorder());
-            registry.add(t);
+            t = registry.add(address, plan);
             // Under the lock: the run's list of targets takes them in index order.
             TargetState added = t;
             command(() -> start(added));
@@ -213,9 +206,9 @@ public final class Engine implements AutoCloseable {
      * @throws IllegalStateException    if the engine is stopped or closed, or its run has returned
      */
     public void probe(ProbeTarget target, ProbeSpec spec, int tag) {
-        TargetState t = state(target);
+        TargetState t = registry.state(target);
         Objects.requireNonNull(spec, "spec");
-        checkFits(t.family.family, spec);
+        TargetRegistry.checkFits(t.family.family, spec);
         synchronized (this) {
             if (closed || stopping || finished) {
                 throw new IllegalStateException("the engine's run is over; make a new one for more probes");
@@ -234,7 +227,7 @@ public final class Engine implements AutoCloseable {
      * flight still end as usual. Its statistics stay readable. Thread-safe.
      */
     public void remove(ProbeTarget target) {
-        TargetState t = state(target);
+        TargetState t = registry.state(target);
         command(() -> {
             if (!t.removed) {
                 t.removed = true;
@@ -252,11 +245,9 @@ public final class Engine implements AutoCloseable {
      * @throws IllegalStateException if this engine keeps no statistics per target ({@link #keepStatistics})
      */
     public PingStatistics statistics(ProbeTarget target) {
-        TargetState t = state(target);
-        synchronized (this) {
-            if (shared != null) {
-                throw new IllegalStateException("this engine keeps no statistics per target (keepStatistics(false))");
-            }
+        TargetState t = registry.state(target);
+        if (!registry.keepsStatistics()) {
+            throw new IllegalStateException("this engine keeps no statistics per target (keepStatistics(false))");
         }
         return t.stats.snapshot();
     }
@@ -267,60 +258,28 @@ public final class Engine implements AutoCloseable {
      *
      * @throws IllegalStateException if a target was added already
      */
-    public synchronized void keepStatistics(boolean keep) {
-        if (!registry.isEmpty()) {
-            throw new IllegalStateException("keepStatistics is set before the first target is added");
-        }
-        shared = keep ? null : new StatisticsRecorder();
+    public void keepStatistics(boolean keep) {
+        registry.keepStatistics(keep);
     }
 
     /** <b>Every target added so far, in order.</b> */
-    public synchronized List<ProbeTarget> targets() {
-        List<ProbeTarget> l = new ArrayList<>(registry.size());
-        for (TargetState t : registry) {
-            l.add(t.handle);
-        }
-        return l;
+    public List<ProbeTarget> targets() {
+        return registry.handles();
     }
 
     /**
      * <b>The ICMP identifier the probes to {@code address}'s family carry</b> (the kernel's for a datagram socket),
      * or -1 while no target of that family was added.
      */
-    public synchronized int identifier(InetAddress address) {
-        FamilyState fs = families[Family.of(address) == Family.IPV4 ? 0 : 1];
+    public int identifier(InetAddress address) {
+        FamilyState fs = registry.family(address);
         return fs == null ? -1 : fs.id;
     }
 
     /** <b>True when the probes to {@code address}'s family go over a raw socket (false: datagram, or none yet).</b> */
-    public synchronized boolean raw(InetAddress address) {
-        FamilyState fs = families[Family.of(address) == Family.IPV4 ? 0 : 1];
+    public boolean raw(InetAddress address) {
+        FamilyState fs = registry.family(address);
         return fs != null && !fs.datagram;
-    }
-
-    private TargetState state(ProbeTarget target) {
-        Objects.requireNonNull(target, "target");
-        synchronized (this) {
-            if (target.index() < registry.size()) {
-                TargetState t = registry.get(target.index());
-                if (t.handle == target || t.handle.equals(target)) { // identity first: a record's equals costs a cold start its bootstrap
-                    return t;
-                }
-            }
-        }
-        throw new IllegalArgumentException("target must be one of this engine's, got " + target);
-    }
-
-    private static void checkFits(Family family, ProbeSpec spec) {
-        if (family == Family.IPV6 && spec.checksum() >= 0) {
-            // The kernel writes every ICMPv6 checksum: one forced by the caller would silently not go out.
-            throw new IllegalArgumentException("checksum cannot be forced over an ICMPv6 socket (the kernel computes"
-                    + " it), got 0x" + Integer.toHexString(spec.checksum()));
-        }
-        if (family == Family.IPV4 && !spec.fitsIpv4()) {
-            throw new IllegalArgumentException("payload must be 0.." + ProbeSpec.MAX_PAYLOAD_V4
-                    + " bytes for an IPv4 target, got " + spec.payloadSize());
-        }
     }
 
     private void command(Runnable c) {
@@ -329,21 +288,6 @@ public final class Engine implements AutoCloseable {
         if (r != null) {
             LockSupport.unpark(r);
         }
-    }
-
-    // guarded by this
-    private FamilyState familyState(Family family) throws IOException {
-        int i = family == Family.IPV4 ? 0 : 1;
-        if (families[i] == null) {
-            IcmpSocket s = opener.open(family);
-            try {
-                families[i] = new FamilyState(family, s, options);
-            } catch (IOException | RuntimeException e) {
-                s.close();
-                throw e;
-            }
-        }
-        return families[i];
     }
 
     // ------------------------------------------------------------------------------------------------ the run
@@ -366,6 +310,7 @@ public final class Engine implements AutoCloseable {
         this.listener = listener;
         this.routine = listener.wantsRoutineEvents();
         this.turns = listener.wantsTurns();
+        probes.listening(listener);
         matcher.listening(listener);
         runner = Thread.currentThread();
         try {
@@ -383,7 +328,7 @@ public final class Engine implements AutoCloseable {
                 finished = true;
             }
             runner = null;
-            endPending(stopping);
+            probes.endPending(stopping);
         }
     }
 
@@ -400,12 +345,13 @@ public final class Engine implements AutoCloseable {
         if (takeCommands()) {
             now = time.nanoTime(); // an added target is due from the moment it was started
         }
-        expire(now);
+        probes.expire(now);
         long gapAt = sendDue(now);
         if (stopping || finishing) {
             return false;
         }
-        if (!options.continuous() && pending == 0 && scheduled == 0 && explicit.isEmpty() && commands.isEmpty()) {
+        if (!options.continuous() && probes.pending() == 0 && scheduled == 0 && explicit.isEmpty()
+                && commands.isEmpty()) {
             // fping's while (wait_for_reply(0)): what already waits (the copy of the last reply) is still read.
             return readQueuedAtEnd && readQueued();
         }
@@ -415,9 +361,7 @@ public final class Engine implements AutoCloseable {
         } else if (!due.isEmpty()) {
             wake = Math.min(wake, Math.max(due.peekKey(), gapAt));
         }
-        if (!deadlines.isEmpty()) {
-            wake = Math.min(wake, deadlines.peekKey());
-        }
+        wake = Math.min(wake, probes.nextDeadline());
         if (turns) {
             wake = Math.min(wake, listener.nextTurn());
         }
@@ -462,7 +406,7 @@ public final class Engine implements AutoCloseable {
         if (t == null || t.handle != target && !t.handle.equals(target)) {
             throw new IllegalArgumentException("target must be one of this engine's, got " + target);
         }
-        checkFits(t.family.family, spec);
+        TargetRegistry.checkFits(t.family.family, spec);
         if (!stopping) {
             send(t, spec, tag, turnNow);
         }
@@ -485,19 +429,7 @@ public final class Engine implements AutoCloseable {
 
     /** True when pending or ended probe {@code seq} was answered (its slot's state); run thread only. */
     boolean answered(int seq) {
-        return slots.state[seq & 0xffff] == ProbeSlots.ANSWERED;
-    }
-
-    /** Ends the probes whose deadline passed, as lost. */
-    private void expire(long now) {
-        while (!deadlines.isEmpty() && deadlines.peekKey() <= now) {
-            long key = deadlines.peekKey();
-            int seq = deadlines.peekValue();
-            deadlines.pop();
-            if (slots.state[seq] == ProbeSlots.PENDING && slots.deadline[seq] == key) {
-                lose(seq, false);
-            }
-        }
+        return probes.answered(seq);
     }
 
     /** Sends what is due and the gap allows; returns when the gap next allows a send. */
@@ -516,7 +448,7 @@ public final class Engine implements AutoCloseable {
                     // each turn took one message per socket
                 }
                 now = time.nanoTime();
-                expire(now);
+                probes.expire(now);
             }
             Explicit e = explicit.poll();
             if (e != null) {
@@ -566,10 +498,7 @@ public final class Engine implements AutoCloseable {
         FamilyState fs = t.family;
         int seq = nextSeq;
         nextSeq = (nextSeq + 1) & 0xffff;
-        if (slots.state[seq] == ProbeSlots.PENDING) {
-            // 65 536 sends later the same sequence number: its old probe cannot be told apart any more.
-            lose(seq, false);
-        }
+        probes.reuse(seq);
         int ttl = spec.ttl() >= 0 ? spec.ttl() : fs.baseTtl;
         if (ttl != fs.ttl) {
             fs.socket.setTtl(ttl);
@@ -592,9 +521,7 @@ public final class Engine implements AutoCloseable {
         }
         outBuffer.limit(encodedLength).position(0);
         long number = ++t.numbers;
-        slots.start(seq, t.handle.index(), number, spec, tag, satAdd(now, spec.timeoutNanos()));
-        t.pending++;
-        pending++;
+        probes.start(seq, t, number, spec, tag, satAdd(now, spec.timeoutNanos()));
         lastSend = now;
         sentAny = true;
         t.stats.sent(now);
@@ -610,12 +537,9 @@ public final class Engine implements AutoCloseable {
             sendFailed(seq, fs, e);
             return;
         }
-        slots.sentAt[seq] = sentAt;
-        if (spec.timeoutNanos() != Long.MAX_VALUE) {
-            deadlines.push(slots.deadline[seq], seq);
-        }
+        probes.sent(seq, sentAt);
         if (routine) {
-            listener.onEvent(new ProbeEvent.Sent(probe(seq), sentAt));
+            listener.onEvent(new ProbeEvent.Sent(probes.probe(seq), sentAt));
         } else {
             listener.onSent(t.handle.index(), number);
         }
@@ -639,21 +563,21 @@ public final class Engine implements AutoCloseable {
      */
     private void sendFailed(int seq, FamilyState fs, IOException e) throws IOException {
         matcher.forgetLocalReport();
-        for (int i = 0; i < DRAIN_LIMIT && slots.state[seq] == ProbeSlots.PENDING && fs.socket.receive(matcher.in, 0);
+        for (int i = 0; i < DRAIN_LIMIT && probes.isPending(seq) && fs.socket.receive(matcher.in, 0);
              i++) {
             matcher.handle(fs);
         }
-        if (slots.state[seq] == ProbeSlots.PENDING) {
-            fail(seq);
+        if (probes.isPending(seq)) {
+            probes.fail(seq);
             if (matcher.forgetLocalReport()) {
                 // the report quoted nothing (as the kernel's EMSGSIZE report does) but came with this send
-                listener.onEvent(new ProbeEvent.SendFailed(probe(seq), matcher.localErrnoName,
+                listener.onEvent(new ProbeEvent.SendFailed(probes.probe(seq), matcher.localErrnoName,
                         matcher.localErrnoDescription, matcher.localMtu));
                 return;
             }
             String name = e instanceof NativeSocketException n ? n.errnoName() : "EIO";
             String description = e instanceof NativeSocketException n ? n.errnoDescription() : e.getMessage();
-            listener.onEvent(new ProbeEvent.SendFailed(probe(seq), name, description, 0));
+            listener.onEvent(new ProbeEvent.SendFailed(probes.probe(seq), name, description, 0));
         }
     }
 
@@ -692,49 +616,6 @@ public final class Engine implements AutoCloseable {
             }
         } else if (waitNanos > 0) {
             LockSupport.parkNanos(waitNanos); // no target yet: an add unparks us
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------------ endings
-
-    /** The probe of slot {@code seq} as a value. */
-    Probe probe(int seq) {
-        TargetState t = targets.get(slots.target[seq]);
-        ProbeSpec s = slots.spec[seq];
-        return new Probe(t.handle, slots.number[seq], t.family.id, seq, slots.tag[seq], s.ttl(), s.tos(),
-                s.payloadSize());
-    }
-
-    /** Ends pending probe {@code seq} as answered (the caller reports it). */
-    void answer(int seq) {
-        slots.state[seq] = ProbeSlots.ANSWERED;
-        ended(seq);
-    }
-
-    /** Ends pending probe {@code seq} as failed and counts the error (the caller reports it). */
-    void fail(int seq) {
-        slots.state[seq] = ProbeSlots.FAILED;
-        ended(seq);
-        targets.get(slots.target[seq]).stats.error();
-    }
-
-    private void lose(int seq, boolean stopped) {
-        slots.state[seq] = ProbeSlots.LOST;
-        ended(seq);
-        listener.onEvent(new ProbeEvent.Lost(probe(seq), stopped));
-    }
-
-    private void ended(int seq) {
-        targets.get(slots.target[seq]).pending--;
-        pending--;
-    }
-
-    // At the end of a run every probe has ended: those still in flight (a stop, a failure) end lost.
-    private void endPending(boolean stopped) {
-        for (int seq = 0; pending > 0 && seq < ProbeSlots.SLOTS; seq++) {
-            if (slots.state[seq] == ProbeSlots.PENDING) {
-                lose(seq, stopped);
-            }
         }
     }
 
@@ -795,7 +676,7 @@ public final class Engine implements AutoCloseable {
 
     /** The live statistics of {@code target}, for a schedule that adds iputils' own figures (its pipe). */
     StatisticsRecorder recorder(ProbeTarget target) {
-        return state(target).stats;
+        return registry.state(target).stats;
     }
 
     private static long satAdd(long a, long b) {
@@ -811,8 +692,8 @@ public final class Engine implements AutoCloseable {
     public void stop() {
         stopping = true;
         FamilyState[] fs;
-        synchronized (this) {
-            fs = families.clone();
+        synchronized (this) { // after an add that holds the lock: the socket it opens is closed too
+            fs = registry.familiesNow();
         }
         for (FamilyState f : fs) {
             if (f != null) {
@@ -839,24 +720,15 @@ public final class Engine implements AutoCloseable {
                 return;
             }
             closed = true;
-            for (FamilyState f : families) {
-                if (f != null && f.ownId) {
-                    Identifiers.release(f.id);
-                }
-            }
+            registry.releaseIdentifiers();
         }
     }
 
     /** One line: targets, sockets and identifiers. */
     @Override
     public synchronized String toString() {
-        StringBuilder b = new StringBuilder("Engine[").append(registry.size()).append(" targets");
-        for (FamilyState f : families) {
-            if (f != null) {
-                b.append(", ").append(f.family).append(' ').append(f.datagram ? "DATAGRAM" : "RAW")
-                        .append(" id=").append(f.id);
-            }
-        }
+        StringBuilder b = new StringBuilder("Engine[");
+        registry.describe(b);
         return b.append(stopping ? ", stopped]" : "]").toString();
     }
 }
