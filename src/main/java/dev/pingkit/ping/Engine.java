@@ -1,17 +1,13 @@
 package dev.pingkit.ping;
 
-import dev.pingkit.packet.EchoWire;
 import dev.pingkit.socket.ClosedSocketException;
 import dev.pingkit.socket.Family;
 import dev.pingkit.socket.IcmpSocket;
 import dev.pingkit.socket.IcmpSockets;
-import dev.pingkit.socket.NativeSocketException;
 import dev.pingkit.socket.SocketOptions;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -93,8 +89,6 @@ public final class Engine implements AutoCloseable {
     static final int RECEIVE_BUFFER = 4 << 20;
     /** The longest the loop waits without looking for work added from other threads. */
     static final long MAX_WAIT = 50_000_000L;
-    /** At most this many messages are taken from the socket after a failed send, looking for its report. */
-    private static final int DRAIN_LIMIT = 64;
     /** Without a gap, what is queued is read after this many sends in a row (a receive buffer holds hundreds). */
     static final int READ_EVERY = 16;
 
@@ -107,7 +101,6 @@ public final class Engine implements AutoCloseable {
     private final EngineOptions options;
     private final TimeSource time;
     private final TargetRegistry registry;
-    private final FamilyState[] families;
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private volatile boolean stopping;
     private volatile Thread runner;
@@ -118,29 +111,15 @@ public final class Engine implements AutoCloseable {
     // ---- the run thread's own state
     private final ProbeLifecycle probes = new ProbeLifecycle();
     private final ArrayList<TargetState> targets = probes.targets;
-    private final ArrayDeque<Explicit> explicit = new ArrayDeque<>();
-    private final LongHeap due = new LongHeap(64);
-    private final Matcher matcher;
-    private final byte[] out = new byte[EchoWire.HEADER + ProbeSpec.MAX_PAYLOAD];
-    private final ByteBuffer outBuffer = ByteBuffer.wrap(out);
-    private ProbeSpec encodedSpec;
-    private FamilyState encodedFamily;
-    private int encodedLength;
-    private int nextSeq = 1;
-    private long lastSend;
-    private boolean sentAny;
-    private long scheduled; // targets with scheduled probes left
+    private final Matcher matcher = new Matcher(probes);
+    private final ProbeSender sender = new ProbeSender(this, probes, matcher);
+    private final Receiver receiver;
+    private final RunSchedule schedule;
     private boolean finishing; // the listener's own schedule ended the run (finish())
     private long turnNow; // the clock as this turn read it: the stamp of a sendNow() from onTurn
     private ProbeListener listener = ProbeListener.NONE;
-    private boolean routine;
     private boolean turns; // the listener's wantsTurns(), asked once when the run starts
-    private boolean idle = true; // the last wait for a message ended without one: nothing was queued
     private boolean readQueuedAtEnd;
-    private java.util.SplittableRandom random; // new random data bytes for every probe, null: the spec's
-
-    private record Explicit(TargetState target, ProbeSpec spec, int tag) {
-    }
 
     /**
      * <b>An engine that opens real sockets as its targets need them</b>, with the options' kind and socket options
@@ -165,9 +144,9 @@ public final class Engine implements AutoCloseable {
     Engine(EngineOptions options, SocketOpener opener, TimeSource time) {
         this.options = Objects.requireNonNull(options, "options");
         this.registry = new TargetRegistry(options, opener);
-        this.families = registry.families();
         this.time = Objects.requireNonNull(time, "time");
-        this.matcher = new Matcher(probes);
+        this.receiver = new Receiver(registry.families(), matcher);
+        this.schedule = new RunSchedule(this, options, time, probes, sender, receiver);
     }
 
     // ------------------------------------------------------------------------------------------------ commands
@@ -193,7 +172,7 @@ public final class Engine implements AutoCloseable {
             t = registry.add(address, plan);
             // Under the lock: the run's list of targets takes them in index order.
             TargetState added = t;
-            command(() -> start(added));
+            command(() -> schedule.start(added));
         }
         return t.handle;
     }
@@ -214,12 +193,7 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalStateException("the engine's run is over; make a new one for more probes");
             }
         }
-        command(() -> {
-            if (!t.removed) {
-                explicit.add(new Explicit(t, spec, tag));
-                t.queued++;
-            }
-        });
+        command(() -> schedule.explicit(t, spec, tag));
     }
 
     /**
@@ -228,15 +202,7 @@ public final class Engine implements AutoCloseable {
      */
     public void remove(ProbeTarget target) {
         TargetState t = registry.state(target);
-        command(() -> {
-            if (!t.removed) {
-                t.removed = true;
-                if (t.left > 0) {
-                    t.left = 0;
-                    scheduled--;
-                }
-            }
-        });
+        command(() -> schedule.remove(t));
     }
 
     /**
@@ -308,10 +274,10 @@ public final class Engine implements AutoCloseable {
             ran = true;
         }
         this.listener = listener;
-        this.routine = listener.wantsRoutineEvents();
         this.turns = listener.wantsTurns();
         probes.listening(listener);
         matcher.listening(listener);
+        sender.listening(listener);
         runner = Thread.currentThread();
         try {
             // One call per turn, not the loop inline: the JIT compiles a called method after a few hundred calls,
@@ -337,7 +303,7 @@ public final class Engine implements AutoCloseable {
         long now = time.nanoTime();
         turnNow = now;
         if (turns) {
-            listener.onTurn(now, idle);
+            listener.onTurn(now, receiver.idle());
             if (finishing) {
                 return false;
             }
@@ -346,26 +312,20 @@ public final class Engine implements AutoCloseable {
             now = time.nanoTime(); // an added target is due from the moment it was started
         }
         probes.expire(now);
-        long gapAt = sendDue(now);
+        long gapAt = schedule.sendDue(now);
         if (stopping || finishing) {
             return false;
         }
-        if (!options.continuous() && probes.pending() == 0 && scheduled == 0 && explicit.isEmpty()
-                && commands.isEmpty()) {
+        if (!options.continuous() && probes.pending() == 0 && schedule.done() && commands.isEmpty()) {
             // fping's while (wait_for_reply(0)): what already waits (the copy of the last reply) is still read.
-            return readQueuedAtEnd && readQueued();
+            return readQueuedAtEnd && receiver.readQueued();
         }
-        long wake = now + MAX_WAIT;
-        if (!explicit.isEmpty()) {
-            wake = Math.min(wake, gapAt);
-        } else if (!due.isEmpty()) {
-            wake = Math.min(wake, Math.max(due.peekKey(), gapAt));
-        }
+        long wake = schedule.wake(now + MAX_WAIT, gapAt);
         wake = Math.min(wake, probes.nextDeadline());
         if (turns) {
             wake = Math.min(wake, listener.nextTurn());
         }
-        receive(Math.max(0, wake - now));
+        receiver.receive(Math.max(0, wake - now));
         return true;
     }
 
@@ -408,7 +368,7 @@ public final class Engine implements AutoCloseable {
         }
         TargetRegistry.checkFits(t.family.family, spec);
         if (!stopping) {
-            send(t, spec, tag, turnNow);
+            sender.send(t, spec, tag, turnNow);
         }
     }
 
@@ -432,193 +392,6 @@ public final class Engine implements AutoCloseable {
         return probes.answered(seq);
     }
 
-    /** Sends what is due and the gap allows; returns when the gap next allows a send. */
-    private long sendDue(long now) throws IOException {
-        long gap = options.minGapNanos();
-        int burst = 0;
-        while (!stopping) {
-            if (sentAny && gap > 0 && now - lastSend < gap) {
-                return lastSend + gap;
-            }
-            if (gap == 0 && ++burst > READ_EVERY) {
-                // No gap: a burst of thousands of sends would fill the receive buffer with their replies before
-                // the first is read. Read what is queued every few sends, as fping -i 0 reads between sends.
-                burst = 1;
-                while (readQueued()) {
-                    // each turn took one message per socket
-                }
-                now = time.nanoTime();
-                probes.expire(now);
-            }
-            Explicit e = explicit.poll();
-            if (e != null) {
-                e.target.queued--;
-                if (!e.target.removed) {
-                    send(e.target, e.spec, e.tag, now);
-                }
-                continue;
-            }
-            if (due.isEmpty() || due.peekKey() > now) {
-                break;
-            }
-            long at = due.peekKey();
-            TargetState t = targets.get(due.peekValue());
-            due.pop();
-            if (t.left == 0) {
-                continue; // removed meanwhile
-            }
-            if (t.left != TargetPlan.UNBOUNDED) {
-                t.left--;
-            }
-            if (t.left == 0) {
-                scheduled--;
-            } else {
-                // On the plan's beat (no drift), but never more than one probe behind it.
-                due.push(Math.max(satAdd(at, t.plan.intervalNanos()), now), t.handle.index());
-            }
-            send(t, t.plan.spec(), 0, now);
-        }
-        return sentAny && gap > 0 ? lastSend + gap : now;
-    }
-
-    private void start(TargetState t) {
-        targets.add(t);
-        if (t.left > 0) {
-            scheduled++;
-            due.push(time.nanoTime(), t.handle.index());
-        }
-    }
-
-    private void send(TargetState t, ProbeSpec spec, int tag, long now) throws IOException {
-        if (random != null) {
-            byte[] data = new byte[spec.payloadSize()];
-            random.nextBytes(data);
-            spec = spec.payload(data); // the slot keeps it: the reply is checked against these bytes
-        }
-        FamilyState fs = t.family;
-        int seq = nextSeq;
-        nextSeq = (nextSeq + 1) & 0xffff;
-        probes.reuse(seq);
-        int ttl = spec.ttl() >= 0 ? spec.ttl() : fs.baseTtl;
-        if (ttl != fs.ttl) {
-            fs.socket.setTtl(ttl);
-            fs.ttl = ttl;
-        }
-        int tos = spec.tos() >= 0 ? spec.tos() : fs.baseTos;
-        if (tos != fs.tos) {
-            fs.socket.setTos(tos);
-            fs.tos = tos;
-        }
-        if (spec != encodedSpec || fs != encodedFamily) {
-            encodedLength = EchoWire.request(out, fs.wireFamily, fs.id, seq, spec.payloadBytes(), fs.checksum);
-            encodedSpec = spec;
-            encodedFamily = fs;
-        } else {
-            EchoWire.sequence(out, encodedLength, seq, fs.checksum);
-        }
-        if (!fs.echo || spec.checksum() >= 0) {
-            header(fs, spec, seq);
-        }
-        outBuffer.limit(encodedLength).position(0);
-        long number = ++t.numbers;
-        probes.start(seq, t, number, spec, tag, satAdd(now, spec.timeoutNanos()));
-        lastSend = now;
-        sentAny = true;
-        t.stats.sent(now);
-        long sentAt;
-        try {
-            sentAt = fs.socket.send(outBuffer, t.handle.address());
-        } catch (ClosedSocketException e) {
-            if (stopping) {
-                return;
-            }
-            throw e;
-        } catch (IOException e) {
-            sendFailed(seq, fs, e);
-            return;
-        }
-        probes.sent(seq, sentAt);
-        if (routine) {
-            listener.onEvent(new ProbeEvent.Sent(probes.probe(seq), sentAt));
-        } else {
-            listener.onSent(t.handle.index(), number);
-        }
-    }
-
-    /** An experiment's probe: another type or code than echo's, or a checksum sent as given, not computed. */
-    private void header(FamilyState fs, ProbeSpec spec, int seq) {
-        out[0] = (byte) fs.request;
-        out[1] = (byte) fs.code;
-        EchoWire.sequence(out, encodedLength, seq, fs.checksum);
-        if (spec.checksum() >= 0) {
-            out[2] = (byte) (spec.checksum() >>> 8);
-            out[3] = (byte) spec.checksum();
-        }
-        encodedSpec = null; // the buffer no longer holds the plain encoding of spec
-    }
-
-    /**
-     * The kernel refused a send: its local report (EMSGSIZE with the path MTU) waits on the error queue and the
-     * matcher fails the probe with it; what else is queued meanwhile is handled as usual.
-     */
-    private void sendFailed(int seq, FamilyState fs, IOException e) throws IOException {
-        matcher.forgetLocalReport();
-        for (int i = 0; i < DRAIN_LIMIT && probes.isPending(seq) && fs.socket.receive(matcher.in, 0);
-             i++) {
-            matcher.handle(fs);
-        }
-        if (probes.isPending(seq)) {
-            probes.fail(seq);
-            if (matcher.forgetLocalReport()) {
-                // the report quoted nothing (as the kernel's EMSGSIZE report does) but came with this send
-                listener.onEvent(new ProbeEvent.SendFailed(probes.probe(seq), matcher.localErrnoName,
-                        matcher.localErrnoDescription, matcher.localMtu));
-                return;
-            }
-            String name = e instanceof NativeSocketException n ? n.errnoName() : "EIO";
-            String description = e instanceof NativeSocketException n ? n.errnoDescription() : e.getMessage();
-            listener.onEvent(new ProbeEvent.SendFailed(probes.probe(seq), name, description, 0));
-        }
-    }
-
-    /** Handles at most one message already queued on each socket, without waiting; true if there was one. */
-    private boolean readQueued() throws IOException {
-        boolean any = false;
-        for (FamilyState fs : families) {
-            if (fs != null && fs.socket.receive(matcher.in, 0)) {
-                matcher.handle(fs);
-                any = true;
-            }
-        }
-        return any;
-    }
-
-    private void receive(long waitNanos) throws IOException {
-        FamilyState v4 = families[0];
-        FamilyState v6 = families[1];
-        if (v4 != null && v6 != null) {
-            int ready = v4.socket.await(v6.socket, waitNanos);
-            idle = true;
-            if ((ready & 1) != 0 && v4.socket.receive(matcher.in, 0)) {
-                idle = false;
-                matcher.handle(v4);
-            }
-            if ((ready & 2) != 0 && v6.socket.receive(matcher.in, 0)) {
-                idle = false;
-                matcher.handle(v6);
-            }
-        } else if (v4 != null || v6 != null) {
-            FamilyState fs = v4 != null ? v4 : v6;
-            idle = true;
-            if (fs.socket.receive(matcher.in, waitNanos)) {
-                idle = false;
-                matcher.handle(fs);
-            }
-        } else if (waitNanos > 0) {
-            LockSupport.parkNanos(waitNanos); // no target yet: an add unparks us
-        }
-    }
-
     /**
      * <b>The sequence number of the run's first probe (0..65535; default 1)</b>, the next ones counting up from it
      * and wrapping to 0: a single send of a built echo carries its own. Call before {@link #run}.
@@ -635,7 +408,7 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalStateException("the first sequence number is set before the run");
             }
         }
-        nextSeq = seq;
+        sender.firstSequence(seq);
     }
 
     /**
@@ -667,21 +440,12 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalStateException("randomPayloads is set before the run");
             }
         }
-        random = on ? new java.util.SplittableRandom() : null;
-    }
-
-    TargetState target(int index) {
-        return targets.get(index);
+        sender.randomPayloads(on);
     }
 
     /** The live statistics of {@code target}, for a schedule that adds iputils' own figures (its pipe). */
     StatisticsRecorder recorder(ProbeTarget target) {
         return registry.state(target).stats;
-    }
-
-    private static long satAdd(long a, long b) {
-        long r = a + b;
-        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
     }
 
     /**
