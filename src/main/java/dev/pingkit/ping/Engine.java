@@ -1,6 +1,5 @@
 package dev.pingkit.ping;
 
-import dev.pingkit.socket.ClosedSocketException;
 import dev.pingkit.socket.Family;
 import dev.pingkit.socket.IcmpSocket;
 import dev.pingkit.socket.IcmpSockets;
@@ -8,11 +7,8 @@ import dev.pingkit.socket.SocketOptions;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * <b>The one engine: probes any number of targets over one socket per family, matches what comes back in one
@@ -98,28 +94,12 @@ public final class Engine implements AutoCloseable {
         IcmpSocket open(Family family) throws IOException;
     }
 
-    private final EngineOptions options;
-    private final TimeSource time;
     private final TargetRegistry registry;
-    private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    private final RunLoop loop;
     private volatile boolean stopping;
-    private volatile Thread runner;
     private boolean ran; // guarded by this
     private boolean closed; // guarded by this
     private boolean finished; // guarded by this: the run has returned
-
-    // ---- the run thread's own state
-    private final ProbeLifecycle probes = new ProbeLifecycle();
-    private final ArrayList<TargetState> targets = probes.targets;
-    private final Matcher matcher = new Matcher(probes);
-    private final ProbeSender sender = new ProbeSender(this, probes, matcher);
-    private final Receiver receiver;
-    private final RunSchedule schedule;
-    private boolean finishing; // the listener's own schedule ended the run (finish())
-    private long turnNow; // the clock as this turn read it: the stamp of a sendNow() from onTurn
-    private ProbeListener listener = ProbeListener.NONE;
-    private boolean turns; // the listener's wantsTurns(), asked once when the run starts
-    private boolean readQueuedAtEnd;
 
     /**
      * <b>An engine that opens real sockets as its targets need them</b>, with the options' kind and socket options
@@ -142,11 +122,8 @@ public final class Engine implements AutoCloseable {
 
     /** An engine over the given socket opener and clock. */
     Engine(EngineOptions options, SocketOpener opener, TimeSource time) {
-        this.options = Objects.requireNonNull(options, "options");
         this.registry = new TargetRegistry(options, opener);
-        this.time = Objects.requireNonNull(time, "time");
-        this.receiver = new Receiver(registry.families(), matcher);
-        this.schedule = new RunSchedule(this, options, time, probes, sender, receiver);
+        this.loop = new RunLoop(this, options, time, registry.families());
     }
 
     // ------------------------------------------------------------------------------------------------ commands
@@ -172,7 +149,7 @@ public final class Engine implements AutoCloseable {
             t = registry.add(address, plan);
             // Under the lock: the run's list of targets takes them in index order.
             TargetState added = t;
-            command(() -> schedule.start(added));
+            loop.command(() -> loop.schedule.start(added));
         }
         return t.handle;
     }
@@ -193,7 +170,7 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalStateException("the engine's run is over; make a new one for more probes");
             }
         }
-        command(() -> schedule.explicit(t, spec, tag));
+        loop.command(() -> loop.schedule.explicit(t, spec, tag));
     }
 
     /**
@@ -202,7 +179,7 @@ public final class Engine implements AutoCloseable {
      */
     public void remove(ProbeTarget target) {
         TargetState t = registry.state(target);
-        command(() -> schedule.remove(t));
+        loop.command(() -> loop.schedule.remove(t));
     }
 
     /**
@@ -248,14 +225,6 @@ public final class Engine implements AutoCloseable {
         return fs != null && !fs.datagram;
     }
 
-    private void command(Runnable c) {
-        commands.add(c);
-        Thread r = runner;
-        if (r != null) {
-            LockSupport.unpark(r);
-        }
-    }
-
     // ------------------------------------------------------------------------------------------------ the run
 
     /**
@@ -273,70 +242,12 @@ public final class Engine implements AutoCloseable {
             }
             ran = true;
         }
-        this.listener = listener;
-        this.turns = listener.wantsTurns();
-        probes.listening(listener);
-        matcher.listening(listener);
-        sender.listening(listener);
-        runner = Thread.currentThread();
-        try {
-            // One call per turn, not the loop inline: the JIT compiles a called method after a few hundred calls,
-            // a loop body only after tens of thousands of turns (a flood would run half interpreted).
-            while (!stopping && !finishing && turn()) {
-                // the turn did the work
-            }
-        } catch (ClosedSocketException e) {
-            if (!stopping) {
-                throw e;
-            }
-        } finally {
-            synchronized (this) {
-                finished = true;
-            }
-            runner = null;
-            probes.endPending(stopping);
-        }
+        loop.run(listener);
     }
 
-    /** One turn: take commands, expire deadlines, send what is due, wait for one message; false when done. */
-    private boolean turn() throws IOException {
-        long now = time.nanoTime();
-        turnNow = now;
-        if (turns) {
-            listener.onTurn(now, receiver.idle());
-            if (finishing) {
-                return false;
-            }
-        }
-        if (takeCommands()) {
-            now = time.nanoTime(); // an added target is due from the moment it was started
-        }
-        probes.expire(now);
-        long gapAt = schedule.sendDue(now);
-        if (stopping || finishing) {
-            return false;
-        }
-        if (!options.continuous() && probes.pending() == 0 && schedule.done() && commands.isEmpty()) {
-            // fping's while (wait_for_reply(0)): what already waits (the copy of the last reply) is still read.
-            return readQueuedAtEnd && receiver.readQueued();
-        }
-        long wake = schedule.wake(now + MAX_WAIT, gapAt);
-        wake = Math.min(wake, probes.nextDeadline());
-        if (turns) {
-            wake = Math.min(wake, listener.nextTurn());
-        }
-        receiver.receive(Math.max(0, wake - now));
-        return true;
-    }
-
-    /** Runs the commands other threads queued; true if there were any. */
-    private boolean takeCommands() {
-        boolean any = false;
-        for (Runnable c; (c = commands.poll()) != null; ) {
-            c.run();
-            any = true;
-        }
-        return any;
+    /** The run has returned (before its last probes end): no more targets or probes. */
+    synchronized void runReturned() {
+        finished = true;
     }
 
     /**
@@ -353,22 +264,18 @@ public final class Engine implements AutoCloseable {
      *                                  is a {@link ProbeEvent.SendFailed}, not an exception)
      */
     public void sendNow(ProbeTarget target, ProbeSpec spec, int tag) throws IOException {
-        if (Thread.currentThread() != runner) {
+        if (!loop.onRunThread()) {
             throw new IllegalStateException("sendNow is for the run's own thread (a listener's onTurn), called from "
                     + Thread.currentThread().getName());
         }
         Objects.requireNonNull(spec, "spec");
-        int index = Objects.requireNonNull(target, "target").index();
-        if (index >= targets.size()) {
-            takeCommands(); // added before this turn took its commands
-        }
-        TargetState t = index < targets.size() ? targets.get(index) : null;
-        if (t == null || t.handle != target && !t.handle.equals(target)) {
+        TargetState t = loop.started(Objects.requireNonNull(target, "target"));
+        if (t == null) {
             throw new IllegalArgumentException("target must be one of this engine's, got " + target);
         }
         TargetRegistry.checkFits(t.family.family, spec);
         if (!stopping) {
-            sender.send(t, spec, tag, turnNow);
+            loop.sendNow(t, spec, tag);
         }
     }
 
@@ -380,16 +287,16 @@ public final class Engine implements AutoCloseable {
      * @throws IllegalStateException if called from another thread than the run's
      */
     public void finish() {
-        if (Thread.currentThread() != runner) {
+        if (!loop.onRunThread()) {
             throw new IllegalStateException("finish is for the run's own thread (a listener), called from "
                     + Thread.currentThread().getName());
         }
-        finishing = true;
+        loop.finish();
     }
 
     /** True when pending or ended probe {@code seq} was answered (its slot's state); run thread only. */
     boolean answered(int seq) {
-        return probes.answered(seq);
+        return loop.probes.answered(seq);
     }
 
     /**
@@ -408,7 +315,7 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalStateException("the first sequence number is set before the run");
             }
         }
-        sender.firstSequence(seq);
+        loop.sender.firstSequence(seq);
     }
 
     /**
@@ -424,7 +331,7 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalStateException("readQueuedAtEnd is set before the run");
             }
         }
-        readQueuedAtEnd = read;
+        loop.readQueuedAtEnd(read);
     }
 
     /**
@@ -440,7 +347,7 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalStateException("randomPayloads is set before the run");
             }
         }
-        sender.randomPayloads(on);
+        loop.sender.randomPayloads(on);
     }
 
     /** The live statistics of {@code target}, for a schedule that adds iputils' own figures (its pipe). */
@@ -464,10 +371,7 @@ public final class Engine implements AutoCloseable {
                 f.socket.close();
             }
         }
-        Thread r = runner;
-        if (r != null) {
-            LockSupport.unpark(r);
-        }
+        loop.wake();
     }
 
     /** <b>True once {@link #stop()} or {@link #close()} was called.</b> */
