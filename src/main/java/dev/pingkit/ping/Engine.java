@@ -1,22 +1,14 @@
 package dev.pingkit.ping;
 
-import dev.pingkit.packet.EchoWire;
-import dev.pingkit.socket.ClosedSocketException;
 import dev.pingkit.socket.Family;
 import dev.pingkit.socket.IcmpSocket;
 import dev.pingkit.socket.IcmpSockets;
-import dev.pingkit.socket.NativeSocketException;
 import dev.pingkit.socket.SocketOptions;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * <b>The one engine: probes any number of targets over one socket per family, matches what comes back in one
@@ -93,8 +85,6 @@ public final class Engine implements AutoCloseable {
     static final int RECEIVE_BUFFER = 4 << 20;
     /** The longest the loop waits without looking for work added from other threads. */
     static final long MAX_WAIT = 50_000_000L;
-    /** At most this many messages are taken from the socket after a failed send, looking for its report. */
-    private static final int DRAIN_LIMIT = 64;
     /** Without a gap, what is queued is read after this many sends in a row (a receive buffer holds hundreds). */
     static final int READ_EVERY = 16;
 
@@ -104,47 +94,12 @@ public final class Engine implements AutoCloseable {
         IcmpSocket open(Family family) throws IOException;
     }
 
-    private final EngineOptions options;
-    private final SocketOpener opener;
-    private final TimeSource time;
-    private final FamilyState[] families = new FamilyState[2];
-    private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
-    private final List<TargetState> registry = new ArrayList<>(); // guarded by this: every target ever added
+    private final TargetRegistry registry;
+    private final RunLoop loop;
     private volatile boolean stopping;
-    private volatile Thread runner;
     private boolean ran; // guarded by this
     private boolean closed; // guarded by this
     private boolean finished; // guarded by this: the run has returned
-    private StatisticsRecorder shared; // guarded by this: all targets' one recorder when statistics are not kept
-
-    // ---- the run thread's own state
-    private final ArrayList<TargetState> targets = new ArrayList<>();
-    private final ArrayDeque<Explicit> explicit = new ArrayDeque<>();
-    private final LongHeap due = new LongHeap(64);
-    private final LongHeap deadlines = new LongHeap(1024);
-    private final ProbeSlots slots = new ProbeSlots();
-    private final Matcher matcher;
-    private final byte[] out = new byte[EchoWire.HEADER + ProbeSpec.MAX_PAYLOAD];
-    private final ByteBuffer outBuffer = ByteBuffer.wrap(out);
-    private ProbeSpec encodedSpec;
-    private FamilyState encodedFamily;
-    private int encodedLength;
-    private int nextSeq = 1;
-    private long lastSend;
-    private boolean sentAny;
-    private long pending;
-    private long scheduled; // targets with scheduled probes left
-    private boolean finishing; // the listener's own schedule ended the run (finish())
-    private long turnNow; // the clock as this turn read it: the stamp of a sendNow() from onTurn
-    ProbeListener listener = ProbeListener.NONE;
-    boolean routine;
-    private boolean turns; // the listener's wantsTurns(), asked once when the run starts
-    private boolean idle = true; // the last wait for a message ended without one: nothing was queued
-    private boolean readQueuedAtEnd;
-    private java.util.SplittableRandom random; // new random data bytes for every probe, null: the spec's
-
-    private record Explicit(TargetState target, ProbeSpec spec, int tag) {
-    }
 
     /**
      * <b>An engine that opens real sockets as its targets need them</b>, with the options' kind and socket options
@@ -167,10 +122,8 @@ public final class Engine implements AutoCloseable {
 
     /** An engine over the given socket opener and clock. */
     Engine(EngineOptions options, SocketOpener opener, TimeSource time) {
-        this.options = Objects.requireNonNull(options, "options");
-        this.opener = Objects.requireNonNull(opener, "opener");
-        this.time = Objects.requireNonNull(time, "time");
-        this.matcher = new Matcher(this, slots, targets);
+        this.registry = new TargetRegistry(options, opener);
+        this.loop = new RunLoop(this, options, time, registry.families());
     }
 
     // ------------------------------------------------------------------------------------------------ commands
@@ -187,20 +140,16 @@ public final class Engine implements AutoCloseable {
     public ProbeTarget add(InetAddress address, TargetPlan plan) throws IOException {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(plan, "plan");
-        Family family = Family.of(address);
-        checkFits(family, plan.spec());
+        TargetRegistry.checkFits(Family.of(address), plan.spec());
         TargetState t;
         synchronized (this) {
             if (closed || stopping || finished) {
                 throw new IllegalStateException("the engine's run is over; make a new one for more targets");
             }
-            FamilyState fs = familyState(family);
-            t = new TargetState(new ProbeTarget(registry.size(), address), fs, plan,
-                    shared != null ? shared : new StatisticsRecorder());
-            registry.add(t);
+            t = registry.add(address, plan);
             // Under the lock: the run's list of targets takes them in index order.
             TargetState added = t;
-            command(() -> start(added));
+            loop.command(() -> loop.schedule.start(added));
         }
         return t.handle;
     }
@@ -213,20 +162,15 @@ public final class Engine implements AutoCloseable {
      * @throws IllegalStateException    if the engine is stopped or closed, or its run has returned
      */
     public void probe(ProbeTarget target, ProbeSpec spec, int tag) {
-        TargetState t = state(target);
+        TargetState t = registry.state(target);
         Objects.requireNonNull(spec, "spec");
-        checkFits(t.family.family, spec);
+        TargetRegistry.checkFits(t.family.family, spec);
         synchronized (this) {
             if (closed || stopping || finished) {
                 throw new IllegalStateException("the engine's run is over; make a new one for more probes");
             }
         }
-        command(() -> {
-            if (!t.removed) {
-                explicit.add(new Explicit(t, spec, tag));
-                t.queued++;
-            }
-        });
+        loop.command(() -> loop.schedule.explicit(t, spec, tag));
     }
 
     /**
@@ -234,16 +178,8 @@ public final class Engine implements AutoCloseable {
      * flight still end as usual. Its statistics stay readable. Thread-safe.
      */
     public void remove(ProbeTarget target) {
-        TargetState t = state(target);
-        command(() -> {
-            if (!t.removed) {
-                t.removed = true;
-                if (t.left > 0) {
-                    t.left = 0;
-                    scheduled--;
-                }
-            }
-        });
+        TargetState t = registry.state(target);
+        loop.command(() -> loop.schedule.remove(t));
     }
 
     /**
@@ -252,11 +188,9 @@ public final class Engine implements AutoCloseable {
      * @throws IllegalStateException if this engine keeps no statistics per target ({@link #keepStatistics})
      */
     public PingStatistics statistics(ProbeTarget target) {
-        TargetState t = state(target);
-        synchronized (this) {
-            if (shared != null) {
-                throw new IllegalStateException("this engine keeps no statistics per target (keepStatistics(false))");
-            }
+        TargetState t = registry.state(target);
+        if (!registry.keepsStatistics()) {
+            throw new IllegalStateException("this engine keeps no statistics per target (keepStatistics(false))");
         }
         return t.stats.snapshot();
     }
@@ -267,83 +201,28 @@ public final class Engine implements AutoCloseable {
      *
      * @throws IllegalStateException if a target was added already
      */
-    public synchronized void keepStatistics(boolean keep) {
-        if (!registry.isEmpty()) {
-            throw new IllegalStateException("keepStatistics is set before the first target is added");
-        }
-        shared = keep ? null : new StatisticsRecorder();
+    public void keepStatistics(boolean keep) {
+        registry.keepStatistics(keep);
     }
 
     /** <b>Every target added so far, in order.</b> */
-    public synchronized List<ProbeTarget> targets() {
-        List<ProbeTarget> l = new ArrayList<>(registry.size());
-        for (TargetState t : registry) {
-            l.add(t.handle);
-        }
-        return l;
+    public List<ProbeTarget> targets() {
+        return registry.handles();
     }
 
     /**
      * <b>The ICMP identifier the probes to {@code address}'s family carry</b> (the kernel's for a datagram socket),
      * or -1 while no target of that family was added.
      */
-    public synchronized int identifier(InetAddress address) {
-        FamilyState fs = families[Family.of(address) == Family.IPV4 ? 0 : 1];
+    public int identifier(InetAddress address) {
+        FamilyState fs = registry.family(address);
         return fs == null ? -1 : fs.id;
     }
 
     /** <b>True when the probes to {@code address}'s family go over a raw socket (false: datagram, or none yet).</b> */
-    public synchronized boolean raw(InetAddress address) {
-        FamilyState fs = families[Family.of(address) == Family.IPV4 ? 0 : 1];
+    public boolean raw(InetAddress address) {
+        FamilyState fs = registry.family(address);
         return fs != null && !fs.datagram;
-    }
-
-    private TargetState state(ProbeTarget target) {
-        Objects.requireNonNull(target, "target");
-        synchronized (this) {
-            if (target.index() < registry.size()) {
-                TargetState t = registry.get(target.index());
-                if (t.handle == target || t.handle.equals(target)) { // identity first: a record's equals costs a cold start its bootstrap
-                    return t;
-                }
-            }
-        }
-        throw new IllegalArgumentException("target must be one of this engine's, got " + target);
-    }
-
-    private static void checkFits(Family family, ProbeSpec spec) {
-        if (family == Family.IPV6 && spec.checksum() >= 0) {
-            // The kernel writes every ICMPv6 checksum: one forced by the caller would silently not go out.
-            throw new IllegalArgumentException("checksum cannot be forced over an ICMPv6 socket (the kernel computes"
-                    + " it), got 0x" + Integer.toHexString(spec.checksum()));
-        }
-        if (family == Family.IPV4 && !spec.fitsIpv4()) {
-            throw new IllegalArgumentException("payload must be 0.." + ProbeSpec.MAX_PAYLOAD_V4
-                    + " bytes for an IPv4 target, got " + spec.payloadSize());
-        }
-    }
-
-    private void command(Runnable c) {
-        commands.add(c);
-        Thread r = runner;
-        if (r != null) {
-            LockSupport.unpark(r);
-        }
-    }
-
-    // guarded by this
-    private FamilyState familyState(Family family) throws IOException {
-        int i = family == Family.IPV4 ? 0 : 1;
-        if (families[i] == null) {
-            IcmpSocket s = opener.open(family);
-            try {
-                families[i] = new FamilyState(family, s, options);
-            } catch (IOException | RuntimeException e) {
-                s.close();
-                throw e;
-            }
-        }
-        return families[i];
     }
 
     // ------------------------------------------------------------------------------------------------ the run
@@ -363,76 +242,12 @@ public final class Engine implements AutoCloseable {
             }
             ran = true;
         }
-        this.listener = listener;
-        this.routine = listener.wantsRoutineEvents();
-        this.turns = listener.wantsTurns();
-        matcher.listening(listener);
-        runner = Thread.currentThread();
-        try {
-            // One call per turn, not the loop inline: the JIT compiles a called method after a few hundred calls,
-            // a loop body only after tens of thousands of turns (a flood would run half interpreted).
-            while (!stopping && !finishing && turn()) {
-                // the turn did the work
-            }
-        } catch (ClosedSocketException e) {
-            if (!stopping) {
-                throw e;
-            }
-        } finally {
-            synchronized (this) {
-                finished = true;
-            }
-            runner = null;
-            endPending(stopping);
-        }
+        loop.run(listener);
     }
 
-    /** One turn: take commands, expire deadlines, send what is due, wait for one message; false when done. */
-    private boolean turn() throws IOException {
-        long now = time.nanoTime();
-        turnNow = now;
-        if (turns) {
-            listener.onTurn(now, idle);
-            if (finishing) {
-                return false;
-            }
-        }
-        if (takeCommands()) {
-            now = time.nanoTime(); // an added target is due from the moment it was started
-        }
-        expire(now);
-        long gapAt = sendDue(now);
-        if (stopping || finishing) {
-            return false;
-        }
-        if (!options.continuous() && pending == 0 && scheduled == 0 && explicit.isEmpty() && commands.isEmpty()) {
-            // fping's while (wait_for_reply(0)): what already waits (the copy of the last reply) is still read.
-            return readQueuedAtEnd && readQueued();
-        }
-        long wake = now + MAX_WAIT;
-        if (!explicit.isEmpty()) {
-            wake = Math.min(wake, gapAt);
-        } else if (!due.isEmpty()) {
-            wake = Math.min(wake, Math.max(due.peekKey(), gapAt));
-        }
-        if (!deadlines.isEmpty()) {
-            wake = Math.min(wake, deadlines.peekKey());
-        }
-        if (turns) {
-            wake = Math.min(wake, listener.nextTurn());
-        }
-        receive(Math.max(0, wake - now));
-        return true;
-    }
-
-    /** Runs the commands other threads queued; true if there were any. */
-    private boolean takeCommands() {
-        boolean any = false;
-        for (Runnable c; (c = commands.poll()) != null; ) {
-            c.run();
-            any = true;
-        }
-        return any;
+    /** The run has returned (before its last probes end): no more targets or probes. */
+    synchronized void runReturned() {
+        finished = true;
     }
 
     /**
@@ -449,22 +264,18 @@ public final class Engine implements AutoCloseable {
      *                                  is a {@link ProbeEvent.SendFailed}, not an exception)
      */
     public void sendNow(ProbeTarget target, ProbeSpec spec, int tag) throws IOException {
-        if (Thread.currentThread() != runner) {
+        if (!loop.onRunThread()) {
             throw new IllegalStateException("sendNow is for the run's own thread (a listener's onTurn), called from "
                     + Thread.currentThread().getName());
         }
         Objects.requireNonNull(spec, "spec");
-        int index = Objects.requireNonNull(target, "target").index();
-        if (index >= targets.size()) {
-            takeCommands(); // added before this turn took its commands
-        }
-        TargetState t = index < targets.size() ? targets.get(index) : null;
-        if (t == null || t.handle != target && !t.handle.equals(target)) {
+        TargetState t = loop.started(Objects.requireNonNull(target, "target"));
+        if (t == null) {
             throw new IllegalArgumentException("target must be one of this engine's, got " + target);
         }
-        checkFits(t.family.family, spec);
+        TargetRegistry.checkFits(t.family.family, spec);
         if (!stopping) {
-            send(t, spec, tag, turnNow);
+            loop.sendNow(t, spec, tag);
         }
     }
 
@@ -476,266 +287,16 @@ public final class Engine implements AutoCloseable {
      * @throws IllegalStateException if called from another thread than the run's
      */
     public void finish() {
-        if (Thread.currentThread() != runner) {
+        if (!loop.onRunThread()) {
             throw new IllegalStateException("finish is for the run's own thread (a listener), called from "
                     + Thread.currentThread().getName());
         }
-        finishing = true;
+        loop.finish();
     }
 
     /** True when pending or ended probe {@code seq} was answered (its slot's state); run thread only. */
     boolean answered(int seq) {
-        return slots.state[seq & 0xffff] == ProbeSlots.ANSWERED;
-    }
-
-    /** Ends the probes whose deadline passed, as lost. */
-    private void expire(long now) {
-        while (!deadlines.isEmpty() && deadlines.peekKey() <= now) {
-            long key = deadlines.peekKey();
-            int seq = deadlines.peekValue();
-            deadlines.pop();
-            if (slots.state[seq] == ProbeSlots.PENDING && slots.deadline[seq] == key) {
-                lose(seq, false);
-            }
-        }
-    }
-
-    /** Sends what is due and the gap allows; returns when the gap next allows a send. */
-    private long sendDue(long now) throws IOException {
-        long gap = options.minGapNanos();
-        int burst = 0;
-        while (!stopping) {
-            if (sentAny && gap > 0 && now - lastSend < gap) {
-                return lastSend + gap;
-            }
-            if (gap == 0 && ++burst > READ_EVERY) {
-                // No gap: a burst of thousands of sends would fill the receive buffer with their replies before
-                // the first is read. Read what is queued every few sends, as fping -i 0 reads between sends.
-                burst = 1;
-                while (readQueued()) {
-                    // each turn took one message per socket
-                }
-                now = time.nanoTime();
-                expire(now);
-            }
-            Explicit e = explicit.poll();
-            if (e != null) {
-                e.target.queued--;
-                if (!e.target.removed) {
-                    send(e.target, e.spec, e.tag, now);
-                }
-                continue;
-            }
-            if (due.isEmpty() || due.peekKey() > now) {
-                break;
-            }
-            long at = due.peekKey();
-            TargetState t = targets.get(due.peekValue());
-            due.pop();
-            if (t.left == 0) {
-                continue; // removed meanwhile
-            }
-            if (t.left != TargetPlan.UNBOUNDED) {
-                t.left--;
-            }
-            if (t.left == 0) {
-                scheduled--;
-            } else {
-                // On the plan's beat (no drift), but never more than one probe behind it.
-                due.push(Math.max(satAdd(at, t.plan.intervalNanos()), now), t.handle.index());
-            }
-            send(t, t.plan.spec(), 0, now);
-        }
-        return sentAny && gap > 0 ? lastSend + gap : now;
-    }
-
-    private void start(TargetState t) {
-        targets.add(t);
-        if (t.left > 0) {
-            scheduled++;
-            due.push(time.nanoTime(), t.handle.index());
-        }
-    }
-
-    private void send(TargetState t, ProbeSpec spec, int tag, long now) throws IOException {
-        if (random != null) {
-            byte[] data = new byte[spec.payloadSize()];
-            random.nextBytes(data);
-            spec = spec.payload(data); // the slot keeps it: the reply is checked against these bytes
-        }
-        FamilyState fs = t.family;
-        int seq = nextSeq;
-        nextSeq = (nextSeq + 1) & 0xffff;
-        if (slots.state[seq] == ProbeSlots.PENDING) {
-            // 65 536 sends later the same sequence number: its old probe cannot be told apart any more.
-            lose(seq, false);
-        }
-        int ttl = spec.ttl() >= 0 ? spec.ttl() : fs.baseTtl;
-        if (ttl != fs.ttl) {
-            fs.socket.setTtl(ttl);
-            fs.ttl = ttl;
-        }
-        int tos = spec.tos() >= 0 ? spec.tos() : fs.baseTos;
-        if (tos != fs.tos) {
-            fs.socket.setTos(tos);
-            fs.tos = tos;
-        }
-        if (spec != encodedSpec || fs != encodedFamily) {
-            encodedLength = EchoWire.request(out, fs.wireFamily, fs.id, seq, spec.payloadBytes(), fs.checksum);
-            encodedSpec = spec;
-            encodedFamily = fs;
-        } else {
-            EchoWire.sequence(out, encodedLength, seq, fs.checksum);
-        }
-        if (!fs.echo || spec.checksum() >= 0) {
-            header(fs, spec, seq);
-        }
-        outBuffer.limit(encodedLength).position(0);
-        long number = ++t.numbers;
-        slots.start(seq, t.handle.index(), number, spec, tag, satAdd(now, spec.timeoutNanos()));
-        t.pending++;
-        pending++;
-        lastSend = now;
-        sentAny = true;
-        t.stats.sent(now);
-        long sentAt;
-        try {
-            sentAt = fs.socket.send(outBuffer, t.handle.address());
-        } catch (ClosedSocketException e) {
-            if (stopping) {
-                return;
-            }
-            throw e;
-        } catch (IOException e) {
-            sendFailed(seq, fs, e);
-            return;
-        }
-        slots.sentAt[seq] = sentAt;
-        if (spec.timeoutNanos() != Long.MAX_VALUE) {
-            deadlines.push(slots.deadline[seq], seq);
-        }
-        if (routine) {
-            listener.onEvent(new ProbeEvent.Sent(probe(seq), sentAt));
-        } else {
-            listener.onSent(t.handle.index(), number);
-        }
-    }
-
-    /** An experiment's probe: another type or code than echo's, or a checksum sent as given, not computed. */
-    private void header(FamilyState fs, ProbeSpec spec, int seq) {
-        out[0] = (byte) fs.request;
-        out[1] = (byte) fs.code;
-        EchoWire.sequence(out, encodedLength, seq, fs.checksum);
-        if (spec.checksum() >= 0) {
-            out[2] = (byte) (spec.checksum() >>> 8);
-            out[3] = (byte) spec.checksum();
-        }
-        encodedSpec = null; // the buffer no longer holds the plain encoding of spec
-    }
-
-    /**
-     * The kernel refused a send: its local report (EMSGSIZE with the path MTU) waits on the error queue and the
-     * matcher fails the probe with it; what else is queued meanwhile is handled as usual.
-     */
-    private void sendFailed(int seq, FamilyState fs, IOException e) throws IOException {
-        matcher.forgetLocalReport();
-        for (int i = 0; i < DRAIN_LIMIT && slots.state[seq] == ProbeSlots.PENDING && fs.socket.receive(matcher.in, 0);
-             i++) {
-            matcher.handle(fs);
-        }
-        if (slots.state[seq] == ProbeSlots.PENDING) {
-            fail(seq);
-            if (matcher.forgetLocalReport()) {
-                // the report quoted nothing (as the kernel's EMSGSIZE report does) but came with this send
-                listener.onEvent(new ProbeEvent.SendFailed(probe(seq), matcher.localErrnoName,
-                        matcher.localErrnoDescription, matcher.localMtu));
-                return;
-            }
-            String name = e instanceof NativeSocketException n ? n.errnoName() : "EIO";
-            String description = e instanceof NativeSocketException n ? n.errnoDescription() : e.getMessage();
-            listener.onEvent(new ProbeEvent.SendFailed(probe(seq), name, description, 0));
-        }
-    }
-
-    /** Handles at most one message already queued on each socket, without waiting; true if there was one. */
-    private boolean readQueued() throws IOException {
-        boolean any = false;
-        for (FamilyState fs : families) {
-            if (fs != null && fs.socket.receive(matcher.in, 0)) {
-                matcher.handle(fs);
-                any = true;
-            }
-        }
-        return any;
-    }
-
-    private void receive(long waitNanos) throws IOException {
-        FamilyState v4 = families[0];
-        FamilyState v6 = families[1];
-        if (v4 != null && v6 != null) {
-            int ready = v4.socket.await(v6.socket, waitNanos);
-            idle = true;
-            if ((ready & 1) != 0 && v4.socket.receive(matcher.in, 0)) {
-                idle = false;
-                matcher.handle(v4);
-            }
-            if ((ready & 2) != 0 && v6.socket.receive(matcher.in, 0)) {
-                idle = false;
-                matcher.handle(v6);
-            }
-        } else if (v4 != null || v6 != null) {
-            FamilyState fs = v4 != null ? v4 : v6;
-            idle = true;
-            if (fs.socket.receive(matcher.in, waitNanos)) {
-                idle = false;
-                matcher.handle(fs);
-            }
-        } else if (waitNanos > 0) {
-            LockSupport.parkNanos(waitNanos); // no target yet: an add unparks us
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------------ endings
-
-    /** The probe of slot {@code seq} as a value. */
-    Probe probe(int seq) {
-        TargetState t = targets.get(slots.target[seq]);
-        ProbeSpec s = slots.spec[seq];
-        return new Probe(t.handle, slots.number[seq], t.family.id, seq, slots.tag[seq], s.ttl(), s.tos(),
-                s.payloadSize());
-    }
-
-    /** Ends pending probe {@code seq} as answered (the caller reports it). */
-    void answer(int seq) {
-        slots.state[seq] = ProbeSlots.ANSWERED;
-        ended(seq);
-    }
-
-    /** Ends pending probe {@code seq} as failed and counts the error (the caller reports it). */
-    void fail(int seq) {
-        slots.state[seq] = ProbeSlots.FAILED;
-        ended(seq);
-        targets.get(slots.target[seq]).stats.error();
-    }
-
-    private void lose(int seq, boolean stopped) {
-        slots.state[seq] = ProbeSlots.LOST;
-        ended(seq);
-        listener.onEvent(new ProbeEvent.Lost(probe(seq), stopped));
-    }
-
-    private void ended(int seq) {
-        targets.get(slots.target[seq]).pending--;
-        pending--;
-    }
-
-    // At the end of a run every probe has ended: those still in flight (a stop, a failure) end lost.
-    private void endPending(boolean stopped) {
-        for (int seq = 0; pending > 0 && seq < ProbeSlots.SLOTS; seq++) {
-            if (slots.state[seq] == ProbeSlots.PENDING) {
-                lose(seq, stopped);
-            }
-        }
+        return loop.probes.answered(seq);
     }
 
     /**
@@ -754,7 +315,7 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalStateException("the first sequence number is set before the run");
             }
         }
-        nextSeq = seq;
+        loop.sender.firstSequence(seq);
     }
 
     /**
@@ -770,7 +331,7 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalStateException("readQueuedAtEnd is set before the run");
             }
         }
-        readQueuedAtEnd = read;
+        loop.readQueuedAtEnd(read);
     }
 
     /**
@@ -786,21 +347,12 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalStateException("randomPayloads is set before the run");
             }
         }
-        random = on ? new java.util.SplittableRandom() : null;
-    }
-
-    TargetState target(int index) {
-        return targets.get(index);
+        loop.sender.randomPayloads(on);
     }
 
     /** The live statistics of {@code target}, for a schedule that adds iputils' own figures (its pipe). */
     StatisticsRecorder recorder(ProbeTarget target) {
-        return state(target).stats;
-    }
-
-    private static long satAdd(long a, long b) {
-        long r = a + b;
-        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+        return registry.state(target).stats;
     }
 
     /**
@@ -811,18 +363,15 @@ public final class Engine implements AutoCloseable {
     public void stop() {
         stopping = true;
         FamilyState[] fs;
-        synchronized (this) {
-            fs = families.clone();
+        synchronized (this) { // after an add that holds the lock: the socket it opens is closed too
+            fs = registry.familiesNow();
         }
         for (FamilyState f : fs) {
             if (f != null) {
                 f.socket.close();
             }
         }
-        Thread r = runner;
-        if (r != null) {
-            LockSupport.unpark(r);
-        }
+        loop.wake();
     }
 
     /** <b>True once {@link #stop()} or {@link #close()} was called.</b> */
@@ -839,24 +388,15 @@ public final class Engine implements AutoCloseable {
                 return;
             }
             closed = true;
-            for (FamilyState f : families) {
-                if (f != null && f.ownId) {
-                    Identifiers.release(f.id);
-                }
-            }
+            registry.releaseIdentifiers();
         }
     }
 
     /** One line: targets, sockets and identifiers. */
     @Override
     public synchronized String toString() {
-        StringBuilder b = new StringBuilder("Engine[").append(registry.size()).append(" targets");
-        for (FamilyState f : families) {
-            if (f != null) {
-                b.append(", ").append(f.family).append(' ').append(f.datagram ? "DATAGRAM" : "RAW")
-                        .append(" id=").append(f.id);
-            }
-        }
+        StringBuilder b = new StringBuilder("Engine[");
+        registry.describe(b);
         return b.append(stopping ? ", stopped]" : "]").toString();
     }
 }

@@ -20,7 +20,7 @@ import java.util.List;
 final class Matcher {
     final Inbound in = new Inbound();
     private final IcmpReader reader = new IcmpReader();
-    private final Engine engine;
+    private final ProbeLifecycle probes;
     private final ProbeSlots slots;
     private final List<TargetState> targets;
     private ProbeListener listener = ProbeListener.NONE;
@@ -33,10 +33,10 @@ final class Matcher {
     private boolean strays;
     private boolean messages;
 
-    Matcher(Engine engine, ProbeSlots slots, List<TargetState> targets) {
-        this.engine = engine;
-        this.slots = slots;
-        this.targets = targets;
+    Matcher(ProbeLifecycle probes) {
+        this.probes = probes;
+        this.slots = probes.slots;
+        this.targets = probes.targets;
     }
 
     void listening(ProbeListener l) {
@@ -102,16 +102,16 @@ final class Matcher {
         int length = reader.icmpLength();
         if (!checksumOk || wrong >= 0) {
             t.stats.corrupted();
-            listener.onEvent(new ProbeEvent.Corrupted(engine.probe(seq), from(t), rtt, ttl, length,
+            listener.onEvent(new ProbeEvent.Corrupted(probes.probe(seq), from(t), rtt, ttl, length,
                     in.kernelTimestamp(), checksumOk, wrong, expected, actual, messages ? message() : null));
             return;
         }
         switch (slots.state[seq]) {
             case ProbeSlots.PENDING:
-                engine.answer(seq);
+                probes.answer(seq);
                 t.stats.reply(rtt, false);
-                if (engine.routine) {
-                    listener.onEvent(new ProbeEvent.Answered(engine.probe(seq), from(t), rtt, ttl, length,
+                if (probes.routine) {
+                    listener.onEvent(new ProbeEvent.Answered(probes.probe(seq), from(t), rtt, ttl, length,
                             in.kernelTimeNanos(), in.kernelTimestamp(), messages ? message() : null));
                 } else {
                     listener.onAnswered(t.handle.index(), slots.number[seq], rtt);
@@ -119,11 +119,11 @@ final class Matcher {
                 return;
             case ProbeSlots.ANSWERED:
                 t.stats.reply(rtt, true);
-                listener.onEvent(new ProbeEvent.Duplicate(engine.probe(seq), from(t), rtt, ttl, length,
+                listener.onEvent(new ProbeEvent.Duplicate(probes.probe(seq), from(t), rtt, ttl, length,
                         in.kernelTimestamp(), messages ? message() : null));
                 return;
             default:
-                listener.onEvent(new ProbeEvent.Late(engine.probe(seq), from(t), rtt, ttl, length,
+                listener.onEvent(new ProbeEvent.Late(probes.probe(seq), from(t), rtt, ttl, length,
                         in.kernelTimestamp(), messages ? message() : null));
         }
     }
@@ -143,14 +143,14 @@ final class Matcher {
     private void error(int seq, FamilyState fs, int type, InetAddress reporter, IcmpMessage m) {
         if (IcmpTypes.isAdvisory(fs.wireFamily, type)) {
             // iputils reports a source quench or a redirect but does not count it as an error: the probe goes on.
-            listener.onEvent(new ProbeEvent.Advisory(engine.probe(seq), reporter, m));
+            listener.onEvent(new ProbeEvent.Advisory(probes.probe(seq), reporter, m));
             return;
         }
         if (slots.state[seq] == ProbeSlots.PENDING) {
-            engine.fail(seq);
+            probes.fail(seq);
             long rtt = Math.max(0, in.kernelTimeNanos() - slots.sentAt[seq]);
             int ttl = in.ttl() >= 0 ? in.ttl() : in.isErrorReport() ? -1 : reader.ipTtl();
-            listener.onEvent(new ProbeEvent.Failed(engine.probe(seq), reporter, m, rtt, ttl));
+            listener.onEvent(new ProbeEvent.Failed(probes.probe(seq), reporter, m, rtt, ttl));
         } else if (strays) {
             // a second word about a probe that has already ended
             listener.onEvent(new ProbeEvent.Stray(reporter, m));
@@ -172,8 +172,8 @@ final class Matcher {
                 if (in.errorOrigin() == Inbound.ORIGIN_LOCAL) {
                     if (slots.state[seq] == ProbeSlots.PENDING) {
                         String name = in.errorErrnoName();
-                        engine.fail(seq);
-                        listener.onEvent(new ProbeEvent.SendFailed(engine.probe(seq), name,
+                        probes.fail(seq);
+                        listener.onEvent(new ProbeEvent.SendFailed(probes.probe(seq), name,
                                 in.errorErrnoDescription(), "EMSGSIZE".equals(name) ? in.errorInfo() : 0));
                     }
                     return;
