@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * <b>Many targets probed together, fping-style: the settings of a sweep as an immutable value, and its run.</b>
@@ -53,24 +54,22 @@ public final class Sweep {
     private final boolean dontFragment;
     private final boolean random;
 
-    private Sweep(List<SweepTarget> targets, int count, Duration interval, Duration period, Duration timeout,
-                  int retries, double backoff, int size, Integer ttl, Integer tos, String netns, String device,
-                  InetAddress source, boolean dontFragment, boolean random) {
-        this.targets = targets;
-        this.count = count;
-        this.interval = interval;
-        this.period = period;
-        this.timeout = timeout;
-        this.retries = retries;
-        this.backoff = backoff;
-        this.size = size;
-        this.ttl = ttl;
-        this.tos = tos;
-        this.netns = netns;
-        this.device = device;
-        this.source = source;
-        this.dontFragment = dontFragment;
-        this.random = random;
+    private Sweep(Copy c) {
+        this.targets = c.targets;
+        this.count = c.count;
+        this.interval = c.interval;
+        this.period = c.period;
+        this.timeout = c.timeout;
+        this.retries = c.retries;
+        this.backoff = c.backoff;
+        this.size = c.size;
+        this.ttl = c.ttl;
+        this.tos = c.tos;
+        this.netns = c.netns;
+        this.device = c.device;
+        this.source = c.source;
+        this.dontFragment = c.dontFragment;
+        this.random = c.random;
     }
 
     /**
@@ -110,8 +109,7 @@ public final class Sweep {
                         + copy.get(i).index());
             }
         }
-        return new Sweep(copy, 0, DEFAULT_INTERVAL, DEFAULT_PERIOD, null, DEFAULT_RETRIES, DEFAULT_BACKOFF, 56,
-                null, null, null, null, null, false, false);
+        return new Sweep(new Copy(copy));
     }
 
     /** <b>The targets, in order.</b> */
@@ -133,8 +131,7 @@ public final class Sweep {
         if (n < 0 || n > 100_000) {
             throw new IllegalArgumentException("count must be 0..100000, got " + n);
         }
-        return new Sweep(targets, n, interval, period, timeout, retries, backoff, size, ttl, tos, netns, device,
-                source, dontFragment, random);
+        return with(c -> c.count = n);
     }
 
     /** <b>Least time between any two probes.</b> */
@@ -144,9 +141,7 @@ public final class Sweep {
 
     /** <b>Least time between any two probes</b> (fping {@code -i}); zero allowed. */
     public Sweep interval(Duration d) {
-        return new Sweep(targets, count, nonNegative(d, "interval"), period, timeout, retries, backoff, size, ttl,
-                tos, netns, device,
-                source, dontFragment, random);
+        return with(c -> c.interval = nonNegative(d, "interval"));
     }
 
     /** <b>Time between two probes to one target with a count.</b> */
@@ -156,9 +151,7 @@ public final class Sweep {
 
     /** <b>Time between two probes to one target with a count</b> (fping {@code -p}). */
     public Sweep period(Duration d) {
-        return new Sweep(targets, count, interval, nonNegative(d, "period"), timeout, retries, backoff, size, ttl,
-                tos, netns, device,
-                source, dontFragment, random);
+        return with(c -> c.period = nonNegative(d, "period"));
     }
 
     /** <b>How long a probe waits for its reply</b> (the first one, without a count); see the class comment. */
@@ -174,9 +167,7 @@ public final class Sweep {
 
     /** <b>How long a probe waits for its reply</b> (fping {@code -t}). */
     public Sweep timeout(Duration d) {
-        return new Sweep(targets, count, interval, period, nonNegative(d, "timeout"), retries, backoff, size, ttl,
-                tos, netns, device,
-                source, dontFragment, random);
+        return with(c -> c.timeout = nonNegative(d, "timeout"));
     }
 
     /** <b>Further probes to a silent target without a count.</b> */
@@ -193,8 +184,7 @@ public final class Sweep {
         if (n < 0 || n > 1000) {
             throw new IllegalArgumentException("retries must be 0..1000, got " + n);
         }
-        return new Sweep(targets, count, interval, period, timeout, n, backoff, size, ttl, tos, netns, device,
-                source, dontFragment, random);
+        return with(c -> c.retries = n);
     }
 
     /** <b>Factor by which each retry waits longer.</b> */
@@ -211,8 +201,7 @@ public final class Sweep {
         if (!(f >= 1.0 && f <= 5.0)) {
             throw new IllegalArgumentException("backoff must be 1.0..5.0, got " + f);
         }
-        return new Sweep(targets, count, interval, period, timeout, retries, f, size, ttl, tos, netns, device,
-                source, dontFragment, random);
+        return with(c -> c.backoff = f);
     }
 
     /** <b>ICMP data bytes per probe.</b> */
@@ -229,8 +218,7 @@ public final class Sweep {
         if (n < 0 || n > EchoPayload.MAX_V4) {
             throw new IllegalArgumentException("size must be 0.." + EchoPayload.MAX_V4 + ", got " + n);
         }
-        return new Sweep(targets, count, interval, period, timeout, retries, backoff, n, ttl, tos, netns, device,
-                source, dontFragment, random);
+        return with(c -> c.size = n);
     }
 
     /** <b>TTL / hop limit of the probes</b>, null = the kernel's. */
@@ -243,8 +231,7 @@ public final class Sweep {
         if (n < 1 || n > 255) {
             throw new IllegalArgumentException("ttl must be 1..255, got " + n);
         }
-        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, n, tos, netns, device,
-                source, dontFragment, random);
+        return with(c -> c.ttl = n);
     }
 
     /** <b>TOS / traffic class of the probes</b>, null = 0. */
@@ -257,8 +244,7 @@ public final class Sweep {
         if (n < 0 || n > 255) {
             throw new IllegalArgumentException("tos must be 0..255, got " + n);
         }
-        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, ttl, n, netns, device,
-                source, dontFragment, random);
+        return with(c -> c.tos = n);
     }
 
     /** <b>The network namespace the probes leave from</b>, null = this process's. */
@@ -268,8 +254,7 @@ public final class Sweep {
 
     /** <b>Probes leave from network namespace {@code name}</b> (the REPL's lab mode); null = this process's. */
     public Sweep netns(String name) {
-        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, ttl, tos, name, device,
-                source, dontFragment, random);
+        return with(c -> c.netns = name);
     }
 
     /** <b>The interface the probes leave by</b>, null = the routing table's choice. */
@@ -279,8 +264,7 @@ public final class Sweep {
 
     /** <b>Probes leave by interface {@code name}</b> (fping {@code -I}); null = the routing table's choice. */
     public Sweep device(String name) {
-        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, ttl, tos, netns, name,
-                source, dontFragment, random);
+        return with(c -> c.device = name);
     }
 
     /** <b>The source address of the probes of its family</b>, null = the kernel's choice. */
@@ -290,8 +274,7 @@ public final class Sweep {
 
     /** <b>Probes of {@code address}'s family leave from it</b> (fping {@code -S}); null = the kernel's choice. */
     public Sweep source(InetAddress address) {
-        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, ttl, tos, netns, device,
-                address, dontFragment, random);
+        return with(c -> c.source = address);
     }
 
     /** <b>True when the probes may not be fragmented</b> (DF set; a probe larger than the path refused). */
@@ -304,8 +287,7 @@ public final class Sweep {
      * refused by the kernel and ends {@link SweepEvent.NotSent}.
      */
     public Sweep dontFragment(boolean df) {
-        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, ttl, tos, netns, device,
-                source, df, random);
+        return with(c -> c.dontFragment = df);
     }
 
     /** <b>True when the probes carry random data bytes instead of zeros.</b> */
@@ -318,8 +300,55 @@ public final class Sweep {
      * against the bytes its probe carried.
      */
     public Sweep random(boolean random) {
-        return new Sweep(targets, count, interval, period, timeout, retries, backoff, size, ttl, tos, netns, device,
-                source, dontFragment, random);
+        return with(c -> c.random = random);
+    }
+
+    /** A copy of this sweep with {@code change} applied (each wither checks its own argument first). */
+    private Sweep with(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return new Sweep(c);
+    }
+
+    /** The settings as one wither changes them: fping's defaults for new targets, or a sweep's own. */
+    private static final class Copy {
+        List<SweepTarget> targets;
+        int count = 0;
+        Duration interval = DEFAULT_INTERVAL;
+        Duration period = DEFAULT_PERIOD;
+        Duration timeout = null;
+        int retries = DEFAULT_RETRIES;
+        double backoff = DEFAULT_BACKOFF;
+        int size = EchoPayload.DEFAULT_SIZE;
+        Integer ttl = null;
+        Integer tos = null;
+        String netns = null;
+        String device = null;
+        InetAddress source = null;
+        boolean dontFragment = false;
+        boolean random = false;
+
+        Copy(List<SweepTarget> targets) {
+            this.targets = targets;
+        }
+
+        Copy(Sweep s) {
+            targets = s.targets;
+            count = s.count;
+            interval = s.interval;
+            period = s.period;
+            timeout = s.timeout;
+            retries = s.retries;
+            backoff = s.backoff;
+            size = s.size;
+            ttl = s.ttl;
+            tos = s.tos;
+            netns = s.netns;
+            device = s.device;
+            source = s.source;
+            dontFragment = s.dontFragment;
+            random = s.random;
+        }
     }
 
     /** <b>Runs the sweep and returns what it found.</b> */
