@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -106,16 +105,16 @@ class ProberPrometheusLabTest {
                 assertEquals(0, prom.value("smokeping_response_duration_seconds_count", "host", blackhole, now));
                 assertTrue(prom.value("pingkit_requests_lost_total", "host", blackhole, now) >= 20);
 
-                // RTT: Prometheus' median from the histogram lies in iputils' median's bucket or a neighbour.
+                // RTT: Prometheus' median from the histogram agrees with iputils' median of the same peer, measured
+                // during the same run, within a factor of 3. Two processes' medians of a ~100 us veth round trip
+                // differ by up to 2x on a busy machine (CI saw 54 us against 102 us), and histogram_quantile
+                // interpolates inside a bucket (up to 1.5x wide here); a wrong unit or a misplaced bucket is off by
+                // 10x or more.
                 double median = median(iputils.stdout());
                 double p50 = prom.value("histogram_quantile(0.5, smokeping_response_duration_seconds_bucket)",
                         "host", peer, now);
-                double[] bounds = Arrays.stream(BUCKETS.split(",")).mapToDouble(Double::parseDouble).toArray();
-                int at = bucket(bounds, median);
-                double low = at >= 2 ? bounds[at - 2] : 0;
-                double high = at + 1 < bounds.length ? bounds[at + 1] : Double.MAX_VALUE;
-                assertTrue(p50 >= low && p50 <= high, "Prometheus p50 " + p50 + " s, iputils median " + median
-                        + " s: wanted within [" + low + ", " + high + "]");
+                assertTrue(p50 >= median / 3 && p50 <= median * 3, "Prometheus p50 " + p50 + " s, iputils median "
+                        + median + " s: wanted within a factor of 3 [" + median / 3 + ", " + median * 3 + "]");
 
                 System.out.printf(java.util.Locale.ROOT, "prober via Prometheus: lossy %.0f lost of %.0f (ratio %.4f), "
                         + "dup %.0f duplicates of %.0f answered, peer p50 %.1f us (iputils median %.1f us)%n",
@@ -230,14 +229,5 @@ class ProberPrometheusLabTest {
         assertTrue(rtts.size() >= 10, pingOutput);
         rtts.sort(null);
         return rtts.get((rtts.size() - 1) / 2);
-    }
-
-    private static int bucket(double[] bounds, double v) {
-        for (int i = 0; i < bounds.length; i++) {
-            if (v <= bounds[i]) {
-                return i;
-            }
-        }
-        return bounds.length;
     }
 }
