@@ -22,9 +22,10 @@ import java.util.function.Consumer;
  *
  * <p>Without a count (the default) a target is probed until it answers, at most {@code retries + 1} times, each
  * wait {@code backoff} times longer than the one before (fping's default mode). With {@code count(n)} every
- * target gets exactly n probes, {@code period} apart (fping's {@code -c}). Probes of all targets are spread so that
+ * target gets exactly n probes, {@code period} apart (fping's {@code -c}); with {@code loop(true)} every target is
+ * probed every period until the sweep is stopped (fping's {@code -l}). Probes of all targets are spread so that
  * no two leave closer than {@code interval}. Defaults are fping 5.1's: interval 10 ms, period 1 s, timeout 500 ms
- * (with a count: the period, at most 2 s), 3 retries, backoff 1.5, 56 data bytes.
+ * (with a count or a loop: the period, at most 2 s), 3 retries, backoff 1.5, 56 data bytes.
  */
 public final class Sweep {
     /** <b>fping's default time between two probes to any targets.</b> */
@@ -40,6 +41,7 @@ public final class Sweep {
 
     private final List<SweepTarget> targets;
     private final int count;
+    private final boolean loop;
     private final Duration interval;
     private final Duration period;
     private final Duration timeout;
@@ -57,6 +59,7 @@ public final class Sweep {
     private Sweep(Copy c) {
         this.targets = c.targets;
         this.count = c.count;
+        this.loop = c.loop;
         this.interval = c.interval;
         this.period = c.period;
         this.timeout = c.timeout;
@@ -134,6 +137,20 @@ public final class Sweep {
         return with(c -> c.count = n);
     }
 
+    /** <b>True when every target is probed every period until the sweep is stopped.</b> */
+    public boolean loop() {
+        return loop;
+    }
+
+    /**
+     * <b>Probe every target every period until the sweep is stopped</b> (fping {@code -l}); the count does not
+     * apply then. A loop keeps each target's counts and min/avg/max, not each probe's time, so it runs for days in
+     * the memory it starts with: its {@link TargetStats#rttNanos()} are empty.
+     */
+    public Sweep loop(boolean loop) {
+        return with(c -> c.loop = loop);
+    }
+
     /** <b>Least time between any two probes.</b> */
     public Duration interval() {
         return interval;
@@ -144,12 +161,12 @@ public final class Sweep {
         return with(c -> c.interval = nonNegative(d, "interval"));
     }
 
-    /** <b>Time between two probes to one target with a count.</b> */
+    /** <b>Time between two probes to one target with a count or in a loop.</b> */
     public Duration period() {
         return period;
     }
 
-    /** <b>Time between two probes to one target with a count</b> (fping {@code -p}). */
+    /** <b>Time between two probes to one target with a count or in a loop</b> (fping {@code -p}). */
     public Sweep period(Duration d) {
         return with(c -> c.period = nonNegative(d, "period"));
     }
@@ -159,7 +176,7 @@ public final class Sweep {
         if (timeout != null) {
             return timeout;
         }
-        if (count > 0) {
+        if (count > 0 || loop) {
             return period.compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2) : period;
         }
         return DEFAULT_TIMEOUT;
@@ -314,6 +331,7 @@ public final class Sweep {
     private static final class Copy {
         List<SweepTarget> targets;
         int count = 0;
+        boolean loop = false;
         Duration interval = DEFAULT_INTERVAL;
         Duration period = DEFAULT_PERIOD;
         Duration timeout = null;
@@ -335,6 +353,7 @@ public final class Sweep {
         Copy(Sweep s) {
             targets = s.targets;
             count = s.count;
+            loop = s.loop;
             interval = s.interval;
             period = s.period;
             timeout = s.timeout;
@@ -373,7 +392,8 @@ public final class Sweep {
 
     @Override
     public String toString() {
-        return "Sweep of " + targets.size() + " targets, " + (count == 0 ? "until alive (" + retries + " retries)"
+        return "Sweep of " + targets.size() + " targets, " + (loop ? "every " + period.toMillis()
+                + " ms until stopped" : count == 0 ? "until alive (" + retries + " retries)"
                 : count + " probes each, period " + period.toMillis() + " ms") + ", interval "
                 + interval.toMillis() + " ms, timeout " + timeout().toMillis() + " ms";
     }

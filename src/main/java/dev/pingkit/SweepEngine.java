@@ -27,7 +27,7 @@ final class SweepEngine {
     private SweepEngine(Sweep sweep, SweepListener listener) {
         this.sweep = sweep;
         this.listener = listener;
-        this.tallies = new SweepTallies(sweep.targets(), sweep.count(), sweep.retries());
+        this.tallies = new SweepTallies(sweep.targets(), sweep.count(), sweep.retries(), sweep.loop());
     }
 
     static SweepResult run(Sweep sweep, SweepListener listener, SweepStop stop) throws IOException {
@@ -72,7 +72,8 @@ final class SweepEngine {
             hook = e::stop;
             stop.onStop(hook);
             try {
-                TargetPlan plan = sweep.count() > 0 ? TargetPlan.count(sweep.count(), sweep.period()).spec(first)
+                TargetPlan plan = sweep.loop() ? TargetPlan.every(sweep.period()).spec(first)
+                        : sweep.count() > 0 ? TargetPlan.count(sweep.count(), sweep.period()).spec(first)
                         : TargetPlan.count(1, sweep.period()).spec(first);
                 List<ProbeTarget> handles = new ArrayList<>(sweep.targets().size());
                 for (SweepTarget t : sweep.targets()) {
@@ -117,7 +118,7 @@ final class SweepEngine {
         // fping retries at a probe's timeout; one the kernel refused to send has none.
         boolean ended = out instanceof SweepEvent.Lost || out instanceof SweepEvent.Failed;
         int tries = tallies.ended(index);
-        if (ended && sweep.count() == 0 && tallies.received(index) == 0 && tries <= sweep.retries()) {
+        if (ended && sweep.count() == 0 && !sweep.loop() && tallies.received(index) == 0 && tries <= sweep.retries()) {
             // fping's retry: the same target again, each wait backoff times the one before.
             double factor = Math.pow(sweep.backoff(), tries);
             Duration wait = Duration.ofNanos((long) (sweep.timeout().toNanos() * factor));

@@ -57,6 +57,32 @@ class SweepLoopbackTest {
     }
 
     @Test
+    void aLoopProbesEveryTargetUntilStoppedAndKeepsMinAvgMax() throws Exception {
+        SweepStop stop = new SweepStop();
+        List<SweepEvent> seen = new ArrayList<>();
+        Sweep loop = Sweep.of("127.0.0.1", "::1").loop(true).period(Duration.ofMillis(2));
+        SweepResult r = loop.run(e -> {
+            seen.add(e);
+            if (seen.size() == 400) { // the stopper decides when it ends, not a count
+                stop.stop();
+            }
+        }, stop);
+        assertTrue(r.stopped());
+        for (TargetStats t : r.targets()) {
+            assertTrue(t.received() >= 150, t::toString);
+            assertEquals(t.sent(), t.received(), t::toString);
+            assertEquals(0, t.rttNanos().length, "a loop keeps no per-probe times");
+            assertTrue(t.minNanos() > 0 && t.minNanos() <= t.avgNanos() && t.avgNanos() <= t.maxNanos(), t::toString);
+            List<Integer> probes = seen.stream().filter(e -> e.target().equals(t.target()))
+                    .map(SweepEvent::probe).toList();
+            assertEquals(java.util.stream.IntStream.range(0, t.sent()).boxed().toList(), probes,
+                    "every probe of " + t.target() + " answered, in order");
+        }
+        assertTrue(loop.toString().contains("every 2 ms until stopped"), loop.toString());
+        assertEquals(Duration.ofMillis(2), loop.timeout()); // a loop's timeout is its period, as with a count
+    }
+
+    @Test
     void settingsAreCheckedWithFieldValueAndRange() {
         Sweep s = Sweep.of(List.of(new SweepTarget(0, "127.0.0.1", InetAddress.getLoopbackAddress())));
         assertEquals("count must be 0..100000, got -1",

@@ -85,8 +85,9 @@ public final class FpingCommand {
     }
 
     private static Sweep sweep(FpingInvocation inv, FpingTargets targets) {
-        int count = inv.loop() ? 100_000 : inv.count();
-        Sweep s = Sweep.of(targets.targets).count(count).retries(inv.retry()).backoff(inv.backoff())
+        // -l runs until a signal stops it, as fping's does (no round limit), in memory that does not grow.
+        Sweep s = Sweep.of(targets.targets).count(inv.loop() ? 0 : inv.count()).loop(inv.loop())
+                .retries(inv.retry()).backoff(inv.backoff())
                 .interval(Duration.ofNanos(inv.intervalNanos())).period(Duration.ofNanos(inv.periodNanos()))
                 .size(Math.min(inv.size(), EchoPayload.MAX_V4));
         if (inv.timeoutNanos() >= 0) {

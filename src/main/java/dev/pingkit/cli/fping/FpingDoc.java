@@ -56,8 +56,8 @@ public final class FpingDoc {
                         "-I", CommandDoc.Values.of(CommandDoc.Kind.INTERFACE),
                         "--iface", CommandDoc.Values.of(CommandDoc.Kind.INTERFACE)),
                 CommandDoc.Values.of(CommandDoc.Kind.HOST),
-                List.of("--json: one JSON object per reply, error and summary, with percentiles, duplicate and "
-                                + "damaged counts per target (docs/json.md).",
+                List.of("--json: one JSON object per reply, error and summary, with percentiles (not with -l), "
+                                + "duplicate and damaged counts per target (docs/json.md).",
                         "The ICMP error that made a target unreachable is given as the reason.",
                         "-g takes IPv6 blocks too."),
                 "0 when all targets are alive; 1 when some are unreachable, and for every argument mistake (as fping "
