@@ -223,9 +223,9 @@ public final class PingCommand {
             }
             PingSettings s = PingSettings.to(target.address(), inv.host())
                     .count(inv.count())
+                    .flood(inv.flood()) // before the interval: flood(true) sets 0, -i may set another
                     .interval(inv.effectiveInterval())
                     .preload(inv.preload())
-                    .flood(inv.flood())
                     .payloadSize(inv.size())
                     .reportOutstanding(inv.outstanding())
                     .broadcast(inv.broadcast() && !target.ipv6()); // IPv6 has no broadcast: -b changes nothing

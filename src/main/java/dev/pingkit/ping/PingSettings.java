@@ -21,8 +21,7 @@ import java.util.function.Consumer;
  * @param target            the address pinged
  * @param targetName        the target as the user typed it (for headers and summaries)
  * @param count             probes to send, 0 = until stopped or the deadline ({@code -c})
- * @param interval          time between probes, default 1 s ({@code -i}); with {@code flood} and no explicit
- *                          interval, 0
+ * @param interval          time between probes, default 1 s ({@code -i}); {@code flood(true)} sets 0
  * @param deadline          stop the whole run after this long, null = none ({@code -w}); with a count the run
  *                          ends early once that many probes are answered (or errored), as iputils does
  * @param replyTimeout      how long to wait for replies once the count is sent and nothing came back, default
@@ -228,11 +227,16 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
     }
 
     /**
-     * With flood mode on or off. Flood does not change the interval by itself: as iputils does, a front end sets
-     * interval 0 for {@code -f} unless {@code -i} was given.
+     * With flood mode on or off. Turning it on also sets the interval to 0, as {@code ping -f} does; for a flood at
+     * another interval ({@code ping -f -i 0.2}) call {@link #interval} after it.
      */
     public PingSettings flood(boolean flood) {
-        return with(c -> c.flood = flood);
+        return with(c -> {
+            c.flood = flood;
+            if (flood) {
+                c.interval = Duration.ZERO;
+            }
+        });
     }
 
     /** With this payload size. */

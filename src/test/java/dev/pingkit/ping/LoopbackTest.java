@@ -130,8 +130,8 @@ class LoopbackTest {
     void oneProbeRunsDuringAFloodEachGetTheirReply(String host) throws Exception {
         assumeRoot("raw sockets and a flood");
         InetAddress target = InetAddress.getByName(host);
-        // interval 0: flood(true) alone keeps the 1 s default interval (the CLI sets 0 for -f), and sent 16 packets in all.
-        Pinger flood = Pinger.open(PingSettings.to(target).flood(true).interval(Duration.ZERO).preload(16)
+        // flood(true) sets interval 0, as ping -f does; at the default 1 s the flood would not reach 200 in 30 s.
+        Pinger flood = Pinger.open(PingSettings.to(target).flood(true).preload(16)
                 .identifier(0x6a00));
         var floodResult = new java.util.concurrent.atomic.AtomicReference<PingStatistics>();
         var floodFailure = new java.util.concurrent.atomic.AtomicReference<Throwable>();

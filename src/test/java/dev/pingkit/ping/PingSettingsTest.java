@@ -39,6 +39,13 @@ class PingSettingsTest {
     }
 
     @Test
+    void floodSetsIntervalZeroAsPingDashFDoesAndALaterIntervalWins() throws UnknownHostException {
+        assertEquals(Duration.ZERO, base().flood(true).interval());
+        assertEquals(Duration.ofMillis(200), base().flood(true).interval(Duration.ofMillis(200)).interval());
+        assertEquals(Duration.ofMillis(300), base().interval(Duration.ofMillis(300)).flood(false).interval());
+    }
+
+    @Test
     void badValuesNameTheFieldTheValueAndTheRange() throws UnknownHostException {
         refused("count must be 0..9223372036854775807 (0 = until stopped), got -1", s -> s.count(-1));
         refused("payloadSize must be 0..65507, got 70000", s -> s.payloadSize(70000));
