@@ -33,13 +33,16 @@ import java.util.Optional;
  * @param json            {@code --json}
  * @param histogram       {@code --histogram}: an RTT histogram and sparkline after the summary (pingkit)
  * @param pcap            {@code --pcap FILE}: every probe and reply written to a pcap capture (pingkit)
+ * @param broadcast       {@code -b}
+ * @param flowLabel       {@code -F}: the IPv6 flow label asked for (0: the kernel picks one)
  */
 public record Invocation(
         String host, int family, long count, Optional<Duration> interval, int size, Optional<Integer> ttl,
         Optional<Duration> replyTimeout, Optional<Integer> deadline, boolean flood, String patternHex,
         Optional<Integer> tos, Optional<String> source, Optional<String> device, boolean numeric, boolean quiet,
         boolean timestamps, boolean outstanding, Optional<String> pmtu, Optional<Long> mark, int preload,
-        boolean verbose, boolean json, boolean histogram, Optional<Path> pcap, boolean broadcast) {
+        boolean verbose, boolean json, boolean histogram, Optional<Path> pcap, boolean broadcast,
+        Optional<Integer> flowLabel) {
 
     /** The {@code -p} pattern bytes (empty when none was given). */
     public byte[] pattern() {

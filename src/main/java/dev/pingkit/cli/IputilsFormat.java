@@ -24,8 +24,17 @@ public final class IputilsFormat {
 
     /** {@code PING 127.0.0.1 (127.0.0.1) 56(84) bytes of data.} / {@code PING ::1(::1) 56 data bytes}. */
     public static String header(String host, String address, boolean ipv6, int size, String source, String device) {
+        return header(host, address, ipv6, size, source, device, -1);
+    }
+
+    /** The header with {@code ping -F}'s flow label ({@code PING ::1(::1) , flow 0x12345, 56 data bytes}), -1: none. */
+    public static String header(String host, String address, boolean ipv6, int size, String source, String device,
+                                int flowLabel) {
         StringBuilder b = new StringBuilder("PING ").append(host);
         b.append(ipv6 ? "(" : " (").append(address).append(") ");
+        if (ipv6 && flowLabel > 0) { // iputils prints a label only when there is one (the kernel's pick included)
+            b.append(String.format(java.util.Locale.ROOT, ", flow 0x%05x, ", flowLabel));
+        }
         if (source != null || device != null) {
             b.append("from ").append(source == null ? "" : source).append(' ')
                     .append(device == null ? "" : device).append(": ");

@@ -16,9 +16,11 @@ final class IputilsPrinter implements Printer {
     private final Target target;
     private final PingCommand.AddressNames names;
     private final int ident;
+    private final int flowLabel; // -F: the label the probes carry, -1: none
 
     /** @param ident the identifier of our probes, printed on reply lines with {@code -v} as iputils does */
-    IputilsPrinter(PrintStream out, PrintStream err, Invocation inv, Target target, int ident) {
+    IputilsPrinter(PrintStream out, PrintStream err, Invocation inv, Target target, int ident, int flowLabel) {
+        this.flowLabel = flowLabel;
         this.out = out;
         this.err = err;
         this.inv = inv;
@@ -33,7 +35,8 @@ final class IputilsPrinter implements Printer {
             out.println(IputilsFormat.pattern(inv.patternHex()));
         }
         out.println(IputilsFormat.header(inv.host(), Addresses.text(target.address()), target.ipv6(), inv.size(),
-                inv.source().orElse(inv.device().isPresent() ? sourceFor() : null), inv.device().orElse(null)));
+                inv.source().orElse(inv.device().isPresent() ? sourceFor() : null), inv.device().orElse(null),
+                flowLabel));
         out.flush();
     }
 

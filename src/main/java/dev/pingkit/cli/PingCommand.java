@@ -151,7 +151,8 @@ public final class PingCommand {
         }
         // made once the socket is open: -v prints the identifier it gave our probes
         Printer printer = inv.json() ? new JsonPrinter(out, inv, target)
-                : new IputilsPrinter(out, err, inv, target, pinger.identifier());
+                : new IputilsPrinter(out, err, inv, target, pinger.identifier(),
+                        pinger.flowLabel());
         RttRecorder recorder = inv.histogram() ? new RttRecorder(printer) : null;
         PingListener listener = recorder != null ? recorder : printer;
         CaptureTap capture = null;
@@ -246,6 +247,9 @@ public final class PingCommand {
             }
             if (inv.pmtu().isPresent()) {
                 s = s.pmtu(PingSettings.Pmtu.valueOf(inv.pmtu().get().toUpperCase(java.util.Locale.ROOT)));
+            }
+            if (inv.flowLabel().isPresent()) {
+                s = s.flowLabel(inv.flowLabel().get());
             }
             if (inv.mark().isPresent()) {
                 s = s.mark((int) (long) inv.mark().get());

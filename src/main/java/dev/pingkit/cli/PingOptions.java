@@ -92,6 +92,7 @@ public final class PingOptions {
         o.addOption(flag("b", "allow pinging broadcast"));
         o.addOption(flag("D", "print timestamps"));
         o.addOption(flag("f", "flood ping"));
+        o.addOption(valued("F", "flowlabel", "define flow label, default is random", PingOptions::flow));
         o.addOption(flag("h", "print usage on stderr and exit 2 (as iputils)"));
         o.addOption(Option.builder().longOpt("help").desc("print this help on stdout and exit 0 (pingkit)").get());
         o.addOption(valued("I", "interface", "either interface name or address", PingOptions::sourceOrDevice));
@@ -161,6 +162,7 @@ public final class PingOptions {
         String device = null;
         String pmtu = null;
         Long mark = null;
+        Integer flowLabel = null;
         int preload = 1;
         Help help = null;
         boolean version = false;
@@ -205,6 +207,7 @@ public final class PingOptions {
                 }
                 case "M" -> pmtu = (String) value;
                 case "m" -> mark = (Long) value;
+                case "F" -> flowLabel = (Integer) value;
                 case "l" -> {
                     preload = ((Long) value).intValue();
                     if (!privileged && preload > 3) {
@@ -248,7 +251,8 @@ public final class PingOptions {
                 cmd.hasOption("n") || flood, cmd.hasOption("q"), cmd.hasOption("D"), cmd.hasOption("O"),
                 Optional.ofNullable(pmtu), Optional.ofNullable(mark), preload, cmd.hasOption("v"),
                 cmd.hasOption("json"), cmd.hasOption("histogram"),
-                Optional.ofNullable(cmd.getOptionValue("pcap")).map(java.nio.file.Path::of), cmd.hasOption("b")));
+                Optional.ofNullable(cmd.getOptionValue("pcap")).map(java.nio.file.Path::of), cmd.hasOption("b"),
+                Optional.ofNullable(flowLabel)));
     }
 
     /** The man page, completion and help words of {@code scripts/ping}. */
@@ -372,6 +376,20 @@ public final class PingOptions {
         BigInteger v = new BigInteger(digits, hex ? 16 : 10);
         if (v.signum() < 0 || v.compareTo(BigInteger.valueOf(255)) > 0) {
             throw new BadValue("the decimal value of TOS bits must be in range 0-255: " + s);
+        }
+        return v.intValue();
+    }
+
+    /** {@code -F} as iputils reads it: {@code 0x} and hex digits, or decimal; at most 20 bits. */
+    static Integer flow(String s) {
+        boolean hex = s.startsWith("0x") || s.startsWith("0X");
+        String digits = hex ? s.substring(2) : s;
+        if (!digits.isEmpty() && !digits.matches(hex ? "[0-9a-fA-F]+" : "[+-]?\\d+")) {
+            throw new BadValue("bad value for flowinfo: " + s);
+        }
+        BigInteger v = digits.isEmpty() ? BigInteger.ZERO : new BigInteger(digits, hex ? 16 : 10);
+        if (v.signum() < 0 || v.compareTo(BigInteger.valueOf(0xfffff)) > 0) {
+            throw new BadValue("flow value is greater than 20 bits: " + s);
         }
         return v.intValue();
     }

@@ -183,6 +183,20 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * <b>Makes the probes to {@code target} carry IPv6 flow label {@code label}</b> ({@code ping -F}; 0: the kernel
+     * picks one), a label its socket holds alone; returns the label they carry. Call it before the target's first
+     * probe.
+     *
+     * @throws IllegalArgumentException if the target is not of this engine or not IPv6, or the label is not
+     *                                  0..0xfffff
+     * @throws IOException              if the kernel refuses the label (another socket holds it)
+     */
+    public int labelFlow(ProbeTarget target, int label) throws IOException {
+        TargetState t = registry.state(target);
+        return t.family.socket.labelFlow(target.address(), label);
+    }
+
+    /**
      * <b>The statistics of {@code target} now: a snapshot, safe from any thread while the run goes on.</b>
      *
      * @throws IllegalStateException if this engine keeps no statistics per target ({@link #keepStatistics})

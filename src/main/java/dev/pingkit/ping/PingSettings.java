@@ -45,12 +45,14 @@ import java.util.function.Consumer;
  *                          (datagram sockets always use the kernel's)
  * @param netns             network namespace to open the socket in (see {@link SocketOptions#netns()})
  * @param broadcast         allow a broadcast target and take replies from any host ({@code -b})
+ * @param flowLabel         IPv6 flow label 0..0xfffff on every probe ({@code -F}; 0 = one the kernel picks), null =
+ *                          none; ignored for an IPv4 target, as iputils does
  */
 public record PingSettings(InetAddress target, String targetName, long count, Duration interval, Duration deadline,
                            Duration replyTimeout, int preload, boolean flood, int payloadSize, String pattern,
                            Integer ttl, Integer tos, Pmtu pmtu, InetAddress source, String device, Integer mark,
                            SocketKind socketKind, boolean reportOutstanding, Integer identifier, String netns,
-                           boolean broadcast) {
+                           boolean broadcast, Integer flowLabel) {
 
     /** iputils' default interval between probes. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
@@ -123,6 +125,9 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         if (identifier != null && (identifier < 0 || identifier > 65535)) {
             throw new IllegalArgumentException("identifier must be 0..65535, got " + identifier);
         }
+        if (flowLabel != null && (flowLabel < 0 || flowLabel > 0xfffff)) {
+            throw new IllegalArgumentException("flowLabel must be 0..1048575 (20 bits), got " + flowLabel);
+        }
         // device and netns are checked by SocketOptions, once, with the same wording
         if (device != null) {
             SocketOptions.DEFAULTS.device(device);
@@ -140,7 +145,8 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
     /** <b>iputils' defaults for pinging {@code target}, shown to the user as {@code name}.</b> */
     public static PingSettings to(InetAddress target, String name) {
         return new PingSettings(target, name, 0, DEFAULT_INTERVAL, null, DEFAULT_REPLY_TIMEOUT, 1, false,
-                DEFAULT_PAYLOAD_SIZE, null, null, null, null, null, null, null, SocketKind.AUTO, false, null, null, false);
+                DEFAULT_PAYLOAD_SIZE, null, null, null, null, null, null, null, SocketKind.AUTO, false, null, null, false,
+                null);
     }
 
     /** <b>IPv4 or IPv6, from the target address.</b> */
@@ -304,13 +310,18 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         return with(c -> c.broadcast = broadcast);
     }
 
+    /** With every probe carrying IPv6 flow label {@code flowLabel} ({@code ping -F}; 0: the kernel picks), null = none. */
+    public PingSettings flowLabel(Integer flowLabel) {
+        return with(c -> c.flowLabel = flowLabel);
+    }
+
     /** A copy of {@code this} with {@code change} applied, validated again by the canonical constructor. */
     private PingSettings with(Consumer<Copy> change) {
         Copy c = new Copy(this);
         change.accept(c);
         return new PingSettings(c.target, c.targetName, c.count, c.interval, c.deadline, c.replyTimeout, c.preload,
                 c.flood, c.payloadSize, c.pattern, c.ttl, c.tos, c.pmtu, c.source, c.device, c.mark, c.socketKind,
-                c.reportOutstanding, c.identifier, c.netns, c.broadcast);
+                c.reportOutstanding, c.identifier, c.netns, c.broadcast, c.flowLabel);
     }
 
     /** The components as one wither changes them: the one place that lists them all besides the record header. */
@@ -336,6 +347,7 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         Integer identifier;
         String netns;
         boolean broadcast;
+        Integer flowLabel;
 
         Copy(PingSettings s) {
             target = s.target;
@@ -359,6 +371,7 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
             identifier = s.identifier;
             netns = s.netns;
             broadcast = s.broadcast;
+            flowLabel = s.flowLabel;
         }
     }
 
@@ -408,6 +421,7 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         }
         addIf(j, "id", identifier);
         addIf(j, "netns", netns);
+        addIf(j, "flow", flowLabel == null ? null : String.format("0x%05x", flowLabel));
         return j.toString();
     }
 

@@ -1,7 +1,9 @@
 package dev.pingkit.ping;
 
+import dev.pingkit.socket.Family;
 import dev.pingkit.socket.IcmpSocket;
 import dev.pingkit.socket.IcmpSockets;
+import dev.pingkit.socket.NativeSocketException;
 import dev.pingkit.socket.SocketKind;
 
 import java.io.IOException;
@@ -24,6 +26,7 @@ public final class Pinger implements AutoCloseable {
     private final Engine engine;
     private final ProbeTarget target;
     private final ProbeSpec spec;
+    private final int flowLabel; // -1: none
     private volatile boolean stopped; // stop() was called: the run was cut short, no probe timed out
     private boolean ran; // guarded by this
 
@@ -44,9 +47,22 @@ public final class Pinger implements AutoCloseable {
         this.spec = ProbeSpec.DEFAULT.payload(settings.payload()).timeout(FOREVER);
         try {
             this.target = engine.add(settings.target(), TargetPlan.explicit());
+            this.flowLabel = labelFlow(engine, target, settings);
         } catch (IOException | RuntimeException e) {
             engine.close();
             throw e;
+        }
+    }
+
+    /** {@code ping -F}: on an IPv6 target only (iputils ignores it for IPv4); a refusal in iputils' words. */
+    private static int labelFlow(Engine engine, ProbeTarget target, PingSettings settings) throws IOException {
+        if (settings.flowLabel() == null || settings.family() != Family.IPV6) {
+            return -1;
+        }
+        try {
+            return engine.labelFlow(target, settings.flowLabel());
+        } catch (NativeSocketException e) {
+            throw new IOException("can't set flowlabel: " + e.errnoDescription(), e);
         }
     }
 
@@ -97,6 +113,11 @@ public final class Pinger implements AutoCloseable {
     /** <b>The ICMP identifier of our probes</b> (the kernel's for a datagram socket). */
     public int identifier() {
         return engine.identifier(settings.target());
+    }
+
+    /** <b>The IPv6 flow label every probe carries</b> (the kernel's pick for {@code -F 0}), -1 when none. */
+    public int flowLabel() {
+        return flowLabel;
     }
 
     /** <b>The socket kind actually in use: RAW or DATAGRAM.</b> */

@@ -47,6 +47,19 @@ public interface IcmpSocket extends AutoCloseable {
     long send(ByteBuffer icmpMessage, InetAddress destination) throws IOException;
 
     /**
+     * <b>Makes every later send to {@code destination} carry IPv6 flow label {@code label}</b> ({@code ping -F}),
+     * taken from the kernel's flow label manager for this socket alone; 0 asks the kernel to pick one.
+     *
+     * @return the label the sends carry (the kernel's pick for 0)
+     * @throws IllegalArgumentException unless this is an IPv6 socket, {@code destination} IPv6 and
+     *                                  {@code label} 0..0xfffff
+     * @throws NativeSocketException    if the kernel refuses (EPERM: another socket holds that label)
+     */
+    default int labelFlow(InetAddress destination, int label) throws IOException {
+        throw new UnsupportedOperationException("flow labels need a native socket");
+    }
+
+    /**
      * <b>Waits up to {@code timeoutNanos} for one message and fills {@code into} with it.</b>
      * Allocates nothing. A timeout of 0 only takes what is already queued.
      *

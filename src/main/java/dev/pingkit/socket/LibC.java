@@ -115,6 +115,9 @@ final class LibC {
     static final int IPV6_RECVHOPLIMIT = 51;
     static final int IPV6_HOPLIMIT = 52;
     static final int IPV6_RECVTCLASS = 66;
+    static final int IPV6_FLOWLABEL_MGR = 32; // struct in6_flowlabel_req: ask for (or create) a flow label
+    static final int IPV6_FLOWINFO_SEND = 33; // sends take the flow label from sin6_flowinfo
+    static final int IN6_FLOWLABEL_REQ_SIZE = 32;
     static final int IPV6_TCLASS = 67;
     static final int IPV6_PMTUDISC_DONT = 0;
     static final int IPV6_PMTUDISC_DO = 2;

@@ -35,6 +35,8 @@ final class NativeIcmpSocket implements IcmpSocket {
     private final Memory sendAddress = new Memory(32);
     private final long sendAddressAt = Pointer.nativeValue(sendAddress);
     private InetAddress lastDestination;
+    private InetAddress labelled; // the destination whose sends carry flowLabel (ping -F), else null
+    private int flowLabel;
     private Memory sendData;
     private long sendDataAt;
     private ByteBuffer sendView;
@@ -136,6 +138,29 @@ final class NativeIcmpSocket implements IcmpSocket {
         }
     }
 
+    @Override
+    public int labelFlow(InetAddress destination, int label) throws IOException {
+        Objects.requireNonNull(destination, "destination");
+        if (family != Family.IPV6 || !(destination instanceof Inet6Address)) {
+            throw new IllegalArgumentException("a flow label is IPv6's: this is an " + family + " socket, destination "
+                    + destination.getHostAddress());
+        }
+        if (label < 0 || label > 0xfffff) {
+            throw new IllegalArgumentException("flow label must be 0..0xfffff, got 0x" + Integer.toHexString(label));
+        }
+        enter();
+        try {
+            synchronized (sendLock) {
+                flowLabel = NativeOptions.requestFlowLabel(fd, destination, label);
+                labelled = destination;
+                lastDestination = null; // the next send writes the address with its label
+                return flowLabel;
+            }
+        } finally {
+            exit();
+        }
+    }
+
     private void writeDestination(InetAddress destination) {
         byte[] address = destination.getAddress();
         sendAddress.clear();
@@ -145,6 +170,9 @@ final class NativeIcmpSocket implements IcmpSocket {
         } else {
             sendAddress.write(8, address, 0, 16);
             sendAddress.setInt(24, ((Inet6Address) destination).getScopeId());
+            if (destination.equals(labelled)) {
+                NativeOptions.putBigEndian(sendAddress, 4, flowLabel); // sin6_flowinfo, in network order
+            }
         }
         lastDestination = destination;
     }

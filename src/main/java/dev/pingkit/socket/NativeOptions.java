@@ -138,6 +138,41 @@ final class NativeOptions {
         }
     }
 
+    /**
+     * Asks the kernel's flow label manager for {@code label} towards {@code destination}, this socket's alone
+     * (created if new; 0: the kernel picks one), and turns on sending it ({@code IPV6_FLOWINFO_SEND}), as iputils'
+     * {@code ping -F} does. Returns the label granted.
+     */
+    static int requestFlowLabel(int fd, InetAddress destination, int label) throws IOException {
+        try (com.sun.jna.Memory request = new com.sun.jna.Memory(LibC.IN6_FLOWLABEL_REQ_SIZE)) {
+            request.clear();
+            request.write(0, destination.getAddress(), 0, 16); // flr_dst
+            putBigEndian(request, 16, label);                  // flr_label, network order
+            request.setByte(20, (byte) 0);                     // flr_action: IPV6_FL_A_GET
+            request.setByte(21, (byte) 1);                     // flr_share: IPV6_FL_S_EXCL
+            request.setShort(22, (short) 1);                   // flr_flags: IPV6_FL_F_CREATE
+            if (LibC.Rare.setsockopt(fd, LibC.IPPROTO_IPV6, LibC.IPV6_FLOWLABEL_MGR, request,
+                    LibC.IN6_FLOWLABEL_REQ_SIZE) < 0) {
+                int errno = LibC.errno();
+                throw new NativeSocketException("setsockopt(IPV6_FLOWLABEL_MGR, flow 0x"
+                        + String.format("%05x", label) + ")", errno, errno == Errno.EPERM
+                        ? "another socket holds that flow label (or it is not yours to take)" : null);
+            }
+            int granted = (request.getByte(17) & 0x0f) << 16 | (request.getByte(18) & 0xff) << 8
+                    | request.getByte(19) & 0xff; // the kernel's pick when 0 was asked
+            setInt(fd, LibC.IPPROTO_IPV6, LibC.IPV6_FLOWINFO_SEND, 1, "IPV6_FLOWINFO_SEND", null);
+            return granted;
+        }
+    }
+
+    /** Writes {@code value} at {@code offset} in network (big-endian) byte order. */
+    static void putBigEndian(com.sun.jna.Pointer p, long offset, int value) {
+        p.setByte(offset, (byte) (value >>> 24));
+        p.setByte(offset + 1, (byte) (value >>> 16));
+        p.setByte(offset + 2, (byte) (value >>> 8));
+        p.setByte(offset + 3, (byte) value);
+    }
+
     /** Reads a C int (native byte order). */
     static int readInt(byte[] bytes, int offset) {
         int v = 0;

@@ -24,6 +24,17 @@ class IputilsFormatTest {
     }
 
     @Test
+    void headerShowsTheFlowLabelOfDashFForIpv6Only() {
+        assertEquals("PING ::1(::1) , flow 0x12345, 56 data bytes",
+                IputilsFormat.header("::1", "::1", true, 56, null, null, 0x12345));
+        assertEquals("PING ::1(::1) , flow 0x00011, from ::1 lo: 56 data bytes",
+                IputilsFormat.header("::1", "::1", true, 56, "::1", "lo", 17));
+        assertEquals("PING ::1(::1) 56 data bytes", IputilsFormat.header("::1", "::1", true, 56, null, null, -1));
+        assertEquals("PING 127.0.0.1 (127.0.0.1) 56(84) bytes of data.",
+                IputilsFormat.header("127.0.0.1", "127.0.0.1", false, 56, null, null, 5));
+    }
+
+    @Test
     void headerNamesSourceAndDeviceWithDashI() {
         assertEquals("PING 127.0.0.1 (127.0.0.1) from 127.0.0.1 lo: 56(84) bytes of data.",
                 IputilsFormat.header("127.0.0.1", "127.0.0.1", false, 56, "127.0.0.1", "lo"));

@@ -54,6 +54,8 @@ class PingSettingsTest {
         assertEquals(0, PingSettings.to(InetAddress.getByName("::1")).ttl(0).ttl(), "0 is a valid IPv6 hop limit");
         assertThrows(IllegalArgumentException.class, () -> PingSettings.to(InetAddress.getByName("::1")).ttl(256));
         refused("tos must be 0..255, got 256", s -> s.tos(256));
+        refused("flowLabel must be 0..1048575 (20 bits), got 1048576", s -> s.flowLabel(0x100000));
+        assertEquals("PingSettings[198.51.100.2 flow=0x0abcd]", base().flowLabel(0xabcd).toString());
         refused("preload must be 1..65536, got 0", s -> s.preload(0));
         refused("identifier must be 0..65535, got 70000", s -> s.identifier(70000));
         refused("pattern must be 1..32 hex digits, got 'zz'", s -> s.pattern("zz"));
