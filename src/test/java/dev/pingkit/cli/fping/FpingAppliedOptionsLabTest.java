@@ -109,6 +109,31 @@ class FpingAppliedOptionsLabTest {
                 addr(Lab.FAR, 4) + " is alive"), inHostsNamespace(hosts, "fping -m -A pkmulti").stdout());
     }
 
+    /**
+     * -n and -d: targets shown by their reverse name, as fping shows them, for addresses and names given, alone and
+     * with -A. Every address probed is in the hosts file, so no lookup leaves the files for DNS.
+     */
+    @Test
+    void reverseNamesAreFpings(@TempDir Path dir) throws IOException {
+        String peer4 = addr(Lab.PEER, 4), far4 = addr(Lab.FAR, 4);
+        String peer6 = Addresses.text(Lab.host(Lab.PEER).address(6));
+        Path hosts = dir.resolve("hosts");
+        Files.writeString(hosts, "127.0.0.1 localhost\n::1 localhost\n" + peer4 + " pkpeer\n" + far4 + " pkfar\n"
+                + peer6 + " pkpeer6\n");
+        List<String> shown = new ArrayList<>();
+        for (String args : new String[] {"-n " + peer4 + " " + far4, "-d " + peer4, "-n -A " + peer4, "-d pkfar",
+            "-n pkfar", "-n -c1 " + peer6, "-d -A -c1 pkpeer " + far4}) {
+            Run theirs = inHostsNamespace(hosts, "fping " + args);
+            Run ours = inHostsNamespace(hosts, "env PINGKIT_CLASSPATH=" + System.getProperty("java.class.path") + " "
+                    + Lab.home().resolve("scripts/fping") + " " + args);
+            sameEverything(theirs, ours);
+            shown.addAll(ours.stdout());
+        }
+        // the names really came from the hosts file
+        assertTrue(shown.contains("pkpeer is alive") && shown.contains("pkfar is alive")
+                && shown.contains("pkpeer (" + peer4 + ") is alive"), String.join("\n", shown));
+    }
+
     /** Runs {@code command} in the client namespace with {@code hosts} as its /etc/hosts (a private mount). */
     private static Run inHostsNamespace(Path hosts, String command) {
         Lab.Result r = Lab.run(Duration.ofSeconds(90), "unshare", "-m", "sh", "-c",
