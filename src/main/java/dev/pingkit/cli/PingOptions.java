@@ -368,28 +368,27 @@ public final class PingOptions {
 
     /** parsetos(): decimal or 0x-prefixed hex, 0..255. */
     static Integer tos(String s) {
-        boolean hex = s.startsWith("0x") || s.startsWith("0X");
-        String digits = hex ? s.substring(2) : s;
-        if (!digits.matches(hex ? "[0-9a-fA-F]+" : "[+-]?\\d+")) {
-            throw new BadValue("bad TOS value: " + s);
-        }
-        BigInteger v = new BigInteger(digits, hex ? 16 : 10);
-        if (v.signum() < 0 || v.compareTo(BigInteger.valueOf(255)) > 0) {
-            throw new BadValue("the decimal value of TOS bits must be in range 0-255: " + s);
-        }
-        return v.intValue();
+        return hexOrDecimal(s, false, 255, "bad TOS value: ", "the decimal value of TOS bits must be in range 0-255: ");
     }
 
-    /** {@code -F} as iputils reads it: {@code 0x} and hex digits, or decimal; at most 20 bits. */
+    /** {@code -F} as iputils' parseflow() reads it: decimal or 0x-prefixed hex (empty digits are 0), 20 bits. */
     static Integer flow(String s) {
+        return hexOrDecimal(s, true, 0xfffff, "bad value for flowinfo: ", "flow value is greater than 20 bits: ");
+    }
+
+    /** A number as strtoul(3) with base 0x-or-10 reads it, 0..max; iputils' words for a bad or too large one. */
+    private static int hexOrDecimal(String s, boolean emptyIsZero, int max, String bad, String tooLarge) {
         boolean hex = s.startsWith("0x") || s.startsWith("0X");
         String digits = hex ? s.substring(2) : s;
-        if (!digits.isEmpty() && !digits.matches(hex ? "[0-9a-fA-F]+" : "[+-]?\\d+")) {
-            throw new BadValue("bad value for flowinfo: " + s);
+        if (digits.isEmpty() && emptyIsZero) {
+            return 0;
         }
-        BigInteger v = digits.isEmpty() ? BigInteger.ZERO : new BigInteger(digits, hex ? 16 : 10);
-        if (v.signum() < 0 || v.compareTo(BigInteger.valueOf(0xfffff)) > 0) {
-            throw new BadValue("flow value is greater than 20 bits: " + s);
+        if (!digits.matches(hex ? "[0-9a-fA-F]+" : "[+-]?\\d+")) {
+            throw new BadValue(bad + s);
+        }
+        BigInteger v = new BigInteger(digits, hex ? 16 : 10);
+        if (v.signum() < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
+            throw new BadValue(tooLarge + s);
         }
         return v.intValue();
     }
