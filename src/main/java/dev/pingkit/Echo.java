@@ -1,11 +1,14 @@
 package dev.pingkit;
 
-import dev.pingkit.packet.Addresses;
+import dev.pingkit.batch.Probes;
+import dev.pingkit.batch.Results;
+import dev.pingkit.engine.SendOptions;
+import dev.pingkit.engine.Query;
 import dev.pingkit.packet.EchoMessage;
 import dev.pingkit.packet.EchoPayload;
 import dev.pingkit.packet.Hexdump;
 import dev.pingkit.packet.IcmpMessage;
-import dev.pingkit.ping.SendResult;
+import dev.pingkit.SendResult;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -49,26 +52,10 @@ public final class Echo {
     /** <b>ping's default payload size.</b> */
     public static final int DEFAULT_SIZE = EchoPayload.DEFAULT_SIZE;
 
-    private final InetAddress target;
-    private final InetAddress source;
-    private final EchoMessage message; // the ICMP bytes; for ICMPv6 its pseudo-header is (source, target) if known
-    private final byte[] pattern;
-    private final SendOptions options;
+    private final Query query;
 
-    private Echo(InetAddress target, InetAddress source, EchoMessage message, byte[] pattern, SendOptions options) {
-        this.target = target;
-        this.source = source;
-        this.message = message;
-        this.pattern = pattern;
-        this.options = options;
-    }
-
-    private Echo with(EchoMessage m) {
-        return new Echo(target, source, m, pattern, options);
-    }
-
-    private Echo with(SendOptions o) {
-        return new Echo(target, source, message, pattern, o);
+    private Echo(Query query) {
+        this.query = query;
     }
 
     /**
@@ -78,37 +65,41 @@ public final class Echo {
      * @throws IllegalArgumentException {@code unknown host: nosuch.invalid} if the name does not resolve
      */
     public static Echo to(String host) {
-        return to(Hosts.resolve(host, 0));
+        return new Echo(Query.to(host));
     }
 
     /** <b>An echo request to an address: ICMPv4 for an {@code Inet4Address}, ICMPv6 for an {@code Inet6Address}.</b> */
+    /** <b>The echo of a query value (a batch's {@code unanswered()}, a result's {@code request()}).</b> */
+    public static Echo of(Query query) {
+        return new Echo(java.util.Objects.requireNonNull(query, "query"));
+    }
+
+    /** <b>This echo as the engine's and the modes' query value.</b> */
+    public Query query() {
+        return query;
+    }
+
     public static Echo to(InetAddress target) {
-        Objects.requireNonNull(target, "target");
-        EchoMessage m = EchoMessage.request(target instanceof Inet6Address ? 6 : 4)
-                .identifier((int) (ProcessHandle.current().pid() & 0xffff)).sequence(1)
-                .data(EchoPayload.fill(DEFAULT_SIZE)).build();
-        return new Echo(target, null, m, null, SendOptions.DEFAULT);
+        return new Echo(Query.to(target));
     }
 
     // ---- setters: each returns a new value ----
 
     /** <b>The identifier, 0..65535.</b> */
     public Echo id(int id) {
-        check("id", id, 0, 65535);
-        return with(message.identifier(id));
+        return new Echo(query.id(id));
     }
 
     /** <b>The sequence number, 0..65535.</b> */
     public Echo seq(int seq) {
-        check("seq", seq, 0, 65535);
-        return with(message.sequence(seq));
+        return new Echo(query.seq(seq));
     }
 
     // ---- batches: each returns a Probes value built from this echo ----
 
     /** <b>A batch of this probe alone, to widen with {@link Probes}' ranges and send with {@code sendAll()}.</b> */
     public Probes probes() {
-        return Probes.of(this);
+        return Probes.of(query);
     }
 
     /** <b>A batch with sequence numbers {@code from..to}</b>: {@code Echo.to(h).seq(1, 20).sendAll()}. */
@@ -138,14 +129,12 @@ public final class Echo {
 
     /** <b>The payload as the UTF-8 bytes of {@code text}.</b> */
     public Echo payload(String text) {
-        Objects.requireNonNull(text, "payload");
-        return withPayload(text.getBytes(StandardCharsets.UTF_8), null);
+        return new Echo(query.payload(text));
     }
 
     /** <b>The payload bytes (copied).</b> */
     public Echo payload(byte[] bytes) {
-        Objects.requireNonNull(bytes, "payload");
-        return withPayload(bytes.clone(), null);
+        return new Echo(query.payload(bytes));
     }
 
     /**
@@ -153,12 +142,7 @@ public final class Echo {
      * ignored; an even number of digits is required.
      */
     public Echo payloadHex(String hex) {
-        Objects.requireNonNull(hex, "payloadHex");
-        byte[] b = Hexdump.parse(hex);
-        if (b == null) {
-            throw new IllegalArgumentException("payloadHex must be pairs of hex digits, got \"" + hex + "\"");
-        }
-        return withPayload(b, null);
+        return new Echo(query.payloadHex(hex));
     }
 
     /**
@@ -166,11 +150,7 @@ public final class Echo {
      * {@link #pattern(String)} repeated if one is set.</b>
      */
     public Echo size(int n) {
-        int max = maxPayload();
-        if (n < 0 || n > max) {
-            throw new IllegalArgumentException("size must be 0.." + max + " for " + ipName() + ", got " + n);
-        }
-        return withPayload(EchoPayload.fill(n, pattern), pattern);
+        return new Echo(query.size(n));
     }
 
     /**
@@ -178,25 +158,17 @@ public final class Echo {
      * repeated, like {@code ping -p ff00}.</b> An explicit {@code payload(...)} later replaces it.
      */
     public Echo pattern(String hex) {
-        Objects.requireNonNull(hex, "pattern");
-        byte[] p = Hexdump.parse(hex);
-        if (p == null || p.length < 1 || p.length > 16) {
-            throw new IllegalArgumentException("pattern must be 1..16 bytes as hex digits (like ping -p ff00), got \""
-                    + hex + "\"");
-        }
-        return withPayload(EchoPayload.fill(message.dataLength(), p), p);
+        return new Echo(query.pattern(hex));
     }
 
     /** <b>The ICMP type, 0..255, for experiments (e.g. 13, a timestamp request); default 8 or 128.</b> */
     public Echo type(int type) {
-        check("type", type, 0, 255);
-        return with(message.type(type));
+        return new Echo(query.type(type));
     }
 
     /** <b>The ICMP code, 0..255; default 0.</b> */
     public Echo code(int code) {
-        check("code", code, 0, 255);
-        return with(message.code(code));
+        return new Echo(query.code(code));
     }
 
     /**
@@ -205,30 +177,27 @@ public final class Echo {
      * ICMPv6 checksum itself, so the forced one would never go out.
      */
     public Echo checksum(int checksum) {
-        check("checksum", checksum, 0, 65535);
-        return with(message.checksum(checksum));
+        return new Echo(query.checksum(checksum));
     }
 
     /** <b>Back to a computed checksum after {@link #checksum(int)}.</b> */
     public Echo computedChecksum() {
-        return with(message.computedChecksum());
+        return new Echo(query.computedChecksum());
     }
 
     /** <b>The IP TTL (IPv6: hop limit) to send with, 1..255.</b> */
     public Echo ttl(int ttl) {
-        check("ttl", ttl, 1, 255);
-        return with(options.ttl(ttl));
+        return new Echo(query.ttl(ttl));
     }
 
     /** <b>The IP TOS byte (IPv6: traffic class) to send with, 0..255.</b> */
     public Echo tos(int tos) {
-        check("tos", tos, 0, 255);
-        return with(options.tos(tos));
+        return new Echo(query.tos(tos));
     }
 
     /** <b>Whether to set don't-fragment when sending.</b> */
     public Echo dontFragment(boolean df) {
-        return with(options.dontFragment(df));
+        return new Echo(query.dontFragment(df));
     }
 
     /**
@@ -236,84 +205,58 @@ public final class Echo {
      * For ICMPv6 it lets {@code Echo} compute the checksum over the pseudo-header.
      */
     public Echo source(InetAddress source) {
-        if (source != null && (source instanceof Inet6Address) != (target instanceof Inet6Address)) {
-            throw new IllegalArgumentException("source must be an " + ipName() + " address like the target "
-                    + Addresses.text(target) + ", got " + Addresses.text(source));
-        }
-        // ICMPv6's checksum covers (source, target); unknown source: the kernel computes it
-        EchoMessage m = message.pseudoHeader(family() == 6 ? source : null, family() == 6 && source != null
-                ? target : null);
-        return new Echo(target, source, m, pattern, options);
+        return new Echo(query.source(source));
     }
 
-    private Echo withPayload(byte[] p, byte[] pat) {
-        int max = maxPayload();
-        if (p.length > max) {
-            throw new IllegalArgumentException("payload must be at most " + max + " bytes for " + ipName()
-                    + ", got " + p.length);
-        }
-        return new Echo(target, source, message.data(p), pat, options);
-    }
 
-    private static void check(String field, int v, int lo, int hi) {
-        if (v < lo || v > hi) {
-            throw new IllegalArgumentException(field + " must be " + lo + ".." + hi + ", got " + v);
-        }
-    }
 
-    private int maxPayload() {
-        return EchoPayload.max(family());
-    }
 
-    private String ipName() {
-        return family() == 6 ? "IPv6" : "IPv4";
-    }
 
     // ---- getters ----
 
     /** <b>The target address.</b> */
     public InetAddress target() {
-        return target;
+        return query.target();
     }
 
     /** <b>4 for an IPv4 target (ICMPv4), 6 for an IPv6 target (ICMPv6).</b> */
     public int family() {
-        return target instanceof Inet6Address ? 6 : 4;
+        return query.family();
     }
 
     /** <b>The identifier.</b> */
     public int id() {
-        return message.identifier();
+        return query.id();
     }
 
     /** <b>The sequence number.</b> */
     public int seq() {
-        return message.sequence();
+        return query.seq();
     }
 
     /** <b>The payload bytes, a copy.</b> */
     public byte[] payload() {
-        return message.data();
+        return query.payload();
     }
 
     /** <b>The payload length in bytes.</b> */
     public int payloadLength() {
-        return message.dataLength();
+        return query.payloadLength();
     }
 
     /** <b>The fill pattern as lowercase hex, or {@code ""} if none.</b> */
     public String pattern() {
-        return pattern == null ? "" : Hexdump.hex(pattern, 0, pattern.length);
+        return query.pattern();
     }
 
     /** <b>The ICMP type.</b> */
     public int type() {
-        return message.type();
+        return query.type();
     }
 
     /** <b>The ICMP code.</b> */
     public int code() {
-        return message.code();
+        return query.code();
     }
 
     /**
@@ -321,69 +264,69 @@ public final class Echo {
      * (the kernel fills it in); see {@link #checksumKnown()}.
      */
     public int checksum() {
-        return message.checksum();
+        return query.checksum();
     }
 
     /** <b>True if {@link #checksum(int)} forced the value.</b> */
     public boolean checksumForced() {
-        return message.checksumForced();
+        return query.checksumForced();
     }
 
     /** <b>False only for ICMPv6 without a source and without a forced checksum: the kernel will compute it.</b> */
     public boolean checksumKnown() {
-        return message.checksumKnown();
+        return query.checksumKnown();
     }
 
     /** <b>The TTL / hop limit to send with, or -1 for the kernel's default.</b> */
     public int ttl() {
-        return options.ttl();
+        return query.ttl();
     }
 
     /** <b>True if a TTL was set.</b> */
     public boolean hasTtl() {
-        return options.hasTtl();
+        return query.hasTtl();
     }
 
     /** <b>The TOS / traffic class to send with, or -1 for the kernel's default.</b> */
     public int tos() {
-        return options.tos();
+        return query.tos();
     }
 
     /** <b>True if a TOS was set.</b> */
     public boolean hasTos() {
-        return options.hasTos();
+        return query.hasTos();
     }
 
     /** <b>Whether don't-fragment is requested.</b> */
     public boolean dontFragment() {
-        return options.dontFragment();
+        return query.dontFragment();
     }
 
     /** <b>The source address, if set.</b> */
     public Optional<InetAddress> source() {
-        return Optional.ofNullable(source);
+        return query.source();
     }
 
     /** <b>The ICMP message this echo sends: the packet-level value, without target or send options.</b> */
     public EchoMessage message() {
-        return message;
+        return query.message();
     }
 
     /** <b>The send options: TTL, TOS, don't-fragment.</b> */
     public SendOptions sendOptions() {
-        return options;
+        return query.sendOptions();
     }
 
     // ---- the wire ----
 
     /** <b>The ICMP message length: 8 + payload length.</b> */
     public int wireLength() {
-        return message.length();
+        return query.wireLength();
     }
 
     /** <b>The ICMP message on the wire (no IP header), a new array.</b> */
     public byte[] toBytes() {
-        return message.toBytes();
+        return query.toBytes();
     }
 
     /**
@@ -393,17 +336,17 @@ public final class Echo {
      * @throws BufferOverflowException if fewer than {@link #wireLength()} bytes remain (nothing is written)
      */
     public int writeTo(ByteBuffer buf) {
-        return message.writeTo(buf);
+        return query.writeTo(buf);
     }
 
     /** <b>The bytes decoded back, the way a receiver would see them.</b> */
     public IcmpMessage decoded() {
-        return message.decoded();
+        return query.decoded();
     }
 
     /** <b>Every field, one per line, with its meaning; send options last.</b> */
     public String show() {
-        return EchoView.show(this);
+        return query.show();
     }
 
     /**
@@ -439,30 +382,29 @@ public final class Echo {
      * @throws IllegalArgumentException if the timeout is negative, or the checksum is forced on an ICMPv6 echo
      */
     public SendResult send(Duration timeout) throws IOException {
-        try (EchoSend s = EchoSend.of(this, timeout, dev.pingkit.ping.EngineOptions.defaults())) {
+        try (EchoSend s = EchoSend.of(this, timeout, dev.pingkit.engine.EngineOptions.defaults())) {
             return s.await();
         }
     }
 
     /** <b>{@link #toBytes()} as {@code hexdump -C} style lines.</b> */
     public String hexdump() {
-        return Hexdump.of(toBytes());
+        return Hexdump.of(query.toBytes());
     }
 
     /** <b>One line: {@code Echo 127.0.0.1 id=7 seq=1 len=5 "hello" checksum=0x….}</b> */
     @Override
     public String toString() {
-        return EchoView.line(this);
+        return query.toString();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Echo e && target.equals(e.target) && Objects.equals(source, e.source)
-                && message.equals(e.message) && Arrays.equals(pattern, e.pattern) && options.equals(e.options);
+        return o instanceof Echo e && query.equals(e.query);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Objects.hash(target, source, message, options) + Arrays.hashCode(pattern);
+        return query.hashCode();
     }
 }

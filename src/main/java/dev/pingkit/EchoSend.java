@@ -1,10 +1,10 @@
 package dev.pingkit;
 
-import dev.pingkit.ping.EngineOptions;
-import dev.pingkit.ping.OneProbe;
-import dev.pingkit.ping.ProbeEvent;
-import dev.pingkit.ping.ProbeSpec;
-import dev.pingkit.ping.SendResult;
+import dev.pingkit.engine.EngineOptions;
+import dev.pingkit.OneProbe;
+import dev.pingkit.engine.ProbeEvent;
+import dev.pingkit.engine.ProbeSpec;
+import dev.pingkit.SendResult;
 
 import java.io.IOException;
 import java.time.Duration;

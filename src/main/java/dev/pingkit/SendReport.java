@@ -2,7 +2,7 @@ package dev.pingkit;
 
 import dev.pingkit.packet.Addresses;
 import dev.pingkit.packet.IcmpMessage;
-import dev.pingkit.ping.SendResult;
+import dev.pingkit.SendResult;
 
 import java.util.Locale;
 

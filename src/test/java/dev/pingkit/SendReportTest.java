@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pingkit.packet.EchoMessage;
 import dev.pingkit.packet.IcmpMessage;
-import dev.pingkit.ping.SendResult;
+import dev.pingkit.SendResult;
 import java.net.InetAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

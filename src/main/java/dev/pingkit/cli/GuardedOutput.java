@@ -14,9 +14,9 @@ import java.nio.file.Path;
  * SIGPIPE at its next line after the reader closed (the shell sees 141), and on any other failure finishes its run,
  * then says {@code ping: write error} and exits 1; this class gives the command what it needs to do the same.
  */
-final class GuardedOutput extends OutputStream {
+public final class GuardedOutput extends OutputStream {
     /** What a shell reports for a process that SIGPIPE ended: 128 + 13. */
-    static final int BROKEN_PIPE_EXIT = 141;
+    public static final int BROKEN_PIPE_EXIT = 141;
 
     private final OutputStream out;
     private final Path fdLink;
@@ -30,12 +30,12 @@ final class GuardedOutput extends OutputStream {
     }
 
     /** The process's standard output. */
-    static GuardedOutput stdout() {
+    public static GuardedOutput stdout() {
         return new GuardedOutput(new FileOutputStream(FileDescriptor.out), Path.of("/proc/self/fd/1"));
     }
 
     /** Runs {@code action} (stopping the run) when the reader goes away. */
-    void onBrokenPipe(Runnable action) {
+    public void onBrokenPipe(Runnable action) {
         this.onBrokenPipe = action;
         if (brokenPipe) {
             action.run();
@@ -43,12 +43,12 @@ final class GuardedOutput extends OutputStream {
     }
 
     /** Whether the reader of a pipe went away. */
-    boolean brokenPipe() {
+    public boolean brokenPipe() {
         return brokenPipe;
     }
 
     /** Whether a write failed for another reason (a full disk, a closed descriptor). */
-    boolean failed() {
+    public boolean failed() {
         return failed;
     }
 

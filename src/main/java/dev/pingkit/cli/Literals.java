@@ -36,7 +36,7 @@ public final class Literals {
     }
 
     /** Whether {@code c} is 0-9, a-f or A-F (no other script's digits). */
-    static boolean isAsciiHexDigit(char c) {
+    public static boolean isAsciiHexDigit(char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 }

@@ -25,7 +25,7 @@ public record OptionHelp(String name, String argName, String description) {
     }
 
     /** The options of {@code table}, in its order. */
-    static List<OptionHelp> of(Options table) {
+    public static List<OptionHelp> of(Options table) {
         return table.getOptions().stream().map(OptionHelp::of).toList();
     }
 

@@ -98,7 +98,7 @@ public record Target(InetAddress address, String name, boolean literal) {
      * ({@code fe80::1%eth0}, not {@code %2}); {@code a} itself when it has no scope or the interface has no
      * address of that scope (Java then keeps only the number).
      */
-    static InetAddress withInterfaceName(InetAddress a) {
+    public static InetAddress withInterfaceName(InetAddress a) {
         if (!(a instanceof Inet6Address a6) || a6.getScopeId() == 0 || a6.getScopedInterface() != null) {
             return a;
         }

@@ -1,5 +1,12 @@
 package dev.pingkit.ping;
 
+import dev.pingkit.engine.Engine;
+import dev.pingkit.engine.Probe;
+import dev.pingkit.engine.ProbeEvent;
+import dev.pingkit.engine.ProbeListener;
+import dev.pingkit.engine.ProbeSpec;
+import dev.pingkit.engine.ProbeTarget;
+import dev.pingkit.engine.StatisticsRecorder;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -172,7 +179,7 @@ final class IputilsSchedule implements ProbeListener {
     /** Whether a late reply to {@code p} was counted already; records that one is now (made on the first). */
     private boolean lateAgain(Probe p) {
         if (lateCounted == null) {
-            lateCounted = new long[ProbeSlots.SLOTS];
+            lateCounted = new long[65536] /* one per sequence number */;
         }
         boolean again = lateCounted[p.seq()] == p.number();
         lateCounted[p.seq()] = p.number();

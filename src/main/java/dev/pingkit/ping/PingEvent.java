@@ -1,5 +1,6 @@
 package dev.pingkit.ping;
 
+import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.packet.IcmpMessage;
 
 import java.net.InetAddress;

@@ -1,5 +1,6 @@
 package dev.pingkit.ping;
 
+
 /**
  * <b>Receives a run's {@link PingEvent}s, on the run's own thread, in order.</b>
  * Keep it quick: the receive loop waits while it runs.

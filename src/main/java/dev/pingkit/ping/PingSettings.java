@@ -1,5 +1,6 @@
 package dev.pingkit.ping;
 
+import dev.pingkit.engine.ProbeSpec;
 import dev.pingkit.packet.EchoPayload;
 import dev.pingkit.socket.Family;
 import dev.pingkit.socket.SocketKind;
@@ -57,7 +58,7 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
     /** iputils' default interval between probes. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
     /** iputils' default linger time ({@code MAXWAIT}, {@code -W}). */
-    public static final Duration DEFAULT_REPLY_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_REPLY_TIMEOUT = ProbeSpec.DEFAULT_TIMEOUT;
     /** iputils' default payload size ({@code DEFDATALEN}). */
     public static final int DEFAULT_PAYLOAD_SIZE = EchoPayload.DEFAULT_SIZE;
     /** Largest ICMP payload in an IPv4 datagram: 65535 - 20 (IP header) - 8 (ICMP header). */

@@ -1,8 +1,14 @@
 package dev.pingkit.ping;
 
+import dev.pingkit.engine.Engine;
+import dev.pingkit.engine.EngineOptions;
+import dev.pingkit.engine.PingStatistics;
+import dev.pingkit.engine.ProbeSpec;
+import dev.pingkit.engine.ProbeTarget;
+import dev.pingkit.engine.TargetPlan;
+import dev.pingkit.engine.TimeSource;
 import dev.pingkit.socket.Family;
 import dev.pingkit.socket.IcmpSocket;
-import dev.pingkit.socket.IcmpSockets;
 import dev.pingkit.socket.NativeSocketException;
 import dev.pingkit.socket.SocketKind;
 
@@ -38,7 +44,7 @@ public final class Pinger implements AutoCloseable {
      * @throws IllegalArgumentException if the socket's family differs from the target's
      */
     public Pinger(PingSettings settings, IcmpSocket socket, TimeSource time) throws IOException {
-        this(settings, new Engine(options(settings), over(settings, socket), time));
+        this(settings, Engine.over(options(settings), over(settings, socket), time));
     }
 
     private Pinger(PingSettings settings, Engine engine) throws IOException {
@@ -102,7 +108,7 @@ public final class Pinger implements AutoCloseable {
      * {@link #open} to meet and report.
      */
     public static void prepare() {
-        IcmpSockets.prepare();
+        Engine.prepare();
     }
 
     /** <b>The settings this pinger runs with.</b> */

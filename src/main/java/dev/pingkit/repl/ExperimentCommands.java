@@ -1,8 +1,8 @@
 package dev.pingkit.repl;
 
-import dev.pingkit.ProbeResult;
-import dev.pingkit.Results;
-import dev.pingkit.RttChart;
+import dev.pingkit.batch.ProbeResult;
+import dev.pingkit.batch.Results;
+import dev.pingkit.batch.RttChart;
 import dev.pingkit.packet.Pcap;
 import dev.pingkit.packet.PcapPacket;
 import java.io.IOException;

@@ -9,12 +9,12 @@ import java.util.List;
 
 import dev.pingkit.Echo;
 import dev.pingkit.EchoSend;
-import dev.pingkit.ProbeResult;
+import dev.pingkit.batch.ProbeResult;
 import dev.pingkit.SendReport;
-import dev.pingkit.ping.Capture;
-import dev.pingkit.ping.EngineOptions;
-import dev.pingkit.ping.SendResult;
-import dev.pingkit.ping.StatisticsRecorder;
+import dev.pingkit.capture.Capture;
+import dev.pingkit.engine.EngineOptions;
+import dev.pingkit.SendResult;
+import dev.pingkit.engine.StatisticsRecorder;
 
 /** The commands that talk to the network: send, listen, stats (ping lives in {@link PingCommandAdapter}). */
 final class NetCommands {
@@ -137,7 +137,7 @@ final class NetCommands {
             }
         }
         sends.sent(System.nanoTime());
-        ProbeResult recorded = ProbeResult.of(probe, result, sentAt);
+        ProbeResult recorded = result.toProbeResult(probe, sentAt);
         session.results().add(recorded);
         session.lastSend(probe, result);
         countOutcome(result);

@@ -6,7 +6,7 @@ import java.util.List;
 
 import dev.pingkit.Echo;
 import dev.pingkit.SendReport;
-import dev.pingkit.ping.SendResult;
+import dev.pingkit.SendResult;
 
 /** The commands that build and inspect the current packet: echo, set, show, hex. */
 final class PacketCommands {

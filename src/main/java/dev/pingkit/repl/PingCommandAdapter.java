@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.pingkit.cli.OptionHelp;
-import dev.pingkit.cli.PingCommand;
+import dev.pingkit.cli.ping.PingCommand;
 import dev.pingkit.cli.RunControl;
 import dev.pingkit.cli.Signals;
-import dev.pingkit.cli.PingOptions;
+import dev.pingkit.cli.ping.PingOptions;
 
 /**
  * {@code ping <host> [options]}: {@code scripts/ping} itself ({@link PingCommand#run}) with its output on the

@@ -20,7 +20,7 @@ import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 
-import dev.pingkit.ping.SocketAccess;
+import dev.pingkit.engine.SocketAccess;
 
 /**
  * <b>The pingkit REPL: a JLine session whose commands build, send and inspect ICMP packets.</b>

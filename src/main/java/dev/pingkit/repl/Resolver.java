@@ -2,7 +2,7 @@ package dev.pingkit.repl;
 
 import java.net.InetAddress;
 
-import dev.pingkit.Hosts;
+import dev.pingkit.engine.Hosts;
 
 /**
  * Host names to addresses, honouring the session's ipv4/ipv6 preference (like ping -4/-6).

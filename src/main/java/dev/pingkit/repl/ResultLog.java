@@ -1,7 +1,7 @@
 package dev.pingkit.repl;
 
-import dev.pingkit.ProbeResult;
-import dev.pingkit.Results;
+import dev.pingkit.batch.ProbeResult;
+import dev.pingkit.batch.Results;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.pingkit.Echo;
-import dev.pingkit.ping.SendResult;
+import dev.pingkit.SendResult;
 
 /**
  * The mutable state of one REPL session: preferences, variables, hosts used, and the hook that Ctrl-C calls to stop

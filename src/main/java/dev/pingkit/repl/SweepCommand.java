@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import dev.pingkit.Sweep;
-import dev.pingkit.SweepEvent;
-import dev.pingkit.SweepResult;
-import dev.pingkit.SweepStop;
-import dev.pingkit.TargetStats;
+import dev.pingkit.sweep.Sweep;
+import dev.pingkit.sweep.SweepEvent;
+import dev.pingkit.sweep.SweepResult;
+import dev.pingkit.sweep.SweepStop;
+import dev.pingkit.sweep.TargetStats;
 
 /**
  * {@code sweep <block|host>... [count N] [interval MS]}: a {@link Sweep} from the session, printing each target as

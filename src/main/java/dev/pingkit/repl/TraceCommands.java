@@ -4,16 +4,16 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.pingkit.Hop;
-import dev.pingkit.Route;
-import dev.pingkit.Trace;
+import dev.pingkit.trace.Hop;
+import dev.pingkit.trace.Route;
+import dev.pingkit.trace.Trace;
 import dev.pingkit.packet.Addresses;
 import dev.pingkit.packet.IcmpMessage;
 import dev.pingkit.packet.Quoted;
-import dev.pingkit.ping.TraceListener;
-import dev.pingkit.ping.TraceProbe;
-import dev.pingkit.ping.TraceSettings;
-import dev.pingkit.ping.Tracer;
+import dev.pingkit.trace.TraceListener;
+import dev.pingkit.trace.TraceProbe;
+import dev.pingkit.trace.TraceSettings;
+import dev.pingkit.trace.Tracer;
 
 /**
  * {@code trace HOST [max N] [probes N]}: the path hop by hop, each line printed as its hop ends (traceroute -n's

@@ -7,14 +7,18 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The package rules of docs/architecture.md, held on the main classes: packet and socket import nothing of pingkit,
- * ping only packet and socket, the facade ({@code dev.pingkit}) packet and ping, front ends never socket; only
- * socket touches JNA, only cli Commons CLI, only repl JLine; no cycles.
- * Every rule holds outright: nothing is frozen any more.
+ * The package rules of docs/architecture.md, held on the main classes. One engine ({@code engine}), a package per
+ * mode over it ({@code ping sweep trace batch capture}), the facade ({@code dev.pingkit}) on top, front ends
+ * ({@code cli repl jshell}) beside it; {@code packet} and {@code socket} at the bottom. Every rule holds outright:
+ * nothing is frozen.
  */
 class LayeringTest {
     static JavaClasses main;
@@ -26,53 +30,103 @@ class LayeringTest {
     }
 
     private static final String FACADE = "dev.pingkit";
-    private static final String[] ALL_BUT_PACKET = {FACADE, "dev.pingkit.socket..", "dev.pingkit.ping..",
-            "dev.pingkit.cli..", "dev.pingkit.repl..", "dev.pingkit.jshell.."};
+    private static final String ENGINE = "dev.pingkit.engine..";
+    private static final String[] MODES = {"dev.pingkit.ping..", "dev.pingkit.sweep..", "dev.pingkit.trace..",
+            "dev.pingkit.batch..", "dev.pingkit.capture.."};
+    private static final String[] FRONT_ENDS = {"dev.pingkit.cli..", "dev.pingkit.repl..", "dev.pingkit.jshell.."};
+    /** What of socket the engine's API and SPI carry: value types, the SPI's socket interface, its exceptions. */
+    private static final String[] SOCKET_VALUES = {"dev.pingkit.socket.Family", "dev.pingkit.socket.SocketKind",
+            "dev.pingkit.socket.SocketOptions", "dev.pingkit.socket.SocketOptions$*", "dev.pingkit.socket.IcmpSocket",
+            "dev.pingkit.socket.NativeSocketException", "dev.pingkit.socket.PermissionException"};
+
+    private static String[] all(String[]... groups) {
+        List<String> out = new ArrayList<>();
+        for (String[] g : groups) {
+            out.addAll(List.of(g));
+        }
+        return out.toArray(String[]::new);
+    }
 
     @Test
     void packetImportsNothingOfPingkit() {
         noClasses().that().resideInAPackage("dev.pingkit.packet..")
-                .should().dependOnClassesThat().resideInAnyPackage(ALL_BUT_PACKET)
+                .should().dependOnClassesThat().resideInAnyPackage(all(new String[] {FACADE, ENGINE,
+                        "dev.pingkit.socket.."}, MODES, FRONT_ENDS))
                 .check(main);
     }
 
     @Test
     void socketImportsNothingOfPingkit() {
         noClasses().that().resideInAPackage("dev.pingkit.socket..")
-                .should().dependOnClassesThat().resideInAnyPackage(FACADE, "dev.pingkit.packet..",
-                        "dev.pingkit.ping..", "dev.pingkit.cli..", "dev.pingkit.repl..", "dev.pingkit.jshell..")
+                .should().dependOnClassesThat().resideInAnyPackage(all(new String[] {FACADE, ENGINE,
+                        "dev.pingkit.packet.."}, MODES, FRONT_ENDS))
                 .check(main);
     }
 
     @Test
-    void pingImportsOnlyPacketAndSocket() {
-        noClasses().that().resideInAPackage("dev.pingkit.ping..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.pingkit.cli..", "dev.pingkit.repl..",
-                        "dev.pingkit.jshell..")
+    void theEngineImportsOnlyPacketAndSocket() {
+        noClasses().that().resideInAPackage(ENGINE)
+                .should().dependOnClassesThat().resideInAnyPackage(all(new String[] {FACADE}, MODES, FRONT_ENDS))
+                .because("the engine knows no mode, no front end and no facade: a mode's need is a general capability")
                 .check(main);
     }
 
     @Test
-    void nothingBelowTheFacadeImportsIt() {
-        ArchRule rule = noClasses().that().resideInAnyPackage("dev.pingkit.packet..", "dev.pingkit.socket..",
-                        "dev.pingkit.ping..")
-                .should().dependOnClassesThat().resideInAPackage(FACADE)
-                .because("the facade is a thin layer over packet and ping, never the other way round");
-        rule.check(main);
+    void modesImportTheEngineAndPacketNeverEachOtherNorTheFacade() {
+        for (String mode : MODES) {
+            List<String> others = new ArrayList<>(List.of(all(new String[] {FACADE}, MODES, FRONT_ENDS)));
+            others.remove(mode);
+            noClasses().that().resideInAPackage(mode)
+                    .should().dependOnClassesThat().resideInAnyPackage(others.toArray(String[]::new))
+                    .because("a mode is a schedule and a result over the engine; values two modes share live in "
+                            + "the engine or packet")
+                    .check(main);
+        }
     }
 
     @Test
-    void theFacadeImportsPacketAndPingOnly() {
+    void modesSeeSocketOnlyThroughTheEnginesValues() {
+        noClasses().that().resideInAnyPackage(MODES)
+                .and().doNotHaveFullyQualifiedName("dev.pingkit.ping.TeachingSocket")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "socket classes other than the engine's API values",
+                        c -> c.getPackageName().equals("dev.pingkit.socket") && !isSocketValue(c.getName())))
+                .because("sockets are opened, read and filtered by the engine alone (TeachingSocket moves to "
+                        + "jshell with the learning path)")
+                .check(main);
+    }
+
+    private static boolean isSocketValue(String name) {
+        for (String v : SOCKET_VALUES) {
+            if (v.endsWith("$*") ? name.startsWith(v.substring(0, v.length() - 1)) : name.equals(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void theFacadeNeverImportsAFrontEndNorSocket() {
         noClasses().that().resideInAPackage(FACADE)
-                .should().dependOnClassesThat().resideInAnyPackage("dev.pingkit.cli..", "dev.pingkit.repl..",
-                        "dev.pingkit.jshell..")
+                .should().dependOnClassesThat().resideInAnyPackage(all(FRONT_ENDS, new String[] {"dev.pingkit.socket.."}))
+                .check(main);
+    }
+
+    @Test
+    void theRootPackageHoldsNoMode() {
+        classes().that().resideInAPackage(FACADE).should().haveSimpleNameNotStartingWith("Sweep")
+                .andShould().haveSimpleNameNotStartingWith("Trace")
+                .andShould().haveSimpleNameNotStartingWith("Ping")
+                .andShould().haveSimpleNameNotStartingWith("Probes")
+                .andShould().haveSimpleNameNotStartingWith("Results")
+                .andShould().haveSimpleNameNotStartingWith("Capture")
+                .because("each mode lives in its own package; the root keeps what a JShell user types first")
                 .check(main);
     }
 
     @Test
     void frontEndsNeverImportSocket() {
-        ArchRule rule = noClasses().that().resideInAnyPackage("dev.pingkit.cli..", "dev.pingkit.repl..",
-                        "dev.pingkit.jshell..")
+        ArchRule rule = noClasses().that().resideInAnyPackage(FRONT_ENDS)
                 .should().dependOnClassesThat().resideInAPackage("dev.pingkit.socket..")
                 .because("every send goes through the engine, which owns the sockets");
         rule.check(main);

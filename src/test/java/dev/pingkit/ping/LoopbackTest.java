@@ -1,5 +1,7 @@
 package dev.pingkit.ping;
 
+import dev.pingkit.engine.PingStatistics;
+import dev.pingkit.SendResult;
 import dev.pingkit.Echo;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,9 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Real raw sockets on loopback: the kernel answers. Needs root (CAP_NET_RAW); skipped with the reason elsewhere. */
-class LoopbackTest {
+public class LoopbackTest {
 
-    static void assumeRoot(String why) throws IOException {
+    public static void assumeRoot(String why) throws IOException {
         String uid = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("Uid:"))
                 .findFirst().orElseThrow().split("\\s+")[2];
         if (!uid.equals("0")) {

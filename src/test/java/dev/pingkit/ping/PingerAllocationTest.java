@@ -1,5 +1,10 @@
 package dev.pingkit.ping;
 
+import dev.pingkit.fakes.FakeClock;
+import dev.pingkit.fakes.FakeSocket;
+import dev.pingkit.engine.PingStatistics;
+import dev.pingkit.engine.TimeSource;
+import dev.pingkit.fakes.Wire;
 import dev.pingkit.packet.Checksum;
 import dev.pingkit.socket.Family;
 import dev.pingkit.socket.IcmpSocket;
@@ -14,9 +19,9 @@ import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 
-import static dev.pingkit.ping.PingerTest.client;
-import static dev.pingkit.ping.PingerTest.ip;
-import static dev.pingkit.ping.PingerTest.target;
+import static dev.pingkit.fakes.FakeAddresses.client;
+import static dev.pingkit.fakes.FakeAddresses.ip;
+import static dev.pingkit.fakes.FakeAddresses.target;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

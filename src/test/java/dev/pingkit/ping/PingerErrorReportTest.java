@@ -1,5 +1,11 @@
 package dev.pingkit.ping;
 
+import dev.pingkit.fakes.FakeAddresses;
+import dev.pingkit.fakes.FakeClock;
+import dev.pingkit.fakes.FakeSocket;
+import dev.pingkit.Once;
+import dev.pingkit.engine.PingStatistics;
+import dev.pingkit.SendResult;
 import dev.pingkit.socket.Family;
 import dev.pingkit.socket.Inbound;
 import dev.pingkit.socket.SocketKind;
@@ -23,8 +29,8 @@ class PingerErrorReportTest {
 
     final FakeClock clock = new FakeClock();
     final List<PingEvent> events = new ArrayList<>();
-    final InetAddress target = PingerTest.target(false);
-    final InetAddress router = PingerTest.ip("198.18.0.1");
+    final InetAddress target = FakeAddresses.target(false);
+    final InetAddress router = FakeAddresses.ip("198.18.0.1");
 
     FakeSocket datagram(int id) {
         return new FakeSocket(clock, Family.IPV4, SocketKind.DATAGRAM, id);

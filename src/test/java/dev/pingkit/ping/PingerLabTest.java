@@ -1,5 +1,10 @@
 package dev.pingkit.ping;
 
+import dev.pingkit.engine.Engine;
+import dev.pingkit.Once;
+import dev.pingkit.engine.PingStatistics;
+import dev.pingkit.SendResult;
+import dev.pingkit.engine.TimeSource;
 import dev.pingkit.Echo;
 import dev.pingkit.lab.Lab;
 import dev.pingkit.lab.LabTest;

@@ -1,5 +1,10 @@
 package dev.pingkit.ping;
 
+import dev.pingkit.fakes.EchoPeer;
+import dev.pingkit.fakes.FakeClock;
+import dev.pingkit.fakes.FakeSocket;
+import dev.pingkit.engine.PingStatistics;
+import dev.pingkit.fakes.Wire;
 import dev.pingkit.socket.Family;
 import dev.pingkit.socket.SocketKind;
 import org.junit.jupiter.api.Test;
@@ -12,6 +17,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.pingkit.fakes.FakeAddresses.MS;
+import static dev.pingkit.fakes.FakeAddresses.S;
+import static dev.pingkit.fakes.FakeAddresses.client;
+import static dev.pingkit.fakes.FakeAddresses.ip;
+import static dev.pingkit.fakes.FakeAddresses.target;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -21,27 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The run loop on fake time and an in-memory socket: scheduling, matching, counting, ending. */
 class PingerTest {
-    static final long MS = 1_000_000L;
-    static final long S = 1_000 * MS;
-
     final FakeClock clock = new FakeClock();
     final List<PingEvent> events = new ArrayList<>();
-
-    static InetAddress ip(String s) {
-        try {
-            return InetAddress.getByName(s);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    static InetAddress client(boolean v6) {
-        return ip(v6 ? "2001:db8::1" : "198.51.100.1");
-    }
-
-    static InetAddress target(boolean v6) {
-        return ip(v6 ? "2001:db8::2" : "198.51.100.2");
-    }
 
     FakeSocket socket(boolean v6) {
         return new FakeSocket(clock, v6 ? Family.IPV6 : Family.IPV4, SocketKind.RAW, -1);

@@ -113,7 +113,7 @@ class ReplMainTest {
      */
     @Test
     void anUnreadableScriptSaysPermissionDenied(@TempDir Path dir) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(dev.pingkit.cli.PingCommand.isRoot(), "needs root to drop");
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.pingkit.cli.ping.PingCommand.isRoot(), "needs root to drop");
         Path f = Files.writeString(dir.resolve("secret.repl"), "help\n");
         Files.setAttribute(f, "unix:uid", 65534);
         Files.setPosixFilePermissions(f, java.util.Set.of());

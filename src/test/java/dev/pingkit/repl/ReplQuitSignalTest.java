@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import dev.pingkit.cli.PingCommand;
+import dev.pingkit.cli.ping.PingCommand;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pingkit.ping.KernelFilters;
+import dev.pingkit.engine.KernelFilters;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;

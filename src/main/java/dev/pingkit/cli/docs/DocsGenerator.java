@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.pingkit.cli.CommandDoc;
-import dev.pingkit.cli.PingOptions;
+import dev.pingkit.cli.ping.PingOptions;
 import dev.pingkit.cli.ReplOptions;
 import dev.pingkit.cli.fping.FpingDoc;
 import dev.pingkit.cli.prober.ProberDoc;

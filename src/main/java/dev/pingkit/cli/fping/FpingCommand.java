@@ -1,10 +1,10 @@
 package dev.pingkit.cli.fping;
 
-import dev.pingkit.Hosts;
-import dev.pingkit.Sweep;
-import dev.pingkit.SweepListener;
-import dev.pingkit.SweepResult;
-import dev.pingkit.SweepStop;
+import dev.pingkit.engine.Hosts;
+import dev.pingkit.sweep.Sweep;
+import dev.pingkit.sweep.SweepListener;
+import dev.pingkit.sweep.SweepResult;
+import dev.pingkit.sweep.SweepStop;
 import dev.pingkit.cli.Signals;
 import dev.pingkit.packet.EchoPayload;
 

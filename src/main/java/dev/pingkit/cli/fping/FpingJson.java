@@ -1,9 +1,9 @@
 package dev.pingkit.cli.fping;
 
-import dev.pingkit.SweepEvent;
-import dev.pingkit.SweepListener;
-import dev.pingkit.SweepResult;
-import dev.pingkit.TargetStats;
+import dev.pingkit.sweep.SweepEvent;
+import dev.pingkit.sweep.SweepListener;
+import dev.pingkit.sweep.SweepResult;
+import dev.pingkit.sweep.TargetStats;
 import dev.pingkit.cli.JsonLine;
 
 import java.io.PrintStream;

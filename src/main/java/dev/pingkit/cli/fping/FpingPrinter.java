@@ -1,9 +1,9 @@
 package dev.pingkit.cli.fping;
 
-import dev.pingkit.SweepEvent;
-import dev.pingkit.SweepListener;
-import dev.pingkit.SweepResult;
-import dev.pingkit.TargetStats;
+import dev.pingkit.sweep.SweepEvent;
+import dev.pingkit.sweep.SweepListener;
+import dev.pingkit.sweep.SweepResult;
+import dev.pingkit.sweep.TargetStats;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -20,7 +20,7 @@ final class FpingPrinter implements SweepListener {
     private final int[] sent;
     private final int[] received;
     private final long[] total;
-    private final List<dev.pingkit.SweepTarget> targets;
+    private final List<dev.pingkit.sweep.SweepTarget> targets;
     long timeouts;
     long probes;
     long replies;
@@ -31,7 +31,7 @@ final class FpingPrinter implements SweepListener {
     long answered;
     private final FpingReports reports; // -Q's interval counts, null without
 
-    FpingPrinter(FpingInvocation inv, List<dev.pingkit.SweepTarget> targets, PrintStream out, PrintStream err) {
+    FpingPrinter(FpingInvocation inv, List<dev.pingkit.sweep.SweepTarget> targets, PrintStream out, PrintStream err) {
         this.inv = inv;
         this.targets = targets;
         this.out = out;

@@ -1,6 +1,6 @@
 package dev.pingkit.cli.fping;
 
-import dev.pingkit.SweepTarget;
+import dev.pingkit.sweep.SweepTarget;
 
 import java.io.PrintStream;
 import java.time.LocalTime;

@@ -1,7 +1,7 @@
 package dev.pingkit.cli.fping;
 
-import dev.pingkit.AddressBlock;
-import dev.pingkit.SweepTarget;
+import dev.pingkit.engine.AddressBlock;
+import dev.pingkit.sweep.SweepTarget;
 import dev.pingkit.packet.Addresses;
 
 import java.io.BufferedReader;

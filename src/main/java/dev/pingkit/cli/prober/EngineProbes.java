@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import dev.pingkit.ping.Engine;
-import dev.pingkit.ping.EngineOptions;
-import dev.pingkit.ping.ProbeEvent;
-import dev.pingkit.ping.ProbeListener;
-import dev.pingkit.ping.ProbeSpec;
-import dev.pingkit.ping.TargetPlan;
+import dev.pingkit.engine.Engine;
+import dev.pingkit.engine.EngineOptions;
+import dev.pingkit.engine.ProbeEvent;
+import dev.pingkit.engine.ProbeListener;
+import dev.pingkit.engine.ProbeSpec;
+import dev.pingkit.engine.TargetPlan;
 
 /**
  * <b>The one place the prober calls the engine: one continuous {@link Engine} run over all targets (one socket per
@@ -34,7 +34,7 @@ final class EngineProbes implements AutoCloseable {
     private final PrintStream err;
     private final Engine engine;
     private final TargetPlan plan;
-    private final Map<ProbeTarget, dev.pingkit.ping.ProbeTarget> handles = new LinkedHashMap<>();
+    private final Map<ProbeTarget, dev.pingkit.engine.ProbeTarget> handles = new LinkedHashMap<>();
     private final Events events = new Events();
     private Thread runner;
     private Thread starter;
@@ -115,7 +115,7 @@ final class EngineProbes implements AutoCloseable {
         // Mapped before the engine knows it: the run may send its first probe before add() returns. Indices are
         // the engine's order of addition, and only this method adds.
         events.map(added, t);
-        dev.pingkit.ping.ProbeTarget h = engine.add(t.address(), plan);
+        dev.pingkit.engine.ProbeTarget h = engine.add(t.address(), plan);
         if (h.index() != added) {
             throw new IllegalStateException("engine gave target index " + h.index() + ", expected " + added);
         }

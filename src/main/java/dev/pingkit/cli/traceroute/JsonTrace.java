@@ -2,13 +2,13 @@ package dev.pingkit.cli.traceroute;
 
 import java.io.PrintStream;
 
-import dev.pingkit.Hop;
-import dev.pingkit.Route;
+import dev.pingkit.trace.Hop;
+import dev.pingkit.trace.Route;
 import dev.pingkit.cli.JsonLine;
 import dev.pingkit.packet.Addresses;
 import dev.pingkit.packet.IcmpMessage;
-import dev.pingkit.ping.TraceProbe;
-import dev.pingkit.ping.TraceSettings;
+import dev.pingkit.trace.TraceProbe;
+import dev.pingkit.trace.TraceSettings;
 
 /**
  * {@code traceroute --json}: one object per line: {@code start}, then per hop one {@code probe} object per probe and

@@ -11,12 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import dev.pingkit.Hop;
-import dev.pingkit.Route;
-import dev.pingkit.Trace;
+import dev.pingkit.trace.Hop;
+import dev.pingkit.trace.Route;
+import dev.pingkit.trace.Trace;
 import dev.pingkit.packet.Addresses;
-import dev.pingkit.ping.TraceProbe;
-import dev.pingkit.ping.TraceSettings;
+import dev.pingkit.trace.TraceProbe;
+import dev.pingkit.trace.TraceSettings;
 
 /**
  * {@code traceroute --report -c N}: {@code mtr --report -n}'s table. N rounds of one probe per hop, a second apart

@@ -12,11 +12,11 @@ import java.util.function.Function;
 
 import org.apache.commons.cli.help.HelpFormatter;
 
-import dev.pingkit.Route;
-import dev.pingkit.Trace;
+import dev.pingkit.trace.Route;
+import dev.pingkit.trace.Trace;
 import dev.pingkit.packet.Addresses;
-import dev.pingkit.ping.TraceSettings;
-import dev.pingkit.ping.Tracer;
+import dev.pingkit.trace.TraceSettings;
+import dev.pingkit.trace.Tracer;
 
 /**
  * {@code scripts/traceroute}: Debian's {@code traceroute -I} over pingkit's {@link Trace}. The same header and hop

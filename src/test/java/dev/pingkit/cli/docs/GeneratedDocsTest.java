@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import dev.pingkit.cli.CommandDoc;
-import dev.pingkit.cli.PingOptions;
+import dev.pingkit.cli.ping.PingOptions;
 
 /**
  * The committed completion script and man pages are what the generator writes from the option tables, bash's

@@ -1,0 +1,121 @@
+package dev.pingkit.batch;
+
+import dev.pingkit.engine.Query;
+import dev.pingkit.packet.Addresses;
+import dev.pingkit.packet.IcmpMessage;
+import java.net.InetAddress;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * <b>How one probe of an experiment ended: the request, when it left, and what came back.</b>
+ *
+ * <pre>{@code
+ * ProbeResult r = results.answered().get(0);
+ * r.request().payloadLength(); r.rttMillis(); r.replyTtl(); r.reply().show();
+ * }</pre>
+ *
+ * @param request        the probe as built
+ * @param sentEpochNanos when it left, nanoseconds since 1970-01-01 UTC
+ * @param status         answered, corrupted (a reply with a bad checksum or altered payload), error (an ICMP
+ *                       error quoting the probe), lost, or send-failed (the kernel refused it)
+ * @param from           who answered or reported the error; null if lost
+ * @param rttNanos       round-trip time from the kernel's receive stamp; -1 unless answered or corrupted
+ * @param replyTtl       the reply's TTL / hop limit, -1 if unknown
+ * @param reply          the decoded reply or error; null if lost or loaded from CSV
+ */
+public record ProbeResult(Query request, long sentEpochNanos, Status status, InetAddress from, long rttNanos,
+                          int replyTtl, IcmpMessage reply) {
+    /** <b>How a probe ended.</b> */
+    public enum Status {
+        /** An intact echo reply came. */
+        ANSWERED,
+        /** A reply came with a bad checksum or a payload other than the probe's. */
+        CORRUPTED,
+        /** An ICMP error quoting the probe came (time exceeded, unreachable, ...). */
+        ERROR,
+        /** Nothing came back in time. */
+        LOST,
+        /** The kernel refused to send it (no route, message too long, ...). */
+        SEND_FAILED;
+
+        /** <b>The status as written in tables and files: {@code answered}, {@code lost}, ...</b> */
+        public String word() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    public ProbeResult {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(status, "status");
+    }
+
+    /** <b>True if an echo reply came (intact or not).</b> */
+    public boolean answered() {
+        return status == Status.ANSWERED || status == Status.CORRUPTED;
+    }
+
+    /** <b>The RTT in milliseconds, or NaN unless answered.</b> */
+    public double rttMillis() {
+        return rttNanos >= 0 ? rttNanos / 1e6 : Double.NaN;
+    }
+
+    /**
+     * <b>A field by name, as tables, CSV and the REPL name them:</b> {@code target id seq size ttl tos status from
+     * rtt reply_ttl type code}. {@code rtt} is in milliseconds; a field that does not apply is null.
+     *
+     * @throws IllegalArgumentException for another name (the message lists the names)
+     */
+    public Object field(String name) {
+        return switch (name) {
+            case "target" -> Addresses.text(request.target());
+            case "id" -> request.id();
+            case "seq" -> request.seq();
+            case "size" -> request.payloadLength();
+            case "ttl" -> request.hasTtl() ? request.ttl() : null;
+            case "tos" -> request.hasTos() ? request.tos() : null;
+            case "status" -> status.word();
+            case "from" -> from == null ? null : Addresses.text(from);
+            case "rtt" -> answered() ? rttMillis() : null;
+            case "reply_ttl" -> replyTtl >= 0 ? replyTtl : null;
+            case "type" -> reply == null ? null : reply.type();
+            case "code" -> reply == null ? null : reply.code();
+            default -> throw new IllegalArgumentException("field must be one of " + String.join(" ", FIELDS)
+                    + ", got " + name);
+        };
+    }
+
+    /** <b>The names {@link #field(String)} knows, in CSV column order.</b> */
+    public static final java.util.List<String> FIELDS = java.util.List.of("target", "id", "seq", "size", "ttl",
+            "tos", "status", "from", "rtt", "reply_ttl", "type", "code");
+
+    /** <b>One line, as {@code ping} words it: {@code seq=3 size=200 ttl=64 from 198.51.100.2 0.061 ms}.</b> */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(Addresses.text(request.target())).append(" seq=").append(request.seq())
+                .append(" size=").append(request.payloadLength());
+        if (request.hasTtl()) {
+            sb.append(" ttl=").append(request.ttl());
+        }
+        if (request.hasTos()) {
+            sb.append(String.format(" tos=0x%02x", request.tos()));
+        }
+        sb.append(": ");
+        switch (status) {
+            case ANSWERED, CORRUPTED -> sb.append("reply from ").append(Addresses.text(from))
+                    .append(replyTtl >= 0 ? " ttl=" + replyTtl : "")
+                    .append(String.format(Locale.ROOT, " time=%.3f ms", rttMillis()))
+                    .append(status == Status.CORRUPTED ? " (corrupted)" : "");
+            case ERROR -> sb.append(reply == null ? "ICMP error" : errorName(reply)).append(" from ")
+                    .append(Addresses.text(from));
+            case LOST -> sb.append("no reply");
+            case SEND_FAILED -> sb.append("not sent");
+        }
+        return sb.toString();
+    }
+
+    static String errorName(IcmpMessage m) {
+        String c = m.codeName();
+        return c.isEmpty() || "unknown".equals(c) ? m.typeName() : c;
+    }
+}

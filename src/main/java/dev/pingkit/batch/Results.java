@@ -1,0 +1,343 @@
+package dev.pingkit.batch;
+
+import dev.pingkit.engine.Query;
+import dev.pingkit.engine.Hosts;
+import dev.pingkit.packet.IcmpMessage;
+import dev.pingkit.packet.IpPackets;
+import dev.pingkit.packet.PcapWriter;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * <b>The outcome of an experiment as a value: every probe with what came back, in send order.</b>
+ *
+ * <pre>{@code
+ * var r = Query.to("198.51.100.2").size(0, 1400, 200).sendAll();
+ * r                                   // Results: 8 probes, 8 answered, 0 errors, 0 lost
+ * r.summary()                         // one line per probe
+ * r.table("size", "target", "rtt")    // like Scapy's make_table
+ * r.stats("size")                     // min/median/p90/max RTT and loss per size
+ * r.csv(Path.of("run.csv")); r.json(Path.of("run.json")); r.pcap(Path.of("run.pcap"));
+ * System.out.print(r.histogram());
+ * }</pre>
+ * Field names are those of {@link ProbeResult#field(String)}.
+ */
+public final class Results {
+    private final List<ProbeResult> probes;
+
+    private Results(List<ProbeResult> probes) {
+        this.probes = List.copyOf(probes);
+    }
+
+    /** <b>Results of these probes, in this order.</b> */
+    public static Results of(List<ProbeResult> probes) {
+        return new Results(probes);
+    }
+
+    /** <b>Every probe, in send order.</b> */
+    public List<ProbeResult> all() {
+        return probes;
+    }
+
+    /** <b>How many probes.</b> */
+    public int size() {
+        return probes.size();
+    }
+
+    /** <b>The probes an echo reply answered (request, reply, RTT, TTL), corrupted ones included.</b> */
+    public List<ProbeResult> answered() {
+        return probes.stream().filter(ProbeResult::answered).toList();
+    }
+
+    /** <b>The requests nothing came back for.</b> */
+    public List<Query> unanswered() {
+        return probes.stream().filter(p -> p.status() == ProbeResult.Status.LOST).map(ProbeResult::request).toList();
+    }
+
+    /** <b>The probes an ICMP error came back for (time exceeded, unreachable, ...).</b> */
+    public List<ProbeResult> errors() {
+        return probes.stream().filter(p -> p.status() == ProbeResult.Status.ERROR).toList();
+    }
+
+    /** <b>These results followed by {@code more}.</b> */
+    public Results plus(Results more) {
+        List<ProbeResult> all = new ArrayList<>(probes);
+        all.addAll(more.probes);
+        return new Results(all);
+    }
+
+    /** <b>One line per probe, as {@link ProbeResult#toString()}.</b> */
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        probes.forEach(p -> sb.append(p).append('\n'));
+        return sb.toString();
+    }
+
+    /**
+     * <b>A table with a row per value of {@code row}, a column per value of {@code column}, and {@code value} in the
+     * cells, like Scapy's {@code make_table}.</b> Numeric rows and columns are sorted, others keep their first
+     * appearance; when several probes fall in one cell the last one's value shows.
+     * <pre>{@code r.table(p -> p.request().payloadLength(), p -> p.request().ttl(), ProbeResult::rttMillis)}</pre>
+     */
+    public Table table(Function<ProbeResult, ?> row, Function<ProbeResult, ?> column, Function<ProbeResult, ?> value,
+                       String rowName) {
+        Map<Object, Map<Object, Object>> cells = new LinkedHashMap<>();
+        List<Object> columns = new ArrayList<>();
+        for (ProbeResult p : probes) {
+            Object r = row.apply(p);
+            Object c = column.apply(p);
+            if (!columns.contains(c)) {
+                columns.add(c);
+            }
+            cells.computeIfAbsent(r, k -> new LinkedHashMap<>()).put(c, value.apply(p));
+        }
+        List<Object> rows = new ArrayList<>(cells.keySet());
+        sortIfNumeric(rows);
+        sortIfNumeric(columns);
+        List<String> header = new ArrayList<>();
+        header.add(rowName);
+        columns.forEach(c -> header.add(Table.cell(c)));
+        List<List<String>> lines = new ArrayList<>();
+        for (Object r : rows) {
+            List<String> line = new ArrayList<>();
+            line.add(Table.cell(r));
+            for (Object c : columns) {
+                line.add(Table.cell(cells.get(r).get(c)));
+            }
+            lines.add(line);
+        }
+        return new Table(header, lines);
+    }
+
+    /** <b>{@link #table(Function, Function, Function, String)} with functions as lambdas, the row column unnamed.</b> */
+    public Table table(Function<ProbeResult, ?> row, Function<ProbeResult, ?> column,
+                       Function<ProbeResult, ?> value) {
+        return table(row, column, value, "");
+    }
+
+    /**
+     * <b>{@link #table(Function, Function, Function, String)} by field names:</b>
+     * {@code r.table("size", "target", "rtt")}.
+     *
+     * @throws IllegalArgumentException if a name is not a field (the message lists them)
+     */
+    public Table table(String row, String column, String value) {
+        for (String f : List.of(row, column, value)) {
+            checkField(f);
+        }
+        return table(p -> p.field(row), p -> p.field(column), p -> p.field(value), row);
+    }
+
+    private static void checkField(String f) {
+        if (!ProbeResult.FIELDS.contains(f)) {
+            throw new IllegalArgumentException("field must be one of " + String.join(" ", ProbeResult.FIELDS)
+                    + ", got " + f);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void sortIfNumeric(List<Object> values) {
+        if (values.stream().allMatch(v -> v instanceof Number)) {
+            values.sort(Comparator.comparingDouble(v -> ((Number) v).doubleValue()));
+        }
+    }
+
+    /**
+     * <b>Per value of the field {@code group}: probes sent, lost (no reply), and the RTT's min, median, p90 and max
+     * in milliseconds.</b> Medians and p90 are nearest-rank over the answered probes.
+     */
+    public Table stats(String group) {
+        checkField(group);
+        Map<Object, List<ProbeResult>> groups = new LinkedHashMap<>();
+        for (ProbeResult p : probes) {
+            groups.computeIfAbsent(p.field(group), k -> new ArrayList<>()).add(p);
+        }
+        List<Object> keys = new ArrayList<>(groups.keySet());
+        sortIfNumeric(keys);
+        List<List<String>> rows = new ArrayList<>();
+        for (Object k : keys) {
+            List<ProbeResult> g = groups.get(k);
+            long[] rtt = g.stream().filter(ProbeResult::answered).mapToLong(ProbeResult::rttNanos).sorted().toArray();
+            long lost = g.size() - rtt.length;
+            rows.add(List.of(Table.cell(k), String.valueOf(g.size()), String.valueOf(lost),
+                    String.format(Locale.ROOT, "%.0f%%", 100.0 * lost / g.size()),
+                    ms(rtt, 0), ms(rtt, 50), ms(rtt, 90), ms(rtt, 100)));
+        }
+        return new Table(List.of(group, "sent", "lost", "loss", "min", "median", "p90", "max"), rows);
+    }
+
+    /** Nearest-rank percentile {@code p} (0 = min) of sorted {@code v}, as milliseconds text, "-" when empty. */
+    private static String ms(long[] v, int p) {
+        if (v.length == 0) {
+            return "-";
+        }
+        int rank = p == 0 ? 1 : (int) Math.ceil(p / 100.0 * v.length);
+        return Table.cell(v[Math.max(1, rank) - 1] / 1e6);
+    }
+
+    /** <b>Every probe's RTT in nanoseconds in send order, -1 where none came back.</b> */
+    public long[] rtts() {
+        return probes.stream().mapToLong(p -> p.answered() ? p.rttNanos() : -1).toArray();
+    }
+
+    /** <b>The RTT histogram with a sparkline of the run, drawn as the terminal and locale allow.</b> */
+    public String histogram() {
+        return RttChart.histogram(rtts(), RttChart.Glyphs.current());
+    }
+
+    /** <b>The RTT histogram with a sparkline of the run, drawn with these glyphs.</b> */
+    public String histogram(RttChart.Glyphs glyphs) {
+        return RttChart.histogram(rtts(), glyphs);
+    }
+
+    /** <b>The run as a sparkline, one character per probe, lost probes marked.</b> */
+    public String sparkline() {
+        return RttChart.sparkline(rtts(), RttChart.Glyphs.current());
+    }
+
+    /** <b>The same results as a table with a row per probe and a column per field.</b> */
+    public Table toTable() {
+        List<List<String>> rows = new ArrayList<>();
+        for (ProbeResult p : probes) {
+            List<String> r = new ArrayList<>();
+            for (String f : ProbeResult.FIELDS) {
+                r.add(Table.cell(p.field(f)));
+            }
+            rows.add(r);
+        }
+        return new Table(ProbeResult.FIELDS, rows);
+    }
+
+    /** <b>Writes one CSV line per probe under a header of the field names plus {@code sent_ns}; returns the file.</b> */
+    public Path csv(Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(ResultsCsv.header());
+            for (ProbeResult p : probes) {
+                w.write(ResultsCsv.line(p));
+            }
+        }
+        return file;
+    }
+
+    /** <b>The CSV header line {@link #csv} writes, newline included.</b> */
+    public static String csvHeader() {
+        return ResultsCsv.header();
+    }
+
+    /** <b>One probe as the CSV line {@link #csv} writes, newline included.</b> */
+    public static String csvLine(ProbeResult p) {
+        return ResultsCsv.line(p);
+    }
+
+    /**
+     * <b>Reads a file {@link #csv} wrote back into results (requests and outcomes; no reply bytes).</b>
+     *
+     * @throws IllegalArgumentException naming the file, line, field and value of the first line that does not fit
+     */
+    public static Results readCsv(Path file) throws IOException {
+        return ResultsCsv.read(file);
+    }
+
+    /** <b>Writes a JSON array, one object per probe (fields as in CSV; numbers as numbers, null where none).</b> */
+    public Path json(Path file) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("[\n");
+            for (int i = 0; i < probes.size(); i++) {
+                w.write("  " + jsonObject(probes.get(i)) + (i + 1 < probes.size() ? ",\n" : "\n"));
+            }
+            w.write("]\n");
+        }
+        return file;
+    }
+
+    /** <b>One probe as a one-line JSON object.</b> */
+    public static String jsonObject(ProbeResult p) {
+        StringBuilder sb = new StringBuilder("{");
+        for (String f : ProbeResult.FIELDS) {
+            Object v = p.field(f);
+            sb.append('"').append(f).append("\":");
+            if (v == null) {
+                sb.append("null");
+            } else if (v instanceof Number) {
+                sb.append(v instanceof Double ? Table.cell(v) : v.toString());
+            } else {
+                sb.append('"').append(v.toString().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            }
+            sb.append(',');
+        }
+        return sb.append("\"sent_ns\":").append(p.sentEpochNanos()).append('}').toString();
+    }
+
+    /**
+     * <b>Writes every probe and every reply or error as a pcap capture (raw IP, nanosecond stamps) Wireshark and
+     * {@code tshark -r} read; returns the file.</b> A request is stamped when it left, a reply at that time plus its
+     * RTT. Where the kernel wrote the IP header and the socket did not show it (every request, ICMPv6 replies),
+     * the capture gets the header the wire carried: the probe's TTL / hop limit and TOS, the source address the
+     * route to the target uses, and for ICMPv6 the checksum the kernel fills in. Results loaded from CSV have no
+     * reply bytes; only their requests are written.
+     */
+    public Path pcap(Path file) throws IOException {
+        Map<InetAddress, InetAddress> local = new LinkedHashMap<>();
+        try (PcapWriter w = PcapWriter.create(file)) {
+            for (ProbeResult p : probes) {
+                Query e = p.request();
+                if (p.answered() && p.reply() != null && p.reply().id() != e.id()) {
+                    e = e.id(p.reply().id()); // a ping socket's kernel wrote its own identifier on the wire
+                }
+                Query sent = e;
+                InetAddress src = e.source().orElseGet(() -> replyDestination(p)
+                        .orElseGet(() -> local.computeIfAbsent(sent.target(), Hosts::sourceToward)));
+                byte[] icmp = e.toBytes();
+                if (e.family() == 6) {
+                    icmp[2] = 0; // the kernel computes every ICMPv6 checksum it sends, a forced one included
+                    icmp[3] = 0;
+                }
+                w.write(p.sentEpochNanos(), IpPackets.ip(src, e.target(), e.ttl(), e.tos(), icmp));
+                IcmpMessage m = p.reply();
+                if (m == null || m.fromErrorQueue()) {
+                    continue;
+                }
+                long at = p.sentEpochNanos() + Math.max(0, p.rttNanos());
+                w.write(at, m.ip().isPresent() ? m.bytes()
+                        : IpPackets.ip(p.from(), src, p.replyTtl(), -1, m.icmpBytes()));
+            }
+        }
+        return file;
+    }
+
+    private static java.util.Optional<InetAddress> replyDestination(ProbeResult p) {
+        return p.reply() == null ? java.util.Optional.empty() : p.reply().ip().map(h -> h.destination());
+    }
+
+    /** <b>One line: {@code Results: 8 probes, 7 answered, 0 errors, 1 lost}.</b> */
+    @Override
+    public String toString() {
+        long corrupted = probes.stream().filter(p -> p.status() == ProbeResult.Status.CORRUPTED).count();
+        return "Results: " + probes.size() + " probe" + (probes.size() == 1 ? "" : "s") + ", " + answered().size()
+                + " answered" + (corrupted > 0 ? " (" + corrupted + " corrupted)" : "") + ", " + errors().size()
+                + " error" + (errors().size() == 1 ? "" : "s") + ", " + unanswered().size() + " lost";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Results r && probes.equals(r.probes);
+    }
+
+    @Override
+    public int hashCode() {
+        return probes.hashCode();
+    }
+}

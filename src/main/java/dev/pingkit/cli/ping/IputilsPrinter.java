@@ -1,0 +1,186 @@
+package dev.pingkit.cli.ping;
+
+import dev.pingkit.cli.Invocation;
+import dev.pingkit.cli.Target;
+import java.io.PrintStream;
+import java.time.Instant;
+
+import dev.pingkit.packet.Addresses;
+import dev.pingkit.packet.IcmpMessage;
+import dev.pingkit.ping.PingEvent;
+import dev.pingkit.engine.PingStatistics;
+
+/** Prints a run as iputils does; every wording comes from {@link IputilsFormat}. */
+final class IputilsPrinter implements Printer {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Invocation inv;
+    private final Target target;
+    private final PingCommand.AddressNames names;
+    private final int ident;
+    private final int flowLabel; // -F: the label the probes carry, -1: none
+
+    /** @param ident the identifier of our probes, printed on reply lines with {@code -v} as iputils does */
+    IputilsPrinter(PrintStream out, PrintStream err, Invocation inv, Target target, int ident, int flowLabel) {
+        this.flowLabel = flowLabel;
+        this.out = out;
+        this.err = err;
+        this.inv = inv;
+        this.target = target;
+        this.ident = inv.verbose() ? ident : -1;
+        this.names = new PingCommand.AddressNames(inv.numeric() || target.literal());
+    }
+
+    @Override
+    public void start() {
+        if (!inv.patternHex().isEmpty() && !inv.quiet()) {
+            out.println(IputilsFormat.pattern(inv.patternHex()));
+        }
+        out.println(IputilsFormat.header(inv.host(), Addresses.text(target.address()), target.ipv6(), inv.size(),
+                inv.source().orElse(inv.device().isPresent() ? sourceFor() : null), inv.device().orElse(null),
+                flowLabel));
+        out.flush();
+    }
+
+    /**
+     * With only {@code -I device}, iputils names the source address the kernel would pick: it connects a UDP socket
+     * (no packet leaves) and reads its local address. So do we.
+     */
+    private String sourceFor() {
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket()) {
+            probe.connect(target.address(), 1025);
+            return Addresses.text(probe.getLocalAddress());
+        } catch (java.io.IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public boolean wantsMessages() {
+        // The wrong-data dump needs the reply's bytes; floods stay allocation-free.
+        return !inv.flood() && !inv.quiet();
+    }
+
+    @Override
+    public boolean wantsRoutineEvents() {
+        // A flood prints a dot and a backspace, a quiet run nothing: no event object per packet for those.
+        return !inv.flood() && !inv.quiet();
+    }
+
+    @Override
+    public void onSent(int seq) {
+        if (inv.flood() && !inv.quiet()) {
+            out.print(IputilsFormat.FLOOD_SENT);
+            out.flush();
+        }
+    }
+
+    @Override
+    public void onReply(int seq) {
+        if (inv.flood() && !inv.quiet()) {
+            out.print(IputilsFormat.FLOOD_REPLY);
+            out.flush();
+        }
+    }
+
+    @Override
+    public void onEvent(PingEvent event) {
+        if (event instanceof PingEvent.Sent) {
+            if (inv.flood() && !inv.quiet()) {
+                out.print(IputilsFormat.FLOOD_SENT);
+                out.flush();
+            }
+        } else if (event instanceof PingEvent.Reply r) {
+            if (inv.quiet()) {
+                return;
+            }
+            if (inv.flood()) {
+                out.print(r.checksumOk() ? IputilsFormat.FLOOD_REPLY : IputilsFormat.FLOOD_CORRUPT);
+            } else {
+                IcmpMessage m = r.message();
+                boolean truncated = r.bytes() < inv.size() + 8;
+                out.println(stamp() + IputilsFormat.reply(r.bytes(), names.text(r.from()), r.seq(), ident, r.ttl(),
+                        inv.timing() ? r.rttNanos() / 1000 : -1, truncated, r.duplicate(), !r.checksumOk(),
+                        truncated ? -1 : r.wrongByteOffset(), r.expectedByte(), r.actualByte(),
+                        m == null ? null : m.payload(), inv.size()));
+            }
+            out.flush();
+        } else if (event instanceof PingEvent.ErrorReply e) {
+            if (inv.quiet()) {
+                return;
+            }
+            if (inv.flood()) {
+                out.print(IputilsFormat.FLOOD_ERROR);
+            } else {
+                out.println(stamp() + IputilsFormat.error(names.text(e.from()), e.seq(), text(e.error())));
+            }
+            out.flush();
+        } else if (event instanceof PingEvent.SendError e) {
+            // iputils: "E" in a flood, else "ping: <why>" on stderr; nothing with -q
+            if (inv.quiet()) {
+                return;
+            }
+            if (inv.flood()) {
+                out.print(IputilsFormat.FLOOD_SEND_ERROR);
+                out.flush();
+            } else {
+                out.flush();
+                err.println(IputilsFormat.sendError(IputilsFormat.sendFailure(target.ipv6(), e.errnoDescription(),
+                        e.mtu())));
+                err.flush();
+            }
+        } else if (event instanceof PingEvent.NoAnswerYet n) {
+            // iputils prints this even with -q
+            out.println(stamp() + IputilsFormat.noAnswerYet(n.seq()));
+            out.flush();
+        }
+    }
+
+    /** What an ICMP error says, with the MTU, pointer or gateway iputils adds. */
+    static String text(IcmpMessage error) {
+        boolean v6 = error.family() == 6;
+        long info = 0;
+        if ((!v6 && error.type() == 3 && error.code() == 4) || (v6 && error.type() == 2)) {
+            info = error.mtu();
+        } else if ((!v6 && error.type() == 12) || (v6 && error.type() == 4)) {
+            info = error.pointer();
+        } else if (!v6 && error.type() == 5 && error.gateway().isPresent()) {
+            byte[] g = error.gateway().get().getAddress();
+            info = ((g[0] & 0xFFL) << 24) | ((g[1] & 0xFF) << 16) | ((g[2] & 0xFF) << 8) | (g[3] & 0xFF);
+        }
+        return IputilsFormat.icmpText(v6, error.type(), error.code(), info);
+    }
+
+    private String stamp() {
+        if (!inv.timestamps()) {
+            return "";
+        }
+        Instant now = Instant.now();
+        return IputilsFormat.timestamp(now.getEpochSecond() * 1_000_000 + now.getNano() / 1000);
+    }
+
+    @Override
+    public void finish(PingStatistics s, int exitCode) {
+        out.println();
+        out.println(IputilsFormat.statisticsTitle(inv.host()));
+        out.println(IputilsFormat.counts(s.transmitted(), s.received(), s.duplicates(), s.corrupted(), s.errors(),
+                s.timeMillis()));
+        boolean timed = s.received() > 0 && inv.timing();
+        boolean ipg = s.received() > 0 && (inv.flood() || inv.effectiveInterval().isZero()) && s.transmitted() > 1;
+        long ipgMicros = ipg ? (s.elapsedNanos() / 1000) / (s.transmitted() - 1) : 0;
+        out.println(IputilsFormat.rttLine(timed, s.minMicros(), s.avgMicros(), s.maxMicros(), s.mdevMicros(),
+                s.pipe(), ipg, ipgMicros, s.ewmaMicros()));
+        if (inv.verbose() && timed) {
+            out.println(IputilsFormat.percentiles(s.p50Nanos() / 1000, s.p90Nanos() / 1000, s.p99Nanos() / 1000));
+        }
+        out.flush();
+    }
+
+    /** The SIGQUIT line, on stderr after a carriage return, as iputils prints it. */
+    @Override
+    public void status(PingStatistics s) {
+        err.print("\r" + IputilsFormat.status(s.received(), s.transmitted(), inv.timing(), s.minMicros(),
+                s.avgMicros(), s.ewmaMicros(), s.maxMicros()) + "\n");
+        err.flush();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.pingkit.cli.ping;
+
+import dev.pingkit.cli.Invocation;
+import dev.pingkit.cli.JsonLine;
+import dev.pingkit.cli.Target;
+import java.io.PrintStream;
+import java.time.Instant;
+
+import dev.pingkit.packet.Addresses;
+import dev.pingkit.ping.PingEvent;
+import dev.pingkit.engine.PingStatistics;
+
+/** {@code --json}: one object per line per event, and one for the summary; schema in {@code docs/json.md}. */
+final class JsonPrinter implements Printer {
+    /** The {@code schema} field of every object: raised when a field changes name, type or meaning. */
+    static final int SCHEMA_VERSION = 1;
+
+    private final PrintStream out;
+    private final Invocation inv;
+    private final Target target;
+
+    JsonPrinter(PrintStream out, Invocation inv, Target target) {
+        this.out = out;
+        this.inv = inv;
+        this.target = target;
+    }
+
+    private JsonLine line(String event) {
+        Instant now = Instant.now();
+        return new JsonLine(event).field("schema", SCHEMA_VERSION)
+                .raw("time", now.getEpochSecond() + "." + String.format("%06d", now.getNano() / 1000));
+    }
+
+    @Override
+    public void start() {
+        out.println(line("start").field("host", inv.host()).field("address", Addresses.text(target.address()))
+                .field("family", target.ipv6() ? 6 : 4).field("data_bytes", inv.size())
+                .field("count", inv.count()).field("interval_ms", inv.effectiveInterval().toMillis()));
+        out.flush();
+    }
+
+    @Override
+    public void onEvent(PingEvent event) {
+        JsonLine l;
+        if (event instanceof PingEvent.Sent s) {
+            l = line("sent").field("seq", s.seq());
+        } else if (event instanceof PingEvent.Reply r) {
+            l = line("reply").field("seq", r.seq()).field("from", Addresses.text(r.from())).field("bytes", r.bytes())
+                    .field("ttl", r.ttl()).millis("rtt_ms", r.rttNanos() / 1000).field("duplicate", r.duplicate())
+                    .field("checksum_ok", r.checksumOk()).field("kernel_timestamp", r.kernelTimestamp());
+            if (r.wrongByteOffset() >= 0 && !r.tooLong()) {
+                l.raw("wrong_byte", "{\"offset\":" + r.wrongByteOffset() + ",\"expected\":" + r.expectedByte()
+                        + ",\"actual\":" + (r.actualByte() < 0 ? "null" : r.actualByte()) + "}");
+            } else {
+                l.raw("wrong_byte", "null");
+            }
+            // a reply longer than the request: its prefix is ours, the rest is more than was sent
+            l.field("extra_bytes", r.tooLong() ? r.bytes() - 8 - r.wrongByteOffset() : 0);
+        } else if (event instanceof PingEvent.ErrorReply e) {
+            l = line("error").field("seq", e.seq()).field("from", Addresses.text(e.from()))
+                    .field("icmp_type", e.error().type()).field("icmp_code", e.error().code())
+                    .field("text", IputilsPrinter.text(e.error()));
+        } else if (event instanceof PingEvent.SendError e) {
+            l = line("send_error").field("seq", e.seq())
+                    .field("text", IputilsFormat.sendFailure(target.ipv6(), e.errnoDescription(), e.mtu()));
+        } else if (event instanceof PingEvent.NoAnswerYet n) {
+            l = line("no_answer_yet").field("seq", n.seq());
+        } else if (event instanceof PingEvent.Timeout t) {
+            l = line("timeout").field("seq", t.seq());
+        } else {
+            return;
+        }
+        out.println(l);
+        if (!inv.flood()) {
+            out.flush();
+        }
+    }
+
+    /** Interim statistics (Ctrl-\\ or SIGUSR1) as a {@code status} object: the counts so far, like iputils' line. */
+    @Override
+    public void status(PingStatistics s) {
+        boolean timed = s.received() > 0;
+        out.println(line("status").field("transmitted", s.transmitted()).field("received", s.received())
+                .raw("loss_percent", s.transmitted() > 0 ? IputilsFormat.lossPercent(s.transmitted(), s.received()) : "0")
+                .millis("rtt_min_ms", timed ? s.minMicros() : -1).millis("rtt_avg_ms", timed ? s.avgMicros() : -1)
+                .millis("rtt_ewma_ms", timed ? s.ewmaMicros() : -1).millis("rtt_max_ms", timed ? s.maxMicros() : -1));
+        out.flush();
+    }
+
+    @Override
+    public void finish(PingStatistics s, int exitCode) {
+        boolean timed = s.received() > 0;
+        out.println(line("summary").field("host", inv.host()).field("address", Addresses.text(target.address()))
+                .field("transmitted", s.transmitted()).field("received", s.received())
+                .field("duplicates", s.duplicates()).field("corrupted", s.corrupted()).field("errors", s.errors())
+                .raw("loss_percent", s.transmitted() > 0 ? IputilsFormat.lossPercent(s.transmitted(), s.received()) : "0")
+                .field("time_ms", s.timeMillis())
+                .millis("rtt_min_ms", timed ? s.minMicros() : -1).millis("rtt_avg_ms", timed ? s.avgMicros() : -1)
+                .millis("rtt_max_ms", timed ? s.maxMicros() : -1).millis("rtt_mdev_ms", timed ? s.mdevMicros() : -1)
+                .millis("rtt_p50_ms", timed ? s.p50Nanos() / 1000 : -1)
+                .millis("rtt_p90_ms", timed ? s.p90Nanos() / 1000 : -1)
+                .millis("rtt_p99_ms", timed ? s.p99Nanos() / 1000 : -1)
+                .field("exit_code", exitCode));
+        out.flush();
+    }
+}

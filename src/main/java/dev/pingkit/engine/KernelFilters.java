@@ -1,0 +1,87 @@
+package dev.pingkit.engine;
+
+import dev.pingkit.packet.IcmpTypes;
+import dev.pingkit.socket.Bpf;
+import dev.pingkit.socket.Family;
+import dev.pingkit.socket.IcmpSocket;
+import dev.pingkit.socket.SocketKind;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * <b>The kernel filters of the engine's raw sockets, written from the packet layer's ICMP tables</b>: a raw socket
+ * keeps echo replies carrying our identifier and ICMP errors, and the kernel drops everything else before it is
+ * queued, so another process's pings can never fill our queue. iputils' {@code install_filter} idea, stricter: it
+ * lets through any non-reply, this only the error types. The socket layer only installs what is written here.
+ */
+public final class KernelFilters {
+    private static final int ACCEPT_ALL = -1; // ~0U: the whole packet
+
+    private KernelFilters() {
+    }
+
+    /**
+     * <b>On a raw socket: only echo replies with {@code identifier} and ICMP errors get queued</b> (for ICMPv6 also
+     * the type mask, which keeps even our own echo requests out); on a datagram socket, which the kernel already
+     * gives only its own replies and errors, nothing. Call it before sending: it also discards what was queued.
+     *
+     * @throws IllegalArgumentException if {@code identifier} is not 0..65535
+     */
+    public static void echoReplies(IcmpSocket socket, int identifier) throws IOException {
+        List<Bpf.Instruction> program = program(socket.family(), socket.headerIncluded(), identifier);
+        if (socket.kind() != SocketKind.RAW) {
+            return;
+        }
+        repliesAndErrors(socket);
+        socket.attachFilter(program);
+    }
+
+    /**
+     * <b>On a raw ICMPv6 socket: only echo replies and the ICMPv6 error types get queued</b> (the kernel's type
+     * mask); other sockets are left as they are.
+     */
+    public static void repliesAndErrors(IcmpSocket socket) throws IOException {
+        if (socket.kind() == SocketKind.RAW && socket.family() == Family.IPV6) {
+            int[] errors = IcmpTypes.errors(6);
+            int[] pass = java.util.Arrays.copyOf(errors, errors.length + 1);
+            pass[errors.length] = IcmpTypes.ECHO_REPLY_V6;
+            socket.passIcmpv6Types(pass);
+        }
+    }
+
+    /**
+     * <b>The classic BPF program for a raw socket of {@code family}</b>: {@code headerIncluded} when the filter sees
+     * the IPv4 header first (raw IPv4), else the ICMP header is at offset 0 (raw IPv6).
+     */
+    static List<Bpf.Instruction> program(Family family, boolean headerIncluded, int identifier) {
+        if (identifier < 0 || identifier > 0xffff) {
+            throw new IllegalArgumentException("identifier must be 0..65535, got " + identifier);
+        }
+        int fam = family == Family.IPV4 ? 4 : 6;
+        int reply = IcmpTypes.echoReply(fam);
+        int[] errors = IcmpTypes.errors(fam);
+        int reject = 5 + errors.length;
+        int accept = reject + 1;
+        List<Bpf.Instruction> p = new ArrayList<>(accept + 1);
+        // X = offset of the ICMP header: after the IPv4 header (IHL words, options included), else 0.
+        p.add(new Bpf.Instruction(headerIncluded ? Bpf.LDX_MSH_B : Bpf.LDX_IMM, 0, 0, 0));
+        p.add(new Bpf.Instruction(Bpf.LD_B_IND, 0, 0, 0));                       // 1: A = type
+        p.add(jump(2, reply, 3, 5));                                              // 2: echo reply?
+        p.add(new Bpf.Instruction(Bpf.LD_H_IND, 0, 0, 4));                       // 3: A = identifier
+        p.add(jump(4, identifier, accept, reject));                               // 4: ours?
+        for (int i = 0; i < errors.length; i++) {                                 // 5..: an error type?
+            int at = 5 + i;
+            p.add(jump(at, errors[i], accept, at + 1));
+        }
+        p.add(new Bpf.Instruction(Bpf.RET_K, 0, 0, 0));                          // reject
+        p.add(new Bpf.Instruction(Bpf.RET_K, 0, 0, ACCEPT_ALL));                 // accept
+        return p;
+    }
+
+    // Jump offsets count from the next instruction.
+    private static Bpf.Instruction jump(int at, int k, int ifEqual, int otherwise) {
+        return new Bpf.Instruction(Bpf.JEQ_K, ifEqual - at - 1, otherwise - at - 1, k);
+    }
+}

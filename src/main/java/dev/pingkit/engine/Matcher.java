@@ -1,0 +1,224 @@
+package dev.pingkit.engine;
+
+import dev.pingkit.packet.IcmpMessage;
+import dev.pingkit.packet.IcmpReader;
+import dev.pingkit.packet.IcmpTypes;
+import dev.pingkit.socket.Inbound;
+
+import java.net.InetAddress;
+import java.util.List;
+
+/**
+ * <b>The one matcher: says which probe of the {@link Engine}'s table a received message is about, and how.</b>
+ *
+ * <p>An echo reply belongs to the probe whose slot holds its sequence number when its identifier is the socket's
+ * and its source is that probe's target; an ICMP error (a raw socket's packet, or a datagram socket's error-queue
+ * report) when the echo request it quotes carries our identifier, that sequence number and that target as
+ * destination. Decoding reads the reused {@link Inbound} through a reused {@link IcmpReader}: nothing is
+ * allocated per packet unless the listener asked for event objects.
+ */
+final class Matcher {
+    final Inbound in = new Inbound();
+    private final IcmpReader reader = new IcmpReader();
+    private final ProbeLifecycle probes;
+    private final ProbeSlots slots;
+    private final List<TargetState> targets;
+    private ProbeListener listener = ProbeListener.NONE;
+    // A local report that names no probe (the kernel's EMSGSIZE report quotes no datagram), kept for the failed
+    // send it explains: the first since forgetLocalReport(), as a send retried once leaves two.
+    private boolean localReport;
+    String localErrnoName;
+    String localErrnoDescription;
+    int localMtu;
+    private boolean strays;
+    private boolean messages;
+
+    Matcher(ProbeLifecycle probes) {
+        this.probes = probes;
+        this.slots = probes.slots;
+        this.targets = probes.targets;
+    }
+
+    void listening(ProbeListener l) {
+        listener = l;
+        strays = l.wantsStrays();
+        messages = l.wantsMessages();
+    }
+
+    /** Matches and reports what {@link #in} holds, received on the socket of {@code fs}. */
+    void handle(FamilyState fs) {
+        if (in.isErrorReport()) {
+            report(fs);
+            return;
+        }
+        byte[] data = in.data();
+        int len = in.length();
+        if (fs.wireFamily == 4) {
+            reader.reset(data, 0, len);
+        } else {
+            reader.resetV6(data, 0, len);
+        }
+        int type = reader.type();
+        if (fs.isReply(type) && reader.valid() && reader.id() == fs.id) {
+            int seq = reader.seq();
+            TargetState t = owner(seq, fs);
+            if (t != null && (fs.anySource || in.sourceIs(t.address)
+                    || t.alsoFrom != null && in.sourceIs(t.alsoFrom))) {
+                reply(seq, t, fs);
+                return;
+            }
+        } else if (IcmpTypes.isError(fs.wireFamily, type) && reader.quotedType() == fs.request
+                && reader.quotedId() == fs.id) {
+            int seq = reader.quotedSeq();
+            TargetState t = owner(seq, fs);
+            if (t != null && (reader.quotedDestinationEquals(t.address)
+                    || t.alsoFrom != null && reader.quotedDestinationEquals(t.alsoFrom))) {
+                error(seq, fs, type, in.source(), IcmpMessage.from(reader));
+                return;
+            }
+        }
+        if (strays && len > 0) {
+            listener.onEvent(new ProbeEvent.Stray(in.source(), IcmpMessage.from(reader)));
+        }
+    }
+
+    /** The target of the probe sent with {@code seq} on this family's socket, or null if none was. */
+    private TargetState owner(int seq, FamilyState fs) {
+        if (seq < 0 || slots.state[seq] == ProbeSlots.FREE) {
+            return null;
+        }
+        TargetState t = targets.get(slots.target[seq]);
+        return t.family == fs ? t : null;
+    }
+
+    private void reply(int seq, TargetState t, FamilyState fs) {
+        byte[] payload = slots.spec[seq].payloadBytes();
+        boolean checksumOk = fs.wireFamily == 6 || reader.checksumValid();
+        int wrong = reader.firstPayloadDifference(payload);
+        int expected = wrong >= 0 && wrong < payload.length ? payload[wrong] & 0xff : -1;
+        int actual = wrong >= 0 ? reader.payloadByte(wrong) : -1;
+        long rtt = Math.max(0, in.kernelTimeNanos() - slots.sentAt[seq]);
+        int ttl = in.ttl() >= 0 ? in.ttl() : reader.ipTtl();
+        int length = reader.icmpLength();
+        if (!checksumOk || wrong >= 0) {
+            t.stats.corrupted();
+            listener.onEvent(new ProbeEvent.Corrupted(probes.probe(seq), from(t), rtt, ttl, length,
+                    in.kernelTimestamp(), checksumOk, wrong, expected, actual, messages ? message() : null));
+            return;
+        }
+        switch (slots.state[seq]) {
+            case ProbeSlots.PENDING:
+                probes.answer(seq);
+                t.stats.reply(rtt, false);
+                if (probes.routine) {
+                    listener.onEvent(new ProbeEvent.Answered(probes.probe(seq), from(t), rtt, ttl, length,
+                            in.kernelTimeNanos(), in.kernelTimestamp(), messages ? message() : null));
+                } else {
+                    listener.onAnswered(t.handle.index(), slots.number[seq], rtt);
+                }
+                return;
+            case ProbeSlots.ANSWERED:
+                t.stats.reply(rtt, true);
+                listener.onEvent(new ProbeEvent.Duplicate(probes.probe(seq), from(t), rtt, ttl, length,
+                        in.kernelTimestamp(), messages ? message() : null));
+                return;
+            default:
+                listener.onEvent(new ProbeEvent.Late(probes.probe(seq), from(t), rtt, ttl, length,
+                        in.kernelTimestamp(), messages ? message() : null));
+        }
+    }
+
+    // ICMPv6 with our address known (IPV6_PKTINFO): the checksum verified with the pseudo-header, as show() prints it.
+    private IcmpMessage message() {
+        InetAddress to = reader.family() == 6 ? in.destination() : null;
+        return to == null ? IcmpMessage.from(reader) : IcmpMessage.from(reader, in.source(), to);
+    }
+
+    // The target's own address when the reply came from it (made once, not per reply), else who sent it.
+    private InetAddress from(TargetState t) {
+        return in.sourceIs(t.address) ? t.handle.address() : in.source();
+    }
+
+    /** An ICMP error quoting probe {@code seq}: it fails the probe, or only advises (IPv4 redirect, quench). */
+    private void error(int seq, FamilyState fs, int type, InetAddress reporter, IcmpMessage m) {
+        if (IcmpTypes.isAdvisory(fs.wireFamily, type)) {
+            // iputils reports a source quench or a redirect but does not count it as an error: the probe goes on.
+            listener.onEvent(new ProbeEvent.Advisory(probes.probe(seq), reporter, m));
+            return;
+        }
+        if (slots.state[seq] == ProbeSlots.PENDING) {
+            probes.fail(seq);
+            long rtt = Math.max(0, in.kernelTimeNanos() - slots.sentAt[seq]);
+            int ttl = in.ttl() >= 0 ? in.ttl() : in.isErrorReport() ? -1 : reader.ipTtl();
+            listener.onEvent(new ProbeEvent.Failed(probes.probe(seq), reporter, m, rtt, ttl));
+        } else if (strays) {
+            // a second word about a probe that has already ended
+            listener.onEvent(new ProbeEvent.Stray(reporter, m));
+        }
+    }
+
+    /**
+     * A datagram socket's error-queue report (or a raw socket's local one): it quotes the request as sent, the
+     * kernel's identifier included, and names its destination as the source.
+     */
+    private void report(FamilyState fs) {
+        byte[] d = in.data();
+        int len = in.length();
+        InetAddress reporter = in.errorSource() != null ? in.errorSource() : in.source();
+        if (len >= 8 && (d[0] & 0xff) == fs.request && u16(d, 4) == fs.id) {
+            int seq = u16(d, 6);
+            TargetState t = owner(seq, fs);
+            if (t != null && (in.sourceIs(t.address) || t.alsoFrom != null && in.sourceIs(t.alsoFrom))) {
+                if (in.errorOrigin() == Inbound.ORIGIN_LOCAL) {
+                    if (slots.state[seq] == ProbeSlots.PENDING) {
+                        String name = in.errorErrnoName();
+                        probes.fail(seq);
+                        listener.onEvent(new ProbeEvent.SendFailed(probes.probe(seq), name,
+                                in.errorErrnoDescription(), "EMSGSIZE".equals(name) ? in.errorInfo() : 0));
+                    }
+                    return;
+                }
+                IcmpMessage m = fromReport(fs);
+                if (m != null) {
+                    error(seq, fs, in.errorType(), reporter, m);
+                    return;
+                }
+            }
+        }
+        if (in.errorOrigin() == Inbound.ORIGIN_LOCAL) {
+            if (!localReport) {
+                localReport = true;
+                localErrnoName = in.errorErrnoName();
+                localErrnoDescription = in.errorErrnoDescription();
+                localMtu = "EMSGSIZE".equals(localErrnoName) ? in.errorInfo() : 0;
+            }
+            return;
+        }
+        if (strays && in.errorType() >= 0) {
+            IcmpMessage m = fromReport(fs);
+            if (m != null) {
+                listener.onEvent(new ProbeEvent.Stray(reporter, m));
+            }
+        }
+    }
+
+    /** Forgets the last local report that named no probe; true if there was one. */
+    boolean forgetLocalReport() {
+        boolean was = localReport;
+        localReport = false;
+        return was;
+    }
+
+    private IcmpMessage fromReport(FamilyState fs) {
+        try {
+            return IcmpMessage.fromErrorReport(fs.wireFamily, in.errorType(), in.errorCode(), in.errorInfo(),
+                    in.errorSource(), in.source(), in.data(), 0, in.length());
+        } catch (IllegalArgumentException notAnError) {
+            return null;
+        }
+    }
+
+    private static int u16(byte[] b, int at) {
+        return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.pingkit.engine;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+
+/**
+ * <b>What the {@link Engine}'s run sends next: explicit probes first, in the order asked, then each target's plan on
+ * its beat, never two sends closer than the options' gap.</b>
+ *
+ * <p>Run thread only (other threads reach it through the engine's commands): no lock, and nothing allocated per
+ * send but an explicit probe's entry. Without a gap, a burst reads what is queued every
+ * {@value Engine#READ_EVERY} sends, so thousands of sends lose no reply to a full receive buffer.
+ */
+final class RunSchedule {
+    private final Engine engine;
+    private final long gap;
+    private final TimeSource time;
+    private final ProbeLifecycle probes;
+    private final ArrayList<TargetState> targets;
+    private final ProbeSender sender;
+    private final Receiver receiver;
+    private final ArrayDeque<Explicit> explicit = new ArrayDeque<>();
+    private final LongHeap due = new LongHeap(64);
+    private long scheduled; // targets with scheduled probes left
+
+    private record Explicit(TargetState target, ProbeSpec spec, int tag) {
+    }
+
+    RunSchedule(Engine engine, EngineOptions options, TimeSource time, ProbeLifecycle probes, ProbeSender sender,
+            Receiver receiver) {
+        this.engine = engine;
+        this.gap = options.minGapNanos();
+        this.time = time;
+        this.probes = probes;
+        this.targets = probes.targets;
+        this.sender = sender;
+        this.receiver = receiver;
+    }
+
+    /** Takes an added target into the run; its plan's first probe is due now. */
+    void start(TargetState t) {
+        targets.add(t);
+        if (t.left > 0) {
+            scheduled++;
+            due.push(time.nanoTime(), t.handle.index());
+        }
+    }
+
+    /** Queues one explicit probe to {@code t}, unless it was removed. */
+    void explicit(TargetState t, ProbeSpec spec, int tag) {
+        if (!t.removed) {
+            explicit.add(new Explicit(t, spec, tag));
+            t.queued++;
+        }
+    }
+
+    /** Ends {@code t}'s plan; its explicit probes not yet sent are dropped when their turn comes. */
+    void remove(TargetState t) {
+        if (!t.removed) {
+            t.removed = true;
+            if (t.left > 0) {
+                t.left = 0;
+                scheduled--;
+            }
+        }
+    }
+
+    /** True when no plan has probes left and no explicit probe waits. */
+    boolean done() {
+        return scheduled == 0 && explicit.isEmpty();
+    }
+
+    /** The earlier of {@code wake} and when the next probe may go out, given the gap next allows one at {@code gapAt}. */
+    long wake(long wake, long gapAt) {
+        if (!explicit.isEmpty()) {
+            return Math.min(wake, gapAt);
+        } else if (!due.isEmpty()) {
+            return Math.min(wake, Math.max(due.peekKey(), gapAt));
+        }
+        return wake;
+    }
+
+    /** Sends what is due and the gap allows; returns when the gap next allows a send. */
+    long sendDue(long now) throws IOException {
+        int burst = 0;
+        while (!engine.stopped()) {
+            if (sender.sentAny() && gap > 0 && now - sender.lastSend() < gap) {
+                return sender.lastSend() + gap;
+            }
+            if (gap == 0 && ++burst > Engine.READ_EVERY) {
+                // No gap: a burst of thousands of sends would fill the receive buffer with their replies before
+                // the first is read. Read what is queued every few sends, as fping -i 0 reads between sends.
+                burst = 1;
+                while (receiver.readQueued()) {
+                    // each turn took one message per socket
+                }
+                now = time.nanoTime();
+                probes.expire(now);
+            }
+            Explicit e = explicit.poll();
+            if (e != null) {
+                e.target.queued--;
+                if (!e.target.removed) {
+                    sender.send(e.target, e.spec, e.tag, now);
+                }
+                continue;
+            }
+            if (due.isEmpty() || due.peekKey() > now) {
+                break;
+            }
+            long at = due.peekKey();
+            TargetState t = targets.get(due.peekValue());
+            due.pop();
+            if (t.left == 0) {
+                continue; // removed meanwhile
+            }
+            if (t.left != TargetPlan.UNBOUNDED) {
+                t.left--;
+            }
+            if (t.left == 0) {
+                scheduled--;
+            } else {
+                // On the plan's beat (no drift), but never more than one probe behind it.
+                due.push(Math.max(ProbeSender.satAdd(at, t.plan.intervalNanos()), now), t.handle.index());
+            }
+            sender.send(t, t.plan.spec(), 0, now);
+        }
+        return sender.sentAny() && gap > 0 ? sender.lastSend() + gap : now;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.pingkit.engine;
+
+import dev.pingkit.socket.Family;
+import dev.pingkit.socket.IcmpSocket;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * <b>The {@link Engine}'s targets and sockets as other threads see them: every target ever added, in index order,
+ * and one socket per family, opened with the first target of that family.</b>
+ *
+ * <p>Thread-safe: every method holds this registry's lock. The engine takes its own lock first when it needs both
+ * (never the other way round). The run thread reads {@link #families()} without the lock: a family's socket is
+ * published before the command that starts its first target.
+ */
+final class TargetRegistry {
+    private final EngineOptions options;
+    private final Engine.SocketOpener opener;
+    private final FamilyState[] families = new FamilyState[2];
+    private final List<TargetState> added = new ArrayList<>(); // every target ever added
+    private StatisticsRecorder shared; // all targets' one recorder when statistics are not kept
+
+    TargetRegistry(EngineOptions options, Engine.SocketOpener opener) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.opener = Objects.requireNonNull(opener, "opener");
+    }
+
+    /** Registers a target of {@code address} (opening its family's socket if it is the first). */
+    synchronized TargetState add(InetAddress address, TargetPlan plan) throws IOException {
+        FamilyState fs = familyState(Family.of(address));
+        TargetState t = new TargetState(new ProbeTarget(added.size(), address), fs, plan,
+                shared != null ? shared : new StatisticsRecorder());
+        added.add(t);
+        return t;
+    }
+
+    /** The state of {@code target}, which must be one of this registry's. */
+    TargetState state(ProbeTarget target) {
+        Objects.requireNonNull(target, "target");
+        synchronized (this) {
+            if (target.index() < added.size()) {
+                TargetState t = added.get(target.index());
+                if (t.handle == target || t.handle.equals(target)) { // identity first: a record's equals costs a cold start its bootstrap
+                    return t;
+                }
+            }
+        }
+        throw new IllegalArgumentException("target must be one of this engine's, got " + target);
+    }
+
+    /** Turns per-target statistics on or off; only before the first target. */
+    synchronized void keepStatistics(boolean keep) {
+        if (!added.isEmpty()) {
+            throw new IllegalStateException("keepStatistics is set before the first target is added");
+        }
+        shared = keep ? null : new StatisticsRecorder();
+    }
+
+    /** True when each target keeps its own statistics. */
+    synchronized boolean keepsStatistics() {
+        return shared == null;
+    }
+
+    synchronized List<ProbeTarget> handles() {
+        List<ProbeTarget> l = new ArrayList<>(added.size());
+        for (TargetState t : added) {
+            l.add(t.handle);
+        }
+        return l;
+    }
+
+    /** The state of {@code address}'s family, or null while no target of it was added. */
+    synchronized FamilyState family(InetAddress address) {
+        return families[Family.of(address) == Family.IPV4 ? 0 : 1];
+    }
+
+    /** The array of both families' states (IPv4, IPv6; null while not opened): the run thread's view, unlocked. */
+    FamilyState[] families() {
+        return families;
+    }
+
+    /** Both families' states now (null while not opened), a copy. */
+    synchronized FamilyState[] familiesNow() {
+        return families.clone();
+    }
+
+    /** Gives back the identifiers this engine acquired. */
+    synchronized void releaseIdentifiers() {
+        for (FamilyState f : families) {
+            if (f != null && f.ownId) {
+                Identifiers.release(f.id);
+            }
+        }
+    }
+
+    /** Targets, sockets and identifiers, for the engine's one-line summary. */
+    synchronized void describe(StringBuilder b) {
+        b.append(added.size()).append(" targets");
+        for (FamilyState f : families) {
+            if (f != null) {
+                b.append(", ").append(f.family).append(' ').append(f.datagram ? "DATAGRAM" : "RAW")
+                        .append(" id=").append(f.id);
+            }
+        }
+    }
+
+    /** Rejects a spec that cannot go out over a socket of {@code family}. */
+    static void checkFits(Family family, ProbeSpec spec) {
+        if (family == Family.IPV6 && spec.checksum() >= 0) {
+            // The kernel writes every ICMPv6 checksum: one forced by the caller would silently not go out.
+            throw new IllegalArgumentException("checksum cannot be forced over an ICMPv6 socket (the kernel computes"
+                    + " it), got 0x" + Integer.toHexString(spec.checksum()));
+        }
+        if (family == Family.IPV4 && !spec.fitsIpv4()) {
+            throw new IllegalArgumentException("payload must be 0.." + ProbeSpec.MAX_PAYLOAD_V4
+                    + " bytes for an IPv4 target, got " + spec.payloadSize());
+        }
+    }
+
+    // guarded by this
+    private FamilyState familyState(Family family) throws IOException {
+        int i = family == Family.IPV4 ? 0 : 1;
+        if (families[i] == null) {
+            IcmpSocket s = opener.open(family);
+            try {
+                families[i] = new FamilyState(family, s, options);
+            } catch (IOException | RuntimeException e) {
+                s.close();
+                throw e;
+            }
+        }
+        return families[i];
+    }
+}

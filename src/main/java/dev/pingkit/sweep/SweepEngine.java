@@ -1,0 +1,135 @@
+package dev.pingkit.sweep;
+
+import dev.pingkit.engine.Engine;
+import dev.pingkit.engine.EngineOptions;
+import dev.pingkit.engine.ProbeEvent;
+import dev.pingkit.engine.ProbeSpec;
+import dev.pingkit.engine.ProbeTarget;
+import dev.pingkit.engine.TargetPlan;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one place a {@link Sweep} reaches the engine: one {@link Engine} run over all targets (one socket per
+ * family), fping's schedule as target plans, and fping's retries as explicit probes on a lost or failed one.
+ * Engine events become {@link SweepEvent}s and per-target tallies; a late reply (after its probe's timeout) is
+ * dropped, as fping drops it.
+ */
+final class SweepEngine {
+    private final Sweep sweep;
+    private final SweepListener listener;
+    private final SweepTallies tallies;
+    private Engine engine;
+
+    private SweepEngine(Sweep sweep, SweepListener listener) {
+        this.sweep = sweep;
+        this.listener = listener;
+        this.tallies = new SweepTallies(sweep.targets(), sweep.count(), sweep.retries(), sweep.loop());
+    }
+
+    static SweepResult run(Sweep sweep, SweepListener listener, SweepStop stop) throws IOException {
+        return new SweepEngine(sweep, listener).run(stop);
+    }
+
+    private SweepResult run(SweepStop stop) throws IOException {
+        long start = System.nanoTime();
+        probe(stop);
+        return new SweepResult(tallies.results(), System.nanoTime() - start, stop.stopped());
+    }
+
+    /** One engine run over every target. */
+    private void probe(SweepStop stop) throws IOException {
+        EngineOptions options = EngineOptions.defaults().minGap(sweep.interval());
+        if (sweep.netns() != null) {
+            options = options.netns(sweep.netns());
+        }
+        if (sweep.device() != null) {
+            options = options.device(sweep.device());
+        }
+        if (sweep.source() != null) {
+            options = options.source(sweep.source());
+        }
+        if (sweep.dontFragment()) {
+            options = options.dontFragment(true);
+        }
+        ProbeSpec spec = ProbeSpec.DEFAULT.payloadSize(sweep.size()).timeout(sweep.timeout());
+        if (sweep.ttl() != null) {
+            spec = spec.ttl(sweep.ttl());
+        }
+        if (sweep.tos() != null) {
+            spec = spec.tos(sweep.tos());
+        }
+        ProbeSpec first = spec;
+        Runnable hook;
+        try (Engine e = Engine.open(options)) {
+            engine = e;
+            e.readQueuedAtEnd(true); // fping counts the copy of the last reply
+            e.keepStatistics(false); // the tallies count; a /16 keeps 17 MB less
+            e.randomPayloads(sweep.random());
+            hook = e::stop;
+            stop.onStop(hook);
+            try {
+                TargetPlan plan = sweep.loop() ? TargetPlan.every(sweep.period()).spec(first)
+                        : sweep.count() > 0 ? TargetPlan.count(sweep.count(), sweep.period()).spec(first)
+                        : TargetPlan.count(1, sweep.period()).spec(first);
+                List<ProbeTarget> handles = new ArrayList<>(sweep.targets().size());
+                for (SweepTarget t : sweep.targets()) {
+                    handles.add(e.add(t.address(), plan));
+                }
+                if (!stop.stopped()) {
+                    listener.onStart();
+                    e.run(event -> onEvent(event, handles));
+                }
+            } finally {
+                stop.forget(hook);
+                engine = null;
+            }
+        }
+    }
+
+    private void onEvent(ProbeEvent event, List<ProbeTarget> handles) {
+        if (event.probe() == null) {
+            return; // a stray: not about our probes
+        }
+        int index = event.probe().target().index();
+        SweepTarget t = sweep.targets().get(index);
+        int probe = (int) event.probe().number() - 1;
+        SweepEvent out;
+        if (event instanceof ProbeEvent.Answered a) {
+            out = new SweepEvent.Reply(t, probe, a.from(), a.length(), a.rttNanos(), false, true);
+        } else if (event instanceof ProbeEvent.Duplicate d) {
+            out = new SweepEvent.Reply(t, probe, d.from(), d.length(), d.rttNanos(), true, true);
+        } else if (event instanceof ProbeEvent.Corrupted c) {
+            out = new SweepEvent.Reply(t, probe, c.from(), c.length(), c.rttNanos(), false, false);
+        } else if (event instanceof ProbeEvent.Failed f) {
+            out = new SweepEvent.Failed(t, probe, f.reporter(), f.error());
+        } else if (event instanceof ProbeEvent.Lost l && !l.stopped()) {
+            out = new SweepEvent.Lost(t, probe);
+        } else if (event instanceof ProbeEvent.SendFailed f) {
+            out = new SweepEvent.NotSent(t, probe, f.errnoName(), f.errnoDescription());
+        } else {
+            return; // sent, late, advisory, or cut short by a stop
+        }
+        tallies.add(index, out);
+        listener.onEvent(out);
+        // fping retries at a probe's timeout; one the kernel refused to send has none.
+        boolean ended = out instanceof SweepEvent.Lost || out instanceof SweepEvent.Failed;
+        int tries = tallies.ended(index);
+        if (ended && sweep.count() == 0 && !sweep.loop() && tallies.received(index) == 0 && tries <= sweep.retries()) {
+            // fping's retry: the same target again, each wait backoff times the one before.
+            double factor = Math.pow(sweep.backoff(), tries);
+            Duration wait = Duration.ofNanos((long) (sweep.timeout().toNanos() * factor));
+            ProbeSpec base = ProbeSpec.DEFAULT.payloadSize(sweep.size()).timeout(wait);
+            if (sweep.ttl() != null) {
+                base = base.ttl(sweep.ttl());
+            }
+            if (sweep.tos() != null) {
+                base = base.tos(sweep.tos());
+            }
+            engine.probe(handles.get(index), base, tries);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.pingkit.sweep;
+
+/**
+ * <b>Receives a sweep's {@link SweepEvent}s, one at a time, in the order they happened.</b> Keep it quick: the
+ * sweep waits while it runs.
+ */
+@FunctionalInterface
+public interface SweepListener {
+    /** <b>Called for each event.</b> */
+    void onEvent(SweepEvent event);
+
+    /**
+     * <b>Called once, just before the first probe goes out</b> (after the sockets are open and every target is
+     * added), on the thread that runs the sweep; not at all when the sweep is stopped before. Default: nothing.
+     */
+    default void onStart() {
+    }
+
+    /** <b>A listener that ignores everything.</b> */
+    SweepListener NONE = e -> { };
+}

@@ -1,0 +1,146 @@
+package dev.pingkit.sweep;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.RandomAccess;
+
+/**
+ * <b>A sweep's per-target counts in a few flat arrays, and its results made from them on access.</b>
+ *
+ * <p>A /16 has 65 534 targets: an object a target (a header, fields, its own array of round-trip times) costs
+ * about 90 bytes each, these arrays about 30 for one probe a target. With a count of at most {@value #FLAT_MAX}
+ * probes every target's times sit in one array, {@code count} slots apart; otherwise (fping's default mode with
+ * retries, a larger count) each target gets its own array, grown as probes end. A loop ({@code -l}) runs until
+ * stopped, so it keeps no times at all: each target's min, max and sum, three longs however long it runs.
+ * Written on the engine's run thread only.
+ */
+final class SweepTallies {
+    /** The largest count whose times are kept in one flat array. */
+    static final int FLAT_MAX = 64;
+
+    private final List<SweepTarget> targets;
+    private final int[] ended;
+    private final int[] received;
+    private final int[] duplicates;
+    private final int[] damaged;
+    private final SweepEvent.Failed[] lastError;
+    private final int stride; // > 0: flat times, stride slots a target
+    private final long[] flat;
+    private final long[][] own; // else each target's own times
+    private final long[] min; // a loop: no times, these three instead
+    private final long[] max;
+    private final long[] sum;
+
+    SweepTallies(List<SweepTarget> targets, int count, int retries, boolean loop) {
+        int n = targets.size();
+        this.targets = targets;
+        this.ended = new int[n];
+        this.received = new int[n];
+        this.duplicates = new int[n];
+        this.damaged = new int[n];
+        this.lastError = new SweepEvent.Failed[n];
+        boolean flatFits = !loop && count > 0 && count <= FLAT_MAX && (long) n * count <= Integer.MAX_VALUE - 8;
+        this.stride = flatFits ? count : 0;
+        this.flat = flatFits ? new long[n * count] : null;
+        this.own = flatFits || loop ? null : new long[n][];
+        this.min = loop ? new long[n] : null;
+        this.max = loop ? new long[n] : null;
+        this.sum = loop ? new long[n] : null;
+        if (loop) {
+            Arrays.fill(min, -1);
+            Arrays.fill(max, -1);
+        } else if (!flatFits) {
+            int first = Math.min(count > 0 ? count : retries + 1, FLAT_MAX);
+            for (int i = 0; i < n; i++) {
+                own[i] = new long[first];
+            }
+        }
+    }
+
+    /** Probes of target {@code i} that have ended (answered, lost or failed). */
+    int ended(int i) {
+        return ended[i];
+    }
+
+    /** Probes of target {@code i} answered. */
+    int received(int i) {
+        return received[i];
+    }
+
+    /** Counts {@code e}, an event about target {@code i}. */
+    void add(int i, SweepEvent e) {
+        if (e instanceof SweepEvent.Reply r) {
+            if (r.answers()) {
+                end(i, r.rttNanos());
+                received[i]++;
+            } else if (r.duplicate()) {
+                duplicates[i]++;
+            } else {
+                damaged[i]++;
+            }
+            return;
+        }
+        if (e instanceof SweepEvent.Failed f) {
+            lastError[i] = f;
+        }
+        end(i, -1);
+    }
+
+    private void end(int i, long rtt) {
+        int k = ended[i]++;
+        if (min != null) {
+            if (rtt >= 0) {
+                min[i] = min[i] < 0 ? rtt : Math.min(min[i], rtt);
+                max[i] = Math.max(max[i], rtt);
+                sum[i] += rtt;
+            }
+            return;
+        }
+        if (stride > 0) {
+            flat[i * stride + k] = rtt; // the engine sends exactly count probes a target
+            return;
+        }
+        if (k == own[i].length) {
+            own[i] = Arrays.copyOf(own[i], Math.max(1, k * 2));
+        }
+        own[i][k] = rtt;
+    }
+
+    /** The statistics of target {@code i} as a value. */
+    TargetStats stats(int i) {
+        if (min != null) {
+            return new TargetStats(targets.get(i), ended[i], received[i], duplicates[i], damaged[i], new long[0],
+                    min[i], max[i], sum[i], Optional.ofNullable(lastError[i]));
+        }
+        long[] rtts = stride > 0 ? Arrays.copyOfRange(flat, i * stride, i * stride + ended[i])
+                : Arrays.copyOf(own[i], ended[i]);
+        return new TargetStats(targets.get(i), ended[i], received[i], duplicates[i], damaged[i], rtts,
+                Optional.ofNullable(lastError[i]));
+    }
+
+    /** Every target's statistics, in order, each made when asked for: the counts are not held twice. */
+    List<TargetStats> results() {
+        return new Results(this);
+    }
+
+    /** An immutable list view: {@link SweepResult} keeps it as it is instead of copying 65 534 values. */
+    static final class Results extends AbstractList<TargetStats> implements RandomAccess {
+        private final SweepTallies tallies;
+
+        private Results(SweepTallies tallies) {
+            this.tallies = tallies;
+        }
+
+        @Override
+        public TargetStats get(int index) {
+            return tallies.stats(index);
+        }
+
+        @Override
+        public int size() {
+            return tallies.targets.size();
+        }
+    }
+}

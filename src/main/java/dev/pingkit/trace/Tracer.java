@@ -1,0 +1,308 @@
+package dev.pingkit.trace;
+
+import dev.pingkit.engine.Engine;
+import dev.pingkit.engine.EngineOptions;
+import dev.pingkit.engine.Probe;
+import dev.pingkit.engine.ProbeEvent;
+import dev.pingkit.engine.ProbeListener;
+import dev.pingkit.engine.ProbeSpec;
+import dev.pingkit.engine.ProbeTarget;
+import dev.pingkit.engine.TargetPlan;
+import dev.pingkit.engine.TimeSource;
+import dev.pingkit.packet.EchoMessage;
+import dev.pingkit.packet.IcmpMessage;
+import dev.pingkit.socket.SocketOptions;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * <b>Traces the path to a target with TTL-limited echo requests on the {@link Engine}, traceroute's way.</b>
+ * Probes go out {@link TraceSettings#simultaneous()} at a time over the engine's one socket (so a trace costs about
+ * one round trip per batch, not one per hop); the engine's matcher ends each probe answered (the target's echo
+ * reply), failed (an ICMP error quoting it: time exceeded, unreachable) or lost. On top of that the tracer applies
+ * traceroute's wait: a probe still unanswered once a probe of the same hop has answered (× {@code hereFactor}) or one
+ * of a later hop (× {@code nearFactor}) is a timeout ({@code *}) without waiting for the longest wait. The trace
+ * ends with the hop whose answer is final (the destination's reply, an unreachable) or at the maximum TTL.
+ *
+ * <pre>{@code
+ * try (Tracer t = Tracer.open(TraceSettings.to(InetAddress.getByName("127.0.0.1")))) {
+ *     List<TraceProbe> probes = t.run(System.out::println);
+ * }
+ * }</pre>
+ */
+public final class Tracer implements AutoCloseable {
+    /** traceroute adds a millisecond to an RTT before multiplying it, so a tiny RTT still gives a usable wait. */
+    private static final long WAIT_PRECISION_NANOS = 1_000_000;
+
+    private final TraceSettings settings;
+    private final Engine engine;
+    private final TimeSource time;
+    private final int q;
+    private final int n;
+    private final byte[] payload;
+    private final long[] sentMono;
+    private final boolean[] requested;
+    private final Probe[] probes;
+    private final TraceProbe[] result;
+    private final List<TraceProbe> done = new ArrayList<>();
+    private ProbeTarget target;
+    private TraceListener out = TraceListener.NONE;
+    private int next;
+    private int end;
+    private long lastRequest = Long.MIN_VALUE / 2;
+    private long wake = Long.MAX_VALUE;
+    private boolean ran;
+
+    /** A tracer over an engine and its clock (tests pass an engine over an in-memory socket). It owns the engine. */
+    Tracer(TraceSettings settings, Engine engine, TimeSource time) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.time = Objects.requireNonNull(time, "time");
+        this.q = settings.probesPerHop();
+        this.n = (settings.maxTtl() - settings.firstTtl() + 1) * q;
+        this.end = n;
+        this.payload = new byte[settings.payloadLength()];
+        // traceroute's filler: '@', 'A', 'B', ... repeating every 64 bytes
+        for (int i = 0; i < payload.length; i++) {
+            payload[i] = (byte) (0x40 + (i & 0x3f));
+        }
+        this.sentMono = new long[n];
+        this.requested = new boolean[n];
+        this.probes = new Probe[n];
+        this.result = new TraceProbe[n];
+    }
+
+    /**
+     * <b>An engine with the socket the settings ask for (raw when permitted, else a datagram ping socket; in their
+     * namespace, bound as asked) and a tracer on it.</b> The socket opens when the run starts.
+     */
+    public static Tracer open(TraceSettings settings) {
+        SocketOptions o = SocketOptions.DEFAULTS;
+        if (settings.tos() >= 0) {
+            o = o.tos(settings.tos());
+        }
+        if (settings.dontFragment()) {
+            o = o.dontFragment(true);
+        }
+        o = o.source(settings.source()).device(settings.device()).netns(settings.netns());
+        return new Tracer(settings, Engine.open(EngineOptions.defaults().socket(o)), TimeSource.SYSTEM);
+    }
+
+    /**
+     * <b>Loads the native layer without opening anything</b>, so a command can do it on a spare thread while it
+     * parses its options (JNA's start-up is most of a short trace's own time).
+     */
+    public static void prepare() {
+        Engine.prepare();
+    }
+
+    /** <b>The settings this tracer runs with.</b> */
+    public TraceSettings settings() {
+        return settings;
+    }
+
+    /**
+     * <b>Runs the trace; each probe goes to {@code listener} (on this thread) as soon as it and every probe before
+     * it have ended.</b> Returns every probe up to the final hop (or the maximum TTL), in order. A tracer runs once.
+     *
+     * @throws IOException if no ICMP socket may be opened ({@link dev.pingkit.socket.PermissionException}) or it
+     *                     fails; a {@link #stop()} is a normal end, returning what ended so far
+     */
+    public List<TraceProbe> run(TraceListener listener) throws IOException {
+        Objects.requireNonNull(listener, "listener");
+        synchronized (this) {
+            if (ran) {
+                throw new IllegalStateException("a tracer runs once");
+            }
+            ran = true;
+        }
+        out = listener;
+        target = engine.add(settings.target(), TargetPlan.explicit());
+        advance(time.nanoTime(), false);
+        engine.run(new Events());
+        return List.copyOf(done);
+    }
+
+    /** The engine's events and turns, on the run's thread. */
+    private final class Events implements ProbeListener {
+        @Override
+        public void onEvent(ProbeEvent e) {
+            Probe p = e.probe();
+            int i = p == null ? -1 : p.tag() - 1;
+            if (i < 0 || i >= n) {
+                return;
+            }
+            if (e instanceof ProbeEvent.Sent) {
+                probes[i] = p;
+                sentMono[i] = Math.max(1, time.nanoTime()); // 0 means "not sent" to the wait rule's forward scan
+                return;
+            }
+            if (result[i] == null) {
+                if (e instanceof ProbeEvent.Answered a) {
+                    result[i] = new TraceProbe(ttlOf(i), i % q, p.seq(), a.from(), a.rttNanos(), a.ttl(), a.message(),
+                            false);
+                } else if (e instanceof ProbeEvent.Failed f) {
+                    result[i] = new TraceProbe(ttlOf(i), i % q, p.seq(), f.reporter(), f.rttNanos(), f.ttl(),
+                            f.error(), quoteAltered(p, f.error()));
+                } else if (e instanceof ProbeEvent.Lost l && !l.stopped() || e instanceof ProbeEvent.SendFailed) {
+                    result[i] = TraceProbe.timeout(ttlOf(i), i % q, p.seq());
+                }
+            }
+            advance(time.nanoTime(), false);
+        }
+
+        @Override
+        public boolean wantsMessages() {
+            return true;
+        }
+
+        @Override
+        public boolean wantsTurns() {
+            return true;
+        }
+
+        @Override
+        public void onTurn(long now, boolean idle) {
+            // Only when nothing is queued: a slow (cold, loaded) JVM may find a probe's time up while its answer
+            // waits in the socket.
+            advance(now, idle);
+        }
+
+        @Override
+        public long nextTurn() {
+            return wake;
+        }
+    }
+
+    private int ttlOf(int i) {
+        return settings.firstTtl() + i / q;
+    }
+
+    /**
+     * Applies the wait rule (when {@code expire}: only once the socket's queue is known empty), hands over what
+     * ended in order, ends the run or asks for the next probes.
+     */
+    private void advance(long now, boolean expire) {
+        long nextWake = Long.MAX_VALUE;
+        for (int i = next; i < end; i++) {
+            if (result[i] == null && sentMono[i] != 0) {
+                long due = sentMono[i] + waitFor(i);
+                if (due <= now && expire) {
+                    result[i] = TraceProbe.timeout(ttlOf(i), i % q, probes[i].seq());
+                } else {
+                    nextWake = Math.min(nextWake, due);
+                }
+            }
+        }
+        while (next < end && result[next] != null) {
+            TraceProbe p = result[next++];
+            done.add(p);
+            out.onProbe(p);
+            if (p.isFinal()) {
+                end = Math.min(end, (p.ttl() - settings.firstTtl() + 1) * q);
+            }
+        }
+        if (next >= end) {
+            wake = Long.MAX_VALUE;
+            engine.stop(); // probes still in flight (past the end, or given up by the wait rule) end here
+            return;
+        }
+        int inFlight = 0;
+        for (int i = next; i < end; i++) {
+            if (requested[i] && result[i] == null) {
+                inFlight++;
+            }
+        }
+        long gap = settings.sendWait().toNanos();
+        for (int i = next; i < end && inFlight < settings.simultaneous(); i++) {
+            if (requested[i]) {
+                continue;
+            }
+            if (gap > 0 && now - lastRequest < gap) {
+                nextWake = Math.min(nextWake, lastRequest + gap);
+                break;
+            }
+            // The engine's own timeout is the longest wait; the wait rule usually ends the probe sooner.
+            engine.probe(target, ProbeSpec.DEFAULT.payload(payload).ttl(ttlOf(i)).timeout(settings.waitMax()), i + 1);
+            requested[i] = true;
+            lastRequest = now;
+            inFlight++;
+        }
+        wake = nextWake;
+    }
+
+    // traceroute's get_timeout(): a multiple of an answered probe's RTT of this hop, else of a later one, capped.
+    private long waitFor(int i) {
+        long max = settings.waitMax().toNanos();
+        if (settings.hereFactor() > 0) {
+            int first = i - i % q;
+            for (int k = first; k < first + q; k++) {
+                if (result[k] != null && !result[k].timedOut()) {
+                    return Math.min(max, (long) ((result[k].rttNanos() + WAIT_PRECISION_NANOS) * settings.hereFactor()));
+                }
+            }
+        }
+        if (settings.nearFactor() > 0) {
+            for (int k = i + 1; k < n && sentMono[k] != 0; k++) {
+                if (result[k] != null && !result[k].timedOut()) {
+                    return Math.min(max, (long) ((result[k].rttNanos() + WAIT_PRECISION_NANOS) * settings.nearFactor()));
+                }
+            }
+        }
+        return max;
+    }
+
+    /**
+     * True when the echo request an ICMP error quotes differs from the probe sent in a byte a router has no business
+     * changing: type, code, (raw IPv4) checksum, or the quoted part of the payload. Identifier and sequence number
+     * were matched already; the ICMPv6 and datagram-socket checksums are the kernel's, so they are skipped; a
+     * datagram socket's error report quotes our own copy, so there is nothing to compare.
+     */
+    private boolean quoteAltered(Probe p, IcmpMessage error) {
+        if (error.fromErrorQueue() || error.quoted().isEmpty()) {
+            return false;
+        }
+        byte[] d = error.payload();
+        int fam = settings.family();
+        int off = fam == 4 ? (d.length > 0 ? (d[0] & 0x0f) * 4 : 0) : 40;
+        if (d.length - off < 8) {
+            return false;
+        }
+        byte[] expected = EchoMessage.request(fam).identifier(p.id()).sequence(p.seq()).data(payload).build()
+                .toBytes();
+        // only a raw IPv4 socket sends our checksum; the kernel writes the others, so theirs is not compared
+        boolean ourChecksum = fam == 4 && engine.raw(settings.target());
+        int len = Math.min(d.length - off, expected.length);
+        for (int k = 0; k < len; k++) {
+            if (!ourChecksum && (k == 2 || k == 3)) {
+                continue;
+            }
+            if (d[off + k] != expected[k]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** <b>Ends the run as soon as possible; thread-safe.</b> {@link #run} returns the probes ended so far. */
+    public void stop() {
+        engine.stop();
+    }
+
+    /** <b>Closes the engine and its socket; idempotent.</b> */
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    /** One line: target and settings. */
+    @Override
+    public String toString() {
+        return "Tracer[" + settings.target().getHostAddress() + " ttl " + settings.firstTtl() + ".."
+                + settings.maxTtl() + " x" + q + "]";
+    }
+}
