@@ -4,7 +4,12 @@
 
 import dev.pingkit.*;
 import dev.pingkit.packet.*;
+import dev.pingkit.engine.*;
 import dev.pingkit.ping.*;
+import dev.pingkit.sweep.*;
+import dev.pingkit.trace.*;
+import dev.pingkit.batch.*;
+import dev.pingkit.capture.*;
 import java.time.Duration;
 // println/print/printf as in JShell's PRINTING start-up, and lab("far") for the lab exercises: compiled classes,
 // so start-up stays close to a bare jshell's.

@@ -8,7 +8,7 @@ import java.util.Locale;
 import dev.pingkit.sweep.Sweep;
 import dev.pingkit.sweep.SweepEvent;
 import dev.pingkit.sweep.SweepResult;
-import dev.pingkit.sweep.SweepStop;
+import dev.pingkit.engine.Stop;
 import dev.pingkit.sweep.TargetStats;
 
 /**
@@ -76,7 +76,7 @@ final class SweepCommand {
         int[] ended = new int[sweep.targets().size()];
         boolean[] alive = new boolean[ended.length];
         SweepEvent.Failed[] reason = new SweepEvent.Failed[ended.length];
-        SweepStop stop = new SweepStop();
+        Stop stop = new Stop();
         SweepResult r = session.interruptible(stop::stop, () -> sweep.run(e -> {
             int i = e.target().index();
             if (e instanceof SweepEvent.Reply reply) {

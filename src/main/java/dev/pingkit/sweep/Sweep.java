@@ -1,5 +1,6 @@
 package dev.pingkit.sweep;
 
+import dev.pingkit.engine.Stop;
 import dev.pingkit.engine.AddressBlock;
 import dev.pingkit.engine.Hosts;
 import dev.pingkit.packet.Addresses;
@@ -374,12 +375,12 @@ public final class Sweep {
 
     /** <b>Runs the sweep and returns what it found.</b> */
     public SweepResult run() throws IOException {
-        return run(SweepListener.NONE, new SweepStop());
+        return run(SweepListener.NONE, new Stop());
     }
 
     /** <b>Runs the sweep, telling {@code listener} each probe's events as they happen.</b> */
     public SweepResult run(SweepListener listener) throws IOException {
-        return run(listener, new SweepStop());
+        return run(listener, new Stop());
     }
 
     /**
@@ -387,7 +388,7 @@ public final class Sweep {
      *
      * @throws IOException if no ICMP socket can be opened (the message says what permission is missing)
      */
-    public SweepResult run(SweepListener listener, SweepStop stop) throws IOException {
+    public SweepResult run(SweepListener listener, Stop stop) throws IOException {
         return SweepEngine.run(this, Objects.requireNonNull(listener, "listener"), Objects.requireNonNull(stop,
                 "stop"));
     }

@@ -1,5 +1,6 @@
 package dev.pingkit.sweep;
 
+import dev.pingkit.engine.Stop;
 import dev.pingkit.engine.Engine;
 import dev.pingkit.engine.EngineOptions;
 import dev.pingkit.engine.ProbeEvent;
@@ -30,18 +31,18 @@ final class SweepEngine {
         this.tallies = new SweepTallies(sweep.targets(), sweep.count(), sweep.retries(), sweep.loop());
     }
 
-    static SweepResult run(Sweep sweep, SweepListener listener, SweepStop stop) throws IOException {
+    static SweepResult run(Sweep sweep, SweepListener listener, Stop stop) throws IOException {
         return new SweepEngine(sweep, listener).run(stop);
     }
 
-    private SweepResult run(SweepStop stop) throws IOException {
+    private SweepResult run(Stop stop) throws IOException {
         long start = System.nanoTime();
         probe(stop);
         return new SweepResult(tallies.results(), System.nanoTime() - start, stop.stopped());
     }
 
     /** One engine run over every target. */
-    private void probe(SweepStop stop) throws IOException {
+    private void probe(Stop stop) throws IOException {
         EngineOptions options = EngineOptions.defaults().minGap(sweep.interval());
         if (sweep.netns() != null) {
             options = options.netns(sweep.netns());

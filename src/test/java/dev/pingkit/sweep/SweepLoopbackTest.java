@@ -1,5 +1,6 @@
 package dev.pingkit.sweep;
 
+import dev.pingkit.engine.Stop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +44,7 @@ class SweepLoopbackTest {
 
     @Test
     void aStoppedSweepKeepsWhatItFound() throws Exception {
-        SweepStop stop = new SweepStop();
+        Stop stop = new Stop();
         List<SweepEvent> seen = new ArrayList<>();
         SweepResult r = Sweep.of("127.0.0.1").count(1000).period(Duration.ofMillis(10)).run(e -> {
             seen.add(e);
@@ -58,7 +59,7 @@ class SweepLoopbackTest {
 
     @Test
     void aLoopProbesEveryTargetUntilStoppedAndKeepsMinAvgMax() throws Exception {
-        SweepStop stop = new SweepStop();
+        Stop stop = new Stop();
         List<SweepEvent> seen = new ArrayList<>();
         Sweep loop = Sweep.of("127.0.0.1", "::1").loop(true).period(Duration.ofMillis(2));
         SweepResult r = loop.run(e -> {

@@ -4,7 +4,7 @@ import dev.pingkit.engine.Hosts;
 import dev.pingkit.sweep.Sweep;
 import dev.pingkit.sweep.SweepListener;
 import dev.pingkit.sweep.SweepResult;
-import dev.pingkit.sweep.SweepStop;
+import dev.pingkit.engine.Stop;
 import dev.pingkit.cli.Signals;
 import dev.pingkit.packet.EchoPayload;
 
@@ -55,7 +55,7 @@ public final class FpingCommand {
             FpingPrinter printer = new FpingPrinter(inv, targets.targets, out, err);
             FpingJson json = inv.json() ? new FpingJson(out) : null;
             SweepListener listener = json != null ? json : printer;
-            SweepStop stop = new SweepStop();
+            Stop stop = new Stop();
             hook.onStop(stop::stop);
             SweepResult result;
             FpingReports reports = json == null ? printer.reports() : null; // started by the printer's onStart

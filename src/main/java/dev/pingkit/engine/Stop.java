@@ -1,22 +1,22 @@
-package dev.pingkit.sweep;
+package dev.pingkit.engine;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * <b>Stops a running {@link Sweep} from another thread</b> (a Ctrl-C handler): the run ends soon after, and its
- * result holds what was found so far, marked {@link SweepResult#stopped()}.
+ * <b>The one stop token of every run</b>: a Ctrl-C handler or another thread calls {@link #stop()}, and the run it
+ * was handed (a sweep, a trace, a batch, a single send, a capture, an engine run) ends soon after with what it has.
  * <pre>{@code
- * SweepStop stop = new SweepStop();
+ * Stop stop = new Stop();
  * // elsewhere: stop.stop();
  * SweepResult partial = Sweep.of("198.19.0.0/22").count(5).run(SweepListener.NONE, stop);
  * }</pre>
  */
-public final class SweepStop {
+public final class Stop {
     private final List<Runnable> hooks = new ArrayList<>();
     private boolean stopped;
 
-    /** <b>Asks the sweep to stop; safe to call more than once and from any thread.</b> */
+    /** <b>Asks the run to stop; safe to call more than once and from any thread.</b> */
     public void stop() {
         List<Runnable> run;
         synchronized (this) {
@@ -34,8 +34,8 @@ public final class SweepStop {
         return stopped;
     }
 
-    /** Runs {@code hook} on stop (at once when already stopped); the engine uses it to end waits early. */
-    void onStop(Runnable hook) {
+    /** <b>Runs {@code hook} on stop (at once when already stopped)</b>; a run uses it to end its waits early. */
+    public void onStop(Runnable hook) {
         boolean now;
         synchronized (this) {
             now = stopped;
@@ -48,8 +48,8 @@ public final class SweepStop {
         }
     }
 
-    /** Forgets {@code hook} (its wait is over). */
-    synchronized void forget(Runnable hook) {
+    /** <b>Forgets {@code hook}</b> (its wait is over). */
+    public synchronized void forget(Runnable hook) {
         hooks.remove(hook);
     }
 }
