@@ -132,7 +132,13 @@ class LoopbackComparisonTest {
         PingRun ours = PingRun.exec(PingRun.ours("-f", "-c", "2000", "127.0.0.1"), 60);
         assertEquals(theirs.exitCode(), ours.exitCode(), ours::toString);
         assertArrayEquals(theirs.counts(), ours.counts(), ours::toString);
-        assertEquals(theirs.masked().replaceAll("[.\b ]+\n", "F\n"), ours.masked().replaceAll("[.\b ]+\n", "F\n"));
+        // "pipe N" is how many probes were in flight at once: a matter of timing (iputils shows "pipe 2" on a loaded
+        // machine and none on an idle one), so the shape is compared without it.
+        assertEquals(floodShape(theirs), floodShape(ours));
+    }
+
+    private static String floodShape(PingRun run) {
+        return run.masked().replaceAll("[.\b ]+\n", "F\n").replaceAll(", pipe \\d+,", ",");
     }
 
     @Test
