@@ -71,8 +71,14 @@ record IcmpDiagnosis(ChecksumStatus checksumStatus, int expectedChecksum, boolea
         long hsum = Checksum.partial(data, 0, hl);
         boolean valid = Checksum.finish(hsum) == 0;
         if (!valid) {
+            Ipv4Options o = ip.decodedOptions();
+            // Linux writes its own address or time into these options as it delivers the packet, after checking
+            // the header and without updating its checksum: every such packet read from a raw socket has this.
+            boolean rewritten = o.recordRoute().isPresent() || o.timestamp().isPresent();
             probs.add(String.format("bad IP header checksum 0x%04x, expected 0x%04x", ip.headerChecksum(),
-                    Checksum.finish(hsum - ip.headerChecksum())));
+                    Checksum.finish(hsum - ip.headerChecksum())) + (rewritten
+                    ? " (a receiving Linux host fills in record route and timestamp options without updating it)"
+                    : ""));
         }
         for (String p : ip.decodedOptions().problems()) {
             probs.add(p);

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 final class ProblemOracle {
     private static final Pattern BAD_ICMP = Pattern.compile("bad ICMP checksum 0x([0-9a-f]{4}), expected 0x([0-9a-f]{4})");
-    private static final Pattern BAD_IP = Pattern.compile("bad IP header checksum 0x([0-9a-f]{4}), expected 0x([0-9a-f]{4})");
+    private static final Pattern BAD_IP = Pattern.compile("bad IP header checksum 0x([0-9a-f]{4}), expected 0x([0-9a-f]{4})"
+            + "( \\(a receiving Linux host fills in record route and timestamp options without updating it\\))?");
     private static final Pattern TRUNCATED = Pattern.compile("truncated: (\\d+) bytes?, an ICMP header needs 8");
     private static final Pattern TOTAL = Pattern.compile("IP total length (\\d+) but (\\d+) bytes? present");
 
