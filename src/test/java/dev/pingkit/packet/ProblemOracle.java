@@ -58,6 +58,19 @@ final class ProblemOracle {
         m.codeName();
         m.quoted().ifPresent(Quoted::toString);
         m.ip().ifPresent(Ipv4Header::toString);
+        m.ipOptions().ifPresent(o -> o.options().forEach(Ipv4Option::text));
+        m.routerAdvertisement().ifPresent(RouterAdvertisement::toString);
+        m.query().ifPresent(q -> {
+            q.toString();
+            q.show();
+            // A value the decoder made encodes to the very bytes it came from, when it stands for all of them.
+            if (q.length() == m.length()) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(m.icmpBytes(), q.toBytes(),
+                        "the decoded value re-encodes to its bytes: " + q);
+            }
+            assertEquals(m.id(), q.identifier(), "identifier");
+            assertEquals(m.seq(), q.sequence(), "sequence");
+        });
         assertTrue(java.util.Arrays.equals(before, b), "decoding must not write to its input");
 
         // The two decoders (the allocation-free reader on the hot path, the value for people) agree.
