@@ -37,6 +37,33 @@ public sealed interface InterfaceId {
         return new Name(name);
     }
 
+    /**
+     * <b>The interface as a person names it on a command line: digits are an index, an IPv4 or IPv6 literal an
+     * address, anything else a name</b> ({@code ping --probe eth0|2|198.51.100.2 host}). Never consults a resolver.
+     *
+     * @throws IllegalArgumentException naming the value when it is none of them
+     */
+    static InterfaceId parse(String text) {
+        Objects.requireNonNull(text, "interface");
+        if (text.matches("\\d{1,10}")) {
+            long index = Long.parseLong(text);
+            if (index > 0xffffffffL) {
+                throw new IllegalArgumentException("interface index must be 0..4294967295, got " + text);
+            }
+            return index(index);
+        }
+        boolean v4 = text.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        if (v4 || (text.contains(":") && text.matches("[0-9a-fA-F:.]+"))) {
+            try {
+                return address(InetAddress.getByName(text)); // a literal: no lookup
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalArgumentException("interface address must be an IPv4 or IPv6 address, got '"
+                        + text + "'");
+            }
+        }
+        return name(text);
+    }
+
     /** <b>By index, 0..2^32-1 (the kernel's ifindex, as {@code ip link} lists it).</b> */
     static Index index(long index) {
         return new Index(QueryWire.check32("index", index));

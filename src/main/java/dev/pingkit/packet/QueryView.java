@@ -23,9 +23,12 @@ final class QueryView {
         }
         if (q instanceof TimestampMessage t) {
             line.accept("originate", t.originate() + " (" + UtClock.meaning(t.originate()) + ", when the request left)");
-            line.accept("receive", t.receive() + " (" + UtClock.meaning(t.receive()) + ", when the responder got it)");
-            line.accept("transmit", t.transmit() + " (" + UtClock.meaning(t.transmit())
-                    + ", when the reply left)");
+            // A request's receive and transmit are the responder's to write; 0 there is no time of day.
+            boolean blank = !t.isReply();
+            line.accept("receive", t.receive() + (blank && t.receive() == 0 ? " (for the responder to fill in)"
+                    : " (" + UtClock.meaning(t.receive()) + ", when the responder got it)"));
+            line.accept("transmit", t.transmit() + (blank && t.transmit() == 0 ? " (for the responder to fill in)"
+                    : " (" + UtClock.meaning(t.transmit()) + ", when the reply left)"));
             return true;
         }
         if (q instanceof AddressMaskMessage a) {

@@ -152,6 +152,40 @@ class ExtendedEchoMessageTest {
     }
 
     @Test
+    void anInterfaceAsACommandLineNamesItIsAnIndexAnAddressOrAName() {
+        assertEquals(InterfaceId.index(2), InterfaceId.parse("2"));
+        assertEquals(InterfaceId.address(address("198.51.100.2")), InterfaceId.parse("198.51.100.2"));
+        assertEquals(InterfaceId.address(DST6), InterfaceId.parse("2001:db8:0:1::2"));
+        assertEquals(InterfaceId.name("eth0"), InterfaceId.parse("eth0"));
+        assertEquals(InterfaceId.name("eth0:1"), InterfaceId.parse("eth0:1"), "an alias is a name");
+        assertEquals("interface index must be 0..4294967295, got 4294967296", assertThrows(
+                IllegalArgumentException.class, () -> InterfaceId.parse("4294967296")).getMessage());
+        assertEquals("interface address must be an IPv4 or IPv6 address, got '1:2:3'", assertThrows(
+                IllegalArgumentException.class, () -> InterfaceId.parse("1:2:3")).getMessage());
+        assertEquals("interface name must be 1..255 ASCII characters, got 0 characters", assertThrows(
+                IllegalArgumentException.class, () -> InterfaceId.parse("")).getMessage());
+    }
+
+    @Test
+    void anErrorQuotingAProbeOrATimestampNamesItsIdAndSeq() {
+        byte[] probe = ExtendedEchoMessage.request(4, InterfaceId.name("lo")).identifier(0x4242).sequence(200)
+                .toBytes();
+        byte[] ts = TimestampMessage.request().identifier(0x4343).sequence(65000).toBytes();
+        for (byte[] quoted : new byte[][] {probe, ts}) {
+            byte[] ip = IpPackets.ipv4((java.net.Inet4Address) address("198.51.100.1"),
+                    (java.net.Inet4Address) address("198.18.1.2"), 1, 0, 1, false, quoted);
+            byte[] te = WireBuilder.withChecksumV4(WireBuilder.icmp(11, 0, 0, java.util.Arrays.copyOf(ip, 28)));
+            IcmpMessage m = IcmpMessage.decode(te, 0, te.length);
+            Quoted q = m.quoted().orElseThrow();
+            IcmpQuery sent = IcmpMessage.decode(quoted, 0, quoted.length).query().orElseThrow();
+            assertEquals(sent.identifier(), q.id(), m.toString());
+            assertEquals(sent.sequence(), q.seq(), "PROBE's sequence is byte 6 alone: " + m);
+            IcmpReader r = new IcmpReader().reset(te, 0, te.length);
+            assertEquals(sent.sequence(), r.quotedSeq());
+        }
+    }
+
+    @Test
     void badFieldsAreRefused() {
         assertEquals("sequence must be 0..255, got 256", assertThrows(IllegalArgumentException.class,
                 () -> ExtendedEchoMessage.reply(4).sequence(256)).getMessage());
