@@ -45,10 +45,7 @@ record IcmpBody(IcmpQuery query, RouterAdvertisement routers, List<String> probl
             return new IcmpBody(null, null, problems);
         }
         if (type == IcmpTypes.echoRequest(family) || type == IcmpTypes.echoReply(family)) {
-            EchoMessage.Builder b = (type == IcmpTypes.echoRequest(family) ? EchoMessage.request(family)
-                    : EchoMessage.reply(family)).code(code).identifier(id).sequence(seq)
-                    .data(Arrays.copyOfRange(icmp, off + 8, off + len)).pseudoHeader(src, dst);
-            return new IcmpBody((forced == QueryWire.COMPUTED ? b : b.checksum(forced)).build(), null, problems);
+            return NONE; // nothing to judge; the value is made on demand (echo), see echo()
         }
         if (family == 6) {
             return NONE;
@@ -87,6 +84,29 @@ record IcmpBody(IcmpQuery query, RouterAdvertisement routers, List<String> probl
                 return NONE;
             }
         }
+    }
+
+    /**
+     * The echo value of an echo request or reply, made only when asked for: an echo's body is its payload, which
+     * every receive would otherwise copy and sum once more. Null for other types and for what no value can hold.
+     */
+    static EchoMessage echo(int family, byte[] icmp, int off, int len, ChecksumStatus status, InetAddress v6src,
+                            InetAddress v6dst) {
+        if (len < 8 || len - 8 > EchoPayload.max(family)) {
+            return null;
+        }
+        int type = icmp[off] & 0xff;
+        if (type != IcmpTypes.echoRequest(family) && type != IcmpTypes.echoReply(family)) {
+            return null;
+        }
+        int checksum = QueryWire.u16(icmp, off + 2);
+        boolean computed = status == ChecksumStatus.VALID || (status == ChecksumStatus.UNKNOWN && checksum == 0);
+        InetAddress src = family == 6 && status != ChecksumStatus.UNKNOWN ? v6src : null;
+        EchoMessage.Builder b = (type == IcmpTypes.echoRequest(family) ? EchoMessage.request(family)
+                : EchoMessage.reply(family)).code(icmp[off + 1] & 0xff).identifier(QueryWire.u16(icmp, off + 4))
+                .sequence(QueryWire.u16(icmp, off + 6)).data(Arrays.copyOfRange(icmp, off + 8, off + len))
+                .pseudoHeader(src, src == null ? null : v6dst);
+        return (computed ? b : b.checksum(checksum)).build();
     }
 
     /**

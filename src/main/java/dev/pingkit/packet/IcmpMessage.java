@@ -338,7 +338,11 @@ public final class IcmpMessage {
      * forced to what came.
      */
     public Optional<IcmpQuery> query() {
-        return Optional.ofNullable(body.query());
+        if (body.query() != null || fromErrorQueue) {
+            return Optional.ofNullable(body.query());
+        }
+        return Optional.ofNullable(IcmpBody.echo(family, data, icmpOff, Math.max(0, icmpLen), checksumStatus,
+                ip == null ? source : null, ip == null ? destination : null));
     }
 
     /** <b>The routers of an ICMPv4 router advertisement (type 9, RFC 1256); empty for other types.</b> */
