@@ -128,6 +128,22 @@ class Ipv4OptionsTest {
     }
 
     @Test
+    void aCapturedProbeCarriesItsOptionsInAHeaderThatVerifies() {
+        byte[] rr = Ipv4Options.encode(List.of(new Ipv4Option.NoOperation(), RecordRouteOption.slots(9)));
+        byte[] icmp = EchoMessage.request(4).identifier(3).sequence(4).build().toBytes();
+        byte[] p = IpPackets.ipv4(A, B, 64, 0, 9, true, rr, icmp);
+        assertEquals(68, p.length);
+        IcmpMessage m = IcmpMessage.decode(p, 0, p.length);
+        assertTrue(m.problems().isEmpty(), m.problems().toString());
+        assertEquals(15, m.ip().orElseThrow().ihl());
+        assertEquals(RecordRouteOption.slots(9), m.ipOptions().orElseThrow().recordRoute().orElseThrow());
+        assertEquals(3, m.id());
+        assertEquals("options must be 0..40 bytes, a multiple of 4, got 3", assertThrows(
+                IllegalArgumentException.class, () -> IpPackets.ipv4(A, B, 64, 0, 9, true, new byte[3], icmp))
+                .getMessage());
+    }
+
+    @Test
     void optionsThatDoNotFitAreRefused() {
         assertEquals("record route slots must be 1..9, got 10", assertThrows(IllegalArgumentException.class,
                 () -> RecordRouteOption.slots(10)).getMessage());
