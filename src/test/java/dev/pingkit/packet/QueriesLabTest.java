@@ -171,4 +171,45 @@ class QueriesLabTest {
             assertTrue(m.show().contains("ip.opt[0].rr[8] = (empty)"), m.show());
         }
     }
+
+    @Test
+    void timestampOptionsComeBackFilledByEachHopInTheirOwnWay() throws Exception {
+        InetAddress far = Lab.host(Lab.FAR).v4();
+        long before = TimestampMessage.now();
+        // tsandaddr: each hop an address of its own and the time it saw the packet; unlike record route, where a
+        // router writes the address it sends on, Linux writes the one the packet arrived at (198.51.100.6)
+        TimestampOption pairs = echoWith(far, TimestampOption.addressesAndTimestamps(4));
+        long after = TimestampMessage.now();
+        List<String> hops = pairs.recorded().stream().map(e -> Addresses.text(e.address())).toList();
+        assertEquals(List.of("198.51.100.5", "198.51.100.6", "198.18.1.2", "198.18.1.2"), hops, pairs.toString());
+        assertEquals(TimestampOption.TSANDADDR, pairs.flag());
+        // Four pairs fill the option on the way out and back; the router and the client, finding none, count
+        // themselves in the overflow.
+        assertTrue(pairs.full(), pairs.toString());
+        assertEquals(2, pairs.overflow(), pairs.toString());
+        for (TimestampOption.Entry e : pairs.recorded()) {
+            assertTrue(e.timestamp() >= before && e.timestamp() <= after, e + " between " + before + " and " + after);
+        }
+        // tsonly: nine timestamps, one per hop that records, no addresses
+        TimestampOption only = echoWith(far, TimestampOption.timestampsOnly(9));
+        assertEquals(6, only.filled(), "out: client, router, far; back: far, router, client");
+        assertEquals(0, only.overflow());
+        // tsprespec: only the listed addresses write their time, in order
+        TimestampOption pre = echoWith(far, TimestampOption.prespecified(List.of(
+                (java.net.Inet4Address) Lab.host(Lab.FAR).v4())));
+        assertEquals(1, pre.filled(), pre.toString());
+    }
+
+    /** Echoes to {@code to} with {@code option} on the request; returns the option as the reply brought it back. */
+    private static TimestampOption echoWith(InetAddress to, TimestampOption option) throws Exception {
+        byte[] opts = Ipv4Options.encode(List.of(option));
+        try (IcmpSocket s = IcmpSockets.open(Family.IPV4, SocketKind.RAW, CLIENT.ipOptions(opts))) {
+            EchoMessage q = EchoMessage.request(4).identifier(freshId()).sequence(1).build();
+            IcmpMessage m = exchange(s, q, to, 3000, replyTo(q));
+            assertTrue(m != null, "no echo reply from " + to.getHostAddress() + " within 3 s");
+            Ipv4Options got = m.ipOptions().orElseThrow();
+            assertTrue(got.problems().isEmpty(), m.show());
+            return got.timestamp().orElseThrow(() -> new AssertionError("no timestamp option in\n" + m.show()));
+        }
+    }
 }
