@@ -355,7 +355,7 @@ public final class Query {
 
     /** <b>Every field, one per line, with its meaning; send options last.</b> */
     public String show() {
-        return QueryView.show(this);
+        return QueryLines.show(this);
     }
 
     /** <b>{@link #toBytes()} as {@code hexdump -C} style lines.</b> */
@@ -366,7 +366,7 @@ public final class Query {
     /** <b>One line: {@code Query 127.0.0.1 id=7 seq=1 len=5 "hello" checksum=0x….}</b> */
     @Override
     public String toString() {
-        return QueryView.line(this);
+        return QueryLines.line(this);
     }
 
     @Override

@@ -20,7 +20,7 @@ import java.util.Objects;
  * it is computed only when both ends are known ({@link #pseudoHeader}); otherwise it is written as 0, for the kernel
  * to fill in ({@link #checksumKnown()} false).
  */
-public final class EchoMessage {
+public final class EchoMessage implements IcmpQuery {
     private static final int COMPUTED = -1;
 
     private final int family;

@@ -12,9 +12,10 @@ import java.util.List;
  * @param expectedChecksum the checksum the message should carry, -1 if it could not be checked
  * @param ipChecksumValid  the IPv4 header checksum verified (false when there is no IPv4 header)
  * @param problems         what is wrong, in words
+ * @param body             the query value or router advertisement after the ICMP header, decoded
  */
 record IcmpDiagnosis(ChecksumStatus checksumStatus, int expectedChecksum, boolean ipChecksumValid,
-                     List<String> problems) {
+                     List<String> problems, IcmpBody body) {
 
     /**
      * The diagnosis of the message {@code r} points at, whose input bytes are {@code data} ({@code ip} parsed from
@@ -22,7 +23,7 @@ record IcmpDiagnosis(ChecksumStatus checksumStatus, int expectedChecksum, boolea
      * the error queue has no checksum to check.
      */
     static IcmpDiagnosis of(IcmpReader r, byte[] data, Ipv4Header ip, byte[] src16, byte[] dst16,
-                            boolean fromErrorQueue) {
+                            java.net.InetAddress v6src, java.net.InetAddress v6dst, boolean fromErrorQueue) {
         List<String> probs = new ArrayList<>();
         boolean ipChecksumValid = false;
         if (ip != null) {
@@ -51,8 +52,11 @@ record IcmpDiagnosis(ChecksumStatus checksumStatus, int expectedChecksum, boolea
                 probs.add(String.format("bad ICMP checksum 0x%04x, expected 0x%04x", r.checksum(), expected));
             }
         }
+        IcmpBody body = fromErrorQueue || IcmpReader.isError(r.family(), r.type()) ? IcmpBody.NONE
+                : IcmpBody.of(r.family(), r.buffer(), r.icmpOffset(), icmpLen, status, v6src, v6dst);
+        probs.addAll(body.problems());
         quote(r, probs);
-        return new IcmpDiagnosis(status, expected, ipChecksumValid, List.copyOf(probs));
+        return new IcmpDiagnosis(status, expected, ipChecksumValid, List.copyOf(probs), body);
     }
 
     /** Adds what is wrong with the IPv4 header; returns whether its checksum verifies. */
@@ -67,8 +71,17 @@ record IcmpDiagnosis(ChecksumStatus checksumStatus, int expectedChecksum, boolea
         long hsum = Checksum.partial(data, 0, hl);
         boolean valid = Checksum.finish(hsum) == 0;
         if (!valid) {
+            Ipv4Options o = ip.decodedOptions();
+            // Linux writes its own address or time into these options as it delivers the packet, after checking
+            // the header and without updating its checksum: every such packet read from a raw socket has this.
+            boolean rewritten = o.recordRoute().isPresent() || o.timestamp().isPresent();
             probs.add(String.format("bad IP header checksum 0x%04x, expected 0x%04x", ip.headerChecksum(),
-                    Checksum.finish(hsum - ip.headerChecksum())));
+                    Checksum.finish(hsum - ip.headerChecksum())) + (rewritten
+                    ? " (a receiving Linux host fills in record route and timestamp options without updating it)"
+                    : ""));
+        }
+        for (String p : ip.decodedOptions().problems()) {
+            probs.add(p);
         }
         if ((ip.flags() & 1) != 0 || ip.fragmentOffset() != 0) {
             probs.add("IP fragment: offset " + ip.fragmentOffset() * 8

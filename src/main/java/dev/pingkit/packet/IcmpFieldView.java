@@ -44,6 +44,7 @@ final class IcmpFieldView {
             byte[] opts = ip.options();
             if (opts.length > 0) {
                 line(sb, "ip.opts", opts.length + " bytes " + Hexdump.hex(opts, 0, opts.length));
+                ip.decodedOptions().show((name, value) -> line(sb, name, value));
             }
         } else if (source != null) {
             line(sb, "src", Addresses.text(source));
@@ -82,7 +83,9 @@ final class IcmpFieldView {
                     + " (" + bytes(quoted.length()) + ")");
             showQuoted(sb, quoted);
         }
-        if (m.valid()) {
+        IcmpQuery q = m.query().orElse(null);
+        boolean bodyShown = QueryView.show(q, m.routerAdvertisement().orElse(null), (n, v) -> line(sb, n, v));
+        if (m.valid() && !bodyShown) {
             byte[] p = m.payload();
             line(sb, "payload", bytes(p.length) + (p.length > 0 ? ", " + text(p) : ""));
             if (p.length > 0) {
@@ -141,7 +144,7 @@ final class IcmpFieldView {
         return n == 1 ? "1 byte" : n + " bytes";
     }
 
-    private static void line(StringBuilder sb, String name, String value) {
+    static void line(StringBuilder sb, String name, String value) {
         sb.append(name);
         for (int i = name.length(); i < 8; i++) {
             sb.append(' ');
@@ -179,6 +182,7 @@ final class IcmpFieldView {
             sb.append(" id=").append(m.id()).append(" seq=").append(m.seq()).append(" len=")
                     .append(m.payloadLength());
         }
+        m.query().ifPresent(q -> sb.append(QueryView.summary(q)));
         if (m.mtu() >= 0) {
             sb.append(" mtu=").append(m.mtu());
         }

@@ -39,6 +39,7 @@ public final class IcmpMessage {
     private final int id;
     private final int seq;
     private final boolean fromErrorQueue;
+    private final IcmpBody body;
 
     private IcmpMessage(IcmpReader r, byte[] src16, byte[] dst16, InetAddress v6src, InetAddress v6dst) {
         this(r, src16, dst16, v6src, v6dst, false);
@@ -71,7 +72,9 @@ public final class IcmpMessage {
             source = v6src;
             destination = v6dst;
         }
-        IcmpDiagnosis diagnosis = IcmpDiagnosis.of(r, data, ip, src16, dst16, fromErrorQueue);
+        IcmpDiagnosis diagnosis = IcmpDiagnosis.of(r, data, ip, src16, dst16, src16 == null ? null : v6src,
+                dst16 == null ? null : v6dst, fromErrorQueue);
+        body = diagnosis.body();
         checksumStatus = diagnosis.checksumStatus();
         expectedChecksum = diagnosis.expectedChecksum();
         ipChecksumValid = diagnosis.ipChecksumValid();
@@ -276,12 +279,12 @@ public final class IcmpMessage {
         return valid() && IcmpReader.isError(family, type);
     }
 
-    /** <b>The echo identifier (also timestamp/information/address-mask), else -1.</b> */
+    /** <b>The identifier of a query or its reply (echo, timestamp, information, address mask, PROBE), else -1.</b> */
     public int id() {
         return id;
     }
 
-    /** <b>The echo sequence number (also timestamp/information/address-mask), else -1.</b> */
+    /** <b>The sequence number of a query or its reply (of PROBE, byte 6 alone), else -1.</b> */
     public int seq() {
         return seq;
     }
@@ -326,6 +329,30 @@ public final class IcmpMessage {
     /** <b>The gateway an ICMPv4 redirect names.</b> */
     public Optional<InetAddress> gateway() {
         return valid() && family == 4 && type == 5 ? Optional.of(addr(data, icmpOff + 4, 4)) : Optional.empty();
+    }
+
+    /**
+     * <b>The query or query reply this message is, as its value (echo, timestamp, information, address mask,
+     * extended echo), decoded field by field</b>; empty for errors, other types, and a query whose fields are not
+     * all there (see {@link #problems()}). A checksum that verified is computed in the value, one that did not is
+     * forced to what came.
+     */
+    public Optional<IcmpQuery> query() {
+        if (body.query() != null || fromErrorQueue) {
+            return Optional.ofNullable(body.query());
+        }
+        return Optional.ofNullable(IcmpBody.echo(family, data, icmpOff, Math.max(0, icmpLen), checksumStatus,
+                ip == null ? source : null, ip == null ? destination : null));
+    }
+
+    /** <b>The routers of an ICMPv4 router advertisement (type 9, RFC 1256); empty for other types.</b> */
+    public Optional<RouterAdvertisement> routerAdvertisement() {
+        return Optional.ofNullable(body.routers());
+    }
+
+    /** <b>The options of the IPv4 header that came with the message, decoded; empty without one.</b> */
+    public Optional<Ipv4Options> ipOptions() {
+        return ip == null ? Optional.empty() : Optional.of(ip.decodedOptions());
     }
 
     /** <b>The quoted datagram of an error: which probe it is about.</b> */

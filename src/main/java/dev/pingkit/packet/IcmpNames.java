@@ -1,7 +1,7 @@
 package dev.pingkit.packet;
 
 /**
- * <b>Names of ICMPv4 (RFC 792, 1122, 1812) and ICMPv6 (RFC 4443, 4861) types and codes, kebab-case.</b>
+ * <b>Names of ICMPv4 (RFC 792, 950, 1122, 1256, 1812, 8335) and ICMPv6 (RFC 4443, 4861, 8335) types and codes, kebab-case.</b>
  * Unknown types are {@code "unknown"}; a code of a type that defines no codes is {@code ""} when 0 and
  * {@code "unknown"} otherwise.
  */
@@ -22,6 +22,10 @@ public final class IcmpNames {
         "no-route-to-destination", "communication-administratively-prohibited", "beyond-scope-of-source-address",
         "address-unreachable", "port-unreachable", "source-address-failed-ingress-egress-policy",
         "reject-route-to-destination", "error-in-source-routing-header", "headers-too-long",
+    };
+    // RFC 8335 section 3: the codes of an extended echo reply, the same for ICMPv4 43 and ICMPv6 161
+    private static final String[] EXT_ECHO_REPLY = {
+        "no-error", "malformed-query", "no-such-interface", "no-such-table-entry", "multiple-interfaces-satisfy-query",
     };
     private static final String[] V6_TIME = {"hop-limit-exceeded-in-transit", "fragment-reassembly-time-exceeded"};
     private static final String[] V6_PARAM = {
@@ -47,6 +51,8 @@ public final class IcmpNames {
                 case 135: return "neighbor-solicitation";
                 case 136: return "neighbor-advertisement";
                 case 137: return "redirect";
+                case 160: return "extended-echo-request";
+                case 161: return "extended-echo-reply";
                 default: return "unknown";
             }
         }
@@ -66,6 +72,8 @@ public final class IcmpNames {
             case 16: return "information-reply";
             case 17: return "address-mask-request";
             case 18: return "address-mask-reply";
+            case 42: return "extended-echo-request";
+            case 43: return "extended-echo-reply";
             default: return "unknown";
         }
     }
@@ -78,6 +86,7 @@ public final class IcmpNames {
                 case 1: names = V6_UNREACH; break;
                 case 3: names = V6_TIME; break;
                 case 4: names = V6_PARAM; break;
+                case 161: names = EXT_ECHO_REPLY; break;
                 default: break;
             }
         } else {
@@ -86,6 +95,7 @@ public final class IcmpNames {
                 case 5: names = V4_REDIRECT; break;
                 case 11: names = V4_TIME; break;
                 case 12: names = V4_PARAM; break;
+                case 43: names = EXT_ECHO_REPLY; break;
                 default: break;
             }
         }

@@ -200,9 +200,16 @@ public final class IcmpReader {
         return valid() && hasIdAndSeq(family, type()) ? u16(icmpOff + 4) : -1;
     }
 
-    /** <b>The sequence number of an echo (or timestamp, information, address mask) message, else -1.</b> */
+    /**
+     * <b>The sequence number of an echo (or timestamp, information, address mask) message, else -1</b>; of an
+     * extended echo, byte 6 alone (0..255).
+     */
     public int seq() {
-        return valid() && hasIdAndSeq(family, type()) ? u16(icmpOff + 6) : -1;
+        return valid() && hasIdAndSeq(family, type()) ? seqAt(icmpOff, type()) : -1;
+    }
+
+    private int seqAt(int icmp, int t) {
+        return IcmpTypes.isExtendedEcho(family, t) ? u8(icmp + 6) : u16(icmp + 6);
     }
 
     /** <b>Bytes 4..7 of the ICMP header as an unsigned 32-bit value, or -1 if absent.</b> */
@@ -349,14 +356,14 @@ public final class IcmpReader {
         return qIcmpOff >= 0 ? u8(qIcmpOff + 1) : -1;
     }
 
-    /** <b>The quoted echo identifier, or -1 unless the quote holds 8 bytes of an echo message.</b> */
+    /** <b>The quoted identifier, or -1 unless the quote holds 8 bytes of a query (echo, timestamp, ...).</b> */
     public int quotedId() {
         return quotedEcho() ? u16(qIcmpOff + 4) : -1;
     }
 
-    /** <b>The quoted echo sequence number, or -1 unless the quote holds 8 bytes of an echo message.</b> */
+    /** <b>The quoted sequence number, or -1 unless the quote holds 8 bytes of a query (byte 6 of PROBE).</b> */
     public int quotedSeq() {
-        return quotedEcho() ? u16(qIcmpOff + 6) : -1;
+        return quotedEcho() ? seqAt(qIcmpOff, buf[qIcmpOff] & 0xff) : -1;
     }
 
     private boolean quotedEcho() {

@@ -18,12 +18,27 @@ public final class IpPackets {
      */
     public static byte[] ipv4(Inet4Address source, Inet4Address destination, int ttl, int tos, int identification,
                               boolean dontFragment, byte[] icmp) {
-        int total = 20 + icmp.length;
+        return ipv4(source, destination, ttl, tos, identification, dontFragment, new byte[0], icmp);
+    }
+
+    /**
+     * <b>As {@link #ipv4(Inet4Address, Inet4Address, int, int, int, boolean, byte[])} with IPv4 options after the
+     * first 20 bytes</b> ({@link Ipv4Options#encode}: 0..40 bytes, a multiple of 4), as the kernel writes the header
+     * of a probe sent with {@code IP_OPTIONS}.
+     */
+    public static byte[] ipv4(Inet4Address source, Inet4Address destination, int ttl, int tos, int identification,
+                              boolean dontFragment, byte[] options, byte[] icmp) {
+        if (options.length > Ipv4Options.MAX || options.length % 4 != 0) {
+            throw new IllegalArgumentException("options must be 0..40 bytes, a multiple of 4, got " + options.length);
+        }
+        int hl = 20 + options.length;
+        int total = hl + icmp.length;
         if (total > 65535) {
-            throw new IllegalArgumentException("ICMP message length must be 0..65515 for IPv4, got " + icmp.length);
+            throw new IllegalArgumentException("ICMP message length must be 0.." + (65535 - hl) + " for IPv4 with "
+                    + IcmpFieldView.bytes(options.length) + " of options, got " + icmp.length);
         }
         byte[] p = new byte[total];
-        p[0] = 0x45;
+        p[0] = (byte) (0x40 | hl / 4);
         p[1] = (byte) (tos < 0 ? 0 : tos);
         put16(p, 2, total);
         put16(p, 4, identification);
@@ -32,8 +47,9 @@ public final class IpPackets {
         p[9] = 1;
         System.arraycopy(source.getAddress(), 0, p, 12, 4);
         System.arraycopy(destination.getAddress(), 0, p, 16, 4);
-        put16(p, 10, Checksum.of(p, 0, 20));
-        System.arraycopy(icmp, 0, p, 20, icmp.length);
+        System.arraycopy(options, 0, p, 20, options.length);
+        put16(p, 10, Checksum.of(p, 0, hl));
+        System.arraycopy(icmp, 0, p, hl, icmp.length);
         return p;
     }
 

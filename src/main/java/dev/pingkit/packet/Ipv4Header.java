@@ -55,6 +55,14 @@ public record Ipv4Header(int version, int ihl, int tos, int totalLength, int ide
         return options.clone();
     }
 
+    /**
+     * <b>The options decoded: record route, timestamp, NOP, EOL and the rest as bytes, with what is wrong with
+     * them</b> (a pointer or a length that lies).
+     */
+    public Ipv4Options decodedOptions() {
+        return Ipv4Options.decode(options);
+    }
+
     /** <b>The header length in bytes, IHL*4.</b> */
     public int headerLength() {
         return ihl * 4;
@@ -109,6 +117,21 @@ public record Ipv4Header(int version, int ihl, int tos, int totalLength, int ide
         return String.format("IPv4 %s > %s ttl=%d proto=%d len=%d id=0x%04x%s%s%s", Addresses.text(source),
                 Addresses.text(destination), ttl, protocol, totalLength, identification,
                 dontFragment() ? " DF" : "", (flags & 1) != 0 ? " MF" : "",
-                options.length > 0 ? " options=" + Hexdump.hex(options, 0, options.length) : "");
+                options.length > 0 ? " options=" + optionsLine() : "");
+    }
+
+    /** The options as one line: {@code nop,RR[198.51.100.1 -]}; the hex when they do not decode cleanly. */
+    private String optionsLine() {
+        Ipv4Options d = decodedOptions();
+        if (!d.problems().isEmpty()) {
+            return Hexdump.hex(options, 0, options.length).replace(' ', ':');
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Ipv4Option o : d.options()) {
+            sb.append(sb.isEmpty() ? "" : ",").append(o instanceof Ipv4Option.NoOperation ? "nop"
+                    : o instanceof Ipv4Option.EndOfList ? "eol" : o instanceof Ipv4Option.Unknown u
+                    ? "opt" + u.type() : o.toString());
+        }
+        return sb.toString();
     }
 }

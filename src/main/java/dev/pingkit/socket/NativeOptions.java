@@ -60,6 +60,10 @@ final class NativeOptions {
         if (options.broadcast()) {
             setInt(fd, LibC.SOL_SOCKET, LibC.SO_BROADCAST, 1, "SO_BROADCAST", null);
         }
+        byte[] ipOptions = options.ipOptions();
+        if (v4 && ipOptions != null && ipOptions.length > 0) {
+            ipOptions(fd, ipOptions);
+        }
         if (options.receiveBuffer() != null) {
             setInt(fd, LibC.SOL_SOCKET, LibC.SO_RCVBUF, options.receiveBuffer(), "SO_RCVBUF", null);
         }

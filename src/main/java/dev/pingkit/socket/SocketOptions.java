@@ -18,13 +18,16 @@ import java.util.StringJoiner;
  * @param receiveBuffer requested {@code SO_RCVBUF} in bytes (the kernel doubles it and caps it at rmem_max)
  * @param netns         name of a network namespace under {@code /var/run/netns} to open the socket in
  * @param broadcast     true: may send to a broadcast address ({@code SO_BROADCAST}, as {@code ping -b})
+ * @param ipOptions     IPv4 options every datagram carries ({@code IP_OPTIONS}, as {@code ping -R}/{@code -T}):
+ *                      0..40 bytes, a multiple of 4; null: none. Ignored by IPv6 sockets.
  */
 public record SocketOptions(Integer ttl, Integer tos, Boolean dontFragment, InetAddress source, String device,
                             Integer mark, Integer receiveBuffer, String netns,
-                            boolean broadcast) {
+                            boolean broadcast, byte[] ipOptions) {
 
     /** Nothing set: kernel defaults, the caller's namespace. */
-    public static final SocketOptions DEFAULTS = new SocketOptions(null, null, null, null, null, null, null, null, false);
+    public static final SocketOptions DEFAULTS = new SocketOptions(null, null, null, null, null, null, null, null, false,
+            null);
 
     /** Validates every set option. */
     public SocketOptions {
@@ -43,6 +46,13 @@ public record SocketOptions(Integer ttl, Integer tos, Boolean dontFragment, Inet
         if (receiveBuffer != null && receiveBuffer < 1) {
             throw new IllegalArgumentException("receiveBuffer must be 1.." + Integer.MAX_VALUE + ", got " + receiveBuffer);
         }
+        if (ipOptions != null) {
+            if (ipOptions.length > 40 || ipOptions.length % 4 != 0) {
+                throw new IllegalArgumentException("ipOptions must be 0..40 bytes, a multiple of 4, got "
+                        + ipOptions.length);
+            }
+            ipOptions = ipOptions.clone();
+        }
         if (netns != null && (netns.isEmpty() || netns.indexOf('/') >= 0 || netns.equals(".") || netns.equals(".."))) {
             throw new IllegalArgumentException(
                     "netns must be a namespace name under /var/run/netns (no '/'), got '" + netns + "'");
@@ -56,47 +66,86 @@ public record SocketOptions(Integer ttl, Integer tos, Boolean dontFragment, Inet
 
     /** With this TTL (IPv4) or hop limit (IPv6), 1..255. */
     public SocketOptions ttl(int ttl) {
-        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast);
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast,
+                ipOptions);
     }
 
     /** With this TOS (IPv4) or traffic class (IPv6), 0..255. */
     public SocketOptions tos(int tos) {
-        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast);
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast,
+                ipOptions);
     }
 
     /** With path-MTU discovery forced on (true: DF set, no fragmentation) or off (false: may fragment). */
     public SocketOptions dontFragment(boolean dontFragment) {
-        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast);
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast,
+                ipOptions);
     }
 
     /** Bound to this source address (null: let the kernel choose). */
     public SocketOptions source(InetAddress source) {
-        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast);
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast,
+                ipOptions);
     }
 
     /** Bound to this interface (null: any). */
     public SocketOptions device(String device) {
-        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast);
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast,
+                ipOptions);
     }
 
     /** With this firewall mark. */
     public SocketOptions mark(int mark) {
-        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast);
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast,
+                ipOptions);
     }
 
     /** With this requested receive buffer size in bytes. */
     public SocketOptions receiveBuffer(int bytes) {
-        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, bytes, netns, broadcast);
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, bytes, netns, broadcast,
+                ipOptions);
     }
 
     /** Opened inside the named network namespace (null: the caller's). */
     public SocketOptions netns(String name) {
-        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, name, broadcast);
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, name, broadcast,
+                ipOptions);
     }
 
     /** With sends to a broadcast address allowed ({@code SO_BROADCAST}) or not. */
     public SocketOptions broadcast(boolean broadcast) {
-        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast);
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast,
+                ipOptions);
+    }
+
+    /**
+     * With these IPv4 options on every datagram ({@code IP_OPTIONS}; e.g. {@code Ipv4Options.encode(...)} of the
+     * packet package): 0..40 bytes, a multiple of 4; null or empty: none. Ignored by IPv6 sockets.
+     */
+    public SocketOptions ipOptions(byte[] options) {
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast,
+                options);
+    }
+
+    /** The IPv4 options set, a copy; null when none are. */
+    @Override
+    public byte[] ipOptions() {
+        return ipOptions == null ? null : ipOptions.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SocketOptions x && java.util.Objects.equals(ttl, x.ttl) && java.util.Objects.equals(tos, x.tos)
+                && java.util.Objects.equals(dontFragment, x.dontFragment) && java.util.Objects.equals(source, x.source)
+                && java.util.Objects.equals(device, x.device) && java.util.Objects.equals(mark, x.mark)
+                && java.util.Objects.equals(receiveBuffer, x.receiveBuffer) && java.util.Objects.equals(netns, x.netns)
+                && broadcast == x.broadcast && java.util.Arrays.equals(ipOptions, x.ipOptions);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * java.util.Objects.hash(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns,
+                broadcast) + java.util.Arrays.hashCode(ipOptions);
     }
 
     /** One line with the options that are set, e.g. {@code SocketOptions[ttl=3, dontFragment=true]}. */
@@ -112,6 +161,7 @@ public record SocketOptions(Integer ttl, Integer tos, Boolean dontFragment, Inet
         if (receiveBuffer != null) line.add("receiveBuffer=" + receiveBuffer);
         if (netns != null) line.add("netns=" + netns);
         if (broadcast) line.add("broadcast=true");
+        if (ipOptions != null) line.add("ipOptions=" + ipOptions.length + " bytes");
         return line.toString();
     }
 }

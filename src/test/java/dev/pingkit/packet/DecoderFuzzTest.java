@@ -114,7 +114,7 @@ class DecoderFuzzTest {
     private static byte[] mutate(byte[] parent, List<Input> corpus, Random r) {
         byte[] b = parent.clone();
         for (int k = 1 + r.nextInt(4); k > 0; k--) {
-            switch (r.nextInt(8)) {
+            switch (r.nextInt(9)) {
                 case 0 -> {
                     if (b.length > 0) {
                         int bit = r.nextInt(b.length * 8);
@@ -128,8 +128,9 @@ class DecoderFuzzTest {
                 }
                 case 2 -> {
                     // A value that means something in a header: lengths, versions, IHLs, types.
-                    int[] interesting = {0, 1, 3, 4, 5, 8, 11, 12, 0x40, 0x45, 0x46, 0x4f, 0x60, 0x7f, 0x80, 0x81,
-                        0xff};
+                    // Query types and their replies, PROBE's, option types (7 RR, 68 TS), C-Types, AFIs.
+                    int[] interesting = {0, 1, 2, 3, 4, 5, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 0x20, 42, 43, 0x40,
+                        0x44, 0x45, 0x46, 0x4f, 0x60, 0x7f, 0x80, 0x81, 0xa0, 0xa1, 0xff};
                     if (b.length > 0) {
                         b[Math.min(b.length - 1, r.nextInt(Math.min(b.length, 64)))] =
                                 (byte) interesting[r.nextInt(interesting.length)];
@@ -156,6 +157,16 @@ class DecoderFuzzTest {
                     int from = r.nextInt(other.length + 1);
                     b = WireBuilder.concat(java.util.Arrays.copyOf(b, cut),
                             java.util.Arrays.copyOfRange(other, from, other.length));
+                }
+                case 7 -> {
+                    // A bare PROBE: set its extension checksum right, so the objects behind it are read.
+                    if (b.length >= 12 && (b[0] == 42 || b[0] == (byte) 160)) {
+                        b[10] = 0;
+                        b[11] = 0;
+                        int c = Checksum.of(b, 8, b.length - 8);
+                        b[10] = (byte) (c >>> 8);
+                        b[11] = (byte) c;
+                    }
                 }
                 default -> {
                     // Fix the checksum after the other changes, so the decoder's deeper paths are reached.

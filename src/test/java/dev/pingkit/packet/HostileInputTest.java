@@ -15,6 +15,60 @@ import org.junit.jupiter.api.Test;
 class HostileInputTest {
     static final List<byte[]> V4 = new ArrayList<>();
     static final List<byte[]> V6 = new ArrayList<>();
+    private static final byte[] PEER4 = ProblemOracle.address("198.51.100.2");
+    private static final byte[] CLIENT4 = ProblemOracle.address("198.51.100.1");
+
+    /** In an IPv4 header from peer to client, with these options. */
+    private static byte[] inIp(byte[] options, byte[] icmp) {
+        return WireBuilder.ipv4(0, 1, 64, 1, PEER4, CLIENT4, options, icmp);
+    }
+
+    /** Every query and reply type, the IPv4 options, and the lies the issue names: seeds for the fuzzer too. */
+    static final List<byte[]> QUERIES_V4 = List.of(
+            TimestampMessage.request().identifier(7).sequence(1).originate(45_296_789).toBytes(),
+            inIp(new byte[0], TimestampMessage.reply().identifier(7).sequence(1).originate(1).receive(2)
+                    .transmit(0x80000003L).toBytes()),
+            InformationMessage.request().identifier(3).sequence(4).toBytes(),
+            inIp(new byte[0], AddressMaskMessage.reply().identifier(9).sequence(2).prefixLength(24).toBytes()),
+            ExtendedEchoMessage.request(4, InterfaceId.name("eth0")).identifier(5).sequence(6).toBytes(),
+            ExtendedEchoMessage.request(4, InterfaceId.index(2)).toBytes(),
+            inIp(new byte[0], ExtendedEchoMessage.request(4, InterfaceId.address(ipv4(PEER4))).toBytes()),
+            inIp(new byte[0], ExtendedEchoMessage.reply(4).identifier(5).sequence(6).interfaceBits(true, true, false)
+                    .toBytes()),
+            ExtendedEchoMessage.request(4, InterfaceId.name("lo")).extensionChecksum(0xbeef).toBytes(),
+            ExtendedEchoMessage.request(4, InterfaceId.other(1, new byte[0])).toBytes(),
+            ExtendedEchoMessage.request(4, InterfaceId.other(1, new byte[300])).toBytes(),
+            WireBuilder.withChecksumV4(hx("0900 0000 0202 0708 c6336406 00000005")),
+            inIp(Ipv4Options.encode(List.of(new Ipv4Option.NoOperation(), new RecordRouteOption(12,
+                    List.of(ipv4(CLIENT4), ipv4(PEER4), ipv4(new byte[4]))))),
+                    EchoMessage.reply(4).identifier(1).sequence(1).build().toBytes()),
+            inIp(Ipv4Options.encode(List.of(TimestampOption.addressesAndTimestamps(4).pointer(13))),
+                    EchoMessage.reply(4).identifier(1).sequence(2).build().toBytes()),
+            inIp(hx("07 27 02 00"), EchoMessage.reply(4).build().toBytes()), // pointer and length lie
+            inIp(hx("44 08 07 20 00000000"), TimestampMessage.reply().toBytes()));
+    static final List<byte[]> QUERIES_V6 = List.of(
+            ExtendedEchoMessage.request(6, InterfaceId.name("eth0")).pseudoHeader(v6(ProblemOracle.SRC6),
+                    v6(ProblemOracle.DST6)).toBytes(),
+            ExtendedEchoMessage.request(6, InterfaceId.address(v6(ProblemOracle.DST6))).sequence(9)
+                    .pseudoHeader(v6(ProblemOracle.SRC6), v6(ProblemOracle.DST6)).toBytes(),
+            ExtendedEchoMessage.reply(6).code(2).pseudoHeader(v6(ProblemOracle.SRC6), v6(ProblemOracle.DST6))
+                    .toBytes());
+
+    private static byte[] hx(String spaced) {
+        return java.util.HexFormat.of().parseHex(spaced.replace(" ", ""));
+    }
+
+    private static java.net.Inet4Address ipv4(byte[] a) {
+        return Ipv4Header.v4(a, 0);
+    }
+
+    private static InetAddress v6(byte[] a) {
+        try {
+            return InetAddress.getByAddress(a);
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     static {
         for (String s : new String[] {Vectors.ECHO_REQUEST, Vectors.REPLY_WITH_IP_OPTIONS, Vectors.REPLY_ODD,
@@ -25,6 +79,8 @@ class HostileInputTest {
         for (String s : new String[] {Vectors.V6_ECHO_REQUEST, Vectors.V6_TIME_EXCEEDED, Vectors.V6_PACKET_TOO_BIG}) {
             V6.add(bytes(s));
         }
+        V4.addAll(QUERIES_V4);
+        V6.addAll(QUERIES_V6);
     }
 
     private final IcmpReader reader = new IcmpReader();
@@ -99,6 +155,26 @@ class HostileInputTest {
             exercise(b, 0, b.length, false);
             exercise(b, 0, b.length, true);
         }
+    }
+
+    @Test
+    void everyQuerySeedDecodesToItsValueOrSaysWhy() {
+        for (byte[] b : QUERIES_V4) {
+            IcmpMessage m = ProblemOracle.check(b, 0, b.length, false);
+            assertTrue(m.query().isPresent() || m.routerAdvertisement().isPresent(), m.show());
+        }
+        for (byte[] b : QUERIES_V6) {
+            assertTrue(ProblemOracle.check(b, 0, b.length, true).query().isPresent());
+        }
+        // The lies, each with its verdict.
+        assertEquals(List.of("IP option record-route (type 7) at byte 0: length 39 runs past the options' end"
+                + " (4 left)"), IcmpMessage.decode(QUERIES_V4.get(14), 0, QUERIES_V4.get(14).length).problems());
+        byte[] ts = QUERIES_V4.get(15);
+        assertEquals(List.of("timestamp option pointer 7 is not at an entry (5, 9, ...)"),
+                IcmpMessage.decode(ts, 0, ts.length).problems());
+        byte[] badExt = QUERIES_V4.get(8);
+        assertTrue(IcmpMessage.decode(badExt, 0, badExt.length).problems().get(0).startsWith(
+                "bad extension checksum 0xbeef, expected 0x"));
     }
 
     @Test

@@ -42,6 +42,26 @@ class SocketOptionsTest {
     }
 
     @Test
+    void ipOptionsAreCopiedComparedByValueAndChecked() {
+        byte[] rr = new byte[40];
+        rr[0] = 1;
+        SocketOptions o = SocketOptions.DEFAULTS.ipOptions(rr);
+        rr[0] = 7;
+        assertEquals(1, o.ipOptions()[0], "copied in");
+        o.ipOptions()[0] = 9;
+        assertEquals(1, o.ipOptions()[0], "copied out");
+        byte[] same = new byte[40];
+        same[0] = 1;
+        assertEquals(SocketOptions.DEFAULTS.ipOptions(same), o);
+        assertEquals(SocketOptions.DEFAULTS.ipOptions(same).hashCode(), o.hashCode());
+        assertEquals("SocketOptions[ipOptions=40 bytes]", o.toString());
+        assertEquals("ipOptions must be 0..40 bytes, a multiple of 4, got 44", assertThrows(
+                IllegalArgumentException.class, () -> SocketOptions.DEFAULTS.ipOptions(new byte[44])).getMessage());
+        assertEquals("ipOptions must be 0..40 bytes, a multiple of 4, got 3", assertThrows(
+                IllegalArgumentException.class, () -> SocketOptions.DEFAULTS.ipOptions(new byte[3])).getMessage());
+    }
+
+    @Test
     void toStringListsOnlyWhatIsSet() throws Exception {
         assertEquals("SocketOptions[kernel defaults]", SocketOptions.DEFAULTS.toString());
         assertEquals("SocketOptions[ttl=3, dontFragment=true, source=127.0.0.1, mark=4294967295, netns=lab]",

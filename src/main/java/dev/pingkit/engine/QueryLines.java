@@ -6,8 +6,8 @@ import dev.pingkit.packet.Hexdump;
 import java.nio.charset.StandardCharsets;
 
 /** How an {@link Query} presents itself: the one-line summary and the field-by-field view. */
-final class QueryView {
-    private QueryView() {
+final class QueryLines {
+    private QueryLines() {
     }
 
     /** Every field, one per line, with its meaning; send options last. */

@@ -1,0 +1,149 @@
+package dev.pingkit.packet;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What follows the ICMP header of a query, a query reply or a router advertisement, decoded: the value the
+ * message stands for ({@link IcmpQuery}), or the advertisement, and what does not add up. Errors are the quote's
+ * business ({@link IcmpReader}), other types have nothing more to read.
+ *
+ * @param query    the query value the bytes make, null for other types or when its fields are not all there
+ * @param routers  a router advertisement's entries, null for other types
+ * @param problems what is wrong with the body, in words
+ */
+record IcmpBody(IcmpQuery query, RouterAdvertisement routers, List<String> problems) {
+    static final IcmpBody NONE = new IcmpBody(null, null, List.of());
+
+    /**
+     * Decodes {@code icmp[off, off+len)} of {@code family}; the checksum as it verified decides whether the value
+     * carries it computed (it verified) or forced (it did not, or could not be checked and is not 0).
+     */
+    static IcmpBody of(int family, byte[] icmp, int off, int len, ChecksumStatus status, InetAddress v6src,
+                       InetAddress v6dst) {
+        if (len < 8) {
+            return NONE;
+        }
+        int type = icmp[off] & 0xff;
+        int code = icmp[off + 1] & 0xff;
+        int checksum = QueryWire.u16(icmp, off + 2);
+        int id = QueryWire.u16(icmp, off + 4);
+        int seq = QueryWire.u16(icmp, off + 6);
+        int forced = status == ChecksumStatus.VALID || (status == ChecksumStatus.UNKNOWN && checksum == 0)
+                ? QueryWire.COMPUTED : checksum;
+        InetAddress src = family == 6 && status != ChecksumStatus.UNKNOWN ? v6src : null;
+        InetAddress dst = src == null ? null : v6dst;
+        List<String> problems = new ArrayList<>();
+        int body = len - 8;
+        if (IcmpTypes.isExtendedEcho(family, type)) {
+            return extendedEcho(family, icmp, off, len, forced, src, dst, problems);
+        }
+        if (body > EchoPayload.max(family)) {
+            problems.add("ICMP message of " + len + " bytes: longer than an IPv" + family + " datagram holds");
+            return new IcmpBody(null, null, problems);
+        }
+        if (type == IcmpTypes.echoRequest(family) || type == IcmpTypes.echoReply(family)) {
+            return NONE; // nothing to judge; the value is made on demand (echo), see echo()
+        }
+        if (family == 6) {
+            return NONE;
+        }
+        switch (type) {
+            case IcmpTypes.TIMESTAMP_REQUEST, IcmpTypes.TIMESTAMP_REPLY -> {
+                if (body != 12) {
+                    problems.add("timestamp message of " + IcmpFieldView.bytes(len) + ", 20 expected");
+                }
+                if (body < 12) {
+                    return new IcmpBody(null, null, problems);
+                }
+                return new IcmpBody(new TimestampMessage(type, code, id, seq, QueryWire.u32(icmp, off + 8),
+                        QueryWire.u32(icmp, off + 12), QueryWire.u32(icmp, off + 16), forced), null, problems);
+            }
+            case IcmpTypes.INFORMATION_REQUEST, IcmpTypes.INFORMATION_REPLY -> {
+                if (body != 0) {
+                    problems.add("information message of " + IcmpFieldView.bytes(len) + ", 8 expected");
+                }
+                return new IcmpBody(new InformationMessage(type, code, id, seq, forced), null, problems);
+            }
+            case IcmpTypes.ADDRESS_MASK_REQUEST, IcmpTypes.ADDRESS_MASK_REPLY -> {
+                if (body != 4) {
+                    problems.add("address mask message of " + IcmpFieldView.bytes(len) + ", 12 expected");
+                }
+                if (body < 4) {
+                    return new IcmpBody(null, null, problems);
+                }
+                return new IcmpBody(new AddressMaskMessage(type, code, id, seq, QueryWire.u32(icmp, off + 8),
+                        forced), null, problems);
+            }
+            case IcmpTypes.ROUTER_ADVERTISEMENT_V4 -> {
+                return new IcmpBody(null, RouterAdvertisement.read(icmp, off, len, problems), problems);
+            }
+            default -> {
+                return NONE;
+            }
+        }
+    }
+
+    /**
+     * The echo value of an echo request or reply, made only when asked for: an echo's body is its payload, which
+     * every receive would otherwise copy and sum once more. Null for other types and for what no value can hold.
+     */
+    static EchoMessage echo(int family, byte[] icmp, int off, int len, ChecksumStatus status, InetAddress v6src,
+                            InetAddress v6dst) {
+        if (len < 8 || len - 8 > EchoPayload.max(family)) {
+            return null;
+        }
+        int type = icmp[off] & 0xff;
+        if (type != IcmpTypes.echoRequest(family) && type != IcmpTypes.echoReply(family)) {
+            return null;
+        }
+        int checksum = QueryWire.u16(icmp, off + 2);
+        boolean computed = status == ChecksumStatus.VALID || (status == ChecksumStatus.UNKNOWN && checksum == 0);
+        InetAddress src = family == 6 && status != ChecksumStatus.UNKNOWN ? v6src : null;
+        EchoMessage.Builder b = (type == IcmpTypes.echoRequest(family) ? EchoMessage.request(family)
+                : EchoMessage.reply(family)).code(icmp[off + 1] & 0xff).identifier(QueryWire.u16(icmp, off + 4))
+                .sequence(QueryWire.u16(icmp, off + 6)).data(Arrays.copyOfRange(icmp, off + 8, off + len))
+                .pseudoHeader(src, src == null ? null : v6dst);
+        return (computed ? b : b.checksum(checksum)).build();
+    }
+
+    /**
+     * A request must carry a well-formed extension structure with one Interface Identification Object (RFC 8335
+     * section 2); a reply may echo the request's structure back (Linux does), which is read but not judged.
+     */
+    private static IcmpBody extendedEcho(int family, byte[] icmp, int off, int len, int forced, InetAddress src,
+                                         InetAddress dst, List<String> problems) {
+        int type = icmp[off] & 0xff;
+        byte[] ext = Arrays.copyOfRange(icmp, off + 8, off + len);
+        if (ext.length > EchoPayload.max(family)) {
+            problems.add("ICMP message of " + len + " bytes: longer than an IPv" + family + " datagram holds");
+            return new IcmpBody(null, null, problems);
+        }
+        ExtendedEchoMessage m = new ExtendedEchoMessage(family, type, icmp[off + 1] & 0xff,
+                QueryWire.u16(icmp, off + 4), icmp[off + 6] & 0xff, icmp[off + 7] & 0xff, ext, forced, src, dst);
+        boolean request = !m.isReply();
+        if (request) {
+            if (ext.length == 0) {
+                problems.add("PROBE request without an extension structure (RFC 8335 needs one)");
+            } else {
+                IcmpExtension e = IcmpExtension.parse(ext, 0, ext.length);
+                problems.addAll(e.problems());
+                List<IcmpExtension.ExtensionObject> iio = e.objects().stream()
+                        .filter(o -> o.classNum() == InterfaceId.CLASS_NUM).toList();
+                if (iio.isEmpty() && e.problems().stream().noneMatch(p -> p.startsWith("extension object"))) {
+                    problems.add("PROBE request without an interface identification object (class 3)");
+                } else if (iio.size() > 1) {
+                    problems.add("PROBE request with " + iio.size()
+                            + " interface identification objects, 1 expected");
+                }
+                if (!iio.isEmpty()) {
+                    byte[] p = iio.get(0).payload();
+                    InterfaceId.read(iio.get(0).cType(), p, 0, p.length, problems);
+                }
+            }
+        }
+        return new IcmpBody(m, null, problems);
+    }
+}
