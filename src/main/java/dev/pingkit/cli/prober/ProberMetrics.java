@@ -1,0 +1,122 @@
+package dev.pingkit.cli.prober;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Unit;
+
+/**
+ * <b>Every target's series in a registry of the official Prometheus client, kept for the life of the process.</b>
+ *
+ * <p>Names and labels are smokeping_prober's where the meaning is the same ({@code smokeping_requests_total},
+ * {@code smokeping_response_duration_seconds}, {@code smokeping_response_duplicates_total},
+ * {@code smokeping_response_ttl}, {@code smokeping_send_errors_total}; labels {@code ip} and {@code host}), so its
+ * dashboards and alerts work unchanged. What smokeping_prober does not count has a {@code pingkit_} name. The RTT
+ * histogram is classic (the {@code --buckets} bounds) and native (schema from {@code --native-histogram-factor})
+ * at once: Prometheus takes whichever it asks for. A target dropped from the targets file keeps its series, as
+ * counters must not vanish and come back from zero.
+ */
+final class ProberMetrics implements ProbeOutcomes {
+    /** Bounds of the lateness histogram in seconds; 10 ms is the prober's goal for the 99th percentile. */
+    static final Buckets LATENESS = Buckets.parse("0.0001,0.0005,0.001,0.002,0.005,0.01,0.02,0.05,0.1,0.5,1");
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final Map<ProbeTarget, TargetSeries> byTarget = new ConcurrentHashMap<>();
+    final Counter requests = counter("smokeping_requests_total", "Number of ping requests sent.");
+    final Histogram rtt;
+    final Counter duplicates = counter("smokeping_response_duplicates_total",
+            "Number of duplicate replies (a probe answered again).");
+    final Gauge ttl = Gauge.builder().name("smokeping_response_ttl").help("The last reply's TTL (hop limit).")
+            .labelNames("ip", "host").register(registry);
+    final Counter sendErrors = counter("smokeping_send_errors_total", "Number of probes the kernel refused to send.");
+    final Gauge lastRtt = Gauge.builder().name("pingkit_response_last_duration_seconds").unit(Unit.SECONDS)
+            .help("Round-trip time of the last answered probe.").labelNames("ip", "host").register(registry);
+    final Counter late = counter("pingkit_response_late_total",
+            "Number of replies that came after their probe was counted lost.");
+    final Counter corrupted = counter("pingkit_response_corrupted_total",
+            "Number of replies with a bad checksum or payload.");
+    final Counter errors = counter("pingkit_response_errors_total",
+            "Number of ICMP errors (unreachable, time exceeded, ...) about a probe.");
+    final Counter lost = counter("pingkit_requests_lost_total",
+            "Number of probes without reply or error before the target's next probe.");
+    final Counter resolveErrors = counter("pingkit_resolve_errors_total",
+            "Number of times the target's name failed to resolve on a reload (it keeps its last address).");
+    private final Histogram lateness;
+
+    /** Classic bounds {@code buckets}; native buckets of {@code nativeSchema} (a power-of-two resolution, -4..8). */
+    ProberMetrics(Buckets buckets, int nativeSchema) {
+        rtt = Histogram.builder().name("smokeping_response_duration_seconds").unit(Unit.SECONDS)
+                .help("Round-trip time of the first intact reply to each probe.").labelNames("ip", "host")
+                .classicUpperBounds(buckets.seconds()).nativeInitialSchema(nativeSchema).withoutExemplars()
+                .register(registry);
+        lateness = Histogram.builder().name("pingkit_probe_lateness_seconds").unit(Unit.SECONDS)
+                .help("How late probes left against their schedule, all targets together.").classicOnly()
+                .classicUpperBounds(LATENESS.seconds()).withoutExemplars().register(registry);
+    }
+
+    private Counter counter(String name, String help) {
+        return Counter.builder().name(name).help(help).labelNames("ip", "host").withoutExemplars().register(registry);
+    }
+
+    /** The registry a scrape reads. */
+    PrometheusRegistry registry() {
+        return registry;
+    }
+
+    /** The series of {@code target}, made (all its counters at 0) on first use. */
+    TargetSeries of(ProbeTarget target) {
+        TargetSeries s = byTarget.get(target);
+        return s != null ? s : byTarget.computeIfAbsent(target, t -> new TargetSeries(this, t));
+    }
+
+    @Override
+    public void sent(ProbeTarget target, int seq, long lateNanos) {
+        of(target).requests.inc();
+        // Lateness is a probe's gap to its target's previous one minus the interval: one late probe counts once.
+        lateness.observe(lateNanos / 1e9);
+    }
+
+    @Override
+    public void answered(ProbeTarget target, int seq, long rttNanos, int ttl) {
+        of(target).answered(rttNanos / 1e9, ttl);
+    }
+
+    @Override
+    public void duplicate(ProbeTarget target, int seq) {
+        of(target).duplicates.inc();
+    }
+
+    @Override
+    public void late(ProbeTarget target, int seq) {
+        of(target).late.inc();
+    }
+
+    @Override
+    public void corrupted(ProbeTarget target, int seq) {
+        of(target).corrupted.inc();
+    }
+
+    @Override
+    public void errorReply(ProbeTarget target, int seq, int type, int code) {
+        of(target).errors.inc();
+    }
+
+    @Override
+    public void sendError(ProbeTarget target, int seq) {
+        of(target).sendErrors.inc();
+    }
+
+    @Override
+    public void lost(ProbeTarget target, int seq) {
+        of(target).lost.inc();
+    }
+
+    @Override
+    public void resolveError(ProbeTarget target) {
+        of(target).resolveErrors.inc();
+    }
+}
