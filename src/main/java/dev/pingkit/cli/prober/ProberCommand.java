@@ -25,12 +25,14 @@ import dev.pingkit.packet.Addresses;
 
 /**
  * <b>{@code scripts/prober}: probes many targets continuously and serves their statistics to Prometheus</b>
- * ({@code /metrics}, OpenMetrics text), or prints every probe's outcome as a JSON line ({@code --json}).
+ * ({@code /metrics} through the official client, optionally over TLS with basic auth), or prints every probe's
+ * outcome as a JSON line ({@code --json}).
  *
  * <p>SIGHUP rereads the targets file and re-resolves every name (a name that stops resolving keeps its last address
  * and series, and counts a resolve error); SIGTERM or SIGINT stop sending, let the probes in flight finish and exit
  * 0. A bad option, an unreadable targets file or a target that does not resolve at start: one line, exit 2; the
- * engine failing while it runs (a socket error no retry can fix): one line, exit 1.
+ * engine failing while it runs (a socket error no retry can fix): one line, exit 1. The reader of {@code --json}
+ * going away: exit 141 at once, as fping's SIGPIPE.
  */
 public final class ProberCommand {
     private static final String PREFIX = "prober: ";
@@ -216,9 +218,10 @@ public final class ProberCommand {
             HelpFormatter.builder().setShowSince(false)
                     .setHelpAppendable(new TextHelpAppendable(b)).get()
                     .printHelp("prober [options] [targets...]", "Probes every target with ICMP echo once an interval "
-                            + "and serves counts and an RTT histogram per target at /metrics (OpenMetrics, "
-                            + "smokeping_prober's metric names).", ProberOptions.options(), "SIGHUP rereads the "
-                            + "targets file; SIGTERM stops after the probes in flight and exits 0.", false);
+                            + "and serves counts and an RTT histogram per target at /metrics (smokeping_prober's "
+                            + "metric names, through the official Prometheus client).", ProberOptions.options(),
+                            "SIGHUP rereads the targets file; SIGTERM stops after the probes in flight and exits 0.",
+                            false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
