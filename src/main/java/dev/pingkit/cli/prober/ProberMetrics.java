@@ -1,10 +1,10 @@
 package dev.pingkit.cli.prober;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.prometheus.metrics.core.metrics.Counter;
-import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
@@ -25,41 +25,22 @@ final class ProberMetrics implements ProbeOutcomes {
     static final Buckets LATENESS = Buckets.parse("0.0001,0.0005,0.001,0.002,0.005,0.01,0.02,0.05,0.1,0.5,1");
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
+    /** Every target's series in the order first seen (a scrape lists them so); the map finds one quickly. */
     private final Map<ProbeTarget, TargetSeries> byTarget = new ConcurrentHashMap<>();
-    final Counter requests = counter("smokeping_requests_total", "Number of ping requests sent.");
-    final Histogram rtt;
-    final Counter duplicates = counter("smokeping_response_duplicates_total",
-            "Number of duplicate replies (a probe answered again).");
-    final Gauge ttl = Gauge.builder().name("smokeping_response_ttl").help("The last reply's TTL (hop limit).")
-            .labelNames("ip", "host").register(registry);
-    final Counter sendErrors = counter("smokeping_send_errors_total", "Number of probes the kernel refused to send.");
-    final Gauge lastRtt = Gauge.builder().name("pingkit_response_last_duration_seconds").unit(Unit.SECONDS)
-            .help("Round-trip time of the last answered probe.").labelNames("ip", "host").register(registry);
-    final Counter late = counter("pingkit_response_late_total",
-            "Number of replies that came after their probe was counted lost.");
-    final Counter corrupted = counter("pingkit_response_corrupted_total",
-            "Number of replies with a bad checksum or payload.");
-    final Counter errors = counter("pingkit_response_errors_total",
-            "Number of ICMP errors (unreachable, time exceeded, ...) about a probe.");
-    final Counter lost = counter("pingkit_requests_lost_total",
-            "Number of probes without reply or error before the target's next probe.");
-    final Counter resolveErrors = counter("pingkit_resolve_errors_total",
-            "Number of times the target's name failed to resolve on a reload (it keeps its last address).");
+    private final List<TargetSeries> ordered = new CopyOnWriteArrayList<>();
+    private final Histogram rtt;
     private final Histogram lateness;
 
     /** Classic bounds {@code buckets}; native buckets of {@code nativeSchema} (a power-of-two resolution, -4..8). */
     ProberMetrics(Buckets buckets, int nativeSchema) {
         rtt = Histogram.builder().name("smokeping_response_duration_seconds").unit(Unit.SECONDS)
-                .help("Round-trip time of the first intact reply to each probe.").labelNames("ip", "host")
+                .help("Round-trip time of the first intact reply to each probe.").labelNames("host", "ip")
                 .classicUpperBounds(buckets.seconds()).nativeInitialSchema(nativeSchema).withoutExemplars()
                 .register(registry);
         lateness = Histogram.builder().name("pingkit_probe_lateness_seconds").unit(Unit.SECONDS)
                 .help("How late probes left against their schedule, all targets together.").classicOnly()
                 .classicUpperBounds(LATENESS.seconds()).withoutExemplars().register(registry);
-    }
-
-    private Counter counter(String name, String help) {
-        return Counter.builder().name(name).help(help).labelNames("ip", "host").withoutExemplars().register(registry);
+        registry.register(new SeriesCollector(ordered));
     }
 
     /** The registry a scrape reads. */
@@ -70,12 +51,22 @@ final class ProberMetrics implements ProbeOutcomes {
     /** The series of {@code target}, made (all its counters at 0) on first use. */
     TargetSeries of(ProbeTarget target) {
         TargetSeries s = byTarget.get(target);
-        return s != null ? s : byTarget.computeIfAbsent(target, t -> new TargetSeries(this, t));
+        return s != null ? s : create(target);
+    }
+
+    private synchronized TargetSeries create(ProbeTarget target) {
+        TargetSeries s = byTarget.get(target);
+        if (s == null) {
+            s = new TargetSeries(target, rtt.labelValues(target.host(), target.ip()));
+            ordered.add(s);
+            byTarget.put(target, s);
+        }
+        return s;
     }
 
     @Override
     public void sent(ProbeTarget target, int seq, long lateNanos) {
-        of(target).requests.inc();
+        of(target).count(TargetSeries.REQUESTS);
         // Lateness is a probe's gap to its target's previous one minus the interval: one late probe counts once.
         lateness.observe(lateNanos / 1e9);
     }
@@ -87,36 +78,36 @@ final class ProberMetrics implements ProbeOutcomes {
 
     @Override
     public void duplicate(ProbeTarget target, int seq) {
-        of(target).duplicates.inc();
+        of(target).count(TargetSeries.DUPLICATES);
     }
 
     @Override
     public void late(ProbeTarget target, int seq) {
-        of(target).late.inc();
+        of(target).count(TargetSeries.LATE);
     }
 
     @Override
     public void corrupted(ProbeTarget target, int seq) {
-        of(target).corrupted.inc();
+        of(target).count(TargetSeries.CORRUPTED);
     }
 
     @Override
     public void errorReply(ProbeTarget target, int seq, int type, int code) {
-        of(target).errors.inc();
+        of(target).count(TargetSeries.ERRORS);
     }
 
     @Override
     public void sendError(ProbeTarget target, int seq) {
-        of(target).sendErrors.inc();
+        of(target).count(TargetSeries.SEND_ERRORS);
     }
 
     @Override
     public void lost(ProbeTarget target, int seq) {
-        of(target).lost.inc();
+        of(target).count(TargetSeries.LOST);
     }
 
     @Override
     public void resolveError(ProbeTarget target) {
-        of(target).resolveErrors.inc();
+        of(target).count(TargetSeries.RESOLVE_ERRORS);
     }
 }

@@ -1,57 +1,53 @@
 package dev.pingkit.cli.prober;
 
-import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
-import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
+import io.prometheus.metrics.model.snapshots.Labels;
 
 /**
- * <b>One target's data points in each of the prober's metrics</b>, looked up once so that counting a probe's
- * outcome is a field access and an add, not a label lookup. The gauges are made at the first reply, so a target
- * never answered has no TTL or last RTT (absent, not 0).
+ * <b>One target's counts and gauges in constant memory, and its data point in the client's RTT histogram.</b> The
+ * engine's thread writes, a scrape reads: each method holds the series' lock for a field update or two, so a scrape
+ * copies all of a target's counts at one instant. Plain fields under one lock, not nine labelled client counters:
+ * a scrape of 10 000 targets then costs a copy per target, not nine adder sums and label lookups.
  */
 final class TargetSeries {
-    private final ProberMetrics metrics;
-    private final String[] labels;
-    final CounterDataPoint requests;
-    final DistributionDataPoint rtt;
-    final CounterDataPoint duplicates;
-    final CounterDataPoint sendErrors;
-    final CounterDataPoint late;
-    final CounterDataPoint corrupted;
-    final CounterDataPoint errors;
-    final CounterDataPoint lost;
-    final CounterDataPoint resolveErrors;
-    private volatile GaugeDataPoint ttl;
-    private volatile GaugeDataPoint lastRtt;
+    /** The order of {@link #copy()}'s counts, and of the counter families a scrape writes. */
+    static final int REQUESTS = 0, DUPLICATES = 1, SEND_ERRORS = 2, LATE = 3, CORRUPTED = 4, ERRORS = 5, LOST = 6,
+            RESOLVE_ERRORS = 7, COUNTS = 8;
 
-    TargetSeries(ProberMetrics m, ProbeTarget target) {
-        metrics = m;
-        labels = new String[] {target.ip(), target.host()};
-        requests = m.requests.labelValues(labels);
-        rtt = m.rtt.labelValues(labels);
-        duplicates = m.duplicates.labelValues(labels);
-        sendErrors = m.sendErrors.labelValues(labels);
-        late = m.late.labelValues(labels);
-        corrupted = m.corrupted.labelValues(labels);
-        errors = m.errors.labelValues(labels);
-        lost = m.lost.labelValues(labels);
-        resolveErrors = m.resolveErrors.labelValues(labels);
+    final Labels labels;
+    private final DistributionDataPoint rtt;
+    private final long[] counts = new long[COUNTS];
+    private double lastRttSeconds = -1;
+    private int ttl = -1;
+
+    TargetSeries(ProbeTarget target, DistributionDataPoint rtt) {
+        this.labels = Labels.of("host", target.host(), "ip", target.ip());
+        this.rtt = rtt;
+    }
+
+    synchronized void count(int which) {
+        counts[which]++;
     }
 
     /** An answered probe: its RTT in seconds into the histogram and the last-RTT gauge, its TTL (-1 unknown). */
     void answered(double rttSeconds, int ttl) {
         rtt.observe(rttSeconds);
-        GaugeDataPoint last = lastRtt;
-        if (last == null) {
-            last = lastRtt = metrics.lastRtt.labelValues(labels);
-        }
-        last.set(rttSeconds);
-        if (ttl >= 0) {
-            GaugeDataPoint t = this.ttl;
-            if (t == null) {
-                t = this.ttl = metrics.ttl.labelValues(labels);
+        synchronized (this) {
+            lastRttSeconds = rttSeconds;
+            if (ttl >= 0) {
+                this.ttl = ttl;
             }
-            t.set(ttl);
         }
+    }
+
+    /** The counts in {@link #REQUESTS}.. order, then the last RTT and TTL (-1 before the first reply), at once. */
+    synchronized double[] copy() {
+        double[] c = new double[COUNTS + 2];
+        for (int i = 0; i < COUNTS; i++) {
+            c[i] = counts[i];
+        }
+        c[COUNTS] = lastRttSeconds;
+        c[COUNTS + 1] = ttl;
+        return c;
     }
 }
