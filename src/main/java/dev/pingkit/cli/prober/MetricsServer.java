@@ -26,13 +26,11 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 
-import io.prometheus.metrics.config.PrometheusProperties;
-import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
- * <b>Serves {@code /metrics} through the official client's handler</b> (text, OpenMetrics or protobuf as the
- * scraper's {@code Accept} asks, gzip when it accepts it), {@code /-/healthy} as smokeping_prober does, {@code /} a
+ * <b>Serves {@code /metrics} through the official client's formats ({@link ScrapeHandler}: text, OpenMetrics or
+ * protobuf as the scraper's {@code Accept} asks, gzip when it accepts it), {@code /-/healthy} as smokeping_prober does, {@code /} a
  * pointer; anything else 404, a method other than GET or HEAD 405. With a web config file: TLS and basic auth on
  * every path.
  *
@@ -93,13 +91,9 @@ final class MetricsServer implements AutoCloseable {
         ExecutorService ex = executor();
         s.setExecutor(ex);
         Authenticator auth = web.users().isEmpty() ? null : new BcryptAuthenticator(web.users());
-        HttpHandler metrics = new MetricsHandler(PrometheusProperties.get(), registry);
+        HttpHandler metrics = new ScrapeHandler(registry);
         context(s, "/metrics", auth, x -> {
-            if (x.getRequestURI().getPath().equals("/metrics") && x.getRequestMethod().equals("HEAD")) {
-                // The client's handler writes a body even for HEAD; a HEAD answer has none.
-                x.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
-                x.sendResponseHeaders(200, -1);
-            } else if (x.getRequestURI().getPath().equals("/metrics")) {
+            if (x.getRequestURI().getPath().equals("/metrics")) {
                 metrics.handle(x);
             } else {
                 text(x, 404, "not found; metrics are at /metrics\n");
