@@ -71,11 +71,11 @@ _pingkit_prober() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=
   ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD-1]}
   case $prev in
-    --targets-file|-f) _pingkit_values file; return ;;
-    --buckets|--interval|--listen|--rate|--size|-i|-r|-s) _pingkit_values none; return ;;
+    --targets-file|--web.config.file|-f) _pingkit_values file; return ;;
+    --buckets|--interval|--listen|--native-histogram-factor|--rate|--size|-i|-r|-s) _pingkit_values none; return ;;
   esac
   if [[ $cur == -* ]]; then
-    COMPREPLY=($(compgen -W '--buckets --help --interval --json --listen --rate --size --targets-file --version -4 -6 -V -f -h -i -r -s' -- "$cur"))
+    COMPREPLY=($(compgen -W '--buckets --help --interval --json --listen --native-histogram-factor --rate --size --targets-file --version --web.config.file -4 -6 -V -f -h -i -r -s' -- "$cur"))
   else
     _pingkit_values host
   fi

@@ -154,6 +154,14 @@ class LayeringTest {
     }
 
     @Test
+    void onlyTheProberUsesThePrometheusClientAndItsWebConfigLibraries() {
+        noClasses().that().resideOutsideOfPackage("dev.pingkit.cli.prober..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.prometheus..", "org.yaml.snakeyaml..",
+                        "org.bouncycastle..")
+                .check(main);
+    }
+
+    @Test
     void noCyclesBetweenTheSubpackages() {
         slices().matching("dev.pingkit.(*)..").should().beFreeOfCycles().check(main);
     }

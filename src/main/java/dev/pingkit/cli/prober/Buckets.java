@@ -17,9 +17,11 @@ public final class Buckets {
             + "0.0256,0.0512,0.1024,0.2048,0.4096,0.8192,1.6384,3.2768,6.5536,13.1072,26.2144");
 
     private final long[] boundsNanos;
+    private final double[] seconds;
     private final String[] labels;
 
     private Buckets(double[] seconds) {
+        this.seconds = seconds.clone();
         boundsNanos = new long[seconds.length];
         labels = new String[seconds.length];
         for (int i = 0; i < seconds.length; i++) {
@@ -59,10 +61,9 @@ public final class Buckets {
         return boundsNanos.length;
     }
 
-    /** The index of the first bucket whose bound is at least {@code nanos}; {@link #size()} for {@code +Inf}. */
-    int indexOf(long nanos) {
-        int i = Arrays.binarySearch(boundsNanos, nanos);
-        return i >= 0 ? i : -i - 1;
+    /** The bounds in seconds, ascending (a copy). */
+    double[] seconds() {
+        return seconds.clone();
     }
 
     /** The {@code le} label of bucket {@code i} (a plain decimal, e.g. {@code 0.0001}). */

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import dev.pingkit.engine.Engine;
@@ -38,6 +41,8 @@ final class EngineProbes implements AutoCloseable {
     private final Events events = new Events();
     private Thread runner;
     private Thread starter;
+    private List<ProbeTarget> pending = List.of(); // guarded by this: the batch the starter spreads
+    private long batch; // guarded by this: bumped by each probe() so the starter drops a replaced batch
     private volatile boolean finishing;
     private volatile boolean failed;
     private int added; // guarded by this: targets handed to the engine so far
@@ -69,12 +74,15 @@ final class EngineProbes implements AutoCloseable {
         if (finishing) {
             return;
         }
-        List<ProbeTarget> fresh = new ArrayList<>();
+        // Sets, not list scans: a reload of 10 000 targets must not cost 10^8 comparisons.
+        Set<ProbeTarget> wanted = new HashSet<>(targets);
+        LinkedHashSet<ProbeTarget> freshSet = new LinkedHashSet<>();
         for (ProbeTarget t : targets) {
-            if (!handles.containsKey(t) && !fresh.contains(t)) {
-                fresh.add(t);
+            if (!handles.containsKey(t)) {
+                freshSet.add(t);
             }
         }
+        List<ProbeTarget> fresh = new ArrayList<>(freshSet);
         if (!fresh.isEmpty()) {
             // Open each family's socket now, in this thread, so a permission problem is reported to the caller.
             ProbeTarget first4 = fresh.stream().filter(t -> t.address() instanceof java.net.Inet4Address)
@@ -90,7 +98,7 @@ final class EngineProbes implements AutoCloseable {
         }
         for (var it = handles.entrySet().iterator(); it.hasNext(); ) {
             var e = it.next();
-            if (!targets.contains(e.getKey())) {
+            if (!wanted.contains(e.getKey())) {
                 engine.remove(e.getValue());
                 it.remove();
             }
@@ -100,12 +108,16 @@ final class EngineProbes implements AutoCloseable {
             runner.setDaemon(true);
             runner.start();
         }
-        if (!fresh.isEmpty()) {
-            Thread previous = starter;
-            starter = new Thread(() -> start(previous, fresh), "prober-starter");
+        // The batch still being spread is replaced, not queued behind: a target dropped from it is never started,
+        // and however many reloads come, one starter thread does the spreading.
+        pending = List.copyOf(fresh);
+        batch++;
+        if (!fresh.isEmpty() && starter == null) {
+            starter = new Thread(this::starter, "prober-starter");
             starter.setDaemon(true);
             starter.start();
         }
+        notifyAll();
     }
 
     private synchronized void add(ProbeTarget t) throws IOException {
@@ -123,20 +135,42 @@ final class EngineProbes implements AutoCloseable {
         handles.put(t, h);
     }
 
-    /** Adds {@code fresh} one after another over one interval (after any earlier batch is in). */
-    private void start(Thread previous, List<ProbeTarget> fresh) {
+    /**
+     * The starter's loop: adds the pending batch one target after another over one interval; a new batch (a
+     * reload) restarts the spreading with it. Ends with the run.
+     */
+    private void starter() {
         try {
-            if (previous != null) {
-                previous.join();
-            }
-            long begin = System.nanoTime();
-            long step = config.interval().toNanos() / fresh.size();
-            for (int i = 0; i < fresh.size() && !finishing; i++) {
-                long wait = begin + i * step - System.nanoTime();
-                if (wait > START_STEP_NANOS) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
+            while (true) {
+                List<ProbeTarget> fresh;
+                long mine;
+                synchronized (this) {
+                    while (pending.isEmpty() && !finishing) {
+                        wait();
+                    }
+                    if (finishing) {
+                        return;
+                    }
+                    fresh = pending;
+                    mine = batch;
                 }
-                add(fresh.get(i));
+                long begin = System.nanoTime();
+                long step = config.interval().toNanos() / fresh.size();
+                for (int i = 0; i < fresh.size(); i++) {
+                    synchronized (this) {
+                        for (long wait; batch == mine && !finishing
+                                && (wait = begin + i * step - System.nanoTime()) > START_STEP_NANOS; ) {
+                            TimeUnit.NANOSECONDS.timedWait(this, wait);
+                        }
+                        if (batch != mine || finishing) {
+                            break; // replaced by a reload's batch, or stopping
+                        }
+                        add(fresh.get(i));
+                        if (i == fresh.size() - 1) {
+                            pending = List.of();
+                        }
+                    }
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -172,6 +206,7 @@ final class EngineProbes implements AutoCloseable {
         synchronized (this) {
             finishing = true;
             handles.values().forEach(engine::remove);
+            notifyAll();
         }
         if (starter != null) {
             starter.join();

@@ -11,9 +11,13 @@ import dev.pingkit.cli.JsonLine;
  */
 final class JsonOutcomes implements ProbeOutcomes {
     private final PrintStream out;
+    private final Runnable onClosed;
+    private boolean closed; // guarded by this
 
-    JsonOutcomes(PrintStream out) {
+    /** {@code onClosed} runs once, when a write to {@code out} fails (the reader has gone: EPIPE). */
+    JsonOutcomes(PrintStream out, Runnable onClosed) {
         this.out = out;
+        this.onClosed = onClosed;
     }
 
     private static JsonLine line(String event, ProbeTarget t) {
@@ -21,8 +25,16 @@ final class JsonOutcomes implements ProbeOutcomes {
     }
 
     private synchronized void print(JsonLine line) {
+        if (closed) {
+            return;
+        }
         out.println(line);
         out.flush();
+        // PrintStream keeps the IOException to itself; a failed write is a closed pipe for a line stream.
+        if (out.checkError()) {
+            closed = true;
+            onClosed.run();
+        }
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.pingkit.cli.prober;
 
 /**
  * <b>How each probe of a prober run ended, per target, as the engine reports it.</b> Called on the engine's thread:
- * keep each call quick. The metrics ({@link SeriesBook}) and the {@code --json} stream ({@link JsonOutcomes}) are
+ * keep each call quick. The metrics ({@link ProberMetrics}) and the {@code --json} stream ({@link JsonOutcomes}) are
  * the two receivers.
  */
 public interface ProbeOutcomes {

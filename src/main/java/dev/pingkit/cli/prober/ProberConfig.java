@@ -18,9 +18,12 @@ import java.util.Optional;
  * @param listen      where {@code /metrics} is served (absent with {@code --json})
  * @param buckets     the RTT histogram's upper bounds, ascending, in seconds
  * @param json        print one JSON line per probe outcome instead of serving HTTP
+ * @param nativeSchema the native RTT histogram's resolution (-4..8: bucket factor 2^(2^-schema))
+ * @param webConfig   the exporter-toolkit web config file (TLS, basic auth), when given
  */
 public record ProberConfig(List<String> targets, Optional<Path> targetsFile, Duration interval, long rate, int size, int family,
-                           Optional<InetSocketAddress> listen, Buckets buckets, boolean json) {
+                           Optional<InetSocketAddress> listen, Buckets buckets, boolean json,
+                           int nativeSchema, Optional<Path> webConfig) {
 
     /** Copies the lists so the value stays immutable. */
     public ProberConfig {

@@ -16,16 +16,20 @@ public final class ProberDoc {
         return new CommandDoc("prober", "probe targets continuously and serve their RTTs and losses to Prometheus",
                 "[options] targets...",
                 List.of("scripts/prober sends ICMP echo probes to every target continuously and serves /metrics "
-                        + "(OpenMetrics, smokeping_prober's metric names) on 127.0.0.1, or prints JSON lines with "
-                        + "--json. SIGHUP rereads the targets file; SIGTERM or Ctrl-C stop after the probes in "
-                        + "flight."),
+                        + "and /-/healthy on 127.0.0.1 through the official Prometheus client (smokeping_prober's "
+                        + "metric names; text, OpenMetrics or protobuf as the scraper asks, gzip; the RTT histogram "
+                        + "classic and native), or prints JSON lines with --json. --web.config.file takes Prometheus' "
+                        + "exporter-toolkit web config file for TLS and basic auth. SIGHUP rereads the targets file; "
+                        + "SIGTERM or Ctrl-C stop after the probes in flight."),
                 ProberOptions.options(),
                 Map.of("-f", CommandDoc.Values.of(CommandDoc.Kind.FILE),
-                        "--targets-file", CommandDoc.Values.of(CommandDoc.Kind.FILE)),
+                        "--targets-file", CommandDoc.Values.of(CommandDoc.Kind.FILE),
+                        "--web.config.file", CommandDoc.Values.of(CommandDoc.Kind.FILE)),
                 CommandDoc.Values.of(CommandDoc.Kind.HOST),
                 List.of(),
                 "0 after a stop by SIGTERM or SIGINT; 1 when the engine fails while it runs; 2 on a bad option, an "
-                        + "unreadable targets file or a target that does not resolve at start.",
+                        + "unreadable targets file or web config file or a target that does not resolve at start; "
+                        + "141 when the reader of --json goes away (as a process killed by SIGPIPE).",
                 List.of("pingkit-ping(1)", "prometheus(1)"));
     }
 }

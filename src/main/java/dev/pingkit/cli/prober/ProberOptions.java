@@ -59,6 +59,12 @@ public final class ProberOptions {
                 .get());
         o.addOption(Option.builder().longOpt("buckets").hasArg().argName("seconds,...")
                 .desc("RTT histogram bounds (default smokeping_prober's: 5e-05 doubling to 26.2144)").get());
+        o.addOption(Option.builder().longOpt("native-histogram-factor").hasArg().argName("factor")
+                .desc("growth factor between the native RTT histogram's buckets (default 1.05, as smokeping_prober; "
+                        + "above 1, at most 65536)").get());
+        o.addOption(Option.builder().longOpt("web.config.file").hasArg().argName("file")
+                .desc("TLS and basic auth from Prometheus' exporter-toolkit web config file (as smokeping_prober's)")
+                .get());
         o.addOption(Option.builder().longOpt("json").desc("print one JSON line per probe outcome instead of serving HTTP")
                 .get());
         o.addOption(Option.builder("h").longOpt("help").desc("print this help and exit").get());
@@ -120,10 +126,18 @@ public final class ProberOptions {
                 throw new UsageException(e.getMessage());
             }
         }
-        boolean json = cmd.hasOption("json");
-        if (json && cmd.hasOption("listen")) {
-            throw new UsageException("options --json and --listen exclude each other (--json serves no HTTP)");
+        int schema = NATIVE_SCHEMA_DEFAULT;
+        if (cmd.hasOption("native-histogram-factor")) {
+            schema = nativeSchema(cmd.getOptionValue("native-histogram-factor"));
         }
+        boolean json = cmd.hasOption("json");
+        for (String web : new String[] {"listen", "web.config.file"}) {
+            if (json && cmd.hasOption(web)) {
+                throw new UsageException("options --json and --" + web + " exclude each other (--json serves no "
+                        + "HTTP)");
+            }
+        }
+        Optional<Path> webConfig = Optional.ofNullable(cmd.getOptionValue("web.config.file")).map(Path::of);
         Optional<InetSocketAddress> listen = json ? Optional.empty()
                 : Optional.of(listen(cmd.getOptionValue("listen", DEFAULT_LISTEN)));
         Optional<Path> file = Optional.ofNullable(cmd.getOptionValue("f")).map(Path::of);
@@ -136,7 +150,25 @@ public final class ProberOptions {
         if (targets.isEmpty() && file.isEmpty()) {
             throw new UsageException("no targets: name some, or a targets file with -f (see --help)");
         }
-        return new Run(new ProberConfig(targets, file, interval, rate, size, family, listen, buckets, json));
+        return new Run(new ProberConfig(targets, file, interval, rate, size, family, listen, buckets, json, schema,
+                webConfig));
+    }
+
+    /** smokeping_prober's default factor, 1.05, gives schema 4 (a factor of 2^(1/16), about 1.044). */
+    static final int NATIVE_SCHEMA_DEFAULT = 4;
+
+    /**
+     * The native histogram schema for a bucket growth {@code factor}: the coarsest schema whose factor
+     * 2^(2^-schema) is at most the one asked (as Prometheus' Go client picks it), within the format's -4..8.
+     */
+    static int nativeSchema(String value) throws UsageException {
+        double f = SECONDS.matcher(value).matches() ? Double.parseDouble(value) : Double.NaN;
+        if (!(f > 1) || f > 65536) {
+            throw new UsageException("--native-histogram-factor must be a number above 1 and at most 65536 (e.g. "
+                    + "1.05, finer 1.01, coarser 1.5), got '" + value + "'");
+        }
+        int schema = (int) Math.ceil(-Math.log(Math.log(f) / Math.log(2)) / Math.log(2) - 1e-9);
+        return Math.max(-4, Math.min(8, schema));
     }
 
     private static String name(Option o) {
@@ -186,11 +218,21 @@ public final class ProberOptions {
         if (!(m.group(1) != null ? Literals.isIPv6(host) : Literals.isIPv4(host))) {
             throw new UsageException(bad);
         }
+        InetAddress a;
         try {
             // A literal only (checked by the pattern), so this never asks a resolver.
-            return new InetSocketAddress(InetAddress.getByName(host), port);
+            a = InetAddress.getByName(host);
         } catch (UnknownHostException e) {
             throw new UsageException(bad);
         }
+        if (a.isLinkLocalAddress()) {
+            // The kernel refuses it with a bare EINVAL: a link-local address exists once per interface.
+            throw new UsageException("--listen " + value + ": a link-local address needs its interface, which "
+                    + "--listen does not take; listen on a global or loopback address, or [::]:" + port);
+        }
+        if (a.isMulticastAddress()) {
+            throw new UsageException("--listen " + value + ": a multicast address cannot be listened on");
+        }
+        return new InetSocketAddress(a, port);
     }
 }

@@ -1,7 +1,9 @@
 package dev.pingkit.cli.prober;
 
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -16,6 +18,11 @@ import java.util.List;
  * a {@code #} are ignored, so is a repeat. Read at start and again on SIGHUP.
  */
 final class TargetsFile {
+    /** The largest file read: 10 000 targets are ~200 KB, so this is room, not a limit anyone meets. */
+    static final int MAX_BYTES = 8 << 20;
+    /** The longest line: a host name is at most 253 characters, the rest is room for a comment. */
+    static final int MAX_LINE = 1024;
+
     private TargetsFile() {
     }
 
@@ -27,13 +34,20 @@ final class TargetsFile {
      */
     static List<String> read(Path file) throws Unreadable {
         List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(file)) {
+            // Read at most one byte past the limit: /dev/zero or a runaway file costs MAX_BYTES, not all memory.
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw new Unreadable(file + ": larger than " + (MAX_BYTES >> 20) + " MiB (about 400 000 targets); "
+                        + "split it or list fewer");
+            }
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            lines = text.lines().toList();
         } catch (NoSuchFileException e) {
             throw new Unreadable(file + ": no such file");
         } catch (AccessDeniedException e) {
             throw new Unreadable(file + ": permission denied");
-        } catch (MalformedInputException e) {
+        } catch (CharacterCodingException e) {
             throw new Unreadable(file + ": not UTF-8 text");
         } catch (IOException e) {
             throw new Unreadable(file + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
@@ -46,6 +60,10 @@ final class TargetsFile {
         LinkedHashSet<String> targets = new LinkedHashSet<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
+            if (line.length() > MAX_LINE) {
+                throw new Unreadable(name + ":" + (i + 1) + ": a line must be at most " + MAX_LINE + " characters (a "
+                        + "host name is at most 253), got " + line.length());
+            }
             int hash = line.indexOf('#');
             String t = (hash >= 0 ? line.substring(0, hash) : line).strip();
             if (t.isEmpty()) {

@@ -104,6 +104,12 @@ class ProberOptionsTest {
         "-i                  | option -i needs a value",
         "-4 -6               | options -4 and -6 exclude each other",
         "--json --listen 127.0.0.1:1 | options --json and --listen exclude each other (--json serves no HTTP)",
+        "--json --web.config.file w.yml | options --json and --web.config.file exclude each other (--json serves no HTTP)",
+        "--listen [fe80::1]:9377 | --listen [fe80::1]:9377: a link-local address needs its interface, which --listen does not take; listen on a global or loopback address, or [::]:9377",
+        "--listen [ff02::1]:9377 | --listen [ff02::1]:9377: a multicast address cannot be listened on",
+        "--native-histogram-factor 1 | --native-histogram-factor must be a number above 1 and at most 65536 (e.g. 1.05, finer 1.01, coarser 1.5), got '1'",
+        "--native-histogram-factor x | --native-histogram-factor must be a number above 1 and at most 65536 (e.g. 1.05, finer 1.01, coarser 1.5), got 'x'",
+        "--web.config.file /nonexistent/web.yml | --web.config.file /nonexistent/web.yml: no such file",
     })
     void badOptionsAreOneLineAndExitTwo(String args, String message) {
         String[] argv = ("198.51.100.2 " + args).split(" ");

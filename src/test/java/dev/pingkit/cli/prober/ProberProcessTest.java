@@ -48,7 +48,7 @@ class ProberProcessTest {
         }
     }
 
-    private static Process start(Path dir, String name, List<String> args, String... javaOptions) throws IOException {
+    static Process start(Path dir, String name, List<String> args, String... javaOptions) throws IOException {
         List<String> argv = new ArrayList<>(List.of(Lab.home().resolve("scripts/prober").toString()));
         argv.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(argv).redirectInput(new File("/dev/null"))
@@ -60,12 +60,12 @@ class ProberProcessTest {
         return pb.start();
     }
 
-    private static String read(Path p) throws IOException {
+    static String read(Path p) throws IOException {
         return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
     }
 
     /** Waits until {@code file} holds {@code count} lines containing {@code text}; returns the last such line. */
-    private static String await(Process p, Path file, String text, int count) throws Exception {
+    static String await(Process p, Path file, String text, int count) throws Exception {
         long until = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < until) {
             List<String> hits = read(file).lines().filter(l -> l.contains(text)).toList();
@@ -85,14 +85,15 @@ class ProberProcessTest {
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         if (path.equals("/metrics")) {
             assertEquals(200, r.statusCode());
-            assertEquals(OpenMetrics.CONTENT_TYPE, r.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"),
+                    r.headers().toString());
             return r.body();
         }
         return r.statusCode() + " " + r.body();
     }
 
-    private static long value(String metrics, String sample) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(sample) + " (\\d+)$").matcher(metrics);
+    static long value(String metrics, String sample) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(sample) + " (\\d+)(\\.0)?$").matcher(metrics);
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
@@ -109,7 +110,7 @@ class ProberProcessTest {
         throw new AssertionError(sample + " stayed at " + v + ", wanted at least " + atLeast);
     }
 
-    private static void signal(Process p, String signal) throws Exception {
+    static void signal(Process p, String signal) throws Exception {
         assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor());
     }
 
@@ -124,9 +125,9 @@ class ProberProcessTest {
         try {
             String serving = await(p, err, "metrics at http://", 1);
             int port = Integer.parseInt(serving.replaceAll(".*127\\.0\\.0\\.1:(\\d+)/metrics.*", "$1"));
-            String v4 = "smokeping_requests_total{ip=\"127.0.0.1\",host=\"probe-me\"}";
-            String v6 = "smokeping_requests_total{ip=\"::1\",host=\"probe-me6\"}";
-            awaitValue(port, "smokeping_response_duration_seconds_count{ip=\"127.0.0.1\",host=\"probe-me\"}", 3);
+            String v4 = "smokeping_requests_total{host=\"probe-me\",ip=\"127.0.0.1\"}";
+            String v6 = "smokeping_requests_total{host=\"probe-me6\",ip=\"::1\"}";
+            awaitValue(port, "smokeping_response_duration_seconds_count{host=\"probe-me\",ip=\"127.0.0.1\"}", 3);
             assertTrue(scrape(port, "/nothing").startsWith("404 "));
 
             // A new name in the file: probed after SIGHUP.
@@ -140,7 +141,7 @@ class ProberProcessTest {
             signal(p, "HUP");
             await(p, err, "reloaded: probing 2 targets", 2);
             String m = scrape(port, "/metrics");
-            assertEquals(1, value(m, "pingkit_resolve_errors_total{ip=\"127.0.0.1\",host=\"probe-me\"}"), m);
+            assertEquals(1, value(m, "pingkit_resolve_errors_total{host=\"probe-me\",ip=\"127.0.0.1\"}"), m);
             awaitValue(port, v4, value(m, v4) + 3);
 
             // probe-me6 leaves the file: its series stays, no longer growing.
