@@ -5,11 +5,13 @@ import dev.pingkit.packet.EchoPayload;
 import dev.pingkit.engine.Hosts;
 import dev.pingkit.packet.Addresses;
 import dev.pingkit.engine.Engine;
+import dev.pingkit.engine.EngineFactory;
 import dev.pingkit.engine.EngineOptions;
 import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.engine.ProbeListener;
 import dev.pingkit.engine.ProbeSpec;
 import dev.pingkit.engine.ProbeTarget;
+import dev.pingkit.engine.Stop;
 import dev.pingkit.engine.TargetPlan;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -258,6 +260,24 @@ public final class Probes {
      * @throws IllegalArgumentException if the echo forces a checksum, type or code (those need {@link Query#send()})
      */
     public Results sendAll() throws IOException {
+        return sendAll(new Stop());
+    }
+
+    /**
+     * <b>As {@link #sendAll()}, until every probe has ended or {@code stop} is used</b>; after a stop the results
+     * hold the probes that ended before it, in send order (one cut short by the stop is left out, not counted lost).
+     *
+     * @throws IOException              if no ICMP socket can be opened (the message says how to get permission)
+     * @throws IllegalArgumentException if the echo forces a checksum, type or code (those need {@link Query#send()})
+     */
+    public Results sendAll(Stop stop) throws IOException {
+        return sendAll(stop, EngineFactory.SYSTEM);
+    }
+
+    /** As {@link #sendAll(Stop)} on engines from {@code engines}: every mode's seam, for a fake network and clock. */
+    Results sendAll(Stop stop, EngineFactory engines) throws IOException {
+        Objects.requireNonNull(stop, "stop");
+        Objects.requireNonNull(engines, "engines");
         if (base.checksumForced() || base.code() != 0 || base.type() != (base.family() == 6 ? 128 : 8)) {
             throw new IllegalArgumentException("sendAll sends plain echo requests; a forced checksum, type or code "
                     + "needs Echo.send(), got " + base);
@@ -271,22 +291,46 @@ public final class Probes {
         if (base.source().isPresent()) {
             options = options.source(base.source().get());
         }
-        try (Engine engine = Engine.open(options)) {
-            Map<InetAddress, ProbeTarget> byAddress = new LinkedHashMap<>();
-            for (int i = 0; i < probes.size(); i++) {
-                Query p = probes.get(i);
-                ProbeTarget t = byAddress.get(p.target());
-                if (t == null) {
-                    t = engine.add(p.target(), TargetPlan.explicit());
-                    byAddress.put(p.target(), t);
+        try (Engine engine = engines.open(options)) {
+            Runnable hook = engine::stop;
+            stop.onStop(hook);
+            try {
+                if (!stop.stopped()) {
+                    queue(engine, probes);
+                    engine.run(collector);
                 }
-                ProbeSpec spec = ProbeSpec.DEFAULT.payload(p.payload()).ttl(p.hasTtl() ? p.ttl() : -1)
-                        .tos(p.hasTos() ? p.tos() : -1).timeout(timeout);
-                engine.probe(t, spec, i + 1); // tag 0 is the engine's for scheduled probes
+            } catch (IllegalStateException e) {
+                if (!stop.stopped()) {
+                    throw e;
+                }
+                // stopped while the probes were queued: the engine took no more
+            } finally {
+                stop.forget(hook);
             }
-            engine.run(collector);
         }
-        return Results.of(Arrays.asList(results));
+        List<ProbeResult> ended = new ArrayList<>(results.length);
+        for (ProbeResult r : results) {
+            if (r != null) {
+                ended.add(r);
+            }
+        }
+        return Results.of(ended);
+    }
+
+    /** Every probe of the batch, explicit probes of the engine's targets (one per address), in send order. */
+    private void queue(Engine engine, List<Query> probes) throws IOException {
+        Map<InetAddress, ProbeTarget> byAddress = new LinkedHashMap<>();
+        for (int i = 0; i < probes.size(); i++) {
+            Query p = probes.get(i);
+            ProbeTarget t = byAddress.get(p.target());
+            if (t == null) {
+                t = engine.add(p.target(), TargetPlan.explicit());
+                byAddress.put(p.target(), t);
+            }
+            ProbeSpec spec = ProbeSpec.DEFAULT.payload(p.payload()).ttl(p.hasTtl() ? p.ttl() : -1)
+                    .tos(p.hasTos() ? p.tos() : -1).timeout(timeout);
+            engine.probe(t, spec, i + 1); // tag 0 is the engine's for scheduled probes
+        }
     }
 
     /** Turns the engine's events into one {@link ProbeResult} per probe (tag = index + 1). */
@@ -328,7 +372,7 @@ public final class Probes {
                         f.error().ttl(), f.error());
             } else if (event instanceof ProbeEvent.SendFailed f) {
                 results[i] = new ProbeResult(request, sentAt[i], ProbeResult.Status.SEND_FAILED, null, -1, -1, null);
-            } else if (event instanceof ProbeEvent.Lost) {
+            } else if (event instanceof ProbeEvent.Lost l && !l.stopped()) {
                 ProbeEvent.Corrupted c = corrupted.get(i);
                 results[i] = c == null
                         ? new ProbeResult(request, sentAt[i], ProbeResult.Status.LOST, null, -1, -1, null)

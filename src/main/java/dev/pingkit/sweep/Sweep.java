@@ -2,6 +2,7 @@ package dev.pingkit.sweep;
 
 import dev.pingkit.engine.Stop;
 import dev.pingkit.engine.AddressBlock;
+import dev.pingkit.engine.EngineFactory;
 import dev.pingkit.engine.Hosts;
 import dev.pingkit.packet.Addresses;
 import dev.pingkit.packet.EchoPayload;
@@ -389,8 +390,16 @@ public final class Sweep {
      * @throws IOException if no ICMP socket can be opened (the message says what permission is missing)
      */
     public SweepResult run(SweepListener listener, Stop stop) throws IOException {
+        return run(listener, stop, EngineFactory.SYSTEM);
+    }
+
+    /**
+     * As {@link #run(SweepListener, Stop)} on engines from {@code engines}: every mode's seam, so a test runs fping's
+     * schedule, retries and back-off on a fake network and clock.
+     */
+    SweepResult run(SweepListener listener, Stop stop, EngineFactory engines) throws IOException {
         return SweepEngine.run(this, Objects.requireNonNull(listener, "listener"), Objects.requireNonNull(stop,
-                "stop"));
+                "stop"), Objects.requireNonNull(engines, "engines"));
     }
 
     @Override
