@@ -2,6 +2,7 @@ package dev.pingkit.batch;
 
 import dev.pingkit.engine.Query;
 import dev.pingkit.packet.EchoPayload;
+import dev.pingkit.engine.AddressBlock;
 import dev.pingkit.engine.Hosts;
 import dev.pingkit.packet.Addresses;
 import dev.pingkit.engine.Engine;
@@ -14,9 +15,7 @@ import dev.pingkit.engine.ProbeTarget;
 import dev.pingkit.engine.Stop;
 import dev.pingkit.engine.TargetPlan;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -144,8 +143,8 @@ public final class Probes {
     }
 
     /**
-     * <b>These targets instead of the echo's: host names, addresses, or CIDR blocks of at most 65536 addresses
-     * ({@code "198.19.0.0/30"}, {@code "2001:db8::/126"}), every address of a block included.</b>
+     * <b>These targets instead of the echo's: host names, addresses, or CIDR blocks ({@code "198.19.0.0/30"},
+     * {@code "2001:db8::/126"}), every address of a block included</b> ({@link AddressBlock#whole}'s rules).
      */
     public Probes targets(String... hosts) {
         if (hosts.length == 0) {
@@ -153,7 +152,16 @@ public final class Probes {
         }
         List<InetAddress> all = new ArrayList<>();
         for (String h : hosts) {
-            all.addAll(expand(h));
+            if (h.indexOf('/') < 0) {
+                all.add(Hosts.resolve(h, 0));
+                continue;
+            }
+            List<InetAddress> block = AddressBlock.whole(h).hosts();
+            if (all.size() + block.size() > MAX_PROBES) { // before a million addresses are made
+                throw new IllegalArgumentException("a batch must be at most " + MAX_PROBES + " probes, got "
+                        + (all.size() + block.size()) + " targets");
+            }
+            all.addAll(block);
         }
         return new Probes(base, all, seqs, sizes, ttls, tos, timeout, gap);
     }
@@ -174,47 +182,6 @@ public final class Probes {
             throw new IllegalArgumentException("gap must be 0 or more, got " + gap);
         }
         return new Probes(base, targets, seqs, sizes, ttls, tos, timeout, gap);
-    }
-
-    static List<InetAddress> expand(String host) {
-        int slash = host.indexOf('/');
-        if (slash < 0) {
-            return List.of(Hosts.resolve(host, 0));
-        }
-        InetAddress base;
-        int prefix;
-        try {
-            base = InetAddress.getByName(host.substring(0, slash));
-            prefix = Integer.parseInt(host.substring(slash + 1));
-        } catch (UnknownHostException | NumberFormatException e) {
-            throw new IllegalArgumentException("target must be a host, an address or a CIDR block, got " + host);
-        }
-        if (!host.substring(0, slash).matches("[0-9a-fA-F:.]+")) {
-            throw new IllegalArgumentException("a CIDR block needs an address before the /, got " + host);
-        }
-        int bits = base.getAddress().length * 8;
-        if (prefix < 0 || prefix > bits) {
-            throw new IllegalArgumentException("prefix length must be 0.." + bits + ", got " + prefix + " in " + host);
-        }
-        if (bits - prefix > 16) {
-            throw new IllegalArgumentException("a CIDR block must hold at most 65536 addresses (/" + (bits - 16)
-                    + " or longer), got " + host);
-        }
-        BigInteger start = new BigInteger(1, base.getAddress()).shiftRight(bits - prefix).shiftLeft(bits - prefix);
-        int n = 1 << (bits - prefix);
-        List<InetAddress> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            byte[] raw = start.add(BigInteger.valueOf(i)).toByteArray();
-            byte[] a = new byte[bits / 8];
-            int len = Math.min(raw.length, a.length);
-            System.arraycopy(raw, raw.length - len, a, a.length - len, len);
-            try {
-                out.add(InetAddress.getByAddress(a));
-            } catch (UnknownHostException e) {
-                throw new AssertionError(e);
-            }
-        }
-        return out;
     }
 
     /** <b>Every probe of the batch as an {@link Query}, in send order.</b> */
