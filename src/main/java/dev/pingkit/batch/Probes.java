@@ -254,7 +254,7 @@ public final class Probes {
         long[] sentAt = new long[probes.size()];
         ProbeResult[] results = new ProbeResult[probes.size()];
         Collector collector = new Collector(probes, sent, sentAt, results);
-        EngineOptions options = EngineOptions.defaults().minGap(gap);
+        EngineOptions options = EngineOptions.defaults().gap(gap);
         if (base.source().isPresent()) {
             options = options.source(base.source().get());
         }

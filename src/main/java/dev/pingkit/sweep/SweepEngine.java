@@ -48,7 +48,7 @@ final class SweepEngine {
 
     /** One engine run over every target. */
     private void probe(Stop stop) throws IOException {
-        EngineOptions options = EngineOptions.defaults().minGap(sweep.interval());
+        EngineOptions options = EngineOptions.defaults().gap(sweep.gap());
         if (sweep.netns() != null) {
             options = options.netns(sweep.netns());
         }
@@ -78,9 +78,9 @@ final class SweepEngine {
             hook = e::stop;
             stop.onStop(hook);
             try {
-                TargetPlan plan = sweep.loop() ? TargetPlan.every(sweep.period()).spec(first)
-                        : sweep.count() > 0 ? TargetPlan.count(sweep.count(), sweep.period()).spec(first)
-                        : TargetPlan.count(1, sweep.period()).spec(first);
+                TargetPlan plan = sweep.loop() ? TargetPlan.every(sweep.interval()).spec(first)
+                        : sweep.count() > 0 ? TargetPlan.count(sweep.count(), sweep.interval()).spec(first)
+                        : TargetPlan.count(1, sweep.interval()).spec(first);
                 List<ProbeTarget> handles = new ArrayList<>(sweep.targets().size());
                 for (SweepTarget t : sweep.targets()) {
                     handles.add(e.add(t.address(), plan));

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * fping's schedule on the shared fake network and clock, in milliseconds of fake time: without a count a silent
  * target is probed {@code -r} more times, each wait {@code -B} times the one before, and a target that answers is
- * probed no more; with a count there are no retries; {@code -i} spaces the sends of all targets.
+ * probed no more; with a count there are no retries; the gap ({@code -i}) spaces the sends of all targets.
  */
 class SweepScheduleTest {
     private final FakeNet net = new FakeNet();
@@ -97,16 +97,16 @@ class SweepScheduleTest {
     @Test
     void withACountASilentTargetGetsExactlyThatManyProbesAndNoRetries() throws Exception {
         network((dst, n) -> false);
-        SweepResult r = run(Sweep.of("198.51.100.2").count(3).period(Duration.ofMillis(200)));
+        SweepResult r = run(Sweep.of("198.51.100.2").count(3).interval(Duration.ofMillis(200)));
         assertEquals(List.of(0.0, 200.0, 400.0), sends.get(FakeAddresses.target(false)));
         assertEquals(3, r.get(0).sent());
         assertEquals(0, r.get(0).received());
     }
 
     @Test
-    void theIntervalSpacesTheFirstProbesOfAllTargetsAndRetriesFollowEachTargetsOwnTimeout() throws Exception {
+    void theGapSpacesTheFirstProbesOfAllTargetsAndRetriesFollowEachTargetsOwnTimeout() throws Exception {
         network((dst, n) -> dst.equals(FakeAddresses.ip("198.51.100.3")));
-        run(Sweep.of("198.51.100.2", "198.51.100.3", "198.51.100.4").interval(Duration.ofMillis(10)).retries(1));
+        run(Sweep.of("198.51.100.2", "198.51.100.3", "198.51.100.4").gap(Duration.ofMillis(10)).retries(1));
         assertEquals(List.of(0.0, 500.0), sends.get(FakeAddresses.ip("198.51.100.2")));
         assertEquals(List.of(10.0), sends.get(FakeAddresses.ip("198.51.100.3")));
         assertEquals(List.of(20.0, 520.0), sends.get(FakeAddresses.ip("198.51.100.4")));
