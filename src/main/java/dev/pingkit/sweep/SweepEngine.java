@@ -129,7 +129,8 @@ final class SweepEngine {
         // fping retries at a probe's timeout; one the kernel refused to send has none.
         boolean ended = out instanceof SweepEvent.Lost || out instanceof SweepEvent.Failed;
         int tries = tallies.ended(index);
-        if (ended && sweep.count() == 0 && !sweep.loop() && tallies.received(index) == 0 && tries <= sweep.retries()) {
+        if (ended && sweep.count() == 0 && !sweep.loop() && tallies.received(index) == 0 && tries <= sweep.retries()
+                && !engine.stopped()) { // a listener that stopped the sweep gets no retry
             // fping's retry: the same target again, each wait backoff times the one before.
             double factor = Math.pow(sweep.backoff(), tries);
             Duration wait = Duration.ofNanos((long) (sweep.timeout().toNanos() * factor));

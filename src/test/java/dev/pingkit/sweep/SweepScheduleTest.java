@@ -123,6 +123,7 @@ class SweepScheduleTest {
         }, stop, net.engines());
         assertTrue(r.stopped());
         assertEquals(1, r.get(0).sent(), r::toString);
-        assertTrue(sends.get(FakeAddresses.target(false)).size() <= 2, sends::toString);
+        assertEquals(List.of(0.0), sends.get(FakeAddresses.target(false)), "no retry after the stop");
+        assertEquals(500.0, elapsedMs(), 0.001);
     }
 }
