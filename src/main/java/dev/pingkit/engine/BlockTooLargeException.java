@@ -9,7 +9,7 @@ import java.math.BigInteger;
  */
 public final class BlockTooLargeException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
-    private final transient BigInteger size;
+    private final BigInteger size;
 
     /** <b>{@code block} (as given) holds {@code size} addresses.</b> */
     public BlockTooLargeException(String block, BigInteger size) {
