@@ -2,6 +2,7 @@ package dev.pingkit.trace;
 
 import dev.pingkit.engine.Engine;
 import dev.pingkit.engine.EngineFactory;
+import dev.pingkit.engine.HostNotFoundException;
 import dev.pingkit.engine.Hosts;
 import dev.pingkit.engine.NoAddressInFamilyException;
 import dev.pingkit.engine.Stop;
@@ -311,8 +312,8 @@ public final class Trace {
      * <b>This trace with its host resolved now</b> (itself when it has an address already), so a front end can
      * print the header and report a name that does not resolve before anything is sent.
      *
-     * @throws dev.pingkit.engine.HostNotFoundException  for a name that does not resolve
-     * @throws dev.pingkit.engine.NoAddressInFamilyException for a host without an address of the family asked for
+     * @throws HostNotFoundException       for a name that does not resolve
+     * @throws NoAddressInFamilyException  for a host without an address of the family asked for
      */
     public Trace resolve() {
         if (target != null) {
@@ -326,10 +327,11 @@ public final class Trace {
     }
 
     /**
-     * <b>Walks the path and returns it hop by hop.</b>
+     * <b>Walks the path and returns it hop by hop</b> (a host name not yet resolved is resolved first).
      *
-     * @throws IllegalArgumentException for an unknown host
-     * @throws IOException              if no ICMP socket may be opened or the socket fails
+     * @throws HostNotFoundException       for a name that does not resolve
+     * @throws NoAddressInFamilyException  for a host without an address of the family asked for
+     * @throws IOException                 if no ICMP socket may be opened or the socket fails
      */
     public Route run() throws IOException {
         return run(h -> { }, new Stop());
