@@ -4,6 +4,7 @@ import dev.pingkit.batch.Probes;
 import dev.pingkit.batch.Results;
 import dev.pingkit.engine.SendOptions;
 import dev.pingkit.engine.Query;
+import dev.pingkit.engine.Stop;
 import dev.pingkit.packet.EchoMessage;
 import dev.pingkit.packet.EchoPayload;
 import dev.pingkit.packet.Hexdump;
@@ -125,6 +126,11 @@ public final class Echo {
     /** <b>Sends this one probe through the engine as a batch of one; see {@link Probes#sendAll()}.</b> */
     public Results sendAll() throws IOException {
         return probes().sendAll();
+    }
+
+    /** <b>As {@link #sendAll()}, ended early by {@code stop}; see {@link Probes#sendAll(Stop)}.</b> */
+    public Results sendAll(Stop stop) throws IOException {
+        return probes().sendAll(stop);
     }
 
     /** <b>The payload as the UTF-8 bytes of {@code text}.</b> */
@@ -382,8 +388,17 @@ public final class Echo {
      * @throws IllegalArgumentException if the timeout is negative, or the checksum is forced on an ICMPv6 echo
      */
     public SendResult send(Duration timeout) throws IOException {
+        return send(timeout, new Stop());
+    }
+
+    /**
+     * <b>As {@link #send(Duration)}, ended early by {@code stop}</b> (another thread, a Ctrl-C handler): then the
+     * result is a {@link SendResult.NoReply}.
+     */
+    public SendResult send(Duration timeout, Stop stop) throws IOException {
+        Objects.requireNonNull(stop, "stop");
         try (EchoSend s = EchoSend.of(this, timeout, dev.pingkit.engine.EngineOptions.defaults())) {
-            return s.await();
+            return s.await(stop);
         }
     }
 

@@ -1,17 +1,18 @@
 package dev.pingkit;
 
+import dev.pingkit.engine.EngineFactory;
 import dev.pingkit.engine.EngineOptions;
-import dev.pingkit.OneProbe;
 import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.engine.ProbeSpec;
-import dev.pingkit.SendResult;
+import dev.pingkit.engine.Stop;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * <b>One {@link Echo} on its way: a one-probe engine run that can be stopped from another thread (Ctrl-C).</b>
+ * <b>One {@link Echo} on its way: a one-probe engine run that can be stopped from another thread (Ctrl-C), by
+ * {@link #stop()} or a {@link Stop} token.</b>
  * {@link Echo#send(Duration)} is {@code EchoSend.of(echo, timeout, EngineOptions.defaults()).await()}.
  *
  * <pre>{@code
@@ -39,12 +40,18 @@ public final class EchoSend implements AutoCloseable {
      * @throws IllegalArgumentException if the timeout is negative, or the checksum is forced on an ICMPv6 echo
      */
     public static EchoSend of(Echo echo, Duration timeout, EngineOptions base) {
+        return of(echo, timeout, base, EngineFactory.SYSTEM);
+    }
+
+    /** As {@link #of(Echo, Duration, EngineOptions)} on an engine from {@code engines}, for a fake network. */
+    static EchoSend of(Echo echo, Duration timeout, EngineOptions base, EngineFactory engines) {
         Objects.requireNonNull(echo, "echo");
         Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(engines, "engines");
         checkTimeout(timeout);
         EngineOptions options = options(echo, base);
         ProbeSpec spec = spec(echo, timeout);
-        return new EchoSend(echo, timeout, OneProbe.open(echo.target(), echo.seq(), spec, options));
+        return new EchoSend(echo, timeout, OneProbe.open(echo.target(), echo.seq(), spec, options, engines));
     }
 
     /** <b>The engine options that send {@code echo} as built: its identifier, type, code and socket options.</b> */
@@ -89,6 +96,20 @@ public final class EchoSend implements AutoCloseable {
      */
     public SendResult await() throws IOException {
         return result(echo, timeout, probe.run());
+    }
+
+    /**
+     * <b>As {@link #await()}, ended early by {@code stop}</b> (the one stop token of every run): after a stop the
+     * result is a {@link SendResult.NoReply} and {@link #stopped()} is true.
+     */
+    public SendResult await(Stop stop) throws IOException {
+        Runnable hook = probe::stop;
+        stop.onStop(hook); // at once when already stopped: nothing is sent then
+        try {
+            return await();
+        } finally {
+            stop.forget(hook);
+        }
     }
 
     /** <b>Ends the send at once; thread-safe.</b> */

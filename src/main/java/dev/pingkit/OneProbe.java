@@ -1,13 +1,13 @@
 package dev.pingkit;
 
 import dev.pingkit.engine.Engine;
+import dev.pingkit.engine.EngineFactory;
 import dev.pingkit.engine.EngineOptions;
 import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.engine.ProbeListener;
 import dev.pingkit.engine.ProbeSpec;
 import dev.pingkit.engine.ProbeTarget;
 import dev.pingkit.engine.TargetPlan;
-import dev.pingkit.engine.TimeSource;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -55,13 +55,12 @@ public final class OneProbe implements AutoCloseable {
      * describe</b> (their identifier is the probe's over a raw socket). Nothing is opened before {@link #run}.
      */
     public static OneProbe open(InetAddress target, int seq, ProbeSpec spec, EngineOptions options) {
-        return new OneProbe(Engine.open(options), options, target, seq, spec);
+        return open(target, seq, spec, options, EngineFactory.SYSTEM);
     }
 
-    /** A single send over a given socket opener and clock (tests pass in-memory fakes). */
-    static OneProbe over(Engine.SocketOpener opener, TimeSource time, InetAddress target, int seq, ProbeSpec spec,
-                         EngineOptions options) {
-        return new OneProbe(Engine.over(options, opener, time), options, target, seq, spec);
+    /** As {@link #open} on an engine from {@code engines}: every mode's seam, for a fake network and clock. */
+    static OneProbe open(InetAddress target, int seq, ProbeSpec spec, EngineOptions options, EngineFactory engines) {
+        return new OneProbe(engines.open(options), options, target, seq, spec);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.pingkit;
 
+import dev.pingkit.engine.EngineFactory;
 import dev.pingkit.engine.EngineOptions;
 import dev.pingkit.engine.ProbeSpec;
 import dev.pingkit.engine.TimeSource;
@@ -21,7 +22,8 @@ public final class Once {
     public static SendResult send(Echo echo, Duration timeout, IcmpSocket socket, TimeSource time) throws IOException {
         ProbeSpec spec = EchoSend.spec(echo, timeout);
         EngineOptions options = EchoSend.options(echo, EngineOptions.defaults());
-        try (OneProbe p = OneProbe.over(family -> socket, time, echo.target(), echo.seq(), spec, options)) {
+        try (OneProbe p = OneProbe.open(echo.target(), echo.seq(), spec, options,
+                EngineFactory.over(family -> socket, time))) {
             return EchoSend.result(echo, timeout, p.run());
         }
     }

@@ -1,6 +1,7 @@
 package dev.pingkit;
 
 import dev.pingkit.fakes.EchoPeer;
+import dev.pingkit.engine.EngineFactory;
 import dev.pingkit.engine.EngineOptions;
 import dev.pingkit.fakes.FakeClock;
 import dev.pingkit.fakes.FakeSocket;
@@ -197,7 +198,8 @@ class OnceTest {
 
     @Test
     void aSendStoppedBeforeItRunsSendsNothingAndEndsStopped() throws IOException {
-        try (OneProbe p = OneProbe.over(f -> socket, clock, peer, 1, ProbeSpec.DEFAULT, EngineOptions.defaults())) {
+        try (OneProbe p = OneProbe.open(peer, 1, ProbeSpec.DEFAULT, EngineOptions.defaults(),
+                EngineFactory.over(f -> socket, clock))) {
             p.stop();
             ProbeEvent.Lost lost = assertInstanceOf(ProbeEvent.Lost.class, p.run());
             assertTrue(lost.stopped());

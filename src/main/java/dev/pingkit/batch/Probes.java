@@ -2,19 +2,20 @@ package dev.pingkit.batch;
 
 import dev.pingkit.engine.Query;
 import dev.pingkit.packet.EchoPayload;
+import dev.pingkit.engine.AddressBlock;
 import dev.pingkit.engine.Hosts;
 import dev.pingkit.packet.Addresses;
 import dev.pingkit.engine.Engine;
+import dev.pingkit.engine.EngineFactory;
 import dev.pingkit.engine.EngineOptions;
 import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.engine.ProbeListener;
 import dev.pingkit.engine.ProbeSpec;
 import dev.pingkit.engine.ProbeTarget;
+import dev.pingkit.engine.Stop;
 import dev.pingkit.engine.TargetPlan;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -142,8 +143,8 @@ public final class Probes {
     }
 
     /**
-     * <b>These targets instead of the echo's: host names, addresses, or CIDR blocks of at most 65536 addresses
-     * ({@code "198.19.0.0/30"}, {@code "2001:db8::/126"}), every address of a block included.</b>
+     * <b>These targets instead of the echo's: host names, addresses, or CIDR blocks ({@code "198.19.0.0/30"},
+     * {@code "2001:db8::/126"}), every address of a block included</b> ({@link AddressBlock#whole}'s rules).
      */
     public Probes targets(String... hosts) {
         if (hosts.length == 0) {
@@ -151,7 +152,16 @@ public final class Probes {
         }
         List<InetAddress> all = new ArrayList<>();
         for (String h : hosts) {
-            all.addAll(expand(h));
+            if (h.indexOf('/') < 0) {
+                all.add(Hosts.resolve(h, 0));
+                continue;
+            }
+            List<InetAddress> block = AddressBlock.whole(h).hosts();
+            if (all.size() + block.size() > MAX_PROBES) { // before a million addresses are made
+                throw new IllegalArgumentException("a batch must be at most " + MAX_PROBES + " probes, got "
+                        + (all.size() + block.size()) + " targets");
+            }
+            all.addAll(block);
         }
         return new Probes(base, all, seqs, sizes, ttls, tos, timeout, gap);
     }
@@ -172,47 +182,6 @@ public final class Probes {
             throw new IllegalArgumentException("gap must be 0 or more, got " + gap);
         }
         return new Probes(base, targets, seqs, sizes, ttls, tos, timeout, gap);
-    }
-
-    static List<InetAddress> expand(String host) {
-        int slash = host.indexOf('/');
-        if (slash < 0) {
-            return List.of(Hosts.resolve(host, 0));
-        }
-        InetAddress base;
-        int prefix;
-        try {
-            base = InetAddress.getByName(host.substring(0, slash));
-            prefix = Integer.parseInt(host.substring(slash + 1));
-        } catch (UnknownHostException | NumberFormatException e) {
-            throw new IllegalArgumentException("target must be a host, an address or a CIDR block, got " + host);
-        }
-        if (!host.substring(0, slash).matches("[0-9a-fA-F:.]+")) {
-            throw new IllegalArgumentException("a CIDR block needs an address before the /, got " + host);
-        }
-        int bits = base.getAddress().length * 8;
-        if (prefix < 0 || prefix > bits) {
-            throw new IllegalArgumentException("prefix length must be 0.." + bits + ", got " + prefix + " in " + host);
-        }
-        if (bits - prefix > 16) {
-            throw new IllegalArgumentException("a CIDR block must hold at most 65536 addresses (/" + (bits - 16)
-                    + " or longer), got " + host);
-        }
-        BigInteger start = new BigInteger(1, base.getAddress()).shiftRight(bits - prefix).shiftLeft(bits - prefix);
-        int n = 1 << (bits - prefix);
-        List<InetAddress> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            byte[] raw = start.add(BigInteger.valueOf(i)).toByteArray();
-            byte[] a = new byte[bits / 8];
-            int len = Math.min(raw.length, a.length);
-            System.arraycopy(raw, raw.length - len, a, a.length - len, len);
-            try {
-                out.add(InetAddress.getByAddress(a));
-            } catch (UnknownHostException e) {
-                throw new AssertionError(e);
-            }
-        }
-        return out;
     }
 
     /** <b>Every probe of the batch as an {@link Query}, in send order.</b> */
@@ -258,6 +227,24 @@ public final class Probes {
      * @throws IllegalArgumentException if the echo forces a checksum, type or code (those need {@link Query#send()})
      */
     public Results sendAll() throws IOException {
+        return sendAll(new Stop());
+    }
+
+    /**
+     * <b>As {@link #sendAll()}, until every probe has ended or {@code stop} is used</b>; after a stop the results
+     * hold the probes that ended before it, in send order (one cut short by the stop is left out, not counted lost).
+     *
+     * @throws IOException              if no ICMP socket can be opened (the message says how to get permission)
+     * @throws IllegalArgumentException if the echo forces a checksum, type or code (those need {@link Query#send()})
+     */
+    public Results sendAll(Stop stop) throws IOException {
+        return sendAll(stop, EngineFactory.SYSTEM);
+    }
+
+    /** As {@link #sendAll(Stop)} on engines from {@code engines}: every mode's seam, for a fake network and clock. */
+    Results sendAll(Stop stop, EngineFactory engines) throws IOException {
+        Objects.requireNonNull(stop, "stop");
+        Objects.requireNonNull(engines, "engines");
         if (base.checksumForced() || base.code() != 0 || base.type() != (base.family() == 6 ? 128 : 8)) {
             throw new IllegalArgumentException("sendAll sends plain echo requests; a forced checksum, type or code "
                     + "needs Echo.send(), got " + base);
@@ -267,26 +254,50 @@ public final class Probes {
         long[] sentAt = new long[probes.size()];
         ProbeResult[] results = new ProbeResult[probes.size()];
         Collector collector = new Collector(probes, sent, sentAt, results);
-        EngineOptions options = EngineOptions.defaults().minGap(gap);
+        EngineOptions options = EngineOptions.defaults().gap(gap);
         if (base.source().isPresent()) {
             options = options.source(base.source().get());
         }
-        try (Engine engine = Engine.open(options)) {
-            Map<InetAddress, ProbeTarget> byAddress = new LinkedHashMap<>();
-            for (int i = 0; i < probes.size(); i++) {
-                Query p = probes.get(i);
-                ProbeTarget t = byAddress.get(p.target());
-                if (t == null) {
-                    t = engine.add(p.target(), TargetPlan.explicit());
-                    byAddress.put(p.target(), t);
+        try (Engine engine = engines.open(options)) {
+            Runnable hook = engine::stop;
+            stop.onStop(hook);
+            try {
+                if (!stop.stopped()) {
+                    queue(engine, probes);
+                    engine.run(collector);
                 }
-                ProbeSpec spec = ProbeSpec.DEFAULT.payload(p.payload()).ttl(p.hasTtl() ? p.ttl() : -1)
-                        .tos(p.hasTos() ? p.tos() : -1).timeout(timeout);
-                engine.probe(t, spec, i + 1); // tag 0 is the engine's for scheduled probes
+            } catch (IllegalStateException e) {
+                if (!stop.stopped()) {
+                    throw e;
+                }
+                // stopped while the probes were queued: the engine took no more
+            } finally {
+                stop.forget(hook);
             }
-            engine.run(collector);
         }
-        return Results.of(Arrays.asList(results));
+        List<ProbeResult> ended = new ArrayList<>(results.length);
+        for (ProbeResult r : results) {
+            if (r != null) {
+                ended.add(r);
+            }
+        }
+        return Results.of(ended);
+    }
+
+    /** Every probe of the batch, explicit probes of the engine's targets (one per address), in send order. */
+    private void queue(Engine engine, List<Query> probes) throws IOException {
+        Map<InetAddress, ProbeTarget> byAddress = new LinkedHashMap<>();
+        for (int i = 0; i < probes.size(); i++) {
+            Query p = probes.get(i);
+            ProbeTarget t = byAddress.get(p.target());
+            if (t == null) {
+                t = engine.add(p.target(), TargetPlan.explicit());
+                byAddress.put(p.target(), t);
+            }
+            ProbeSpec spec = ProbeSpec.DEFAULT.payload(p.payload()).ttl(p.hasTtl() ? p.ttl() : -1)
+                    .tos(p.hasTos() ? p.tos() : -1).timeout(timeout);
+            engine.probe(t, spec, i + 1); // tag 0 is the engine's for scheduled probes
+        }
     }
 
     /** Turns the engine's events into one {@link ProbeResult} per probe (tag = index + 1). */
@@ -328,7 +339,7 @@ public final class Probes {
                         f.error().ttl(), f.error());
             } else if (event instanceof ProbeEvent.SendFailed f) {
                 results[i] = new ProbeResult(request, sentAt[i], ProbeResult.Status.SEND_FAILED, null, -1, -1, null);
-            } else if (event instanceof ProbeEvent.Lost) {
+            } else if (event instanceof ProbeEvent.Lost l && !l.stopped()) {
                 ProbeEvent.Corrupted c = corrupted.get(i);
                 results[i] = c == null
                         ? new ProbeResult(request, sentAt[i], ProbeResult.Status.LOST, null, -1, -1, null)

@@ -9,19 +9,24 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * <b>A run of consecutive addresses of one family, from a CIDR block or a first..last range, as fping's {@code -g}
- * expands them.</b>
+ * <b>A run of consecutive addresses of one family, from a CIDR block or a first..last range: the one expander of
+ * address blocks</b> (fping's {@code -g}, a sweep's targets, a batch's targets).
  *
  * <pre>{@code
  * AddressBlock.parse("198.19.0.0/30").hosts()        // [198.19.0.1, 198.19.0.2]: no network or broadcast address
+ * AddressBlock.whole("198.19.0.0/30").hosts()        // [198.19.0.0 .. 198.19.0.3]: every address of the block
  * AddressBlock.range("198.19.0.5", "198.19.0.7").hosts()  // [198.19.0.5, 198.19.0.6, 198.19.0.7]
  * AddressBlock.parse("2001:db8:2::/126").hosts()     // [2001:db8:2::1, ::2, ::3]: no subnet-router anycast
  * }</pre>
  *
- * <p>A CIDR block of IPv4 with a prefix shorter than 31 leaves out its network and broadcast addresses (as fping
- * 5.1 does); IPv6 has no broadcast, so a block shorter than /127 leaves out only the all-zero Subnet-Router
- * anycast address (RFC 4291 2.6.1). A range keeps both ends. {@link #hosts()} is a view computed on access, so a
- * /16 costs no memory until its addresses are used.
+ * <p>The rules, in one place. A block is an address literal (never a name: no resolver is asked), a {@code /} and a
+ * prefix length of 1..32 (IPv4) or 1..128 (IPv6); the address's host bits are ignored. {@link #parse} gives the
+ * block's hosts as fping 5.1 does: an IPv4 block with a prefix shorter than 31 leaves out its network and broadcast
+ * addresses; IPv6 has no broadcast, so a block shorter than /127 leaves out only the all-zero Subnet-Router anycast
+ * address (RFC 4291 2.6.1). {@link #whole} keeps every address of the block (a batch probing the network address on
+ * purpose). A range keeps both ends. Whichever way, a block holds at most {@link #MAX_SIZE} addresses, else a
+ * {@link BlockTooLargeException}. {@link #hosts()} is a view computed on access, so a /16 costs no memory until its
+ * addresses are used.
  *
  * @param first the first address handed out
  * @param size  how many addresses
@@ -42,10 +47,25 @@ public record AddressBlock(InetAddress first, int size) {
     /**
      * <b>The hosts of a CIDR block such as {@code 198.19.0.0/22} or {@code 2001:db8:2::/118}.</b>
      *
-     * @throws IllegalArgumentException naming the part at fault: not an address literal, a prefix length out of
-     *                                  range (1..32, 1..128), or more than {@link #MAX_SIZE} hosts
+     * @throws IllegalArgumentException naming the part at fault: not an address literal, or a prefix length out
+     *                                  of range (1..32, 1..128)
+     * @throws BlockTooLargeException   for more than {@link #MAX_SIZE} hosts
      */
     public static AddressBlock parse(String cidr) {
+        return parse(cidr, false);
+    }
+
+    /**
+     * <b>Every address of a CIDR block, network and broadcast (or Subnet-Router anycast) included</b>:
+     * {@code 198.19.0.0/30} is 198.19.0.0 .. 198.19.0.3.
+     *
+     * @throws IllegalArgumentException as {@link #parse}
+     */
+    public static AddressBlock whole(String cidr) {
+        return parse(cidr, true);
+    }
+
+    private static AddressBlock parse(String cidr, boolean keepEnds) {
         Objects.requireNonNull(cidr, "cidr");
         int slash = cidr.indexOf('/');
         if (slash < 0) {
@@ -67,7 +87,9 @@ public record AddressBlock(InetAddress first, int size) {
         BigInteger network = value(base).subtract(value(base).mod(hostBits));
         BigInteger count = hostBits;
         boolean v4 = base instanceof Inet4Address;
-        if (v4 && prefix < 31) {
+        if (keepEnds) {
+            // every address of the block
+        } else if (v4 && prefix < 31) {
             network = network.add(BigInteger.ONE);
             count = count.subtract(BigInteger.TWO);
         } else if (!v4 && prefix < 127) {
@@ -80,8 +102,9 @@ public record AddressBlock(InetAddress first, int size) {
     /**
      * <b>Every address from {@code first} to {@code last}, both included, of one family.</b>
      *
-     * @throws IllegalArgumentException if either is not an address literal, the families differ, last comes
-     *                                  before first, or the range holds more than {@link #MAX_SIZE} addresses
+     * @throws IllegalArgumentException if either is not an address literal, the families differ, or last comes
+     *                                  before first
+     * @throws BlockTooLargeException   if the range holds more than {@link #MAX_SIZE} addresses
      */
     public static AddressBlock range(String first, String last) {
         InetAddress a = literal(first, "first address"), b = literal(last, "last address");
@@ -121,7 +144,10 @@ public record AddressBlock(InetAddress first, int size) {
     }
 
     private static int checkedSize(BigInteger count, String what) {
-        if (count.signum() <= 0 || count.compareTo(BigInteger.valueOf(MAX_SIZE)) > 0) {
+        if (count.compareTo(BigInteger.valueOf(MAX_SIZE)) > 0) {
+            throw new BlockTooLargeException(what, count);
+        }
+        if (count.signum() <= 0) {
             throw new IllegalArgumentException("a block must hold 1.." + MAX_SIZE + " hosts, " + what + " holds "
                     + count);
         }

@@ -17,7 +17,7 @@ import java.util.Objects;
  *
  * <p>A 1024-target sweep, three probes each, at most one send per millisecond, counted per target:
  * <pre>{@code
- * try (Engine e = Engine.open(EngineOptions.defaults().minGap(Duration.ofMillis(1)))) {
+ * try (Engine e = Engine.open(EngineOptions.defaults().gap(Duration.ofMillis(1)))) {
  *     List<ProbeTarget> ts = new ArrayList<>();
  *     for (InetAddress a : addresses) {
  *         ts.add(e.add(a, TargetPlan.count(3, Duration.ofSeconds(1))
@@ -65,7 +65,7 @@ import java.util.Objects;
  * type, or by any type that is neither theirs nor an error when RFC 792 names none.
  *
  * <p><b>Schedule.</b> Each target follows its {@link TargetPlan} (count, interval, spec); {@link #probe} adds
- * explicit probes, sent before scheduled ones; {@link EngineOptions#minGapNanos()} spaces any two sends of the
+ * explicit probes, sent before scheduled ones; {@link EngineOptions#gapNanos()} spaces any two sends of the
  * run; without a gap, the run reads what is queued every {@value #READ_EVERY} sends of a burst, so a burst of
  * thousands loses no reply to a full receive buffer. A probe unanswered at its spec's timeout ends
  * {@link ProbeEvent.Lost}, as an event. A retry policy (fping's {@code -r} with back-off) is the listener's: on
@@ -291,7 +291,7 @@ public final class Engine implements AutoCloseable {
      * schedule of its own (iputils' ping: an interval with preload, the flood's "on each reply or after 10 ms") and
      * sends from {@link ProbeListener#onTurn}. The probe is stamped with the turn's clock reading and its events
      * come as for any probe, the {@code Sent} (or {@code SendFailed}) before this returns; {@link
-     * EngineOptions#minGapNanos()} does not apply. Takes no lock and allocates nothing beyond the events the
+     * EngineOptions#gapNanos()} does not apply. Takes no lock and allocates nothing beyond the events the
      * listener asks for.
      *
      * @throws IllegalStateException    if called from another thread than the run's, or outside a run

@@ -11,7 +11,7 @@ import java.util.Objects;
  * <b>How an {@link Engine} opens its sockets and paces its sends, as one immutable value.</b>
  *
  * <pre>{@code
- * EngineOptions.defaults().minGap(Duration.ofMillis(10))       // fping -i 10: at most one send per 10 ms
+ * EngineOptions.defaults().gap(Duration.ofMillis(10))       // fping -i 10: at most one send per 10 ms
  * EngineOptions.defaults().continuous(true)                    // a prober: run until stop()
  * }</pre>
  *
@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param socket      options of both sockets (device, mark, namespace, source, default TTL/TOS, receive buffer)
  * @param identifier  the ICMP identifier of a raw socket's probes, null for one chosen by the engine (unique among
  *                    the engines of this process); datagram sockets always carry the kernel's
- * @param minGapNanos the least time between any two sends of the run, all targets together (global rate)
+ * @param gapNanos the least time between any two sends of the run, all targets together (global rate)
  * @param continuous  true to keep running when every target is done, until {@link Engine#stop()} (targets may
  *                    still be added from any thread)
  * @param requestType the ICMP type the probes carry, or -1 for the family's echo request; another type (a
@@ -27,7 +27,7 @@ import java.util.Objects;
  *                    names one, else by any type that is neither it nor an error; raw sockets only
  * @param requestCode the ICMP code the probes carry (0 for an echo request)
  */
-public record EngineOptions(SocketKind kind, SocketOptions socket, Integer identifier, long minGapNanos,
+public record EngineOptions(SocketKind kind, SocketOptions socket, Integer identifier, long gapNanos,
                             boolean continuous, int requestType, int requestCode) {
     /** Validates every field; messages name the field, the value and what is allowed. */
     public EngineOptions {
@@ -36,8 +36,8 @@ public record EngineOptions(SocketKind kind, SocketOptions socket, Integer ident
         if (identifier != null && (identifier < 0 || identifier > 0xffff)) {
             throw new IllegalArgumentException("identifier must be 0..65535, got " + identifier);
         }
-        if (minGapNanos < 0) {
-            throw new IllegalArgumentException("minGap must be >= 0, got " + minGapNanos + " ns");
+        if (gapNanos < 0) {
+            throw new IllegalArgumentException("gap must be >= 0, got " + gapNanos + " ns");
         }
         if (requestType < -1 || requestType > 255) {
             throw new IllegalArgumentException("requestType must be 0..255 (or -1 for echo request), got "
@@ -55,7 +55,7 @@ public record EngineOptions(SocketKind kind, SocketOptions socket, Integer ident
 
     /** <b>These options with socket kind {@code kind}.</b> */
     public EngineOptions kind(SocketKind kind) {
-        return new EngineOptions(kind, socket, identifier, minGapNanos, continuous, requestType, requestCode);
+        return new EngineOptions(kind, socket, identifier, gapNanos, continuous, requestType, requestCode);
     }
 
     /** <b>These options on raw sockets only (fail if not permitted).</b> */
@@ -105,27 +105,27 @@ public record EngineOptions(SocketKind kind, SocketOptions socket, Integer ident
 
     /** <b>These options with socket options {@code socket}.</b> */
     public EngineOptions socket(SocketOptions socket) {
-        return new EngineOptions(kind, socket, identifier, minGapNanos, continuous, requestType, requestCode);
+        return new EngineOptions(kind, socket, identifier, gapNanos, continuous, requestType, requestCode);
     }
 
     /** <b>These options with raw-socket identifier {@code id} (0..65535).</b> */
     public EngineOptions identifier(int id) {
-        return new EngineOptions(kind, socket, id, minGapNanos, continuous, requestType, requestCode);
+        return new EngineOptions(kind, socket, id, gapNanos, continuous, requestType, requestCode);
     }
 
     /** <b>These options with at least {@code gap} between any two sends.</b> */
-    public EngineOptions minGap(Duration gap) {
-        return new EngineOptions(kind, socket, identifier, ProbeSpec.saturatedNanos(gap, "minGap"), continuous,
+    public EngineOptions gap(Duration gap) {
+        return new EngineOptions(kind, socket, identifier, ProbeSpec.saturatedNanos(gap, "gap"), continuous,
                 requestType, requestCode);
     }
 
     /** <b>These options running until stopped ({@code true}) or until every target is done.</b> */
     public EngineOptions continuous(boolean continuous) {
-        return new EngineOptions(kind, socket, identifier, minGapNanos, continuous, requestType, requestCode);
+        return new EngineOptions(kind, socket, identifier, gapNanos, continuous, requestType, requestCode);
     }
 
     /** <b>These options sending ICMP type {@code type} (-1: echo request) with code {@code code} instead.</b> */
     public EngineOptions request(int type, int code) {
-        return new EngineOptions(kind, socket, identifier, minGapNanos, continuous, type, code);
+        return new EngineOptions(kind, socket, identifier, gapNanos, continuous, type, code);
     }
 }

@@ -18,7 +18,9 @@ public final class Hosts {
     /**
      * The first address of {@code host} in {@code family} (4 or 6), or of either family for 0.
      *
-     * @throws IllegalArgumentException {@code unknown host: nosuch.invalid}, or {@code host h has no IPv6 address}
+     * @throws HostNotFoundException       {@code unknown host: nosuch.invalid}
+     * @throws NoAddressInFamilyException  {@code host h has no IPv6 address}
+     * @throws IllegalArgumentException    for a family other than 0, 4, 6 or an empty host
      */
     public static InetAddress resolve(String host, int family) {
         Objects.requireNonNull(host, "host");
@@ -31,20 +33,20 @@ public final class Hosts {
         }
         String lower = h.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".invalid") || lower.endsWith(".invalid.") || lower.equals("invalid")) {
-            throw new IllegalArgumentException("unknown host: " + h);
+            throw new HostNotFoundException(h);
         }
         InetAddress[] all;
         try {
             all = InetAddress.getAllByName(h);
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("unknown host: " + h);
+            throw new HostNotFoundException(h);
         }
         for (InetAddress a : all) {
             if (family == 0 || (family == 4 && a instanceof Inet4Address) || (family == 6 && a instanceof Inet6Address)) {
                 return a;
             }
         }
-        throw new IllegalArgumentException("host " + h + " has no IPv" + family + " address");
+        throw new NoAddressInFamilyException(h, family);
     }
 
     /**

@@ -104,6 +104,10 @@ final class RunLoop {
             now = time.nanoTime(); // an added target is due from the moment it was started
         }
         probes.expire(now);
+        if (!commands.isEmpty()) {
+            // A listener's answer to a timeout (fping's retry) goes out in this turn, not a wait later.
+            takeCommands();
+        }
         long gapAt = schedule.sendDue(now);
         if (engine.stopped() || finishing) {
             return false;

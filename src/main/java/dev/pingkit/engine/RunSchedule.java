@@ -30,7 +30,7 @@ final class RunSchedule {
     RunSchedule(Engine engine, EngineOptions options, TimeSource time, ProbeLifecycle probes, ProbeSender sender,
             Receiver receiver) {
         this.engine = engine;
-        this.gap = options.minGapNanos();
+        this.gap = options.gapNanos();
         this.time = time;
         this.probes = probes;
         this.targets = probes.targets;

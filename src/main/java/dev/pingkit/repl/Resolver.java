@@ -3,6 +3,7 @@ package dev.pingkit.repl;
 import java.net.InetAddress;
 
 import dev.pingkit.engine.Hosts;
+import dev.pingkit.engine.NoAddressInFamilyException;
 
 /**
  * Host names to addresses, honouring the session's ipv4/ipv6 preference (like ping -4/-6).
@@ -29,7 +30,7 @@ final class Resolver {
             return Hosts.resolve(host, family);
         } catch (IllegalArgumentException e) {
             String why = e.getMessage();
-            if (why.contains(" has no IPv") && session.family() != Session.FamilyChoice.ANY) {
+            if (e instanceof NoAddressInFamilyException && session.family() != Session.FamilyChoice.ANY) {
                 why += " (the session prefers IPv" + family + "; ipv4/ipv6 changes that)";
             }
             throw new UserError(why);

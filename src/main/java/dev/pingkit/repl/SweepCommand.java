@@ -43,7 +43,7 @@ final class SweepCommand {
     private void sweep(List<String> args) throws Exception {
         List<String> specs = new ArrayList<>();
         int count = 0;
-        Duration interval = Sweep.DEFAULT_INTERVAL;
+        Duration gap = Sweep.DEFAULT_GAP; // the command's word is fping's: interval
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("count") || a.equals("interval")) {
@@ -54,7 +54,7 @@ final class SweepCommand {
                 if (a.equals("count")) {
                     count = (int) v;
                 } else {
-                    interval = Duration.ofMillis(v);
+                    gap = Duration.ofMillis(v);
                 }
             } else {
                 specs.add(a);
@@ -65,7 +65,7 @@ final class SweepCommand {
         }
         Sweep sweep;
         try {
-            sweep = Sweep.of(specs.toArray(String[]::new)).count(count).interval(interval);
+            sweep = Sweep.of(specs.toArray(String[]::new)).count(count).gap(gap);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

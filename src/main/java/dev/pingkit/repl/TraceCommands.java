@@ -1,8 +1,9 @@
 package dev.pingkit.repl;
 
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.List;
+
+import dev.pingkit.engine.Stop;
 
 import dev.pingkit.trace.Hop;
 import dev.pingkit.trace.Route;
@@ -10,10 +11,7 @@ import dev.pingkit.trace.Trace;
 import dev.pingkit.packet.Addresses;
 import dev.pingkit.packet.IcmpMessage;
 import dev.pingkit.packet.Quoted;
-import dev.pingkit.trace.TraceListener;
 import dev.pingkit.trace.TraceProbe;
-import dev.pingkit.trace.TraceSettings;
-import dev.pingkit.trace.Tracer;
 
 /**
  * {@code trace HOST [max N] [probes N]}: the path hop by hop, each line printed as its hop ends (traceroute -n's
@@ -61,7 +59,7 @@ final class TraceCommands {
             throw new UserError("trace takes a host, then max <n> and probes <n>, got " + String.join(" ", args));
         }
         InetAddress target = resolver.resolve(args.get(0));
-        Trace trace = Trace.to(target);
+        Trace trace = Trace.to(args.get(0), target);
         for (int i = 1; i < args.size(); i += 2) {
             String value = args.get(i + 1);
             switch (args.get(i)) {
@@ -70,28 +68,14 @@ final class TraceCommands {
                 default -> throw new UserError("trace takes max <n> and probes <n>, got " + args.get(i));
             }
         }
-        TraceSettings settings = trace.settings();
-        String host = args.get(0);
-        console.println(Route.of(host, settings, List.of()).header());
-        List<TraceProbe> probes;
-        boolean[] stopped = {false};
-        try (Tracer tracer = Tracer.open(settings)) {
-            List<TraceProbe> hop = new ArrayList<>();
-            TraceListener print = p -> {
-                hop.add(p);
-                if (hop.size() == settings.probesPerHop()) {
-                    console.println(new Hop(p.ttl(), hop).toString());
-                    console.flush();
-                    hop.clear();
-                }
-            };
-            probes = session.interruptible(() -> {
-                stopped[0] = true;
-                tracer.stop();
-            }, () -> tracer.run(print));
-        }
-        last = Route.of(host, settings, probes);
-        if (stopped[0]) {
+        Trace resolved = trace;
+        console.println(Route.of(resolved, List.of()).header());
+        Stop stop = new Stop();
+        last = session.interruptible(stop::stop, () -> resolved.run(hop -> {
+            console.println(hop.toString());
+            console.flush();
+        }, stop));
+        if (stop.stopped()) {
             console.println("interrupted after " + last.hops().size() + " hops");
         }
     }

@@ -2,6 +2,7 @@ package dev.pingkit.sweep;
 
 import dev.pingkit.engine.Stop;
 import dev.pingkit.engine.AddressBlock;
+import dev.pingkit.engine.EngineFactory;
 import dev.pingkit.engine.Hosts;
 import dev.pingkit.packet.Addresses;
 import dev.pingkit.packet.EchoPayload;
@@ -25,16 +26,16 @@ import java.util.function.Consumer;
  *
  * <p>Without a count (the default) a target is probed until it answers, at most {@code retries + 1} times, each
  * wait {@code backoff} times longer than the one before (fping's default mode). With {@code count(n)} every
- * target gets exactly n probes, {@code period} apart (fping's {@code -c}); with {@code loop(true)} every target is
- * probed every period until the sweep is stopped (fping's {@code -l}). Probes of all targets are spread so that
- * no two leave closer than {@code interval}. Defaults are fping 5.1's: interval 10 ms, period 1 s, timeout 500 ms
- * (with a count or a loop: the period, at most 2 s), 3 retries, backoff 1.5, 56 data bytes.
+ * target gets exactly n probes, {@code interval} apart (fping's {@code -c}); with {@code loop(true)} every target is
+ * probed every interval until the sweep is stopped (fping's {@code -l}). Probes of all targets are spread so that
+ * no two leave closer than {@code gap}. Defaults are fping 5.1's: gap 10 ms, interval 1 s, timeout 500 ms
+ * (with a count or a loop: the interval, at most 2 s), 3 retries, backoff 1.5, 56 data bytes.
  */
 public final class Sweep {
     /** <b>fping's default time between two probes to any targets.</b> */
-    public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(10);
+    public static final Duration DEFAULT_GAP = Duration.ofMillis(10);
     /** <b>fping's default time between two probes to one target.</b> */
-    public static final Duration DEFAULT_PERIOD = Duration.ofMillis(1000);
+    public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(1000);
     /** <b>fping's default first timeout.</b> */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(500);
     /** <b>fping's default number of retries.</b> */
@@ -45,8 +46,8 @@ public final class Sweep {
     private final List<SweepTarget> targets;
     private final int count;
     private final boolean loop;
+    private final Duration gap;
     private final Duration interval;
-    private final Duration period;
     private final Duration timeout;
     private final int retries;
     private final double backoff;
@@ -63,8 +64,8 @@ public final class Sweep {
         this.targets = c.targets;
         this.count = c.count;
         this.loop = c.loop;
+        this.gap = c.gap;
         this.interval = c.interval;
-        this.period = c.period;
         this.timeout = c.timeout;
         this.retries = c.retries;
         this.backoff = c.backoff;
@@ -140,13 +141,13 @@ public final class Sweep {
         return with(c -> c.count = n);
     }
 
-    /** <b>True when every target is probed every period until the sweep is stopped.</b> */
+    /** <b>True when every target is probed every interval until the sweep is stopped.</b> */
     public boolean loop() {
         return loop;
     }
 
     /**
-     * <b>Probe every target every period until the sweep is stopped</b> (fping {@code -l}); the count does not
+     * <b>Probe every target every interval until the sweep is stopped</b> (fping {@code -l}); the count does not
      * apply then. A loop keeps each target's counts and min/avg/max, not each probe's time, so it runs for days in
      * the memory it starts with: its {@link TargetStats#rttNanos()} are empty.
      */
@@ -155,23 +156,23 @@ public final class Sweep {
     }
 
     /** <b>Least time between any two probes.</b> */
+    public Duration gap() {
+        return gap;
+    }
+
+    /** <b>Least time between any two probes</b> (fping {@code -i}); zero allowed. */
+    public Sweep gap(Duration d) {
+        return with(c -> c.gap = nonNegative(d, "gap"));
+    }
+
+    /** <b>Time between two probes to one target with a count or in a loop.</b> */
     public Duration interval() {
         return interval;
     }
 
-    /** <b>Least time between any two probes</b> (fping {@code -i}); zero allowed. */
+    /** <b>Time between two probes to one target with a count or in a loop</b> (fping {@code -p}). */
     public Sweep interval(Duration d) {
         return with(c -> c.interval = nonNegative(d, "interval"));
-    }
-
-    /** <b>Time between two probes to one target with a count or in a loop.</b> */
-    public Duration period() {
-        return period;
-    }
-
-    /** <b>Time between two probes to one target with a count or in a loop</b> (fping {@code -p}). */
-    public Sweep period(Duration d) {
-        return with(c -> c.period = nonNegative(d, "period"));
     }
 
     /** <b>How long a probe waits for its reply</b> (the first one, without a count); see the class comment. */
@@ -180,7 +181,7 @@ public final class Sweep {
             return timeout;
         }
         if (count > 0 || loop) {
-            return period.compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2) : period;
+            return interval.compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2) : interval;
         }
         return DEFAULT_TIMEOUT;
     }
@@ -335,8 +336,8 @@ public final class Sweep {
         List<SweepTarget> targets;
         int count = 0;
         boolean loop = false;
+        Duration gap = DEFAULT_GAP;
         Duration interval = DEFAULT_INTERVAL;
-        Duration period = DEFAULT_PERIOD;
         Duration timeout = null;
         int retries = DEFAULT_RETRIES;
         double backoff = DEFAULT_BACKOFF;
@@ -357,8 +358,8 @@ public final class Sweep {
             targets = s.targets;
             count = s.count;
             loop = s.loop;
+            gap = s.gap;
             interval = s.interval;
-            period = s.period;
             timeout = s.timeout;
             retries = s.retries;
             backoff = s.backoff;
@@ -389,16 +390,24 @@ public final class Sweep {
      * @throws IOException if no ICMP socket can be opened (the message says what permission is missing)
      */
     public SweepResult run(SweepListener listener, Stop stop) throws IOException {
+        return run(listener, stop, EngineFactory.SYSTEM);
+    }
+
+    /**
+     * As {@link #run(SweepListener, Stop)} on engines from {@code engines}: every mode's seam, so a test runs fping's
+     * schedule, retries and back-off on a fake network and clock.
+     */
+    SweepResult run(SweepListener listener, Stop stop, EngineFactory engines) throws IOException {
         return SweepEngine.run(this, Objects.requireNonNull(listener, "listener"), Objects.requireNonNull(stop,
-                "stop"));
+                "stop"), Objects.requireNonNull(engines, "engines"));
     }
 
     @Override
     public String toString() {
-        return "Sweep of " + targets.size() + " targets, " + (loop ? "every " + period.toMillis()
+        return "Sweep of " + targets.size() + " targets, " + (loop ? "every " + interval.toMillis()
                 + " ms until stopped" : count == 0 ? "until alive (" + retries + " retries)"
-                : count + " probes each, period " + period.toMillis() + " ms") + ", interval "
-                + interval.toMillis() + " ms, timeout " + timeout().toMillis() + " ms";
+                : count + " probes each, interval " + interval.toMillis() + " ms") + ", gap "
+                + gap.toMillis() + " ms, timeout " + timeout().toMillis() + " ms";
     }
 
     private static Duration nonNegative(Duration d, String field) {

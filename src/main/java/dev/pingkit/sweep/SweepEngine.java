@@ -2,11 +2,13 @@ package dev.pingkit.sweep;
 
 import dev.pingkit.engine.Stop;
 import dev.pingkit.engine.Engine;
+import dev.pingkit.engine.EngineFactory;
 import dev.pingkit.engine.EngineOptions;
 import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.engine.ProbeSpec;
 import dev.pingkit.engine.ProbeTarget;
 import dev.pingkit.engine.TargetPlan;
+import dev.pingkit.engine.TimeSource;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -23,27 +25,30 @@ final class SweepEngine {
     private final Sweep sweep;
     private final SweepListener listener;
     private final SweepTallies tallies;
+    private final EngineFactory engines;
     private Engine engine;
 
-    private SweepEngine(Sweep sweep, SweepListener listener) {
+    private SweepEngine(Sweep sweep, SweepListener listener, EngineFactory engines) {
         this.sweep = sweep;
         this.listener = listener;
+        this.engines = engines;
         this.tallies = new SweepTallies(sweep.targets(), sweep.count(), sweep.retries(), sweep.loop());
     }
 
-    static SweepResult run(Sweep sweep, SweepListener listener, Stop stop) throws IOException {
-        return new SweepEngine(sweep, listener).run(stop);
+    static SweepResult run(Sweep sweep, SweepListener listener, Stop stop, EngineFactory engines) throws IOException {
+        return new SweepEngine(sweep, listener, engines).run(stop);
     }
 
     private SweepResult run(Stop stop) throws IOException {
-        long start = System.nanoTime();
+        TimeSource time = engines.time();
+        long start = time.nanoTime();
         probe(stop);
-        return new SweepResult(tallies.results(), System.nanoTime() - start, stop.stopped());
+        return new SweepResult(tallies.results(), time.nanoTime() - start, stop.stopped());
     }
 
     /** One engine run over every target. */
     private void probe(Stop stop) throws IOException {
-        EngineOptions options = EngineOptions.defaults().minGap(sweep.interval());
+        EngineOptions options = EngineOptions.defaults().gap(sweep.gap());
         if (sweep.netns() != null) {
             options = options.netns(sweep.netns());
         }
@@ -65,7 +70,7 @@ final class SweepEngine {
         }
         ProbeSpec first = spec;
         Runnable hook;
-        try (Engine e = Engine.open(options)) {
+        try (Engine e = engines.open(options)) {
             engine = e;
             e.readQueuedAtEnd(true); // fping counts the copy of the last reply
             e.keepStatistics(false); // the tallies count; a /16 keeps 17 MB less
@@ -73,9 +78,9 @@ final class SweepEngine {
             hook = e::stop;
             stop.onStop(hook);
             try {
-                TargetPlan plan = sweep.loop() ? TargetPlan.every(sweep.period()).spec(first)
-                        : sweep.count() > 0 ? TargetPlan.count(sweep.count(), sweep.period()).spec(first)
-                        : TargetPlan.count(1, sweep.period()).spec(first);
+                TargetPlan plan = sweep.loop() ? TargetPlan.every(sweep.interval()).spec(first)
+                        : sweep.count() > 0 ? TargetPlan.count(sweep.count(), sweep.interval()).spec(first)
+                        : TargetPlan.count(1, sweep.interval()).spec(first);
                 List<ProbeTarget> handles = new ArrayList<>(sweep.targets().size());
                 for (SweepTarget t : sweep.targets()) {
                     handles.add(e.add(t.address(), plan));
@@ -84,6 +89,11 @@ final class SweepEngine {
                     listener.onStart();
                     e.run(event -> onEvent(event, handles));
                 }
+            } catch (IllegalStateException x) {
+                if (!stop.stopped()) {
+                    throw x;
+                }
+                // stopped while the targets were added: the engine took no more
             } finally {
                 stop.forget(hook);
                 engine = null;
@@ -119,7 +129,8 @@ final class SweepEngine {
         // fping retries at a probe's timeout; one the kernel refused to send has none.
         boolean ended = out instanceof SweepEvent.Lost || out instanceof SweepEvent.Failed;
         int tries = tallies.ended(index);
-        if (ended && sweep.count() == 0 && !sweep.loop() && tallies.received(index) == 0 && tries <= sweep.retries()) {
+        if (ended && sweep.count() == 0 && !sweep.loop() && tallies.received(index) == 0 && tries <= sweep.retries()
+                && !engine.stopped()) { // a listener that stopped the sweep gets no retry
             // fping's retry: the same target again, each wait backoff times the one before.
             double factor = Math.pow(sweep.backoff(), tries);
             Duration wait = Duration.ofNanos((long) (sweep.timeout().toNanos() * factor));

@@ -1,8 +1,6 @@
 package dev.pingkit.trace;
 
 import dev.pingkit.packet.Addresses;
-import dev.pingkit.trace.TraceProbe;
-import dev.pingkit.trace.TraceSettings;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -26,15 +24,22 @@ public record Route(String host, InetAddress target, int maxHops, int packetLeng
         hops = List.copyOf(hops);
     }
 
-    /** <b>Groups a tracer's probes into hops.</b> */
-    public static Route of(String host, TraceSettings s, List<TraceProbe> probes) {
+    /**
+     * <b>Groups a resolved trace's probes into hops</b> (a hop whose probes have not all ended is left out);
+     * {@code Route.of(trace.resolve(), List.of()).header()} is the header line before anything is sent.
+     *
+     * @throws IllegalArgumentException if the trace is not resolved
+     */
+    public static Route of(Trace trace, List<TraceProbe> probes) {
+        if (trace.target() == null) {
+            throw new IllegalArgumentException("a route needs a resolved trace (Trace.resolve()), got " + trace);
+        }
         List<Hop> hops = new ArrayList<>();
-        int q = s.probesPerHop();
+        int q = trace.probes();
         for (int i = 0; i + q <= probes.size(); i += q) {
             hops.add(new Hop(probes.get(i).ttl(), probes.subList(i, i + q)));
         }
-        int headers = s.family() == 4 ? 28 : 48;
-        return new Route(host, s.target(), s.maxTtl(), headers + s.payloadLength(), hops);
+        return new Route(trace.host(), trace.target(), trace.maxHops(), trace.packetLength(), hops);
     }
 
     /** <b>True when the destination itself answered</b> (an echo reply, or its port unreachable). */

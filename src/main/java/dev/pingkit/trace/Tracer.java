@@ -11,7 +11,6 @@ import dev.pingkit.engine.TargetPlan;
 import dev.pingkit.engine.TimeSource;
 import dev.pingkit.packet.EchoMessage;
 import dev.pingkit.packet.IcmpMessage;
-import dev.pingkit.socket.SocketOptions;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -20,25 +19,20 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * <b>Traces the path to a target with TTL-limited echo requests on the {@link Engine}, traceroute's way.</b>
- * Probes go out {@link TraceSettings#simultaneous()} at a time over the engine's one socket (so a trace costs about
- * one round trip per batch, not one per hop); the engine's matcher ends each probe answered (the target's echo
- * reply), failed (an ICMP error quoting it: time exceeded, unreachable) or lost. On top of that the tracer applies
- * traceroute's wait: a probe still unanswered once a probe of the same hop has answered (× {@code hereFactor}) or one
- * of a later hop (× {@code nearFactor}) is a timeout ({@code *}) without waiting for the longest wait. The trace
- * ends with the hop whose answer is final (the destination's reply, an unreachable) or at the maximum TTL.
- *
- * <pre>{@code
- * try (Tracer t = Tracer.open(TraceSettings.to(InetAddress.getByName("127.0.0.1")))) {
- *     List<TraceProbe> probes = t.run(System.out::println);
- * }
- * }</pre>
+ * <b>Traces the path to a target with TTL-limited echo requests on the {@link Engine}, traceroute's way</b>: what
+ * {@link Trace#run} runs. Probes go out {@link Trace#simultaneous()} at a time over the engine's one socket (so a
+ * trace costs about one round trip per batch, not one per hop); the engine's matcher ends each probe answered (the
+ * target's echo reply), failed (an ICMP error quoting it: time exceeded, unreachable) or lost. On top of that the
+ * tracer applies traceroute's wait: a probe still unanswered once a probe of the same hop has answered
+ * (× {@code waitHere}) or one of a later hop (× {@code waitNear}) is a timeout ({@code *}) without waiting for the
+ * longest wait. The trace ends with the hop whose answer is final (the destination's reply, an unreachable) or at
+ * the maximum TTL.
  */
-public final class Tracer implements AutoCloseable {
+final class Tracer implements AutoCloseable {
     /** traceroute adds a millisecond to an RTT before multiplying it, so a tiny RTT still gives a usable wait. */
     private static final long WAIT_PRECISION_NANOS = 1_000_000;
 
-    private final TraceSettings settings;
+    private final Trace trace; // resolved: its target is known
     private final Engine engine;
     private final TimeSource time;
     private final int q;
@@ -57,15 +51,18 @@ public final class Tracer implements AutoCloseable {
     private long wake = Long.MAX_VALUE;
     private boolean ran;
 
-    /** A tracer over an engine and its clock (tests pass an engine over an in-memory socket). It owns the engine. */
-    Tracer(TraceSettings settings, Engine engine, TimeSource time) {
-        this.settings = Objects.requireNonNull(settings, "settings");
+    /** A tracer of a resolved trace over an engine and its clock. It owns the engine. */
+    Tracer(Trace trace, Engine engine, TimeSource time) {
+        this.trace = Objects.requireNonNull(trace, "trace");
+        if (trace.target() == null) {
+            throw new IllegalArgumentException("a tracer needs a resolved trace, got " + trace);
+        }
         this.engine = Objects.requireNonNull(engine, "engine");
         this.time = Objects.requireNonNull(time, "time");
-        this.q = settings.probesPerHop();
-        this.n = (settings.maxTtl() - settings.firstTtl() + 1) * q;
+        this.q = trace.probes();
+        this.n = (trace.maxHops() - trace.firstHop() + 1) * q;
         this.end = n;
-        this.payload = new byte[settings.payloadLength()];
+        this.payload = new byte[trace.payloadLength()];
         // traceroute's filler: '@', 'A', 'B', ... repeating every 64 bytes
         for (int i = 0; i < payload.length; i++) {
             payload[i] = (byte) (0x40 + (i & 0x3f));
@@ -77,42 +74,28 @@ public final class Tracer implements AutoCloseable {
     }
 
     /**
-     * <b>An engine with the socket the settings ask for (raw when permitted, else a datagram ping socket; in their
-     * namespace, bound as asked) and a tracer on it.</b> The socket opens when the run starts.
+     * The engine options of {@code trace}'s socket (raw when permitted, else a datagram ping socket; in its
+     * namespace, bound as asked).
      */
-    public static Tracer open(TraceSettings settings) {
-        SocketOptions o = SocketOptions.DEFAULTS;
-        if (settings.tos() >= 0) {
-            o = o.tos(settings.tos());
+    static EngineOptions options(Trace trace) {
+        EngineOptions o = EngineOptions.defaults();
+        if (trace.tos() >= 0) {
+            o = o.tos(trace.tos());
         }
-        if (settings.dontFragment()) {
+        if (trace.dontFragment()) {
             o = o.dontFragment(true);
         }
-        o = o.source(settings.source()).device(settings.device()).netns(settings.netns());
-        return new Tracer(settings, Engine.open(EngineOptions.defaults().socket(o)), TimeSource.SYSTEM);
-    }
-
-    /**
-     * <b>Loads the native layer without opening anything</b>, so a command can do it on a spare thread while it
-     * parses its options (JNA's start-up is most of a short trace's own time).
-     */
-    public static void prepare() {
-        Engine.prepare();
-    }
-
-    /** <b>The settings this tracer runs with.</b> */
-    public TraceSettings settings() {
-        return settings;
+        return o.source(trace.source()).device(trace.device()).netns(trace.netns());
     }
 
     /**
      * <b>Runs the trace; each probe goes to {@code listener} (on this thread) as soon as it and every probe before
      * it have ended.</b> Returns every probe up to the final hop (or the maximum TTL), in order. A tracer runs once.
      *
-     * @throws IOException if no ICMP socket may be opened ({@link dev.pingkit.socket.PermissionException}) or it
-     *                     fails; a {@link #stop()} is a normal end, returning what ended so far
+     * @throws IOException if no ICMP socket may be opened or it fails; a {@link #stop()} is a normal end,
+     *                     returning what ended so far
      */
-    public List<TraceProbe> run(TraceListener listener) throws IOException {
+    List<TraceProbe> run(TraceListener listener) throws IOException {
         Objects.requireNonNull(listener, "listener");
         synchronized (this) {
             if (ran) {
@@ -121,9 +104,16 @@ public final class Tracer implements AutoCloseable {
             ran = true;
         }
         out = listener;
-        target = engine.add(settings.target(), TargetPlan.explicit());
-        advance(time.nanoTime(), false);
-        engine.run(new Events());
+        try {
+            target = engine.add(trace.target(), TargetPlan.explicit());
+            advance(time.nanoTime(), false);
+            engine.run(new Events());
+        } catch (IllegalStateException e) {
+            if (!engine.stopped()) {
+                throw e;
+            }
+            // stopped before the run began: nothing ended
+        }
         return List.copyOf(done);
     }
 
@@ -179,7 +169,7 @@ public final class Tracer implements AutoCloseable {
     }
 
     private int ttlOf(int i) {
-        return settings.firstTtl() + i / q;
+        return trace.firstHop() + i / q;
     }
 
     /**
@@ -203,7 +193,7 @@ public final class Tracer implements AutoCloseable {
             done.add(p);
             out.onProbe(p);
             if (p.isFinal()) {
-                end = Math.min(end, (p.ttl() - settings.firstTtl() + 1) * q);
+                end = Math.min(end, (p.ttl() - trace.firstHop() + 1) * q);
             }
         }
         if (next >= end) {
@@ -217,8 +207,8 @@ public final class Tracer implements AutoCloseable {
                 inFlight++;
             }
         }
-        long gap = settings.sendWait().toNanos();
-        for (int i = next; i < end && inFlight < settings.simultaneous(); i++) {
+        long gap = trace.gap().toNanos();
+        for (int i = next; i < end && inFlight < trace.simultaneous(); i++) {
             if (requested[i]) {
                 continue;
             }
@@ -227,7 +217,7 @@ public final class Tracer implements AutoCloseable {
                 break;
             }
             // The engine's own timeout is the longest wait; the wait rule usually ends the probe sooner.
-            engine.probe(target, ProbeSpec.DEFAULT.payload(payload).ttl(ttlOf(i)).timeout(settings.waitMax()), i + 1);
+            engine.probe(target, ProbeSpec.DEFAULT.payload(payload).ttl(ttlOf(i)).timeout(trace.waitMax()), i + 1);
             requested[i] = true;
             lastRequest = now;
             inFlight++;
@@ -237,19 +227,19 @@ public final class Tracer implements AutoCloseable {
 
     // traceroute's get_timeout(): a multiple of an answered probe's RTT of this hop, else of a later one, capped.
     private long waitFor(int i) {
-        long max = settings.waitMax().toNanos();
-        if (settings.hereFactor() > 0) {
+        long max = trace.waitMax().toNanos();
+        if (trace.waitHere() > 0) {
             int first = i - i % q;
             for (int k = first; k < first + q; k++) {
                 if (result[k] != null && !result[k].timedOut()) {
-                    return Math.min(max, (long) ((result[k].rttNanos() + WAIT_PRECISION_NANOS) * settings.hereFactor()));
+                    return Math.min(max, (long) ((result[k].rttNanos() + WAIT_PRECISION_NANOS) * trace.waitHere()));
                 }
             }
         }
-        if (settings.nearFactor() > 0) {
+        if (trace.waitNear() > 0) {
             for (int k = i + 1; k < n && sentMono[k] != 0; k++) {
                 if (result[k] != null && !result[k].timedOut()) {
-                    return Math.min(max, (long) ((result[k].rttNanos() + WAIT_PRECISION_NANOS) * settings.nearFactor()));
+                    return Math.min(max, (long) ((result[k].rttNanos() + WAIT_PRECISION_NANOS) * trace.waitNear()));
                 }
             }
         }
@@ -267,7 +257,7 @@ public final class Tracer implements AutoCloseable {
             return false;
         }
         byte[] d = error.payload();
-        int fam = settings.family();
+        int fam = trace.family();
         int off = fam == 4 ? (d.length > 0 ? (d[0] & 0x0f) * 4 : 0) : 40;
         if (d.length - off < 8) {
             return false;
@@ -275,7 +265,7 @@ public final class Tracer implements AutoCloseable {
         byte[] expected = EchoMessage.request(fam).identifier(p.id()).sequence(p.seq()).data(payload).build()
                 .toBytes();
         // only a raw IPv4 socket sends our checksum; the kernel writes the others, so theirs is not compared
-        boolean ourChecksum = fam == 4 && engine.raw(settings.target());
+        boolean ourChecksum = fam == 4 && engine.raw(trace.target());
         int len = Math.min(d.length - off, expected.length);
         for (int k = 0; k < len; k++) {
             if (!ourChecksum && (k == 2 || k == 3)) {
@@ -288,21 +278,21 @@ public final class Tracer implements AutoCloseable {
         return false;
     }
 
-    /** <b>Ends the run as soon as possible; thread-safe.</b> {@link #run} returns the probes ended so far. */
-    public void stop() {
+    /** Ends the run as soon as possible; thread-safe. {@link #run} returns the probes ended so far. */
+    void stop() {
         engine.stop();
     }
 
-    /** <b>Closes the engine and its socket; idempotent.</b> */
+    /** Closes the engine and its socket; idempotent. */
     @Override
     public void close() {
         engine.close();
     }
 
-    /** One line: target and settings. */
+    /** One line: target and trace. */
     @Override
     public String toString() {
-        return "Tracer[" + settings.target().getHostAddress() + " ttl " + settings.firstTtl() + ".."
-                + settings.maxTtl() + " x" + q + "]";
+        return "Tracer[" + trace.target().getHostAddress() + " ttl " + trace.firstHop() + ".."
+                + trace.maxHops() + " x" + q + "]";
     }
 }

@@ -52,8 +52,12 @@ class ProbesTest {
                 assertThrows(IllegalArgumentException.class, () -> e.ttl(0, 3)).getMessage());
         assertEquals("size step must be 1 or more, got 0",
                 assertThrows(IllegalArgumentException.class, () -> e.size(0, 100, 0)).getMessage());
-        assertEquals("a CIDR block must hold at most 65536 addresses (/16 or longer), got 198.18.0.0/15",
+        assertEquals("a batch must be at most 100000 probes, got 131072 targets",
                 assertThrows(IllegalArgumentException.class, () -> e.targets("198.18.0.0/15")).getMessage());
+        assertEquals("a block must hold 1..1048576 hosts, 198.0.0.0/11 holds 2097152",
+                assertThrows(IllegalArgumentException.class, () -> e.targets("198.0.0.0/11")).getMessage());
+        assertEquals("prefix length must be 1..32, got '33'",
+                assertThrows(IllegalArgumentException.class, () -> e.targets("198.18.0.0/33")).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> e.targets("198.18.0.0/16").seq(0, 1).ttl(1, 2))
                 .getMessage().startsWith("a batch must be at most 100000 probes, got 131072"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> e.checksum(0xdead).sendAll()).getMessage()
@@ -62,12 +66,16 @@ class ProbesTest {
 
     @Test
     void cidrBlocksExpandToEveryAddress() {
-        List<InetAddress> v6 = Probes.expand("2001:db8::ff/126");
+        Echo e = Echo.to("127.0.0.1");
+        List<InetAddress> v6 = e.targets("2001:db8::ff/126").list().stream().map(Query::target).toList();
         assertEquals(4, v6.size());
         assertEquals("2001:db8:0:0:0:0:0:fc", v6.get(0).getHostAddress());
         assertEquals("2001:db8:0:0:0:0:0:ff", v6.get(3).getHostAddress());
-        assertEquals(List.of("198.51.100.255"), Probes.expand("198.51.100.255/32").stream()
-                .map(InetAddress::getHostAddress).toList());
+        assertEquals(List.of("198.51.100.255"), e.targets("198.51.100.255/32").list().stream()
+                .map(q -> q.target().getHostAddress()).toList());
+        assertEquals(List.of("198.51.100.0", "198.51.100.1", "198.51.100.2", "198.51.100.3"),
+                e.targets("198.51.100.1/30").list().stream().map(q -> q.target().getHostAddress()).toList(),
+                "network and broadcast addresses are kept (AddressBlock.whole)");
     }
 
     @Test

@@ -77,7 +77,7 @@ class EngineFaultSequencesTest {
         Random random = new Random(seed);
         SocketKind kind = datagram ? SocketKind.DATAGRAM : SocketKind.RAW;
         EngineOptions options = EngineOptions.defaults().identifier(0x1234)
-                .minGap(Duration.ofNanos(random.nextInt(3) * MS));
+                .gap(Duration.ofNanos(random.nextInt(3) * MS));
         FakeNet net = new FakeNet(kind, options);
         net.engine.firstSequence(firstSeq & 0xffff);
         Map<InetAddress, Integer> index = new HashMap<>();

@@ -25,7 +25,7 @@ class EngineLabTest {
         List<ProbeTarget> ts = new ArrayList<>();
         long[] answered = new long[addresses.size()];
         try (Engine e = Engine.open(EngineOptions.defaults().netns(Lab.CLIENT_NETNS)
-                .minGap(Duration.ofNanos(100_000)))) {
+                .gap(Duration.ofNanos(100_000)))) {
             for (InetAddress a : addresses) {
                 ts.add(e.add(a, TargetPlan.count(2, Duration.ofMillis(300))
                         .spec(ProbeSpec.DEFAULT.timeout(Duration.ofSeconds(3)))));

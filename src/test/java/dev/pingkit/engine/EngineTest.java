@@ -246,7 +246,7 @@ class EngineTest {
 
     @Test
     void theGlobalGapSpacesEverySendOfTheRun() throws Exception {
-        FakeNet net = new FakeNet(SocketKind.RAW, EngineOptions.defaults().minGap(Duration.ofMillis(10)));
+        FakeNet net = new FakeNet(SocketKind.RAW, EngineOptions.defaults().gap(Duration.ofMillis(10)));
         net.peer = FakeNet.answering(MS);
         List<Long> at = new ArrayList<>();
         FakeSocket.Peer answer = net.peer;

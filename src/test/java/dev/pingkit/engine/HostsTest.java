@@ -23,14 +23,17 @@ class HostsTest {
 
     @Test
     void aFamilyTheHostLacksIsNamed() {
-        var e = assertThrows(IllegalArgumentException.class, () -> Hosts.resolve("::1", 4));
+        var e = assertThrows(NoAddressInFamilyException.class, () -> Hosts.resolve("::1", 4));
         assertEquals("host ::1 has no IPv4 address", e.getMessage());
+        assertEquals("::1", e.host());
+        assertEquals(4, e.family());
     }
 
     @Test
     void reservedInvalidNamesAreRefusedWithoutALookup() {
-        var e = assertThrows(IllegalArgumentException.class, () -> Hosts.resolve("nosuch.invalid", 0));
+        var e = assertThrows(HostNotFoundException.class, () -> Hosts.resolve("nosuch.invalid", 0));
         assertEquals("unknown host: nosuch.invalid", e.getMessage());
+        assertEquals("nosuch.invalid", e.host());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.pingkit.fakes;
 import dev.pingkit.engine.EngineOptions;
 import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.engine.Engine;
+import dev.pingkit.engine.EngineFactory;
 
 import dev.pingkit.socket.Family;
 import dev.pingkit.socket.SocketKind;
@@ -28,12 +29,23 @@ public final class FakeNet {
 
     public FakeNet(SocketKind kind, EngineOptions options) {
         this.kind = kind;
-        this.engine = Engine.over(options, family -> {
-            FakeSocket s = new FakeSocket(clock, family, kind, family == Family.IPV4 ? 0x4444 : 0x6666);
-            s.peer = (sock, icmp, dst, now) -> peer.onSend(sock, icmp, dst, now);
-            sockets.put(family, s);
-            return s;
-        }, clock);
+        this.engine = Engine.over(options, this::open, clock);
+    }
+
+    // A fake socket of the family on this net's clock, its sends handed to the current peer.
+    private FakeSocket open(Family family) {
+        FakeSocket s = new FakeSocket(clock, family, kind, family == Family.IPV4 ? 0x4444 : 0x6666);
+        s.peer = (sock, icmp, dst, now) -> peer.onSend(sock, icmp, dst, now);
+        sockets.put(family, s);
+        return s;
+    }
+
+    /**
+     * Engines over this net's fake sockets and clock, for a mode's seam ({@code Sweep.run(listener, stop, engines)}
+     * and the like): each engine opens its own sockets here, which {@link #sockets} then holds.
+     */
+    public EngineFactory engines() {
+        return EngineFactory.over(this::open, clock);
     }
 
     public FakeNet() {

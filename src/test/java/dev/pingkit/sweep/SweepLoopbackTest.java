@@ -17,7 +17,7 @@ class SweepLoopbackTest {
     @Test
     void countModeSendsExactlyThatManyToEachTargetAndTalliesThem() throws Exception {
         List<SweepEvent> events = new ArrayList<>();
-        SweepResult r = Sweep.of("127.0.0.1", "::1").count(3).period(Duration.ofMillis(20)).run(events::add);
+        SweepResult r = Sweep.of("127.0.0.1", "::1").count(3).interval(Duration.ofMillis(20)).run(events::add);
         assertEquals(2, r.targets().size());
         for (TargetStats t : r.targets()) {
             assertEquals(3, t.sent(), t::toString);
@@ -46,7 +46,7 @@ class SweepLoopbackTest {
     void aStoppedSweepKeepsWhatItFound() throws Exception {
         Stop stop = new Stop();
         List<SweepEvent> seen = new ArrayList<>();
-        SweepResult r = Sweep.of("127.0.0.1").count(1000).period(Duration.ofMillis(10)).run(e -> {
+        SweepResult r = Sweep.of("127.0.0.1").count(1000).interval(Duration.ofMillis(10)).run(e -> {
             seen.add(e);
             if (seen.size() == 5) {
                 stop.stop();
@@ -61,7 +61,7 @@ class SweepLoopbackTest {
     void aLoopProbesEveryTargetUntilStoppedAndKeepsMinAvgMax() throws Exception {
         Stop stop = new Stop();
         List<SweepEvent> seen = new ArrayList<>();
-        Sweep loop = Sweep.of("127.0.0.1", "::1").loop(true).period(Duration.ofMillis(2));
+        Sweep loop = Sweep.of("127.0.0.1", "::1").loop(true).interval(Duration.ofMillis(2));
         SweepResult r = loop.run(e -> {
             seen.add(e);
             if (seen.size() == 400) { // the stopper decides when it ends, not a count

@@ -35,7 +35,7 @@ class TracerTest {
     private final FakeClock clock = net.clock;
     private final List<Long> sendTimes = new ArrayList<>();
 
-    private List<TraceProbe> trace(TraceSettings s, IntFunction<Answer> path) throws IOException {
+    private List<TraceProbe> trace(Trace s, IntFunction<Answer> path) throws IOException {
         net.peer = (sock, icmp, dst, now) -> {
             sendTimes.add(now);
             int ttl = sock.ttl;
@@ -75,7 +75,7 @@ class TracerTest {
 
     @Test
     void tracesHopByHopAndStopsAtTheDestination() throws IOException {
-        List<TraceProbe> probes = trace(TraceSettings.to(TARGET), TracerTest::chain);
+        List<TraceProbe> probes = trace(Trace.to(TARGET), TracerTest::chain);
         assertEquals(12, probes.size(), probes::toString);
         for (TraceProbe p : probes) {
             assertEquals(1 + probes.indexOf(p) / 3, p.ttl());
@@ -95,7 +95,7 @@ class TracerTest {
     @Test
     void aSilentHopWaitsOnlyNearFactorTimesALaterHopsRtt() throws IOException {
         long start = clock.now;
-        trace(TraceSettings.to(TARGET), TracerTest::chain);
+        trace(Trace.to(TARGET), TracerTest::chain);
         // hop 3 answered in 3 ms: the silent hop's probes expire after 10 * (3 + 1) ms, not after 5 s.
         long took = clock.now - start;
         assertTrue(took >= 40 * MS && took < 100 * MS, "trace took " + took / MS + " ms of fake time");
@@ -103,8 +103,7 @@ class TracerTest {
 
     @Test
     void sendsNoMoreThanSimultaneousProbesBeforeAnyEnds() throws IOException {
-        TraceSettings s = new TraceSettings(TARGET, 1, 6, 3, 4, Duration.ofSeconds(1), 3, 10, Duration.ZERO, 32, -1,
-                false, null, null, null);
+        Trace s = Trace.to(TARGET).maxHops(6).simultaneous(4).waitMax(Duration.ofSeconds(1));
         List<TraceProbe> probes = trace(s, ttl -> null);
         assertEquals(18, probes.size());
         assertTrue(probes.stream().allMatch(TraceProbe::timedOut));
@@ -115,8 +114,7 @@ class TracerTest {
 
     @Test
     void aLoopEndsAtTheMaximumTtl() throws IOException {
-        TraceSettings s = new TraceSettings(TARGET, 1, 6, 2, 16, Duration.ofSeconds(5), 3, 10, Duration.ZERO, 32, -1,
-                false, null, null, null);
+        Trace s = Trace.to(TARGET).maxHops(6).probes(2);
         List<TraceProbe> probes = trace(s, ttl -> new Answer(ip(ttl % 2 == 1 ? "198.51.100.6" : "198.18.10.2"), 11, 0,
                 false));
         assertEquals(12, probes.size());
@@ -126,7 +124,7 @@ class TracerTest {
 
     @Test
     void anUnreachableEndsTheTraceAtItsHop() throws IOException {
-        List<TraceProbe> probes = trace(TraceSettings.to(TARGET),
+        List<TraceProbe> probes = trace(Trace.to(TARGET),
                 ttl -> ttl == 1 ? new Answer(ip("198.51.100.6"), 11, 0, false) : new Answer(ip("198.18.10.2"), 3, 1,
                         false));
         assertEquals(6, probes.size(), probes::toString);
@@ -136,7 +134,7 @@ class TracerTest {
 
     @Test
     void aHopThatRewritesTheQuotedProbeIsFlagged() throws IOException {
-        List<TraceProbe> probes = trace(TraceSettings.to(TARGET),
+        List<TraceProbe> probes = trace(Trace.to(TARGET),
                 ttl -> ttl == 3 ? new Answer(ip("198.18.10.3"), 11, 0, true) : chain(ttl));
         for (TraceProbe p : probes) {
             assertEquals(p.ttl() == 3, p.quoteAltered(), p::toString);
@@ -150,8 +148,7 @@ class TracerTest {
             other[4] ^= 0x55; // someone else's identifier
             sock.deliver(now + MS, Wire.delivered(sock, TARGET, CLIENT, 60, Wire.reply(other, false)), TARGET, -1);
         };
-        TraceSettings s = new TraceSettings(TARGET, 1, 2, 1, 16, Duration.ofMillis(50), 3, 10, Duration.ZERO, 32, -1,
-                false, null, null, null);
+        Trace s = Trace.to(TARGET).maxHops(2).probes(1).waitMax(Duration.ofMillis(50));
         try (Tracer t = new Tracer(s, net.engine, clock)) {
             List<TraceProbe> probes = t.run(TraceListener.NONE);
             assertTrue(probes.stream().allMatch(TraceProbe::timedOut), probes::toString);

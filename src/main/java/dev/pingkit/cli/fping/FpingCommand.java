@@ -88,7 +88,7 @@ public final class FpingCommand {
         // -l runs until a signal stops it, as fping's does (no round limit), in memory that does not grow.
         Sweep s = Sweep.of(targets.targets).count(inv.loop() ? 0 : inv.count()).loop(inv.loop())
                 .retries(inv.retry()).backoff(inv.backoff())
-                .interval(Duration.ofNanos(inv.intervalNanos())).period(Duration.ofNanos(inv.periodNanos()))
+                .gap(Duration.ofNanos(inv.gapNanos())).interval(Duration.ofNanos(inv.intervalNanos()))
                 .size(Math.min(inv.size(), EchoPayload.MAX_V4));
         if (inv.timeoutNanos() >= 0) {
             s = s.timeout(Duration.ofNanos(inv.timeoutNanos()));

@@ -18,7 +18,7 @@ import java.util.List;
  * @param iface          {@code -I}, null = none
  * @param dontFragment   {@code -M}
  * @param tos            {@code -O}, -1 = none
- * @param periodNanos    {@code -p}
+ * @param intervalNanos  {@code -p}: between two probes to one target
  * @param retry          {@code -r}
  * @param random         {@code -R}
  * @param source         {@code -S}, null = none
@@ -28,7 +28,7 @@ import java.util.List;
  * @param rdns           {@code -d}
  * @param timestamp      {@code -D}
  * @param elapsed        {@code -e}
- * @param intervalNanos  {@code -i}
+ * @param gapNanos       {@code -i}: between any two sends
  * @param name           {@code -n}
  * @param outage         {@code -o}
  * @param quiet          {@code -q} or {@code -Q}
@@ -43,8 +43,8 @@ import java.util.List;
  */
 record FpingInvocation(int family, int size, double backoff, int count, boolean verboseCount, boolean loop,
                        String file, boolean generate, int ttl, String iface, boolean dontFragment, int tos,
-                       long periodNanos, int retry, boolean random, String source, long timeoutNanos, boolean alive,
-                       boolean addr, boolean rdns, boolean timestamp, boolean elapsed, long intervalNanos,
+                       long intervalNanos, int retry, boolean random, String source, long timeoutNanos, boolean alive,
+                       boolean addr, boolean rdns, boolean timestamp, boolean elapsed, long gapNanos,
                        boolean name, boolean outage, boolean quiet, boolean stats, boolean unreach, int reachable,
                        boolean json, long reportNanos, boolean netdata, boolean all, List<String> targets) {
 

@@ -151,8 +151,9 @@ final class FpingOptions {
         }
         long timeout = cl.hasOption("t") ? millisToNanos(cl.getOptionValue("t")) : -1;
         int retry = cl.hasOption("r") ? unsigned(cl.getOptionValue("r")) : 3;
-        long interval = cl.hasOption("i") ? millisToNanos(cl.getOptionValue("i")) : 10_000_000L;
-        long period = cl.hasOption("p") ? millisToNanos(cl.getOptionValue("p")) : 1_000_000_000L;
+        // fping's -i ("interval") is the gap between any two sends, -p ("period") one target's interval
+        long gap = cl.hasOption("i") ? millisToNanos(cl.getOptionValue("i")) : 10_000_000L;
+        long interval = cl.hasOption("p") ? millisToNanos(cl.getOptionValue("p")) : 1_000_000_000L;
         int count = 0;
         boolean verboseCount = false;
         for (String c : new String[] {"c", "C"}) {
@@ -221,9 +222,9 @@ final class FpingOptions {
             file = "-";
         }
         return new Run(new FpingInvocation(family, size, backoff, count, verboseCount, cl.hasOption("l"), file,
-                generate, ttl, cl.getOptionValue("I"), cl.hasOption("M"), tos, period, Math.min(retry, 1000),
+                generate, ttl, cl.getOptionValue("I"), cl.hasOption("M"), tos, interval, Math.min(retry, 1000),
                 cl.hasOption("R"), source, timeout, cl.hasOption("a"), cl.hasOption("A"), rdns, cl.hasOption("D"),
-                cl.hasOption("e"), interval, name, cl.hasOption("o"), cl.hasOption("q") || cl.hasOption("Q"),
+                cl.hasOption("e"), gap, name, cl.hasOption("o"), cl.hasOption("q") || cl.hasOption("Q"),
                 cl.hasOption("s"), cl.hasOption("u"), reachable, cl.hasOption("json"), report, cl.hasOption("N"),
                 cl.hasOption("m"), targets));
     }

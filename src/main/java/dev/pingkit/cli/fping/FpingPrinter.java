@@ -156,7 +156,7 @@ final class FpingPrinter implements SweepListener {
                 if (inv.verboseCount()) {
                     lines.append(FpingWords.verboseCounts(host, width, t.rttNanos())).append(newline);
                 } else {
-                    Integer outage = inv.outage() ? (int) ((t.sent() - t.received()) * inv.periodNanos() / 1_000_000)
+                    Integer outage = inv.outage() ? (int) ((t.sent() - t.received()) * inv.intervalNanos() / 1_000_000)
                             : null;
                     lines.append(FpingWords.summary(host, width, t.sent(), t.received(), outage, t.minNanos(),
                             t.avgNanos(), t.maxNanos())).append(newline);

@@ -89,7 +89,7 @@ final class FpingReports implements AutoCloseable {
         } else {
             b.append(FpingWords.reportTime(LocalTime.now())).append(nl);
             for (int i = 0; i < sent.length; i++) {
-                Integer outage = inv.outage() ? (int) ((sent[i] - received[i]) * inv.periodNanos() / 1_000_000) : null;
+                Integer outage = inv.outage() ? (int) ((sent[i] - received[i]) * inv.intervalNanos() / 1_000_000) : null;
                 b.append(FpingWords.summary(targets.get(i).name(), width, sent[i], received[i], outage, min[i],
                         received[i] == 0 ? 0 : total[i] / received[i], max[i])).append(nl);
             }

@@ -1,6 +1,7 @@
 package dev.pingkit.cli.fping;
 
 import dev.pingkit.engine.AddressBlock;
+import dev.pingkit.engine.BlockTooLargeException;
 import dev.pingkit.sweep.SweepTarget;
 import dev.pingkit.packet.Addresses;
 
@@ -102,18 +103,18 @@ final class FpingTargets {
                 throw new FpingUsageException(FpingWords.rangeAddress(a));
             }
         }
+        AddressBlock b;
         try {
-            AddressBlock b = AddressBlock.range(first, last);
-            if (b.size() > MAX_GENERATE + 1) {
-                throw new FpingUsageException(FpingWords.tooMany());
-            }
-            addAll(b);
+            b = AddressBlock.range(first, last);
+        } catch (BlockTooLargeException e) {
+            throw new FpingUsageException(FpingWords.tooMany());
         } catch (IllegalArgumentException e) {
-            if (e.getMessage().startsWith("a block must hold")) {
-                throw new FpingUsageException(FpingWords.tooMany());
-            }
-            // last before first: fping generates nothing
+            return; // last before first, or two families: fping generates nothing
         }
+        if (b.size() > MAX_GENERATE + 1) {
+            throw new FpingUsageException(FpingWords.tooMany());
+        }
+        addAll(b);
     }
 
     private void addAll(AddressBlock block) {

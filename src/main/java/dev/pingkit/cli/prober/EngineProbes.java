@@ -57,7 +57,7 @@ final class EngineProbes implements AutoCloseable {
         this.err = err;
         EngineOptions options = EngineOptions.defaults().continuous(true);
         if (config.rate() > 0) {
-            options = options.minGap(Duration.ofNanos(1_000_000_000L / config.rate()));
+            options = options.gap(Duration.ofNanos(1_000_000_000L / config.rate()));
         }
         this.engine = Engine.open(options);
         this.plan = TargetPlan.every(config.interval())

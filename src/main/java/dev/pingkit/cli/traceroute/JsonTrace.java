@@ -8,7 +8,7 @@ import dev.pingkit.cli.JsonLine;
 import dev.pingkit.packet.Addresses;
 import dev.pingkit.packet.IcmpMessage;
 import dev.pingkit.trace.TraceProbe;
-import dev.pingkit.trace.TraceSettings;
+import dev.pingkit.trace.Trace;
 
 /**
  * {@code traceroute --json}: one object per line: {@code start}, then per hop one {@code probe} object per probe and
@@ -21,9 +21,9 @@ final class JsonTrace {
         this.out = out;
     }
 
-    void start(Route empty, TraceSettings s) {
+    void start(Route empty, Trace s) {
         out.println(new JsonLine("start").field("host", empty.host()).field("address", Addresses.text(s.target()))
-                .field("first_ttl", s.firstTtl()).field("max_hops", s.maxTtl()).field("probes", s.probesPerHop())
+                .field("first_ttl", s.firstHop()).field("max_hops", s.maxHops()).field("probes", s.probes())
                 .field("packet_length", empty.packetLength()));
         out.flush();
     }

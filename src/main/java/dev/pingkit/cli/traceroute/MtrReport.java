@@ -16,7 +16,6 @@ import dev.pingkit.trace.Route;
 import dev.pingkit.trace.Trace;
 import dev.pingkit.packet.Addresses;
 import dev.pingkit.trace.TraceProbe;
-import dev.pingkit.trace.TraceSettings;
 
 /**
  * {@code traceroute --report -c N}: {@code mtr --report -n}'s table. N rounds of one probe per hop, a second apart
@@ -75,11 +74,11 @@ final class MtrReport {
         }
     }
 
-    void run(Trace trace, TraceSettings settings, int rounds) throws IOException {
+    void run(Trace trace, int rounds) throws IOException {
         String start = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ", Locale.ROOT));
         List<Row> rows = new ArrayList<>();
         int last = 0; // rows shown: up to the farthest final hop seen, else every TTL probed
-        int first = settings.firstTtl();
+        int first = trace.firstHop();
         for (int r = 0; r < rounds; r++) {
             if (r > 0) {
                 // A second from the end of one round to the start of the next, not a fixed beat: a first round

@@ -12,11 +12,11 @@ import java.util.function.Function;
 
 import org.apache.commons.cli.help.HelpFormatter;
 
+import dev.pingkit.engine.HostNotFoundException;
+import dev.pingkit.engine.NoAddressInFamilyException;
+import dev.pingkit.packet.Addresses;
 import dev.pingkit.trace.Route;
 import dev.pingkit.trace.Trace;
-import dev.pingkit.packet.Addresses;
-import dev.pingkit.trace.TraceSettings;
-import dev.pingkit.trace.Tracer;
 
 /**
  * {@code scripts/traceroute}: Debian's {@code traceroute -I} over pingkit's {@link Trace}. The same header and hop
@@ -33,7 +33,7 @@ public final class TracerouteCommand {
     private static final class NativeWarmUp implements Runnable {
         @Override
         public void run() {
-            Tracer.prepare();
+            Trace.prepare();
         }
     }
 
@@ -65,7 +65,6 @@ public final class TracerouteCommand {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         TracerouteOptions.Invocation inv;
         Trace trace;
-        TraceSettings settings;
         try {
             inv = TracerouteOptions.parse(args);
             if (inv.help()) {
@@ -77,8 +76,7 @@ public final class TracerouteCommand {
                 out.flush();
                 return 0;
             }
-            trace = traceOf(inv);
-            settings = settings(trace, inv.host());
+            trace = resolved(traceOf(inv), inv.host());
         } catch (TracerouteOptions.Mistake e) {
             err.println(e.getMessage());
             return 2;
@@ -86,18 +84,18 @@ public final class TracerouteCommand {
             err.println(e.getMessage());
             return 2;
         } catch (IOException e) {
-            err.println(e.getMessage());
+            err.println(e.getMessage()); // the help could not be written
             return 2;
         }
         try {
             if (inv.report()) {
-                new MtrReport(out).run(trace, settings, inv.rounds());
+                new MtrReport(out).run(trace, inv.rounds());
                 return 0;
             }
-            Route empty = Route.of(inv.host(), settings, java.util.List.of());
+            Route empty = Route.of(trace, java.util.List.of());
             if (inv.json()) {
                 JsonTrace json = new JsonTrace(out);
-                json.start(empty, settings);
+                json.start(empty, trace);
                 Route route = trace.run(json::hop);
                 json.end(route);
             } else {
@@ -121,7 +119,8 @@ public final class TracerouteCommand {
     private static Trace traceOf(TracerouteOptions.Invocation inv) throws TracerouteOptions.Mistake {
         Trace t = Trace.to(inv.host()).family(inv.family()).maxHops(inv.maxTtl()).firstHop(inv.firstTtl())
                 .probes(inv.probes()).simultaneous(inv.simultaneous())
-                .wait(inv.waitMax(), inv.here(), inv.near()).sendWait(inv.sendWait()).dontFragment(inv.dontFragment());
+                .waitMax(inv.waitMax()).waitHere(inv.here()).waitNear(inv.near()).gap(inv.sendWait())
+                .dontFragment(inv.dontFragment());
         if (inv.tos() >= 0) {
             t = t.tos(inv.tos());
         }
@@ -145,25 +144,20 @@ public final class TracerouteCommand {
         return t;
     }
 
-    /** Resolves the host now, with traceroute's wording for a name that does not resolve. */
-    private static TraceSettings settings(Trace trace, String host) throws TracerouteOptions.Mistake, IOException {
-        TraceSettings s;
+    /** Resolves the host now (once: the run does not resolve again), in traceroute's words when it cannot. */
+    private static Trace resolved(Trace trace, String host) throws TracerouteOptions.Mistake {
+        Trace t;
         try {
-            s = trace.settings();
-        } catch (IllegalArgumentException e) {
-            String m = String.valueOf(e.getMessage());
-            if (m.startsWith("unknown host")) {
-                throw new TracerouteOptions.Mistake(host + ": Name or service not known");
-            }
-            if (m.contains(" has no IPv")) {
-                throw new TracerouteOptions.Mistake(host + ": Address family for hostname not supported");
-            }
-            throw e;
+            t = trace.resolve();
+        } catch (HostNotFoundException e) {
+            throw new TracerouteOptions.Mistake(host + ": Name or service not known");
+        } catch (NoAddressInFamilyException e) {
+            throw new TracerouteOptions.Mistake(host + ": Address family for hostname not supported");
         }
-        if (s.source() != null && s.source().getAddress().length != s.target().getAddress().length) {
+        if (t.source() != null && t.source().getAddress().length != t.target().getAddress().length) {
             throw new TracerouteOptions.Mistake("IP version mismatch in addresses specified");
         }
-        return s;
+        return t;
     }
 
     /** traceroute without -n: {@code name (address)}, the address twice when it has no name. */

@@ -29,8 +29,8 @@ class FpingOptionsTest {
         assertEquals(56, i.size());
         assertEquals(1.5, i.backoff());
         assertEquals(3, i.retry());
-        assertEquals(10_000_000L, i.intervalNanos());
-        assertEquals(1_000_000_000L, i.periodNanos());
+        assertEquals(10_000_000L, i.gapNanos());
+        assertEquals(1_000_000_000L, i.intervalNanos());
         assertEquals(-1, i.timeoutNanos());
         assertEquals(0, i.count());
         assertTrue(i.verbose());
@@ -44,9 +44,9 @@ class FpingOptionsTest {
         FpingInvocation b = run("--count=3", "--period", "100", "--timeout=50", "-i", "5", "198.51.100.2");
         assertEquals(a, b);
         assertEquals(3, a.count());
-        assertEquals(100_000_000L, a.periodNanos());
+        assertEquals(100_000_000L, a.intervalNanos());
         assertEquals(50_000_000L, a.timeoutNanos());
-        assertEquals(5_000_000L, a.intervalNanos());
+        assertEquals(5_000_000L, a.gapNanos());
         assertTrue(a.perReply());
         assertFalse(a.verbose());
     }
@@ -54,7 +54,7 @@ class FpingOptionsTest {
     @Test
     void numbersAreReadAsLeniently_asCDoes() throws FpingUsageException {
         assertEquals(3, run("-c", "3x", "198.51.100.2").count()); // atoi
-        assertEquals(1_500_000L, run("-i", "1.5", "198.51.100.2").intervalNanos()); // %f
+        assertEquals(1_500_000L, run("-i", "1.5", "198.51.100.2").gapNanos()); // %f
         assertEquals(16, run("-O", "0x10", "198.51.100.2").tos()); // %i
     }
 

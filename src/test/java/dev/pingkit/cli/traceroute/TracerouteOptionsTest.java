@@ -83,6 +83,13 @@ class TracerouteOptionsTest {
     }
 
     @Test
+    void aHostWithoutAnAddressOfTheFamilyAskedForIsRefusedInTraceroutesWords() {
+        // an address literal: nothing is looked up
+        Outcome ours = ours("-I", "-n", "-6", "127.0.0.1");
+        assertEquals(new Outcome(2, "", "127.0.0.1: Address family for hostname not supported\n"), ours);
+    }
+
+    @Test
     void aSourceOfTheOtherFamilyIsRefused() {
         Outcome ours = ours("-I", "-n", "-s", "::1", "127.0.0.1");
         assertEquals(new Outcome(2, "", "IP version mismatch in addresses specified\n"), ours);
