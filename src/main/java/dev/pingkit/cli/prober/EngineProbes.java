@@ -37,11 +37,11 @@ final class EngineProbes implements AutoCloseable {
     private final PrintStream err;
     private final Engine engine;
     private final TargetPlan plan;
-    private final Map<ProbeTarget, dev.pingkit.engine.ProbeTarget> handles = new LinkedHashMap<>();
+    private final Map<ProberTarget, dev.pingkit.engine.ProbeTarget> handles = new LinkedHashMap<>();
     private final Events events = new Events();
     private Thread runner;
     private Thread starter;
-    private List<ProbeTarget> pending = List.of(); // guarded by this: the batch the starter spreads
+    private List<ProberTarget> pending = List.of(); // guarded by this: the batch the starter spreads
     private long batch; // guarded by this: bumped by each probe() so the starter drops a replaced batch
     private volatile boolean finishing;
     private volatile boolean failed;
@@ -70,26 +70,26 @@ final class EngineProbes implements AutoCloseable {
      *
      * @throws IOException when a socket cannot be opened (no permission, ...): nothing new was started then
      */
-    synchronized void probe(List<ProbeTarget> targets) throws IOException {
+    synchronized void probe(List<ProberTarget> targets) throws IOException {
         if (finishing) {
             return;
         }
         // Sets, not list scans: a reload of 10 000 targets must not cost 10^8 comparisons.
-        Set<ProbeTarget> wanted = new HashSet<>(targets);
-        LinkedHashSet<ProbeTarget> freshSet = new LinkedHashSet<>();
-        for (ProbeTarget t : targets) {
+        Set<ProberTarget> wanted = new HashSet<>(targets);
+        LinkedHashSet<ProberTarget> freshSet = new LinkedHashSet<>();
+        for (ProberTarget t : targets) {
             if (!handles.containsKey(t)) {
                 freshSet.add(t);
             }
         }
-        List<ProbeTarget> fresh = new ArrayList<>(freshSet);
+        List<ProberTarget> fresh = new ArrayList<>(freshSet);
         if (!fresh.isEmpty()) {
             // Open each family's socket now, in this thread, so a permission problem is reported to the caller.
-            ProbeTarget first4 = fresh.stream().filter(t -> t.address() instanceof java.net.Inet4Address)
+            ProberTarget first4 = fresh.stream().filter(t -> t.address() instanceof java.net.Inet4Address)
                     .findFirst().orElse(null);
-            ProbeTarget first6 = fresh.stream().filter(t -> !(t.address() instanceof java.net.Inet4Address))
+            ProberTarget first6 = fresh.stream().filter(t -> !(t.address() instanceof java.net.Inet4Address))
                     .findFirst().orElse(null);
-            for (ProbeTarget t : new ProbeTarget[] {first4, first6}) {
+            for (ProberTarget t : new ProberTarget[] {first4, first6}) {
                 if (t != null) {
                     add(t);
                     fresh.remove(t);
@@ -120,7 +120,7 @@ final class EngineProbes implements AutoCloseable {
         notifyAll();
     }
 
-    private synchronized void add(ProbeTarget t) throws IOException {
+    private synchronized void add(ProberTarget t) throws IOException {
         if (finishing || handles.containsKey(t)) {
             return;
         }
@@ -142,7 +142,7 @@ final class EngineProbes implements AutoCloseable {
     private void starter() {
         try {
             while (true) {
-                List<ProbeTarget> fresh;
+                List<ProberTarget> fresh;
                 long mine;
                 synchronized (this) {
                     while (pending.isEmpty() && !finishing) {
@@ -225,18 +225,18 @@ final class EngineProbes implements AutoCloseable {
 
     /** The run's listener: engine events to outcomes, by target index; on the engine's thread. */
     private final class Events implements ProbeListener {
-        private volatile ProbeTarget[] byIndex = new ProbeTarget[64];
+        private volatile ProberTarget[] byIndex = new ProberTarget[64];
         private long[] lastSent = new long[64];
         private long inFlight; // guarded by this
 
-        synchronized void map(int index, ProbeTarget t) {
+        synchronized void map(int index, ProberTarget t) {
             if (index >= byIndex.length) {
                 byIndex = java.util.Arrays.copyOf(byIndex, Math.max(index + 1, byIndex.length * 2));
             }
             byIndex[index] = t;
         }
 
-        private ProbeTarget target(ProbeEvent e) {
+        private ProberTarget target(ProbeEvent e) {
             return byIndex[e.probe().target().index()];
         }
 
@@ -257,7 +257,7 @@ final class EngineProbes implements AutoCloseable {
             if (event instanceof ProbeEvent.Stray) {
                 return;
             }
-            ProbeTarget t = target(event);
+            ProberTarget t = target(event);
             int seq = event.probe().seq();
             if (event instanceof ProbeEvent.Sent s) {
                 int i = s.probe().target().index();

@@ -20,7 +20,7 @@ final class JsonOutcomes implements ProbeOutcomes {
         this.onClosed = onClosed;
     }
 
-    private static JsonLine line(String event, ProbeTarget t) {
+    private static JsonLine line(String event, ProberTarget t) {
         return new JsonLine(event).field("host", t.host()).field("ip", t.ip());
     }
 
@@ -38,48 +38,48 @@ final class JsonOutcomes implements ProbeOutcomes {
     }
 
     @Override
-    public void sent(ProbeTarget target, int seq, long lateNanos) {
+    public void sent(ProberTarget target, int seq, long lateNanos) {
         print(line("sent", target).field("seq", seq));
     }
 
     @Override
-    public void answered(ProbeTarget target, int seq, long rttNanos, int ttl) {
+    public void answered(ProberTarget target, int seq, long rttNanos, int ttl) {
         JsonLine l = line("reply", target).field("seq", seq).millis("rtt", rttNanos / 1000);
         print(ttl >= 0 ? l.field("ttl", ttl) : l);
     }
 
     @Override
-    public void duplicate(ProbeTarget target, int seq) {
+    public void duplicate(ProberTarget target, int seq) {
         print(line("duplicate", target).field("seq", seq));
     }
 
     @Override
-    public void late(ProbeTarget target, int seq) {
+    public void late(ProberTarget target, int seq) {
         print(line("late", target).field("seq", seq));
     }
 
     @Override
-    public void corrupted(ProbeTarget target, int seq) {
+    public void corrupted(ProberTarget target, int seq) {
         print(line("corrupted", target).field("seq", seq));
     }
 
     @Override
-    public void errorReply(ProbeTarget target, int seq, int type, int code) {
+    public void errorReply(ProberTarget target, int seq, int type, int code) {
         print(line("error", target).field("seq", seq).field("type", type).field("code", code));
     }
 
     @Override
-    public void sendError(ProbeTarget target, int seq) {
+    public void sendError(ProberTarget target, int seq) {
         print(line("send_error", target).field("seq", seq));
     }
 
     @Override
-    public void lost(ProbeTarget target, int seq) {
+    public void lost(ProberTarget target, int seq) {
         print(line("lost", target).field("seq", seq));
     }
 
     @Override
-    public void resolveError(ProbeTarget target) {
+    public void resolveError(ProberTarget target) {
         print(line("resolve_error", target));
     }
 }

@@ -110,7 +110,7 @@ public final class ProberCommand {
             pipeClosed.set(true);
             stopped.countDown();
         }) : book;
-        List<ProbeTarget> targets;
+        List<ProberTarget> targets;
         try {
             targets = resolveAtStart(names(config), config.family());
         } catch (TargetsFile.Unreadable e) {
@@ -201,10 +201,10 @@ public final class ProberCommand {
         return new ArrayList<>(all);
     }
 
-    private static List<ProbeTarget> resolveAtStart(List<String> names, int family) throws UsageException {
-        List<ProbeTarget> targets = new ArrayList<>();
+    private static List<ProberTarget> resolveAtStart(List<String> names, int family) throws UsageException {
+        List<ProberTarget> targets = new ArrayList<>();
         for (String n : names) {
-            ProbeTarget t = new ProbeTarget(n, Target.resolve(n, family).address());
+            ProberTarget t = new ProberTarget(n, Target.resolve(n, family).address());
             if (!targets.contains(t)) {
                 targets.add(t);
             }

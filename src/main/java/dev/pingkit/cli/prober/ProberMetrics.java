@@ -26,7 +26,7 @@ final class ProberMetrics implements ProbeOutcomes {
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     /** Every target's series in the order first seen (a scrape lists them so); the map finds one quickly. */
-    private final Map<ProbeTarget, TargetSeries> byTarget = new ConcurrentHashMap<>();
+    private final Map<ProberTarget, TargetSeries> byTarget = new ConcurrentHashMap<>();
     private final List<TargetSeries> ordered = new CopyOnWriteArrayList<>();
     private final Histogram rtt;
     private final Histogram lateness;
@@ -49,12 +49,12 @@ final class ProberMetrics implements ProbeOutcomes {
     }
 
     /** The series of {@code target}, made (all its counters at 0) on first use. */
-    TargetSeries of(ProbeTarget target) {
+    TargetSeries of(ProberTarget target) {
         TargetSeries s = byTarget.get(target);
         return s != null ? s : create(target);
     }
 
-    private synchronized TargetSeries create(ProbeTarget target) {
+    private synchronized TargetSeries create(ProberTarget target) {
         TargetSeries s = byTarget.get(target);
         if (s == null) {
             s = new TargetSeries(target, rtt.labelValues(target.host(), target.ip()));
@@ -65,49 +65,49 @@ final class ProberMetrics implements ProbeOutcomes {
     }
 
     @Override
-    public void sent(ProbeTarget target, int seq, long lateNanos) {
+    public void sent(ProberTarget target, int seq, long lateNanos) {
         of(target).count(TargetSeries.REQUESTS);
         // Lateness is a probe's gap to its target's previous one minus the interval: one late probe counts once.
         lateness.observe(lateNanos / 1e9);
     }
 
     @Override
-    public void answered(ProbeTarget target, int seq, long rttNanos, int ttl) {
+    public void answered(ProberTarget target, int seq, long rttNanos, int ttl) {
         of(target).answered(rttNanos / 1e9, ttl);
     }
 
     @Override
-    public void duplicate(ProbeTarget target, int seq) {
+    public void duplicate(ProberTarget target, int seq) {
         of(target).count(TargetSeries.DUPLICATES);
     }
 
     @Override
-    public void late(ProbeTarget target, int seq) {
+    public void late(ProberTarget target, int seq) {
         of(target).count(TargetSeries.LATE);
     }
 
     @Override
-    public void corrupted(ProbeTarget target, int seq) {
+    public void corrupted(ProberTarget target, int seq) {
         of(target).count(TargetSeries.CORRUPTED);
     }
 
     @Override
-    public void errorReply(ProbeTarget target, int seq, int type, int code) {
+    public void errorReply(ProberTarget target, int seq, int type, int code) {
         of(target).count(TargetSeries.ERRORS);
     }
 
     @Override
-    public void sendError(ProbeTarget target, int seq) {
+    public void sendError(ProberTarget target, int seq) {
         of(target).count(TargetSeries.SEND_ERRORS);
     }
 
     @Override
-    public void lost(ProbeTarget target, int seq) {
+    public void lost(ProberTarget target, int seq) {
         of(target).count(TargetSeries.LOST);
     }
 
     @Override
-    public void resolveError(ProbeTarget target) {
+    public void resolveError(ProberTarget target) {
         of(target).count(TargetSeries.RESOLVE_ERRORS);
     }
 }

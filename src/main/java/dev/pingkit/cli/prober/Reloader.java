@@ -19,10 +19,10 @@ final class Reloader {
     private final EngineProbes probes;
     private final ProbeOutcomes outcomes;
     private final PrintStream err;
-    private List<ProbeTarget> current;
+    private List<ProberTarget> current;
 
     Reloader(ProberConfig config, EngineProbes probes, ProbeOutcomes outcomes, PrintStream err,
-             List<ProbeTarget> current) {
+             List<ProberTarget> current) {
         this.config = config;
         this.probes = probes;
         this.outcomes = outcomes;
@@ -38,12 +38,12 @@ final class Reloader {
             err.println("prober: reload: cannot read targets file " + e.getMessage() + "; targets unchanged");
             return;
         }
-        List<ProbeTarget> next = new ArrayList<>();
+        List<ProberTarget> next = new ArrayList<>();
         for (String n : names) {
-            List<ProbeTarget> before = current.stream().filter(t -> t.host().equals(n)).toList();
-            ProbeTarget t;
+            List<ProberTarget> before = current.stream().filter(t -> t.host().equals(n)).toList();
+            ProberTarget t;
             try {
-                t = new ProbeTarget(n, Target.resolve(n, config.family()).address());
+                t = new ProberTarget(n, Target.resolve(n, config.family()).address());
             } catch (UsageException e) {
                 if (before.isEmpty()) {
                     err.println("prober: reload: " + e.getMessage() + "; left out until it resolves");

@@ -20,7 +20,7 @@ final class TargetSeries {
     private double lastRttSeconds = -1;
     private int ttl = -1;
 
-    TargetSeries(ProbeTarget target, DistributionDataPoint rtt) {
+    TargetSeries(ProberTarget target, DistributionDataPoint rtt) {
         this.labels = Labels.of("host", target.host(), "ip", target.ip());
         this.rtt = rtt;
     }

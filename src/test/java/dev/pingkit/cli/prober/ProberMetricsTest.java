@@ -21,8 +21,8 @@ import io.prometheus.metrics.expositionformats.ExpositionFormats;
 class ProberMetricsTest {
     private static final ExpositionFormats FORMATS = ExpositionFormats.init();
 
-    private static ProbeTarget target(String host, String ip) throws Exception {
-        return new ProbeTarget(host, InetAddress.getByName(ip));
+    private static ProberTarget target(String host, String ip) throws Exception {
+        return new ProberTarget(host, InetAddress.getByName(ip));
     }
 
     private static String openMetrics(ProberMetrics m) throws Exception {
@@ -40,7 +40,7 @@ class ProberMetricsTest {
     @Test
     void countsHistogramAndGaugesOfOneTargetUnderSmokepingNames() throws Exception {
         ProberMetrics m = new ProberMetrics(Buckets.parse("0.0001,0.001"), 4);
-        ProbeTarget t = target("198.51.100.2", "198.51.100.2");
+        ProberTarget t = target("198.51.100.2", "198.51.100.2");
         for (int seq = 1; seq <= 5; seq++) {
             m.sent(t, seq, seq == 2 ? 3_000_000 : 0);
         }
@@ -85,7 +85,7 @@ class ProberMetricsTest {
     @Test
     void theRttHistogramIsAlsoNativeAtTheSchemaAsked() throws Exception {
         ProberMetrics m = new ProberMetrics(Buckets.SMOKEPING, 4);
-        ProbeTarget t = target("198.51.100.2", "198.51.100.2");
+        ProberTarget t = target("198.51.100.2", "198.51.100.2");
         m.answered(t, 1, 100_000, 64);
         m.answered(t, 2, 200_000, 64);
         String proto = FORMATS.getPrometheusProtobufWriter().toDebugString(m.registry().scrape());

@@ -12,10 +12,10 @@ import dev.pingkit.packet.Addresses;
  * @param host    the target as written (a host name or an address literal)
  * @param address the address probed
  */
-public record ProbeTarget(String host, InetAddress address) {
+public record ProberTarget(String host, InetAddress address) {
 
     /** Checks both are present. */
-    public ProbeTarget {
+    public ProberTarget {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(address, "address");
     }
