@@ -5,6 +5,7 @@
 import dev.pingkit.*;
 import dev.pingkit.packet.*;
 import dev.pingkit.ping.*;
+import dev.pingkit.jshell.TeachingSocket;  // the learner's own socket, exercises 7 to 10
 import java.time.Duration;
 // println/print/printf as in JShell's PRINTING start-up, and lab("far") for the lab exercises: compiled classes,
 // so start-up stays close to a bare jshell's.

@@ -1,4 +1,4 @@
-package dev.pingkit.ping;
+package dev.pingkit.jshell;
 
 import dev.pingkit.socket.Family;
 import dev.pingkit.socket.IcmpSocket;
