@@ -74,8 +74,8 @@ String checksumProblem(byte[] b, int mine, boolean lowBytesRight) {
     while (folded >> 16 != 0) folded = (folded & 0xffff) + (folded >> 16);
     int theirs = (int) ~folded & 0xffff;
     if (mine < 0 || mine > 0xffff) return "not a 16-bit value: keep the low 16 bits of the complement";
-    if (mine == (theirs >>> 8 | (theirs & 0xff) << 8)) return "bytes swapped: little-endian words? each word is its first byte times 256 plus the second";
-    if (mine == folded) return "that is the sum; the checksum is its one's complement";
+    // The most specific idea first: on an odd length, a last byte padded on the wrong side also looks like swapped
+    // bytes (for one byte it is exactly that), so the pad is named before byte order is.
     if (n % 2 == 1) {
         if (mine == Checksum.of(b, 0, n - 1)) return "the odd last byte was left out: it counts, padded with a zero byte";
         byte[] low = Arrays.copyOf(b, n + 1);
@@ -83,6 +83,8 @@ String checksumProblem(byte[] b, int mine, boolean lowBytesRight) {
         low[n] = b[n - 1];
         if (mine == Checksum.of(low, 0, n + 1)) return "the odd last byte went in as the low half of its word: the zero pad comes AFTER it";
     }
+    if (mine == (theirs >>> 8 | (theirs & 0xff) << 8)) return "bytes swapped: little-endian words? each word is its first byte times 256 plus the second";
+    if (mine == folded) return "that is the sum; the checksum is its one's complement";
     if (once >> 16 != 0 && mine == ((int) ~once & 0xffff)) return "the carry can carry again: fold until nothing is left above bit 15";
     if (sum >> 16 != 0 && mine == ((int) ~sum & 0xffff)) return "the carries above bit 15 were dropped: add them back into the low 16 bits";
     boolean highBytes = false;
