@@ -28,12 +28,23 @@
 //  - A raw socket gets a copy of EVERY ICMP message this host receives: other programs' pings, and on 127.0.0.1
 //    your own echo request too. Keep reading until you see the one you wait for.
 //
-// Try it:
+// Try it (what JShell answers is explained under each line):
 //     var s = TeachingSocket.raw()
+//         s ==> TeachingSocket[socket(AF_INET, SOCK_RAW, IPPROTO_ICMP), IP_HDRINCL 0]: the C call that opened it;
+//         IP_HDRINCL 0 means you write the ICMP message and the kernel writes the IP header in front of it
 //     s.send(Echo.to("127.0.0.1").id(7).seq(1).payload("hi").toBytes(), "127.0.0.1")
+//         $2 ==> 1796657249294135107: when it was sent, in nanoseconds since 1970 (January 1st, UTC); exercise 8
+//         times the round trip from it
 //     var r = s.receive(Duration.ofSeconds(1))          // null when nothing came
-//     println(HexFormat.of().formatHex(r.bytes()))      // and again: s.receive(...) for the next one
-//     s.recordRoute()    // later packets carry the IP option Record Route, like ping -R: replies carry it back
+//         r ==> 30 bytes from 127.0.0.1: 20 of IPv4 header, 8 of ICMP header, your 2 bytes of data
+//     println(HexFormat.of().formatHex(r.bytes()))
+//         4500001e...0800...: 45 is version 4 and IHL 5, 001e the total length (30); the ICMP message starts at
+//         byte 20 with type 08: your own REQUEST, which a raw socket on 127.0.0.1 receives too
+//     r = s.receive(Duration.ofSeconds(1)); println(HexFormat.of().formatHex(r.bytes()))
+//         the same, but with type 00 at byte 20: the echo reply
+//     s.recordRoute()
+//         $6 ==> the same socket: later packets carry the IP option Record Route, like ping -R, and the replies carry
+//         it back, so their header is 60 bytes (IHL 15) and the ICMP message starts at byte 60
 //     s.close()
 //
 // YOUR TURN: write the methods below, then run  check7()

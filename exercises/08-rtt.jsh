@@ -6,7 +6,10 @@
 //  - the clock: System.nanoTime() is made for measuring intervals; System.currentTimeMillis() tells the date and
 //    ticks in whole milliseconds, far too coarse for a reply from 127.0.0.1 that takes a few microseconds;
 //  - what you time: start before you send, stop when YOUR reply is in your hands (a raw socket on 127.0.0.1 also
-//    receives your own request, and other programs' packets).
+//    receives your own request, and other programs' packets). Why before: send() returns after the kernel took the
+//    packet, and your thread may lose the processor right then; the reply can be back before send() returns. The
+//    check shows it: it runs your code once more over a socket whose send() returns half a second late
+//    (TeachingSocket.raw().sendReturnsAfter(Duration.ofMillis(500))).
 // pingkit does better than a stopwatch: the kernel stamps each packet the moment it arrives (SO_TIMESTAMP), so
 // its RTT leaves out the time your program took to wake up and read. TeachingSocket gives you both stamps:
 // send() returns the send time, and each Received has kernelTimeNanos(), on the same clock (nanoseconds since 1970).
@@ -32,6 +35,7 @@ boolean isReplyTo(byte[] packet, byte[] request) {
 void check8() {
     var wrong = new ArrayList<String>();
     int id = 0x6000 | (int) (ProcessHandle.current().pid() & 0x0fff);
+    String late;
     try {
         long[] mine = new long[5], kernel = new long[5];
         for (int i = 0; i < 5 && wrong.isEmpty(); i++) {
@@ -59,12 +63,17 @@ void check8() {
                 System.out.printf("  your RTT %.3f ms, kernel-stamped %.3f ms%n", mine[i] / 1e6, kernel[i] / 1e6);
             boolean wholeMillis = Arrays.stream(mine).allMatch(t -> t % 1_000_000 == 0);
             long shortest = Arrays.stream(mine).min().getAsLong();
-            int shorter = 0;
+            int shorter = 0, farShorter = 0;
             for (int i = 0; i < 5; i++) if (mine[i] + 20_000 < kernel[i]) shorter++;
+            for (int i = 0; i < 5; i++) if (mine[i] * 100 < kernel[i]) farShorter++;
             if (wholeMillis)
                 wrong.add("every RTT is a whole number of milliseconds: that clock ticks far too coarsely for 127.0.0.1; use System.nanoTime()");
             else if (shortest <= 0)
                 wrong.add("an RTT of " + shortest + " ns: end minus start, and a clock that ticks finer than a round trip");
+            else if (farShorter == 5)
+                wrong.add("all your RTTs are a hundred times or more shorter than the kernel's, which cannot be: return nanoseconds (not micro- or milliseconds)");
+            else if ((late = lateSendProblem8(id)) != null)
+                wrong.add(late);
             else if (shorter > 0)
                 wrong.add(shorter + " of your RTTs are shorter than the kernel's, which cannot be: yours runs from before the send to after the reply."
                         + " Start the clock before send() and stop it after the reply, and return nanoseconds (not micro- or milliseconds)");
@@ -78,6 +87,21 @@ void check8() {
                 : e instanceof IOException ? "cannot open a raw socket: " + e.getMessage() : "your code threw " + e);
     }
     verdict("check8()", "exercise 8 (RTT by hand)", wrong);
+}
+
+// Your myRttNanos once more, over a socket whose send() returns 500 ms after the kernel took the packet (the reply
+// is back long before): a clock started before send() counts those 500 ms, one started after it does not.
+String lateSendProblem8(int id) throws IOException {
+    long delay = 500_000_000L;
+    byte[] request = Echo.to("127.0.0.1").id(id).seq(6).payload("check8").toBytes();
+    try (var socket = TeachingSocket.raw().sendReturnsAfter(Duration.ofNanos(delay))) {
+        long mine = myRttNanos(socket, request, "127.0.0.1");
+        var last = socket.lastReceived();
+        if (last == null || !isReplyTo(last.bytes(), request) || mine >= delay) return null;
+        System.out.printf("  send() took %.0f ms to return, the kernel-stamped RTT was %.3f ms, your RTT %.3f ms%n",
+                delay / 1e6, (last.kernelTimeNanos() - socket.lastSendTime()) / 1e6, mine / 1e6);
+        return "your clock missed the time send() took to return, though the reply was already back: start the clock BEFORE send()";
+    }
 }
 
 void verdict(String check, String exercise, List<String> wrong) {

@@ -25,7 +25,11 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * A {@linkplain #raw() raw socket} (root or CAP_NET_RAW) receives a copy of every ICMP message this host receives,
+ * {@link #raw()} is the C call {@code socket(AF_INET, SOCK_RAW, IPPROTO_ICMP)} with {@code IP_HDRINCL} left at 0
+ * (off): you write the ICMP message, the kernel writes the IPv4 header in front of it. {@link #datagram()} is
+ * {@code socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP)}; {@link #socketCall()} says which one you hold.
+ *
+ * <p>A {@linkplain #raw() raw socket} (root or CAP_NET_RAW) receives a copy of every ICMP message this host receives,
  * each as an IPv4 packet starting with its header; on 127.0.0.1 that includes your own echo requests. A
  * {@linkplain #datagram() datagram ("ping") socket} needs no privilege where {@code net.ipv4.ping_group_range}
  * admits your group: the kernel writes its own identifier ({@link #localId()}) into every echo request, fills in
@@ -41,6 +45,7 @@ public final class TeachingSocket implements AutoCloseable {
     private final Inbound inbound = new Inbound();
     private long lastSendTime = -1;
     private Received lastReceived;
+    private long sendReturnDelayNanos;
 
     private TeachingSocket(IcmpSocket socket) {
         this.socket = socket;
@@ -71,9 +76,22 @@ public final class TeachingSocket implements AutoCloseable {
         return socket.kind() == SocketKind.RAW ? "raw" : "datagram";
     }
 
-    /** <b>True when what you receive starts with the IPv4 header (raw); false for the bare ICMP message.</b> */
+    /**
+     * <b>The socket option {@code IP_HDRINCL} as set on this socket: false, so the kernel writes the IPv4 header of
+     * what you send.</b> It says nothing about what you receive: see {@link #receivesIpHeader()}.
+     */
     public boolean ipHeaderIncluded() {
+        return false; // NativeOptions sets IP_HDRINCL to 0 on every raw IPv4 socket; a datagram socket has none
+    }
+
+    /** <b>True when what you receive starts with the IPv4 header (raw); false for the bare ICMP message.</b> */
+    public boolean receivesIpHeader() {
         return socket.headerIncluded();
+    }
+
+    /** <b>The C call that opened this socket</b>, e.g. {@code socket(AF_INET, SOCK_RAW, IPPROTO_ICMP)}. */
+    public String socketCall() {
+        return "socket(AF_INET, " + (socket.kind() == SocketKind.RAW ? "SOCK_RAW" : "SOCK_DGRAM") + ", IPPROTO_ICMP)";
     }
 
     /** <b>The identifier the kernel writes into a datagram socket's echo requests</b>; -1 on a raw socket. */
@@ -112,7 +130,39 @@ public final class TeachingSocket implements AutoCloseable {
             throw new IllegalArgumentException("icmp must hold at least 1 byte (the type), got 0");
         }
         lastSendTime = socket.send(ByteBuffer.wrap(icmp), ipv4(host));
+        if (sendReturnDelayNanos > 0) {
+            pause(sendReturnDelayNanos);
+        }
         return lastSendTime;
+    }
+
+    /**
+     * <b>Makes every later {@link #send} return only {@code delay} after the kernel took the packet</b>, as when your
+     * thread loses the processor right after the system call: the reply can arrive before {@code send} returns. A
+     * stopwatch started after {@code send} then misses part of the round trip; exercise 8's check uses this.
+     * 0 turns it off. Returns this socket, for chaining.
+     *
+     * @throws IllegalArgumentException unless {@code delay} is 0..10 s
+     */
+    public TeachingSocket sendReturnsAfter(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative() || delay.compareTo(Duration.ofSeconds(10)) > 0) {
+            throw new IllegalArgumentException("delay must be 0..10 s, got " + delay);
+        }
+        sendReturnDelayNanos = delay.toNanos();
+        return this;
+    }
+
+    private static void pause(long nanos) throws IOException {
+        long end = System.nanoTime() + nanos;
+        try {
+            for (long left = nanos; left > 0; left = end - System.nanoTime()) {
+                Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while send() was held back");
+        }
     }
 
     /**
@@ -156,7 +206,8 @@ public final class TeachingSocket implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "TeachingSocket[" + kind() + (localId() >= 0 ? ", id " + localId() : "") + "]";
+        return "TeachingSocket[" + socketCall() + (socket.kind() == SocketKind.RAW ? ", IP_HDRINCL 0" : "")
+                + (localId() >= 0 ? ", id " + localId() : "") + "]";
     }
 
     /**

@@ -312,6 +312,15 @@ class ExercisesTest {
                             return System.nanoTime() - start;
                         }
                         """, "the clock ran on after the reply came"),
+                new Wrong("08-rtt", "clock started after send()", """
+                        long myRttNanos(TeachingSocket s, byte[] request, String host) throws IOException {
+                            s.send(request, host);
+                            long start = System.nanoTime();
+                            for (TeachingSocket.Received r; (r = s.receive(Duration.ofSeconds(2))) != null; )
+                                if (isReplyTo(r.bytes(), request)) return System.nanoTime() - start;
+                            return -1;
+                        }
+                        """, "your clock missed the time send() took to return"),
                 new Wrong("08-rtt", "kernel RTT subtracted the wrong way round", """
                         long kernelRttNanos(TeachingSocket s) { return s.lastSendTime() - s.lastReceived().kernelTimeNanos(); }
                         """, "negative? it is the later stamp minus the earlier one"));

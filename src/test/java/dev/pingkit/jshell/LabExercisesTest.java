@@ -155,7 +155,7 @@ class LabExercisesTest {
                         "b", "socket.localId() >= 0 ? socket.localId() : (request[4] & 0xff) << 8 | (request[5] & 0xff)"),
                         "the ICMP message starts after IHL × 4 bytes"),
                 new ExercisesTest.Wrong("10-datagram-socket", "the request's identifier expected back", echoReply(
-                        "socket.ipHeaderIncluded() ? Arrays.copyOfRange(b, (b[0] & 0x0f) * 4, b.length) : b",
+                        "socket.receivesIpHeader() ? Arrays.copyOfRange(b, (b[0] & 0x0f) * 4, b.length) : b",
                         "(request[4] & 0xff) << 8 | (request[5] & 0xff)"),
                         "the kernel put ITS identifier"));
     }
