@@ -12,9 +12,10 @@ import java.time.Duration;
 import static dev.pingkit.jshell.Printing.*;
 import static dev.pingkit.jshell.LabHosts.*;  // on demand: a lab(String) of your own then wins, unambiguously
 
-System.out.println("""
+// No banner when scripts/jshell runs a file as a script (ScriptRunner sets pingkit.script).
+if (System.getProperty("pingkit.script") == null) System.out.println("""
     pingkit ready. Try:
       var hi = Echo.to("127.0.0.1").id(7).seq(1).payload("hi")
       println(hi.show())     // every field (a bare hi.show() is a String: JShell prints it quoted, \\n and all)
       hi.send()
-    Learn: /open exercises/01-echo-fields.jsh  (ten exercises, see exercises/README.md)""");
+    Learn: scripts/jshell --exercise 01  (your own copy in ~/pingkit-exercises; ten exercises, see exercises/README.md)""");

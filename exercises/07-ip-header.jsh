@@ -148,7 +148,10 @@ void headerProblems7(String what, byte[] p, List<String> wrong) {
                 : dotted7(p, 16).equals(source) ? ": that is the destination address" : ""));
     byte[] icmp = icmpMessage(p);
     byte[] theirs = Arrays.copyOfRange(p, ip.headerLength(), ip.totalLength());
-    if (!Arrays.equals(icmp, theirs))
+    // A wrong header length makes a wrong ICMP message too: name the one cause, not a second one.
+    if (!Arrays.equals(icmp, theirs) && h != ip.headerLength())
+        wrong.add("icmpMessage" + in + " is wrong as well, if it starts where ipHeaderLength says the header ends: fix that first");
+    else if (!Arrays.equals(icmp, theirs))
         wrong.add("icmpMessage" + in + " starts with " + (icmp == null || icmp.length == 0 ? "nothing" : hex.formatHex(icmp, 0, Math.min(4, icmp.length)))
                 + (icmp != null && icmp.length > 0 && ip.headerLength() > 20 && Arrays.equals(icmp, Arrays.copyOfRange(p, 20, p.length))
                         ? ": that is inside the IP options; the ICMP message starts after the whole header, whose length IHL gives"
