@@ -1,5 +1,5 @@
 // Exercise 3: the Internet checksum by hand (RFC 1071)
-// Open it in scripts/jshell with:  /open exercises/03-checksum.jsh
+// Start it with:  scripts/jshell --exercise 03   (your own copy of this file, in ~/pingkit-exercises)
 //
 // Every ICMP message carries a 16-bit checksum so the receiver can drop a damaged one. RFC 1071 defines it:
 //  1. Read the message as 16-bit big-endian words (exercise 2!). With the checksum field itself set to 0.
@@ -100,7 +100,7 @@ void verdict(String check, String exercise, List<String> wrong) {
 }
 
 System.out.println("""
-    Exercise 3: the Internet checksum (RFC 1071); the four steps are in exercises/03-checksum.jsh.
+    Exercise 3: the Internet checksum (RFC 1071); the four steps are in the file you opened (03-checksum.jsh).
     YOUR TURN: write checksum(data): 16-bit big-endian words, an odd last byte padded with a zero after it,
     carries folded back in, then the one's complement. Run check3().""");
 

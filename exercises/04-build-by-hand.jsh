@@ -1,5 +1,5 @@
 // Exercise 4: build an echo request by hand, decode it, send it, read the reply
-// Open it in scripts/jshell with:  /open exercises/04-build-by-hand.jsh
+// Start it with:  scripts/jshell --exercise 04   (your own copy of this file, in ~/pingkit-exercises)
 //
 // Put exercises 1 to 3 together: an echo request is
 //     type 8 | code 0 | checksum (2 bytes) | identifier (2) | sequence (2) | data

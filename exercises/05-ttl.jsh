@@ -1,6 +1,6 @@
 // Exercise 5: TTL and "Time to live exceeded": find the router
-// Run it in the lab:  scripts/netlab up   then   ip netns exec pingkit-client scripts/jshell
-// and at the prompt:  /open exercises/05-ttl.jsh
+// Run it in the lab:  scripts/netlab up   then
+//     ip netns exec pingkit-client scripts/jshell --exercise 05   (your own copy, in ~/pingkit-exercises)
 //
 // Every IPv4 packet carries a Time To Live (TTL). Each router that forwards the packet subtracts 1; a router
 // that would forward it with TTL 0 drops it instead and tells the sender with an ICMP "Time Exceeded" message

@@ -1,5 +1,5 @@
 // Exercise 7: your own raw socket: send your bytes, read the IPv4 header by hand, find the ICMP message
-// Open it in scripts/jshell (as root: a raw socket needs it) with:  /open exercises/07-ip-header.jsh
+// Start it with:  scripts/jshell --exercise 07   (as root: a raw socket needs it; your own copy, in ~/pingkit-exercises)
 //
 // Until now pingkit sent and decoded for you. Here you hold the socket. TeachingSocket.raw() opens a raw IPv4 ICMP
 // socket: you send an ICMP message (your bytes, checksum and all), the kernel puts an IPv4 header in front of it,
@@ -187,7 +187,7 @@ void verdict(String check, String exercise, List<String> wrong) {
 }
 
 System.out.println("""
-    Exercise 7: your own raw socket, the IPv4 header read by hand (needs root); the picture is in exercises/07-ip-header.jsh.
+    Exercise 7: your own raw socket, the IPv4 header read by hand (needs root); the picture is in the file you opened (07-ip-header.jsh).
     YOUR TURN: write ipVersion, ipHeaderLength, ipTotalLength, ipTtl, ipProtocol, ipSource and icmpMessage over a
     received packet, and echo(socket, request, host), which sends your bytes and returns the reply's packet.
     Run check7(). Try: var s = TeachingSocket.raw()""");

@@ -1,5 +1,5 @@
 // Exercise 8: time the round trip yourself, and compare with pingkit's kernel-stamped RTT
-// Open it in scripts/jshell (as root: a raw socket needs it) with:  /open exercises/08-rtt.jsh
+// Start it with:  scripts/jshell --exercise 08   (as root: a raw socket needs it; your own copy, in ~/pingkit-exercises)
 //
 // ping's "time=0.042 ms" is the round-trip time (RTT): from sending the request to receiving its reply. You can
 // measure it with a stopwatch of your own around send and receive. Two things matter:
@@ -111,7 +111,7 @@ void verdict(String check, String exercise, List<String> wrong) {
 }
 
 System.out.println("""
-    Exercise 8: time a round trip yourself and compare with the kernel's stamps (needs root); see exercises/08-rtt.jsh.
+    Exercise 8: time a round trip yourself and compare with the kernel's stamps (needs root); see the file you opened (08-rtt.jsh).
     YOUR TURN: write myRttNanos(socket, request, host) with System.nanoTime() around send and the reply, and
     kernelRttNanos(socket) from socket.lastSendTime() and socket.lastReceived().kernelTimeNanos(). Run check8().""");
 

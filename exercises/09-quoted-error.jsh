@@ -1,6 +1,6 @@
 // Exercise 9: which probe is this error about? Read the datagram an ICMP error quotes
-// Run it in the lab:  scripts/netlab up   then   ip netns exec pingkit-client scripts/jshell
-// and at the prompt:  /open exercises/09-quoted-error.jsh
+// Run it in the lab:  scripts/netlab up   then
+//     ip netns exec pingkit-client scripts/jshell --exercise 09   (your own copy, in ~/pingkit-exercises)
 //
 // A router that drops your probe (TTL exceeded, no route) answers with an ICMP error. An error carries no
 // identifier or sequence number of its own; instead it QUOTES the start of the packet it dropped (RFC 792):

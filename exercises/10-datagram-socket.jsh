@@ -1,6 +1,7 @@
 // Exercise 10: what a datagram ("ping") socket changes
-// Open it in scripts/jshell with:  /open exercises/10-datagram-socket.jsh   (the lab's client namespace allows
-// datagram sockets: ip netns exec pingkit-client scripts/jshell; elsewhere the check explains what it would show)
+// Start it with:  scripts/jshell --exercise 10   (your own copy of this file, in ~/pingkit-exercises; the lab's
+// client namespace allows datagram sockets: ip netns exec pingkit-client scripts/jshell --exercise 10; elsewhere
+// the check explains what it would show)
 //
 // A raw socket needs root (or CAP_NET_RAW) because it sees every ICMP message on the host and may send anything.
 // Linux also offers unprivileged ICMP: socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP), the "ping socket", allowed to the
@@ -97,7 +98,7 @@ void verdict(String check, String exercise, List<String> wrong) {
 }
 
 System.out.println("""
-    Exercise 10: what a datagram ("ping") socket changes: the kernel's identifier, no IP header; see exercises/10-datagram-socket.jsh.
+    Exercise 10: what a datagram ("ping") socket changes: the kernel's identifier, no IP header; see the file you opened (10-datagram-socket.jsh).
     YOUR TURN: write echoReply(socket, request, host) for raw AND datagram sockets, then run check10().""");
 
 check10();
