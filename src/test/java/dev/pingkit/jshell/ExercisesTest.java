@@ -285,7 +285,7 @@ class ExercisesTest {
                                 if (isReplyTo(r.bytes(), request)) return (System.nanoTime() - start) / 1000;
                             return -1;
                         }
-                        """, "shorter than the kernel's"),
+                        """, "return nanoseconds, not microseconds"),
                 new Wrong("08-rtt", "clock stopped at the first packet (the own request)", """
                         long myRttNanos(TeachingSocket s, byte[] request, String host) throws IOException {
                             long start = System.nanoTime();
