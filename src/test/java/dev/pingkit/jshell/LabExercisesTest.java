@@ -23,7 +23,8 @@ class LabExercisesTest {
     private static final String MARKER = "--- the check ---";
 
     static Stream<String> labExercises() {
-        return Stream.of("05-ttl", "06-traceroute", "07-ip-header", "08-rtt", "09-quoted-error", "10-datagram-socket");
+        return Stream.of("05-ttl", "06-traceroute", "07-ip-header", "08-rtt", "09-quoted-error", "10-datagram-socket",
+                "11-raw-socket");
     }
 
     /** A traceroute with one line changed, for the mistakes of exercise 6. */
@@ -69,6 +70,31 @@ class LabExercisesTest {
                 }
                 """.formatted(expectedId, icmpOf);
     }
+
+    /** An ipv4Header with the lines for byte 0, the total length, TTL and protocol, and the checksum given. */
+    private static String ipv4Header(String versionIhl, String length, String ttlProtocol, String addresses, String sum) {
+        return """
+                void putAddress(byte[] b, int at, String dotted) {
+                    String[] parts = dotted.split("\\\\.");
+                    for (int i = 0; i < 4; i++) b[at + i] = (byte) Integer.parseInt(parts[i]);
+                }
+                byte[] ipv4Header(String source, String destination, int ttl, int icmpLength) {
+                    byte[] h = new byte[20];
+                    %s
+                    %s
+                    %s
+                    %s
+                    %s
+                    return h;
+                }
+                """.formatted(versionIhl, length, ttlProtocol, addresses, sum);
+    }
+
+    private static final String V4_IHL5 = "h[0] = 0x45;";
+    private static final String TOTAL = "int total = 20 + icmpLength; h[2] = (byte) (total >>> 8); h[3] = (byte) total;";
+    private static final String TTL_ICMP = "h[8] = (byte) ttl; h[9] = 1;";
+    private static final String ADDRESSES = "putAddress(h, 12, source); putAddress(h, 16, destination);";
+    private static final String SUM = "int sum = checksum(h); h[10] = (byte) (sum >>> 8); h[11] = (byte) sum;";
 
     private static final String ANSWERED = "hops.add(a.from().getHostAddress()); break;";
     private static final String FAILED = "hops.add(f.from().getHostAddress()); if (f.error().type() != 11) break;";
@@ -157,7 +183,50 @@ class LabExercisesTest {
                 new ExercisesTest.Wrong("10-datagram-socket", "the request's identifier expected back", echoReply(
                         "socket.receivesIpHeader() ? Arrays.copyOfRange(b, (b[0] & 0x0f) * 4, b.length) : b",
                         "(request[4] & 0xff) << 8 | (request[5] & 0xff)"),
-                        "the kernel put ITS identifier"));
+                        "the kernel put ITS identifier"),
+                new ExercisesTest.Wrong("11-raw-socket", "a datagram socket opened", """
+                        TeachingSocket openRawIcmpSocket() throws IOException { return TeachingSocket.open("AF_INET", "SOCK_DGRAM", "IPPROTO_ICMP"); }
+                        """, "SOCK_DGRAM is the ping socket of exercise 10"),
+                new ExercisesTest.Wrong("11-raw-socket", "IP_HDRINCL turned on at the open", """
+                        TeachingSocket openRawIcmpSocket() throws IOException { return TeachingSocket.open("AF_INET", "SOCK_RAW", "IPPROTO_ICMP").setIpHdrIncl(true); }
+                        """, "a new socket has IP_HDRINCL off"),
+                new ExercisesTest.Wrong("11-raw-socket", "the protocol named IPPROTO_RAW", """
+                        TeachingSocket openRawIcmpSocket() throws IOException { return TeachingSocket.open("AF_INET", "SOCK_RAW", "IPPROTO_RAW"); }
+                        """, "protocol must be IPPROTO_ICMP (1, the protocol number of ICMP in the IPv4 header), got IPPROTO_RAW"),
+                new ExercisesTest.Wrong("11-raw-socket", "checksum carries not folded back", """
+                        int checksum(byte[] data) {
+                            long sum = 0;
+                            for (int i = 0; i < data.length; i += 2) sum += (data[i] & 0xff) << 8 | (i + 1 < data.length ? data[i + 1] & 0xff : 0);
+                            return (int) ~sum & 0xffff;
+                        }
+                        """, "exercise 3's check3() says why"),
+                new ExercisesTest.Wrong("11-raw-socket", "IHL counted in bytes",
+                        ipv4Header("h[0] = (byte) (4 << 4 | 20);", TOTAL, TTL_ICMP, ADDRESSES, SUM),
+                        "IHL counts 32-bit words (5)"),
+                new ExercisesTest.Wrong("11-raw-socket", "version in the low half",
+                        ipv4Header("h[0] = 4;", TOTAL, TTL_ICMP, ADDRESSES, SUM),
+                        "it holds two fields, version (high 4 bits) and IHL (low 4)"),
+                new ExercisesTest.Wrong("11-raw-socket", "total length without the header",
+                        ipv4Header(V4_IHL5, "h[2] = (byte) (icmpLength >>> 8); h[3] = (byte) icmpLength;", TTL_ICMP, ADDRESSES, SUM),
+                        "the total length counts the header too"),
+                new ExercisesTest.Wrong("11-raw-socket", "total length little-endian",
+                        ipv4Header(V4_IHL5, "int total = 20 + icmpLength; h[3] = (byte) (total >>> 8); h[2] = (byte) total;", TTL_ICMP, ADDRESSES, SUM),
+                        "bytes swapped: the total length is big-endian"),
+                new ExercisesTest.Wrong("11-raw-socket", "TTL and protocol in each other's byte",
+                        ipv4Header(V4_IHL5, TOTAL, "h[9] = (byte) ttl; h[8] = 1;", ADDRESSES, SUM),
+                        "the TTL is byte 8 and the protocol byte 9"),
+                new ExercisesTest.Wrong("11-raw-socket", "addresses least significant byte first",
+                        ipv4Header(V4_IHL5, TOTAL, TTL_ICMP, """
+                                String[] s = source.split("\\\\."), d = destination.split("\\\\.");
+                                for (int i = 0; i < 4; i++) { h[15 - i] = (byte) Integer.parseInt(s[i]); h[19 - i] = (byte) Integer.parseInt(d[i]); }
+                                """, SUM),
+                        "address bytes reversed"),
+                new ExercisesTest.Wrong("11-raw-socket", "header checksum left at zero",
+                        ipv4Header(V4_IHL5, TOTAL, TTL_ICMP, ADDRESSES, ""),
+                        "the checksum field is still 0"),
+                new ExercisesTest.Wrong("11-raw-socket", "header checksum little-endian",
+                        ipv4Header(V4_IHL5, TOTAL, TTL_ICMP, ADDRESSES, "int sum = checksum(h); h[11] = (byte) (sum >>> 8); h[10] = (byte) sum;"),
+                        "the checksum's bytes are swapped"));
     }
 
     /**
