@@ -24,7 +24,7 @@ class LabExercisesTest {
 
     static Stream<String> labExercises() {
         return Stream.of("05-ttl", "06-traceroute", "07-ip-header", "08-rtt", "09-quoted-error", "10-datagram-socket",
-                "11-raw-socket");
+                "11-raw-socket", "12-record-route");
     }
 
     /** A traceroute with one line changed, for the mistakes of exercise 6. */
@@ -95,6 +95,54 @@ class LabExercisesTest {
     private static final String TTL_ICMP = "h[8] = (byte) ttl; h[9] = 1;";
     private static final String ADDRESSES = "putAddress(h, 12, source); putAddress(h, 16, destination);";
     private static final String SUM = "int sum = checksum(h); h[10] = (byte) (sum >>> 8); h[11] = (byte) sum;";
+
+    /** A recordRouteHeader with the lines for byte 0 and the total length, the option, and the checksum given. */
+    private static String recordRouteHeader(String versionIhlLength, String option, String sum) {
+        return """
+                byte[] recordRouteHeader(String source, String destination, int ttl, int icmpLength) {
+                    byte[] h = new byte[60];
+                    %s
+                    h[8] = (byte) ttl; h[9] = 1;
+                    putAddress(h, 12, source); putAddress(h, 16, destination);
+                    %s
+                    %s
+                    return h;
+                }
+                """.formatted(versionIhlLength, option, sum);
+    }
+
+    private static final String RR_FIXED = "h[0] = 0x4f; int total = 60 + icmpLength; h[2] = (byte) (total >>> 8); h[3] = (byte) total;";
+    private static final String RR_OPTION = "h[20] = 7; h[21] = 39; h[22] = 4;";
+    private static final String RR_SUM = "int sum = Checksum.of(h, 0, 60); h[10] = (byte) (sum >>> 8); h[11] = (byte) sum;";
+
+    /** A recordedRoute whose address loop runs from {@code from} while {@code condition}, the option found by {@code find}. */
+    private static String recordedRoute(String find, String loop) {
+        return """
+                List<String> recordedRoute(byte[] packet) {
+                    var route = new ArrayList<String>();
+                    int end = (packet[0] & 0x0f) * 4;
+                    %s
+                    return route;
+                }
+                """.formatted(find.formatted(loop));
+    }
+
+    private static final String WALK = """
+            for (int at = 20; at < end; ) {
+                int type = packet[at] & 0xff;
+                if (type == 0) break;
+                if (type == 1) { at++; continue; }
+                int length = packet[at + 1] & 0xff, pointer = packet[at + 2] & 0xff;
+                if (type == 7) %s
+                at += Math.max(length, 2);
+            }
+            """;
+    private static final String FIXED_AT_20 = """
+            int at = 20, pointer = packet[22] & 0xff;
+            if (end > 20 && packet[20] == 7) %s
+            """;
+    private static final String ADD = "route.add((packet[i] & 0xff) + \".\" + (packet[i + 1] & 0xff) + \".\" + (packet[i + 2] & 0xff) + \".\" + (packet[i + 3] & 0xff));";
+    private static final String UP_TO_POINTER = "for (int i = at + 3; i + 4 <= at + pointer - 1; i += 4) " + ADD;
 
     private static final String ANSWERED = "hops.add(a.from().getHostAddress()); break;";
     private static final String FAILED = "hops.add(f.from().getHostAddress()); if (f.error().type() != 11) break;";
@@ -226,7 +274,28 @@ class LabExercisesTest {
                         "the checksum field is still 0"),
                 new ExercisesTest.Wrong("11-raw-socket", "header checksum little-endian",
                         ipv4Header(V4_IHL5, TOTAL, TTL_ICMP, ADDRESSES, "int sum = checksum(h); h[11] = (byte) (sum >>> 8); h[10] = (byte) sum;"),
-                        "the checksum's bytes are swapped"));
+                        "the checksum's bytes are swapped"),
+                new ExercisesTest.Wrong("12-record-route", "IHL left at 5", recordRouteHeader(
+                        "h[0] = 0x45; int total = 60 + icmpLength; h[2] = (byte) (total >>> 8); h[3] = (byte) total;", RR_OPTION, RR_SUM),
+                        "the options make the header 60 bytes: IHL 15"),
+                new ExercisesTest.Wrong("12-record-route", "total length without the options", recordRouteHeader(
+                        "h[0] = 0x4f; int total = 20 + icmpLength; h[2] = (byte) (total >>> 8); h[3] = (byte) total;", RR_OPTION, RR_SUM),
+                        "the total length counts the options too"),
+                new ExercisesTest.Wrong("12-record-route", "option length 40", recordRouteHeader(RR_FIXED, "h[20] = 7; h[21] = 40; h[22] = 4;", RR_SUM),
+                        "the option is 39 bytes (3 + 9 × 4)"),
+                new ExercisesTest.Wrong("12-record-route", "pointer counted from 0", recordRouteHeader(RR_FIXED, "h[20] = 7; h[21] = 39; h[22] = 3;", RR_SUM),
+                        "the pointer counts from 1: the first free slot is at 4"),
+                new ExercisesTest.Wrong("12-record-route", "checksum over the fixed 20 bytes only", recordRouteHeader(RR_FIXED, RR_OPTION,
+                        "int sum = Checksum.of(h, 0, 20); h[10] = (byte) (sum >>> 8); h[11] = (byte) sum;"),
+                        "it covers the whole 60-byte header, options included"),
+                new ExercisesTest.Wrong("12-record-route", "the option taken to start at byte 20",
+                        recordedRoute(FIXED_AT_20, UP_TO_POINTER), "walk it from byte 20"),
+                new ExercisesTest.Wrong("12-record-route", "every slot read, the pointer ignored",
+                        recordedRoute(WALK, "for (int i = at + 3; i + 4 <= at + length; i += 4) " + ADD),
+                        "the slots after it are empty"),
+                new ExercisesTest.Wrong("12-record-route", "the pointer taken as counted from 0",
+                        recordedRoute(WALK, "for (int i = at + 3; i + 4 <= at + pointer + 3; i += 4) " + ADD),
+                        "the pointer counts from 1 at the option's first byte"));
     }
 
     /**
