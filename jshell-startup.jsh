@@ -18,4 +18,4 @@ if (System.getProperty("pingkit.script") == null) System.out.println("""
       var hi = Echo.to("127.0.0.1").id(7).seq(1).payload("hi")
       println(hi.show())     // every field (a bare hi.show() is a String: JShell prints it quoted, \\n and all)
       hi.send()
-    Learn: scripts/jshell --exercise 01  (your own copy in ~/pingkit-exercises; twelve exercises, see exercises/README.md)""");
+    Learn: scripts/jshell --exercise 01  (your own copy in ~/pingkit-exercises; thirteen exercises, see exercises/README.md)""");

@@ -24,7 +24,7 @@ class LabExercisesTest {
 
     static Stream<String> labExercises() {
         return Stream.of("05-ttl", "06-traceroute", "07-ip-header", "08-rtt", "09-quoted-error", "10-datagram-socket",
-                "11-raw-socket", "12-record-route");
+                "11-raw-socket", "12-record-route", "13-timestamp");
     }
 
     /** A traceroute with one line changed, for the mistakes of exercise 6. */
@@ -143,6 +143,24 @@ class LabExercisesTest {
             """;
     private static final String ADD = "route.add((packet[i] & 0xff) + \".\" + (packet[i + 1] & 0xff) + \".\" + (packet[i + 2] & 0xff) + \".\" + (packet[i + 3] & 0xff));";
     private static final String UP_TO_POINTER = "for (int i = at + 3; i + 4 <= at + pointer - 1; i += 4) " + ADD;
+
+    /** A timestampRequest with the type, the length, the originate and the checksum lines given. */
+    private static String timestampRequest(String type, String length, String originate, String sum) {
+        return """
+                byte[] timestampRequest(int id, int seq, long originate) {
+                    byte[] q = new byte[%s];
+                    %s
+                    q[4] = (byte) (id >>> 8); q[5] = (byte) id; q[6] = (byte) (seq >>> 8); q[7] = (byte) seq;
+                    %s
+                    %s
+                    return q;
+                }
+                """.formatted(length, type, originate, sum);
+    }
+
+    private static final String TS_TYPE = "q[0] = 13;";
+    private static final String TS_ORIGINATE = "put32(q, 8, originate);";
+    private static final String TS_SUM = "int sum = Checksum.of(q, 0, q.length); q[2] = (byte) (sum >>> 8); q[3] = (byte) sum;";
 
     private static final String ANSWERED = "hops.add(a.from().getHostAddress()); break;";
     private static final String FAILED = "hops.add(f.from().getHostAddress()); if (f.error().type() != 11) break;";
@@ -295,7 +313,37 @@ class LabExercisesTest {
                         "the slots after it are empty"),
                 new ExercisesTest.Wrong("12-record-route", "the pointer taken as counted from 0",
                         recordedRoute(WALK, "for (int i = at + 3; i + 4 <= at + pointer + 3; i += 4) " + ADD),
-                        "the pointer counts from 1 at the option's first byte"));
+                        "the pointer counts from 1 at the option's first byte"),
+                new ExercisesTest.Wrong("13-timestamp", "milliseconds since 1970 not reduced to the day", """
+                        long msSinceMidnightUtc(long epochMillis) { return epochMillis; }
+                        """, "not reduced to the day"),
+                new ExercisesTest.Wrong("13-timestamp", "seconds since midnight", """
+                        long msSinceMidnightUtc(long epochMillis) { return epochMillis % 86_400_000L / 1000; }
+                        """, "that is seconds; RFC 792's times are milliseconds"),
+                new ExercisesTest.Wrong("13-timestamp", "the reply's type in the request",
+                        timestampRequest("q[0] = 14;", "20", TS_ORIGINATE, TS_SUM), "14 is the reply's type; the request is 13"),
+                new ExercisesTest.Wrong("13-timestamp", "no room for the timestamps",
+                        timestampRequest(TS_TYPE, "8", "", TS_SUM), "three 32-bit timestamps follow the 8-byte header"),
+                new ExercisesTest.Wrong("13-timestamp", "originate little-endian", timestampRequest(TS_TYPE, "20",
+                        "q[11] = (byte) (originate >>> 24); q[10] = (byte) (originate >>> 16); q[9] = (byte) (originate >>> 8); q[8] = (byte) originate;", TS_SUM),
+                        "bytes swapped: the times are big-endian"),
+                new ExercisesTest.Wrong("13-timestamp", "checksum left at zero",
+                        timestampRequest(TS_TYPE, "20", TS_ORIGINATE, ""), "the checksum field is still 0"),
+                new ExercisesTest.Wrong("13-timestamp", "checksum over the 8-byte header only", timestampRequest(TS_TYPE, "20", TS_ORIGINATE,
+                        "int sum = Checksum.of(q, 0, 8); q[2] = (byte) (sum >>> 8); q[3] = (byte) sum;"), "it covers all 20 bytes, the timestamps included"),
+                new ExercisesTest.Wrong("13-timestamp", "offset with the sign reversed", """
+                        double clockOffsetMs(long t1, long t2, long t3, long t4) { return (dayDiff(t1, t2) + dayDiff(t4, t3)) / 2.0; }
+                        """, "the sign: positive when the other clock is ahead"),
+                new ExercisesTest.Wrong("13-timestamp", "offset not halved", """
+                        double clockOffsetMs(long t1, long t2, long t3, long t4) { return dayDiff(t2, t1) + dayDiff(t3, t4); }
+                        """, "half of ((t2 - t1) + (t3 - t4))"),
+                new ExercisesTest.Wrong("13-timestamp", "offset in whole milliseconds", """
+                        double clockOffsetMs(long t1, long t2, long t3, long t4) { return (dayDiff(t2, t1) + dayDiff(t3, t4)) / 2; }
+                        """, "half a millisecond counts: divide as a double"),
+                new ExercisesTest.Wrong("13-timestamp", "differences not wrapped at midnight", """
+                        long[] oneWayMs(long t1, long t2, long t3, long t4) { return new long[] {t2 - t1, t4 - t3}; }
+                        double clockOffsetMs(long t1, long t2, long t3, long t4) { return ((t2 - t1) + (t3 - t4)) / 2.0; }
+                        """, "the stamps wrapped at midnight"));
     }
 
     /**
