@@ -14,9 +14,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Exercises 1 to 4 (no lab needed), each run the way a learner runs it: open the exercise, then the reference
- * solution or a wrong answer, then the exercise's own check. The others are in {@link LabExercisesTest}: 5, 6 and 9
- * need the lab's router, and 7, 8 and 10 (which run on any 127.0.0.1) are tested in the lab's client namespace,
- * whose loopback no other program floods with ICMP of its own.
+ * solution or a wrong answer, then the exercise's own check. The others are in {@link LabExercisesTest}: 5, 6, 9,
+ * 12 and 13 need the lab's router, and 7, 8, 10 and 11 (which run on any 127.0.0.1) are tested in the lab's client
+ * namespace, whose loopback no other program floods with ICMP of its own.
  */
 class ExercisesTest {
 

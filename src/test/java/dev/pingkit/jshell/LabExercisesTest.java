@@ -12,10 +12,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Exercises 5 to 10 run in a jshell process started inside the lab's client namespace with
- * {@code ip netns exec pingkit-client}, exactly as the exercises tell a learner to start it: 5, 6 and 9 send through
- * the lab's router; 7, 8 and 10 use 127.0.0.1, and the client's loopback carries no other program's ICMP, so a
- * check's decoy packets are the only strangers a learner's receive loop meets.
+ * Exercises 5 to 13 run in a jshell process started inside the lab's client namespace with
+ * {@code ip netns exec pingkit-client}, exactly as the exercises tell a learner to start it: 5, 6, 9, 12 and 13 send
+ * through the lab's router; 7, 8, 10 and 11 use 127.0.0.1, and the client's loopback carries no other program's
+ * ICMP, so a check's decoy packets are the only strangers a learner's receive loop meets.
  */
 @LabTest
 class LabExercisesTest {
