@@ -8,8 +8,13 @@
 //
 // Then read an answer: Echo.send() hands back a SendResult. When the peer answered it is a SendResult.Answered,
 // whose reply() is the decoded IcmpMessage (type(), code(), id(), seq(), payload(), show()).
-// Try it:   var r = Echo.to("127.0.0.1").id(7).seq(1).payload("hi").send()
-//           if (r instanceof SendResult.Answered a) System.out.println(a.reply().show())
+// Try it (what JShell answers is explained under each line):
+//     var r = Echo.to("127.0.0.1").id(7).seq(1).payload("hi").send()
+//         r ==> Answered[from=127.0.0.1 seq=1 bytes=10 ttl=64 rtt=0.085ms]: who answered, your sequence number,
+//         the reply's ICMP length (8 header + your 2 bytes), the TTL it arrived with, and the round trip
+//     if (r instanceof SendResult.Answered a) System.out.println(a.reply().show())
+//         every field of the reply: its IP header (ip.ver ... ip.dst), then type 0 (echo-reply), code 0, the
+//         checksum and whether it is correct, your id and seq, and your payload echoed back
 //
 // YOUR TURN: write the two methods below, then run  check4()
 // send() throws IOException when the socket cannot be opened (e.g. no permission).
