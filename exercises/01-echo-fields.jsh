@@ -1,5 +1,5 @@
 // Exercise 1: the echo packet's fields and sizes (RFC 792)
-// Open it in scripts/jshell with:  /open exercises/01-echo-fields.jsh
+// Start it with:  scripts/jshell --exercise 01   (your own copy of this file, in ~/pingkit-exercises)
 //
 // "ping" sends an ICMP Echo Request and the peer answers with an Echo Reply. RFC 792 draws it like this:
 //
@@ -23,7 +23,8 @@
 // (println prints the lines; a bare .show() gives the same text as one quoted String with \n in it.)
 //
 // YOUR TURN: replace each `throw` below with the answer, then run  check1()
-// (Either edit this file and /open it again, or type a new definition at the prompt: it replaces the old one.)
+// (Either edit your copy of this file and /open it again (scripts/jshell --exercise says where it is), or type a
+// new definition at the prompt: it replaces the old one.)
 
 int echoRequestType() { throw new UnsupportedOperationException("echoRequestType() is not written yet"); }
 
@@ -87,7 +88,7 @@ void verdict(String check, String exercise, List<String> wrong) {
 }
 
 System.out.println("""
-    Exercise 1: the echo message's fields and sizes (RFC 792); the picture and the idea are in exercises/01-echo-fields.jsh.
+    Exercise 1: the echo message's fields and sizes (RFC 792); the picture and the idea are in the file you opened (01-echo-fields.jsh).
     YOUR TURN: write echoRequestType(), echoReplyType(), icmpHeaderLength(), sequenceOffset() and
     ipv4PacketLength(dataBytes), then run check1(). Look first: println(Echo.to("127.0.0.1").id(7).seq(1).payload("hi").show())""");
 

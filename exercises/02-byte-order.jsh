@@ -1,5 +1,5 @@
 // Exercise 2: network byte order
-// Open it in scripts/jshell with:  /open exercises/02-byte-order.jsh
+// Start it with:  scripts/jshell --exercise 02   (your own copy of this file, in ~/pingkit-exercises)
 //
 // A 16-bit field such as the identifier takes two bytes on the wire. Internet protocols send the most significant
 // byte first ("big-endian", as RFC 791's appendix B and RFC 1700's "Data Notations" picture it; the sockets API
@@ -67,7 +67,7 @@ void verdict(String check, String exercise, List<String> wrong) {
 }
 
 System.out.println("""
-    Exercise 2: network byte order (most significant byte first); the idea is in exercises/02-byte-order.jsh.
+    Exercise 2: network byte order (most significant byte first); the idea is in the file you opened (02-byte-order.jsh).
     YOUR TURN: write toNetworkOrder(value) -> 2 bytes and fromNetworkOrder(bytes, offset) -> 0..65535 with shifts
     and masks, then run check2(). Remember: a Java byte is signed.""");
 

@@ -1,5 +1,5 @@
 // Exercise 3: the Internet checksum by hand (RFC 1071)
-// Open it in scripts/jshell with:  /open exercises/03-checksum.jsh
+// Start it with:  scripts/jshell --exercise 03   (your own copy of this file, in ~/pingkit-exercises)
 //
 // Every ICMP message carries a 16-bit checksum so the receiver can drop a damaged one. RFC 1071 defines it:
 //  1. Read the message as 16-bit big-endian words (exercise 2!). With the checksum field itself set to 0.
@@ -74,8 +74,8 @@ String checksumProblem(byte[] b, int mine, boolean lowBytesRight) {
     while (folded >> 16 != 0) folded = (folded & 0xffff) + (folded >> 16);
     int theirs = (int) ~folded & 0xffff;
     if (mine < 0 || mine > 0xffff) return "not a 16-bit value: keep the low 16 bits of the complement";
-    if (mine == (theirs >>> 8 | (theirs & 0xff) << 8)) return "bytes swapped: little-endian words? each word is its first byte times 256 plus the second";
-    if (mine == folded) return "that is the sum; the checksum is its one's complement";
+    // The most specific idea first: on an odd length, a last byte padded on the wrong side also looks like swapped
+    // bytes (for one byte it is exactly that), so the pad is named before byte order is.
     if (n % 2 == 1) {
         if (mine == Checksum.of(b, 0, n - 1)) return "the odd last byte was left out: it counts, padded with a zero byte";
         byte[] low = Arrays.copyOf(b, n + 1);
@@ -83,6 +83,8 @@ String checksumProblem(byte[] b, int mine, boolean lowBytesRight) {
         low[n] = b[n - 1];
         if (mine == Checksum.of(low, 0, n + 1)) return "the odd last byte went in as the low half of its word: the zero pad comes AFTER it";
     }
+    if (mine == (theirs >>> 8 | (theirs & 0xff) << 8)) return "bytes swapped: little-endian words? each word is its first byte times 256 plus the second";
+    if (mine == folded) return "that is the sum; the checksum is its one's complement";
     if (once >> 16 != 0 && mine == ((int) ~once & 0xffff)) return "the carry can carry again: fold until nothing is left above bit 15";
     if (sum >> 16 != 0 && mine == ((int) ~sum & 0xffff)) return "the carries above bit 15 were dropped: add them back into the low 16 bits";
     boolean highBytes = false;
@@ -98,7 +100,7 @@ void verdict(String check, String exercise, List<String> wrong) {
 }
 
 System.out.println("""
-    Exercise 3: the Internet checksum (RFC 1071); the four steps are in exercises/03-checksum.jsh.
+    Exercise 3: the Internet checksum (RFC 1071); the four steps are in the file you opened (03-checksum.jsh).
     YOUR TURN: write checksum(data): 16-bit big-endian words, an odd last byte padded with a zero after it,
     carries folded back in, then the one's complement. Run check3().""");
 

@@ -1,5 +1,5 @@
 // Exercise 4: build an echo request by hand, decode it, send it, read the reply
-// Open it in scripts/jshell with:  /open exercises/04-build-by-hand.jsh
+// Start it with:  scripts/jshell --exercise 04   (your own copy of this file, in ~/pingkit-exercises)
 //
 // Put exercises 1 to 3 together: an echo request is
 //     type 8 | code 0 | checksum (2 bytes) | identifier (2) | sequence (2) | data
@@ -8,8 +8,13 @@
 //
 // Then read an answer: Echo.send() hands back a SendResult. When the peer answered it is a SendResult.Answered,
 // whose reply() is the decoded IcmpMessage (type(), code(), id(), seq(), payload(), show()).
-// Try it:   var r = Echo.to("127.0.0.1").id(7).seq(1).payload("hi").send()
-//           if (r instanceof SendResult.Answered a) System.out.println(a.reply().show())
+// Try it (what JShell answers is explained under each line):
+//     var r = Echo.to("127.0.0.1").id(7).seq(1).payload("hi").send()
+//         r ==> Answered[from=127.0.0.1 seq=1 bytes=10 ttl=64 rtt=0.085ms]: who answered, your sequence number,
+//         the reply's ICMP length (8 header + your 2 bytes), the TTL it arrived with, and the round trip
+//     if (r instanceof SendResult.Answered a) System.out.println(a.reply().show())
+//         every field of the reply: its IP header (ip.ver ... ip.dst), then type 0 (echo-reply), code 0, the
+//         checksum and whether it is correct, your id and seq, and your payload echoed back
 //
 // YOUR TURN: write the two methods below, then run  check4()
 // send() throws IOException when the socket cannot be opened (e.g. no permission).
@@ -62,7 +67,8 @@ void check4() {
                             + ": compare array contents with Arrays.equals (== asks whether they are the same object)");
                 if (answers(Icmp.decode(mine), mine))
                     wrong.add("answers(request, request) = true: the request itself is not a reply; look at the type");
-                if (answers(Icmp.decode(echo.type(0).code(1).toBytes()), mine))
+                // a check that ignores the type also takes code 1: name the type alone, the code once the type is read
+                else if (answers(Icmp.decode(echo.type(0).code(1).toBytes()), mine))
                     wrong.add("answers(reply, request) = true for a message of type 0 but code 1: an echo reply has code 0 too");
                 if (answers(a.reply(), echoRequest(id, seq + 1, data)))
                     wrong.add("answers(reply, request) = true although the request had another sequence number: "

@@ -1,6 +1,6 @@
 // Exercise 5: TTL and "Time to live exceeded": find the router
-// Run it in the lab:  scripts/netlab up   then   ip netns exec pingkit-client scripts/jshell
-// and at the prompt:  /open exercises/05-ttl.jsh
+// Run it in the lab:  scripts/netlab up   then
+//     ip netns exec pingkit-client scripts/jshell --exercise 05   (your own copy, in ~/pingkit-exercises)
 //
 // Every IPv4 packet carries a Time To Live (TTL). Each router that forwards the packet subtracts 1; a router
 // that would forward it with TTL 0 drops it instead and tells the sender with an ICMP "Time Exceeded" message
@@ -10,7 +10,11 @@
 // The lab (scripts/netlab hosts lists it) has a host "far" behind a "router". lab("far") and lab("router")
 // give their IPv4 addresses. Try:
 //     Echo.to(lab("far")).ttl(1).send()        // dies at the router
+//         $1 ==> Failed[from=198.51.100.6 seq=1 type=11 code=0]: the router (198.51.100.6) sent type 11, code 0,
+//         "time to live exceeded in transit", about your probe
 //     Echo.to(lab("far")).ttl(2).send()        // reaches far
+//         $2 ==> Answered[from=198.18.1.2 seq=1 bytes=64 ttl=63 rtt=0.120ms]: far answered; its reply crossed the
+//         router on the way back, so it arrived with TTL 63
 // The result of send() is a SendResult: SendResult.Answered (from(), reply()) when the target answered,
 // SendResult.Failed (from(), error()) when an ICMP error about this very probe came back, SendResult.NoReply
 // when nothing came back in time.

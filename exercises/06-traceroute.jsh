@@ -1,6 +1,6 @@
 // Exercise 6: a ten-line traceroute of your own
-// Run it in the lab:  scripts/netlab up   then   ip netns exec pingkit-client scripts/jshell
-// and at the prompt:  /open exercises/06-traceroute.jsh
+// Run it in the lab:  scripts/netlab up   then
+//     ip netns exec pingkit-client scripts/jshell --exercise 06   (your own copy, in ~/pingkit-exercises)
 //
 // traceroute is exercise 5 in a loop: send a probe with TTL 1, 2, 3, ... Each "Time to live exceeded" names the
 // router at that distance; the first echo REPLY means the probe arrived, and the trace stops. A hop that stays

@@ -1,5 +1,5 @@
 // Exercise 7: your own raw socket: send your bytes, read the IPv4 header by hand, find the ICMP message
-// Open it in scripts/jshell (as root: a raw socket needs it) with:  /open exercises/07-ip-header.jsh
+// Start it with:  scripts/jshell --exercise 07   (as root: a raw socket needs it; your own copy, in ~/pingkit-exercises)
 //
 // Until now pingkit sent and decoded for you. Here you hold the socket. TeachingSocket.raw() opens a raw IPv4 ICMP
 // socket: you send an ICMP message (your bytes, checksum and all), the kernel puts an IPv4 header in front of it,
@@ -28,12 +28,23 @@
 //  - A raw socket gets a copy of EVERY ICMP message this host receives: other programs' pings, and on 127.0.0.1
 //    your own echo request too. Keep reading until you see the one you wait for.
 //
-// Try it:
+// Try it (what JShell answers is explained under each line):
 //     var s = TeachingSocket.raw()
+//         s ==> TeachingSocket[socket(AF_INET, SOCK_RAW, IPPROTO_ICMP), IP_HDRINCL 0]: the C call that opened it;
+//         IP_HDRINCL 0 means you write the ICMP message and the kernel writes the IP header in front of it
 //     s.send(Echo.to("127.0.0.1").id(7).seq(1).payload("hi").toBytes(), "127.0.0.1")
+//         $2 ==> 1796657249294135107: when it was sent, in nanoseconds since 1970 (January 1st, UTC); exercise 8
+//         times the round trip from it
 //     var r = s.receive(Duration.ofSeconds(1))          // null when nothing came
-//     println(HexFormat.of().formatHex(r.bytes()))      // and again: s.receive(...) for the next one
-//     s.recordRoute()    // later packets carry the IP option Record Route, like ping -R: replies carry it back
+//         r ==> 30 bytes from 127.0.0.1: 20 of IPv4 header, 8 of ICMP header, your 2 bytes of data
+//     println(HexFormat.of().formatHex(r.bytes()))
+//         4500001e...0800...: 45 is version 4 and IHL 5, 001e the total length (30); the ICMP message starts at
+//         byte 20 with type 08: your own REQUEST, which a raw socket on 127.0.0.1 receives too
+//     r = s.receive(Duration.ofSeconds(1)); println(HexFormat.of().formatHex(r.bytes()))
+//         the same, but with type 00 at byte 20: the echo reply
+//     s.recordRoute()
+//         $6 ==> the same socket: later packets carry the IP option Record Route, like ping -R, and the replies carry
+//         it back, so their header is 60 bytes (IHL 15) and the ICMP message starts at byte 60
 //     s.close()
 //
 // YOUR TURN: write the methods below, then run  check7()
@@ -137,7 +148,10 @@ void headerProblems7(String what, byte[] p, List<String> wrong) {
                 : dotted7(p, 16).equals(source) ? ": that is the destination address" : ""));
     byte[] icmp = icmpMessage(p);
     byte[] theirs = Arrays.copyOfRange(p, ip.headerLength(), ip.totalLength());
-    if (!Arrays.equals(icmp, theirs))
+    // A wrong header length makes a wrong ICMP message too: name the one cause, not a second one.
+    if (!Arrays.equals(icmp, theirs) && h != ip.headerLength())
+        wrong.add("icmpMessage" + in + " is wrong as well, if it starts where ipHeaderLength says the header ends: fix that first");
+    else if (!Arrays.equals(icmp, theirs))
         wrong.add("icmpMessage" + in + " starts with " + (icmp == null || icmp.length == 0 ? "nothing" : hex.formatHex(icmp, 0, Math.min(4, icmp.length)))
                 + (icmp != null && icmp.length > 0 && ip.headerLength() > 20 && Arrays.equals(icmp, Arrays.copyOfRange(p, 20, p.length))
                         ? ": that is inside the IP options; the ICMP message starts after the whole header, whose length IHL gives"
@@ -173,7 +187,7 @@ void verdict(String check, String exercise, List<String> wrong) {
 }
 
 System.out.println("""
-    Exercise 7: your own raw socket, the IPv4 header read by hand (needs root); the picture is in exercises/07-ip-header.jsh.
+    Exercise 7: your own raw socket, the IPv4 header read by hand (needs root); the picture is in the file you opened (07-ip-header.jsh).
     YOUR TURN: write ipVersion, ipHeaderLength, ipTotalLength, ipTtl, ipProtocol, ipSource and icmpMessage over a
     received packet, and echo(socket, request, host), which sends your bytes and returns the reply's packet.
     Run check7(). Try: var s = TeachingSocket.raw()""");

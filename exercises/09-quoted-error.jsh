@@ -1,6 +1,6 @@
 // Exercise 9: which probe is this error about? Read the datagram an ICMP error quotes
-// Run it in the lab:  scripts/netlab up   then   ip netns exec pingkit-client scripts/jshell
-// and at the prompt:  /open exercises/09-quoted-error.jsh
+// Run it in the lab:  scripts/netlab up   then
+//     ip netns exec pingkit-client scripts/jshell --exercise 09   (your own copy, in ~/pingkit-exercises)
 //
 // A router that drops your probe (TTL exceeded, no route) answers with an ICMP error. An error carries no
 // identifier or sequence number of its own; instead it QUOTES the start of the packet it dropped (RFC 792):
@@ -14,10 +14,16 @@
 // identifier and sequence number INSIDE the quote, after two IP headers whose lengths each come from their own IHL.
 // Types to know: 3 destination unreachable, 11 time exceeded (5, 12 and 4 are errors too; 0 and 8 are not).
 //
-// Try it (in the lab):
+// Try it (in the lab; what JShell answers is explained under each line):
 //     var s = TeachingSocket.raw().ttl(1)
+//         s ==> TeachingSocket[socket(AF_INET, SOCK_RAW, IPPROTO_ICMP), IP_HDRINCL 0]: your raw socket, TTL 1
 //     s.send(Echo.to(lab("far")).id(7).seq(1).toBytes(), lab("far"))
+//         $3 ==> 1796657249294135107: when it was sent, in nanoseconds since 1970 (exercise 8)
 //     var r = s.receive(Duration.ofSeconds(1));  println(Icmp.decode(r.bytes()).show());  println(HexFormat.of().formatHex(r.bytes()))
+//         r ==> 112 bytes from 198.51.100.6: the router's time exceeded, 20 bytes of IP header and 8 of ICMP
+//         header of its own, then the 84 it quotes: your whole probe, IP header first (RFC 792 asks for the header
+//         and 8 bytes of data; Linux quotes up to 576 bytes in all). show() decodes it, the hex is what
+//         isErrorAbout below reads by hand
 //
 // YOUR TURN: write isErrorAbout below (by hand, no Icmp.decode), then run  check9()
 

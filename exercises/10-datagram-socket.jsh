@@ -1,6 +1,7 @@
 // Exercise 10: what a datagram ("ping") socket changes
-// Open it in scripts/jshell with:  /open exercises/10-datagram-socket.jsh   (the lab's client namespace allows
-// datagram sockets: ip netns exec pingkit-client scripts/jshell; elsewhere the check explains what it would show)
+// Start it with:  scripts/jshell --exercise 10   (your own copy of this file, in ~/pingkit-exercises; the lab's
+// client namespace allows datagram sockets: ip netns exec pingkit-client scripts/jshell --exercise 10; elsewhere
+// the check explains what it would show)
 //
 // A raw socket needs root (or CAP_NET_RAW) because it sees every ICMP message on the host and may send anything.
 // Linux also offers unprivileged ICMP: socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP), the "ping socket", allowed to the
@@ -9,14 +10,21 @@
 //    you send, whatever you put there, and fills in the checksum;
 //  - you receive only the echo replies carrying that identifier (and errors about your probes), not the whole
 //    host's ICMP;
-//  - you receive the bare ICMP message: no IP header in front (TeachingSocket.ipHeaderIncluded() is false).
+//  - you receive the bare ICMP message: no IP header in front (TeachingSocket.receivesIpHeader() is false).
 // That is why iputils ping can run without root on most distributions, and why pingkit's engine matches replies by
 // the identifier the kernel chose when it runs on a datagram socket.
 //
-// Try it:  var d = TeachingSocket.datagram()    // fails with one line naming the sysctl where it is not allowed
-//          d.localId()
-//          d.send(Echo.to("127.0.0.1").id(7).seq(1).payload("hi").toBytes(), "127.0.0.1")
-//          println(HexFormat.of().formatHex(d.receive(Duration.ofSeconds(1)).bytes()))   // which identifier came back?
+// Try it (what JShell answers is explained under each line):
+//     var d = TeachingSocket.datagram()    // fails with one line naming the sysctl where it is not allowed
+//         d ==> TeachingSocket[socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP), id 4242]: the C call, and the identifier
+//         the kernel gave this socket (another number each time)
+//     d.localId()
+//         $2 ==> 4242: that identifier again, as a number
+//     d.send(Echo.to("127.0.0.1").id(7).seq(1).payload("hi").toBytes(), "127.0.0.1")
+//         $3 ==> 1796657249294135107: when it was sent, in nanoseconds since 1970 (exercise 8)
+//     println(HexFormat.of().formatHex(d.receive(Duration.ofSeconds(1)).bytes()))
+//         0000....10920001...: no IP header this time, the reply starts with its type 00; bytes 4 and 5 are the
+//         identifier that came back (0x1092 is 4242): which one is it, yours (7) or the kernel's?
 //
 // YOUR TURN: write echoReply below so it works on BOTH kinds of socket, then run  check10()
 
@@ -90,7 +98,7 @@ void verdict(String check, String exercise, List<String> wrong) {
 }
 
 System.out.println("""
-    Exercise 10: what a datagram ("ping") socket changes: the kernel's identifier, no IP header; see exercises/10-datagram-socket.jsh.
+    Exercise 10: what a datagram ("ping") socket changes: the kernel's identifier, no IP header; see the file you opened (10-datagram-socket.jsh).
     YOUR TURN: write echoReply(socket, request, host) for raw AND datagram sockets, then run check10().""");
 
 check10();

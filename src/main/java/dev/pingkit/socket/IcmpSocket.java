@@ -101,6 +101,18 @@ public interface IcmpSocket extends AutoCloseable {
     }
 
     /**
+     * <b>Turns {@code IP_HDRINCL} on or off on a raw IPv4 socket</b> (it opens with it off). On, {@link #send} takes
+     * a whole IPv4 packet, header first, as the caller wrote it; the kernel still fills in the header checksum and
+     * the total length, and the identification and source address when they are 0 (raw(7)). What {@link #receive}
+     * returns is unchanged.
+     *
+     * @throws UnsupportedOperationException unless this is a raw IPv4 socket, and on sockets that cannot (fakes)
+     */
+    default void setIpHdrIncl(boolean on) throws IOException {
+        throw new UnsupportedOperationException("IP_HDRINCL is not supported by " + this);
+    }
+
+    /**
      * <b>Lets only these ICMPv6 types reach a raw ICMPv6 socket</b> ({@code ICMP6_FILTER}); the kernel blocks the
      * rest before they are queued. This default does nothing (fakes).
      *

@@ -222,6 +222,19 @@ final class NativeIcmpSocket implements IcmpSocket {
     }
 
     @Override
+    public void setIpHdrIncl(boolean on) throws IOException {
+        if (kind != SocketKind.RAW || family != Family.IPV4) {
+            throw new UnsupportedOperationException("IP_HDRINCL is for raw IPv4 sockets; this is a " + description());
+        }
+        enter();
+        try {
+            NativeOptions.setInt(fd, LibC.IPPROTO_IP, LibC.IP_HDRINCL, on ? 1 : 0, "IP_HDRINCL", null);
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
     public void setTos(int tos) throws IOException {
         if (tos < -1 || tos > 255) {
             throw new IllegalArgumentException("tos must be 0..255 (or -1 for the default), got " + tos);

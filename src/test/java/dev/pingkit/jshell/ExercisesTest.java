@@ -14,9 +14,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Exercises 1 to 4 (no lab needed), each run the way a learner runs it: open the exercise, then the reference
- * solution or a wrong answer, then the exercise's own check. The others are in {@link LabExercisesTest}: 5, 6 and 9
- * need the lab's router, and 7, 8 and 10 (which run on any 127.0.0.1) are tested in the lab's client namespace,
- * whose loopback no other program floods with ICMP of its own.
+ * solution or a wrong answer, then the exercise's own check. The others are in {@link LabExercisesTest}: 5, 6, 9,
+ * 12 and 13 need the lab's router, and 7, 8, 10 and 11 (which run on any 127.0.0.1) are tested in the lab's client
+ * namespace, whose loopback no other program floods with ICMP of its own.
  */
 class ExercisesTest {
 
@@ -285,7 +285,7 @@ class ExercisesTest {
                                 if (isReplyTo(r.bytes(), request)) return (System.nanoTime() - start) / 1000;
                             return -1;
                         }
-                        """, "shorter than the kernel's"),
+                        """, "return nanoseconds, not microseconds"),
                 new Wrong("08-rtt", "clock stopped at the first packet (the own request)", """
                         long myRttNanos(TeachingSocket s, byte[] request, String host) throws IOException {
                             long start = System.nanoTime();
@@ -312,6 +312,15 @@ class ExercisesTest {
                             return System.nanoTime() - start;
                         }
                         """, "the clock ran on after the reply came"),
+                new Wrong("08-rtt", "clock started after send()", """
+                        long myRttNanos(TeachingSocket s, byte[] request, String host) throws IOException {
+                            s.send(request, host);
+                            long start = System.nanoTime();
+                            for (TeachingSocket.Received r; (r = s.receive(Duration.ofSeconds(2))) != null; )
+                                if (isReplyTo(r.bytes(), request)) return System.nanoTime() - start;
+                            return -1;
+                        }
+                        """, "your clock missed the time send() took to return"),
                 new Wrong("08-rtt", "kernel RTT subtracted the wrong way round", """
                         long kernelRttNanos(TeachingSocket s) { return s.lastSendTime() - s.lastReceived().kernelTimeNanos(); }
                         """, "negative? it is the later stamp minus the earlier one"));
@@ -366,10 +375,10 @@ class ExercisesTest {
                     }));
             var mistakes = java.util.stream.IntStream.range(0, wrongs.size()).mapToObj(i -> {
                 Wrong wrong = wrongs.get(i);
-                return DynamicTest.dynamicTest(wrong + " fails with a hint", () -> {
+                return DynamicTest.dynamicTest(wrong + " fails with its own hint", () -> {
                     String verdict = out.get().wrong().get(i);
                     assertTrue(lastLine(verdict).startsWith("FAIL exercise "), verdict);
-                    assertTrue(verdict.contains(wrong.complaint()), "expected \"" + wrong.complaint() + "\" in\n" + verdict);
+                    assertOwnHint(wrong, wrongs, verdict);
                 });
             });
             return Stream.concat(fixed, mistakes);
@@ -409,6 +418,21 @@ class ExercisesTest {
         org.junit.jupiter.api.Assertions.assertEquals(tested, exercises);
         for (String e : exercises) {
             assertTrue(Files.isRegularFile(solutionFile(e)), "no solution for " + e);
+        }
+    }
+
+    /**
+     * The verdict on {@code wrong} names its own cause and no other catalogued mistake's: a hint meant for another
+     * cause (byte order for a misplaced pad) would send the learner the wrong way. A hint that is part of this one's
+     * own wording (a shorter form of it) is not another cause.
+     */
+    static void assertOwnHint(Wrong wrong, List<Wrong> catalogue, String verdict) {
+        assertTrue(verdict.contains(wrong.complaint()), "expected \"" + wrong.complaint() + "\" in\n" + verdict);
+        for (Wrong other : catalogue) {
+            if (!wrong.complaint().contains(other.complaint())) {
+                assertFalse(verdict.contains(other.complaint()), "the hint for \"" + other.mistake() + "\" (\""
+                        + other.complaint() + "\") also given for \"" + wrong.mistake() + "\":\n" + verdict);
+            }
         }
     }
 

@@ -85,6 +85,20 @@ class ExperimentsLabTest {
         assertEquals(masked(status), masked(fromJShell), fromJShell);
     }
 
+    /** examples/ttl-experiment.jsh run as its first lines say, a JShell script in the client namespace. */
+    @Test
+    void ttlExperimentAsAJShellScriptPrintsTheSameTableAndExitsZero() {
+        Lab.Result r = Lab.run(Duration.ofSeconds(120), "env",
+                "PINGKIT_CLASSPATH=" + System.getProperty("java.class.path"),
+                Lab.home().resolve("scripts/jshell").toString(), Lab.home().resolve("examples/ttl-experiment.jsh").toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        String far = Addresses.text(Lab.host(Lab.FAR).v4());
+        String far6 = Addresses.text(Lab.host(Lab.FAR).v6());
+        assertEquals("ttl " + far + " " + far6 + "\n1 error error\n2 answered answered\n3 answered answered\n"
+                + "TTL 1 is answered by the router " + Addresses.text(Lab.host(Lab.ROUTER).v4()) + "; TTL 2 reaches far",
+                masked(r.stdout()), r.toString());
+    }
+
     @Test
     void aBatchToTheLossyHostEndsEveryFourthProbeLostAndTheSparklineShowsWhere() {
         Lab.resetCounters();

@@ -1,4 +1,4 @@
-package dev.pingkit.ping;
+package dev.pingkit.jshell;
 
 import dev.pingkit.socket.Family;
 import dev.pingkit.socket.IcmpSocket;
@@ -25,7 +25,13 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * A {@linkplain #raw() raw socket} (root or CAP_NET_RAW) receives a copy of every ICMP message this host receives,
+ * {@link #raw()} is the C call {@code socket(AF_INET, SOCK_RAW, IPPROTO_ICMP)} with {@code IP_HDRINCL} left at 0
+ * (off): you write the ICMP message, the kernel writes the IPv4 header in front of it; {@link #setIpHdrIncl
+ * setIpHdrIncl(true)} turns it on, and then you write the header too. {@link #datagram()} is
+ * {@code socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP)}; {@link #open(String, String, String)} makes either call with
+ * its arguments named, and {@link #socketCall()} says which one you hold.
+ *
+ * <p>A {@linkplain #raw() raw socket} (root or CAP_NET_RAW) receives a copy of every ICMP message this host receives,
  * each as an IPv4 packet starting with its header; on 127.0.0.1 that includes your own echo requests. A
  * {@linkplain #datagram() datagram ("ping") socket} needs no privilege where {@code net.ipv4.ping_group_range}
  * admits your group: the kernel writes its own identifier ({@link #localId()}) into every echo request, fills in
@@ -41,6 +47,8 @@ public final class TeachingSocket implements AutoCloseable {
     private final Inbound inbound = new Inbound();
     private long lastSendTime = -1;
     private Received lastReceived;
+    private long sendReturnDelayNanos;
+    private boolean hdrIncl;
 
     private TeachingSocket(IcmpSocket socket) {
         this.socket = socket;
@@ -53,6 +61,33 @@ public final class TeachingSocket implements AutoCloseable {
      */
     public static TeachingSocket raw() throws IOException {
         return new TeachingSocket(IcmpSockets.open(Family.IPV4, SocketKind.RAW));
+    }
+
+    /**
+     * <b>Opens a socket as the C call {@code socket(family, type, protocol)} does, its arguments by their C names</b>:
+     * {@code open("AF_INET", "SOCK_RAW", "IPPROTO_ICMP")} is {@link #raw()}, {@code "SOCK_DGRAM"} {@link #datagram()}.
+     *
+     * @throws IllegalArgumentException naming the argument, when it is not one of those (IPv4 ICMP only here)
+     * @throws IOException              as {@link #raw()} and {@link #datagram()}
+     */
+    public static TeachingSocket open(String family, String type, String protocol) throws IOException {
+        Objects.requireNonNull(family, "family");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(protocol, "protocol");
+        if (!family.equals("AF_INET")) {
+            throw new IllegalArgumentException("family must be AF_INET (IPv4; AF_INET6 is ICMPv6, not in these"
+                    + " exercises), got " + family);
+        }
+        if (!protocol.equals("IPPROTO_ICMP")) {
+            throw new IllegalArgumentException("protocol must be IPPROTO_ICMP (1, the protocol number of ICMP in the"
+                    + " IPv4 header), got " + protocol);
+        }
+        return switch (type) {
+            case "SOCK_RAW" -> raw();
+            case "SOCK_DGRAM" -> datagram();
+            default -> throw new IllegalArgumentException("type must be SOCK_RAW (you write the ICMP message, checksum"
+                    + " and all) or SOCK_DGRAM (the unprivileged ping socket), got " + type);
+        };
     }
 
     /**
@@ -71,9 +106,40 @@ public final class TeachingSocket implements AutoCloseable {
         return socket.kind() == SocketKind.RAW ? "raw" : "datagram";
     }
 
-    /** <b>True when what you receive starts with the IPv4 header (raw); false for the bare ICMP message.</b> */
+    /**
+     * <b>The socket option {@code IP_HDRINCL} as set on this socket</b>: false as opened (the kernel writes the IPv4
+     * header of what you send), true after {@link #setIpHdrIncl setIpHdrIncl(true)} (you write it). It says nothing
+     * about what you receive: see {@link #receivesIpHeader()}.
+     */
     public boolean ipHeaderIncluded() {
+        return hdrIncl;
+    }
+
+    /**
+     * <b>Sets {@code IP_HDRINCL}, as {@code setsockopt(fd, IPPROTO_IP, IP_HDRINCL, &on, sizeof on)} does</b>: on, what
+     * you {@link #send} is a whole IPv4 packet, header first, as you wrote it; the kernel still writes the header
+     * checksum and total length over yours, and the identification and source when you leave them 0 (raw(7)), so
+     * what went out (a raw socket on 127.0.0.1 receives it too) shows whether yours were right. Returns this socket.
+     *
+     * @throws IllegalStateException on a datagram socket, which has no such option
+     */
+    public TeachingSocket setIpHdrIncl(boolean on) throws IOException {
+        if (socket.kind() != SocketKind.RAW) {
+            throw new IllegalStateException("IP_HDRINCL is an option of raw sockets; this is " + socketCall());
+        }
+        socket.setIpHdrIncl(on);
+        hdrIncl = on;
+        return this;
+    }
+
+    /** <b>True when what you receive starts with the IPv4 header (raw); false for the bare ICMP message.</b> */
+    public boolean receivesIpHeader() {
         return socket.headerIncluded();
+    }
+
+    /** <b>The C call that opened this socket</b>, e.g. {@code socket(AF_INET, SOCK_RAW, IPPROTO_ICMP)}. */
+    public String socketCall() {
+        return "socket(AF_INET, " + (socket.kind() == SocketKind.RAW ? "SOCK_RAW" : "SOCK_DGRAM") + ", IPPROTO_ICMP)";
     }
 
     /** <b>The identifier the kernel writes into a datagram socket's echo requests</b>; -1 on a raw socket. */
@@ -98,21 +164,62 @@ public final class TeachingSocket implements AutoCloseable {
     }
 
     /**
-     * <b>Sends your ICMP message, exactly these bytes (checksum included on a raw socket), to an IPv4 host.</b>
+     * <b>Sends your ICMP message, exactly these bytes (checksum included on a raw socket), to an IPv4 host</b>; with
+     * {@code IP_HDRINCL} on, your whole IPv4 packet, header first.
      *
-     * @param icmp the ICMP message, from its type byte on (no IP header: the kernel writes that)
-     * @param host an IPv4 address such as {@code "127.0.0.1"}
+     * @param icmp the ICMP message, from its type byte on (no IP header: the kernel writes that); with
+     *             {@code IP_HDRINCL} on, the IPv4 header and then the ICMP message
+     * @param host an IPv4 address such as {@code "127.0.0.1"}; with {@code IP_HDRINCL} on, the header's destination
      * @return when it was sent: CLOCK_REALTIME nanoseconds read just before the kernel took it, the clock of
      *         {@link Received#kernelTimeNanos()}
-     * @throws IllegalArgumentException if {@code icmp} is empty or {@code host} is not an IPv4 address
+     * @throws IllegalArgumentException if {@code icmp} is empty or {@code host} is not an IPv4 address; with
+     *                                  {@code IP_HDRINCL} on, if the header is shorter than its IHL says, its
+     *                                  destination is not {@code host} or its source not 0.0.0.0 nor an address
+     *                                  of this host (a reply must come back here)
      */
     public long send(byte[] icmp, String host) throws IOException {
         Objects.requireNonNull(icmp, "icmp");
         if (icmp.length == 0) {
             throw new IllegalArgumentException("icmp must hold at least 1 byte (the type), got 0");
         }
-        lastSendTime = socket.send(ByteBuffer.wrap(icmp), ipv4(host));
+        InetAddress to = ipv4(host);
+        if (hdrIncl) {
+            OwnHeader.check(icmp, to);
+        }
+        lastSendTime = socket.send(ByteBuffer.wrap(icmp), to);
+        if (sendReturnDelayNanos > 0) {
+            pause(sendReturnDelayNanos);
+        }
         return lastSendTime;
+    }
+
+    /**
+     * <b>Makes every later {@link #send} return only {@code delay} after the kernel took the packet</b>, as when your
+     * thread loses the processor right after the system call: the reply can arrive before {@code send} returns. A
+     * stopwatch started after {@code send} then misses part of the round trip; exercise 8's check uses this.
+     * 0 turns it off. Returns this socket, for chaining.
+     *
+     * @throws IllegalArgumentException unless {@code delay} is 0..10 s
+     */
+    public TeachingSocket sendReturnsAfter(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative() || delay.compareTo(Duration.ofSeconds(10)) > 0) {
+            throw new IllegalArgumentException("delay must be 0..10 s, got " + delay);
+        }
+        sendReturnDelayNanos = delay.toNanos();
+        return this;
+    }
+
+    private static void pause(long nanos) throws IOException {
+        long end = System.nanoTime() + nanos;
+        try {
+            for (long left = nanos; left > 0; left = end - System.nanoTime()) {
+                Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while send() was held back");
+        }
     }
 
     /**
@@ -156,7 +263,8 @@ public final class TeachingSocket implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "TeachingSocket[" + kind() + (localId() >= 0 ? ", id " + localId() : "") + "]";
+        return "TeachingSocket[" + socketCall() + (socket.kind() == SocketKind.RAW ? ", IP_HDRINCL " + (hdrIncl ? 1 : 0) : "")
+                + (localId() >= 0 ? ", id " + localId() : "") + "]";
     }
 
     /**

@@ -1,0 +1,61 @@
+# JDK 25's AOT caches (JEP 483/514/515) for the two JVMs of an interactive scripts/jshell: the tool's (javac and
+# the tool itself, the bulk of the start-up) and the execution engine's (the JVM the snippets run in). Sourced by
+# scripts/jshell; call pingkit_jshell_aot after pingkit_jshell_docs with the arguments the session will get. It
+# sets PINGKIT_JSHELL_AOT to the -J/-R flags that map the caches, made first when missing or older than the build
+# or than jshell-startup.jsh: one scripted session (a few snippets, then /exit) trains both JVMs, under names of
+# their own, then renamed (about 10 s, said on stderr). Execution stays remote, so Ctrl-C still stops a runaway
+# loop and keeps the session. Nothing on older JDKs, with PINGKIT_CLASSPATH (classes under test), or when the
+# caches cannot be made: they only make the start faster.
+pingkit_jshell_aot() {
+  PINGKIT_JSHELL_AOT=()
+  [ "$PINGKIT_JAVA_FEATURE" -ge 25 ] && [ -z "${PINGKIT_CLASSPATH:-}" ] || return 0
+  local home=${PINGKIT_JAVA%/bin/java} base tool remote lock_fd= quiet remote_flags tool_flags
+  base="$PINGKIT_TARGET/jshell/${home##*/}"
+  tool=$base.tool.aot remote=$base.remote.aot
+  quiet=(-J-Xlog:aot=off -J-Xlog:cds=off -R-Xlog:aot=off -R-Xlog:cds=off)
+  # The execution engine runs under the JDWP agent, which refuses a cache of AOT-linked classes ("cannot be used
+  # with JDWP agent"): its cache holds the classes loaded and parsed, not linked.
+  remote_flags=(-R-XX:-AOTClassLinking)
+  # The tool's JVM compiles a few small snippets with javac and waits for the user: C1 alone reaches its speed
+  # soonest, and the serial collector starts with the least work (on 2 busy cores, about half its CPU time). The
+  # snippets' JVM keeps its defaults: what a learner's loop runs on is the JDK's usual JVM.
+  tool_flags=(-J-XX:TieredStopAtLevel=1 -J-XX:+UseSerialGC)
+  if ! pingkit_jshell_aot_fresh "$tool" "$remote"; then
+    mkdir -p "$PINGKIT_TARGET/jshell" 2>/dev/null || return 0
+    if command -v flock >/dev/null 2>&1 && exec {lock_fd}>>"$PINGKIT_TARGET/jshell/.aot.lock"; then
+      flock "$lock_fd"
+    fi
+    if ! pingkit_jshell_aot_fresh "$tool" "$remote"; then
+      echo "pingkit: preparing JShell's start-up caches for ${home##*/} (once per build, about 10 s)..." >&2
+      rm -f "$tool.$$" "$remote.$$"
+      # Each JVM writes its cache at exit, the execution engine's through a child JVM that may outlive the tool:
+      # reading the output to its end waits for every process that holds it.
+      printf '%s\n' 'var probe = Echo.to("127.0.0.1").id(7).seq(1).payload("hi")' 'probe.toBytes()' \
+          'println(probe.show())' 'int twice(int x) { return 2 * x; }' 'twice(21)' '/exit' \
+        | "$PINGKIT_JSHELL" -J-XX:AOTCacheOutput="$tool.$$" -R-XX:AOTCacheOutput="$remote.$$" "${tool_flags[@]}" \
+             "${remote_flags[@]}" \
+             "${quiet[@]}" "$@" 2>&1 \
+        | cat >/dev/null || true
+      if [ -s "$tool.$$" ] && [ -s "$remote.$$" ]; then
+        mv -f "$tool.$$" "$tool" && mv -f "$remote.$$" "$remote" || true
+      else
+        echo "pingkit: JShell starts without its caches: the training session made none" >&2
+      fi
+      rm -f "$tool.$$" "$remote.$$" "$tool.$$.config" "$remote.$$.config"
+    fi
+    [ -z "$lock_fd" ] || exec {lock_fd}>&-
+  fi
+  pingkit_jshell_aot_fresh "$tool" "$remote" || return 0
+  pingkit_trust "$tool"
+  pingkit_trust "$remote"
+  PINGKIT_JSHELL_AOT=(-J-XX:AOTCache="$tool" -R-XX:AOTCache="$remote" "${tool_flags[@]}" "${remote_flags[@]}"
+    "${quiet[@]}")
+}
+
+# Whether both caches exist and are newer than the build and the start-up file the training ran.
+pingkit_jshell_aot_fresh() {
+  local f
+  for f in "$1" "$2"; do
+    [ -s "$f" ] && [ ! "$PINGKIT_STAMP" -nt "$f" ] && [ ! "$PINGKIT_HOME/jshell-startup.jsh" -nt "$f" ] || return 1
+  done
+}
