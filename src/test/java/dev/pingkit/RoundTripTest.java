@@ -123,7 +123,9 @@ class RoundTripTest {
             assertEquals(e.seq(), m.seq());
             assertArrayEquals(e.payload(), m.payload());
             assertTrue(m.checksumValid());
-            assertEquals(List.of(), m.problems());
+            // Random option bytes rarely make valid options: the decoder may flag them, and nothing else.
+            assertTrue(m.problems().stream().allMatch(p -> p.startsWith("IP option") || p.startsWith("record route ")
+                    || p.startsWith("timestamp option ")), m.problems()::toString);
 
             reader.reset(packet, 0, packet.length);
             assertEquals(h.ttl(), reader.ipTtl());
