@@ -1,14 +1,9 @@
 package dev.pingkit.batch;
 
 import dev.pingkit.engine.Query;
-import dev.pingkit.engine.Hosts;
-import dev.pingkit.packet.IcmpMessage;
-import dev.pingkit.packet.IpPackets;
-import dev.pingkit.packet.PcapWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -290,36 +285,19 @@ public final class Results {
      * reply bytes; only their requests are written.
      */
     public Path pcap(Path file) throws IOException {
-        Map<InetAddress, InetAddress> local = new LinkedHashMap<>();
-        try (PcapWriter w = PcapWriter.create(file)) {
-            for (ProbeResult p : probes) {
-                Query e = p.request();
-                if (p.answered() && p.reply() != null && p.reply().id() != e.id()) {
-                    e = e.id(p.reply().id()); // a ping socket's kernel wrote its own identifier on the wire
-                }
-                Query sent = e;
-                InetAddress src = e.source().orElseGet(() -> replyDestination(p)
-                        .orElseGet(() -> local.computeIfAbsent(sent.target(), Hosts::sourceToward)));
-                byte[] icmp = e.toBytes();
-                if (e.family() == 6) {
-                    icmp[2] = 0; // the kernel computes every ICMPv6 checksum it sends, a forced one included
-                    icmp[3] = 0;
-                }
-                w.write(p.sentEpochNanos(), IpPackets.ip(src, e.target(), e.ttl(), e.tos(), icmp));
-                IcmpMessage m = p.reply();
-                if (m == null || m.fromErrorQueue()) {
-                    continue;
-                }
-                long at = p.sentEpochNanos() + Math.max(0, p.rttNanos());
-                w.write(at, m.ip().isPresent() ? m.bytes()
-                        : IpPackets.ip(p.from(), src, p.replyTtl(), -1, m.icmpBytes()));
-            }
-        }
+        ResultsCapture.pcap(probes, file);
         return file;
     }
 
-    private static java.util.Optional<InetAddress> replyDestination(ProbeResult p) {
-        return p.reply() == null ? java.util.Optional.empty() : p.reply().ip().map(h -> h.destination());
+    /**
+     * <b>As {@link #pcap}, as pcapng, each packet with a comment saying how its probe ended; returns the file.</b>
+     * A request says {@code seq 5: lost}, {@code seq 4: answered in 0.061 ms} or the error that came; a reply
+     * {@code answers seq 4}, or {@code corrupted: byte 12 differs; answers seq 4} (offsets within the ICMP
+     * message). Wireshark shows them; {@code tshark -T fields -e frame.comment} prints them.
+     */
+    public Path pcapng(Path file) throws IOException {
+        ResultsCapture.pcapng(probes, file);
+        return file;
     }
 
     /** <b>One line: {@code Results: 8 probes, 7 answered, 0 errors, 1 lost}.</b> */

@@ -133,7 +133,8 @@ final class ExperimentCommands {
             case "csv" -> r.csv(file);
             case "json" -> r.json(file);
             case "pcap" -> r.pcap(file);
-            default -> throw new UserError("file must end in .csv, .json or .pcap, got " + args.get(0));
+            case "pcapng" -> r.pcapng(file);
+            default -> throw new UserError("file must end in .csv, .json, .pcap or .pcapng, got " + args.get(0));
         }
         console.println("saved " + r.size() + " result" + (r.size() == 1 ? "" : "s") + " to " + file);
     }
@@ -150,7 +151,7 @@ final class ExperimentCommands {
                     session.results().addAll(r);
                     console.println("loaded " + r.size() + " result" + (r.size() == 1 ? "" : "s") + " from " + file);
                 }
-                case "pcap" -> {
+                case "pcap", "pcapng" -> { // either format under either name: Pcap.read knows them by content
                     List<PcapPacket> packets = Pcap.read(file);
                     for (PcapPacket p : packets) {
                         console.println(p.toString());
@@ -158,7 +159,7 @@ final class ExperimentCommands {
                     console.println(packets.size() + " packet" + (packets.size() == 1 ? "" : "s") + " in " + file,
                             Console.NOTE);
                 }
-                default -> throw new UserError("file must end in .csv or .pcap, got " + args.get(0));
+                default -> throw new UserError("file must end in .csv, .pcap or .pcapng, got " + args.get(0));
             }
         } catch (NoSuchFileException e) {
             throw new UserError("no such file: " + file);
