@@ -203,6 +203,38 @@ public final class Results {
         return RttChart.sparkline(rtts(), RttChart.Glyphs.current());
     }
 
+    /**
+     * <b>The run's pictures as one SVG document:</b> RTT over time in send order, each lost, failed and corrupted
+     * probe marked by colour; RTT against the varied field (the first of size, ttl, tos, target, id, seq that takes
+     * more than one value; left out when none does) with the median, the p10-p90 band and each probe as a dot; and
+     * the RTT histogram. Axes carry their units and each chart a legend.
+     */
+    public String svg() {
+        return ResultsSvg.document(probes, java.util.Optional.empty());
+    }
+
+    /**
+     * <b>As {@link #svg()}, RTT plotted against {@code field}.</b>
+     *
+     * @throws IllegalArgumentException if {@code field} is not a field (the message lists them)
+     */
+    public String svg(String field) {
+        checkField(field);
+        return ResultsSvg.document(probes, java.util.Optional.of(field));
+    }
+
+    /** <b>Writes {@link #svg()} to {@code file} (open it in a browser); returns the file.</b> */
+    public Path svg(Path file) throws IOException {
+        Files.writeString(file, svg(), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** <b>Writes {@link #svg(String)} to {@code file}; returns the file.</b> */
+    public Path svg(Path file, String field) throws IOException {
+        Files.writeString(file, svg(field), StandardCharsets.UTF_8);
+        return file;
+    }
+
     /** <b>The same results as a table with a row per probe and a column per field.</b> */
     public Table toTable() {
         List<List<String>> rows = new ArrayList<>();

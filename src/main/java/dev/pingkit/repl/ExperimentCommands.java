@@ -43,20 +43,26 @@ final class ExperimentCommands {
                 before -> before.isEmpty() ? List.of("table", "stats", "clear")
                         : before.size() <= 3 && !before.get(0).equals("clear") ? ProbeResult.FIELDS : List.of(),
                 this::results));
-        commands.add(new CommandSpec("save", "save <file.csv|file.json|file.pcap>",
-                "write the collected sends to a CSV, JSON or pcap file (by its extension)",
+        commands.add(new CommandSpec("save", "save <file.csv|file.json|file.pcap|file.pcapng>",
+                "write the collected sends to a CSV, JSON, pcap or pcapng file (by its extension)",
                 "CSV: a header of the field names and sent_ns, a line per send. JSON: an array of objects.\n"
-                        + "pcap: every probe and reply with nanosecond stamps, for Wireshark or tshark -r.",
+                        + "pcap: every probe and reply with nanosecond stamps, for Wireshark or tshark -r.\n"
+                        + "pcapng: the same, each packet commented with how its probe ended (seq 5: lost).",
                 CommandSpec.Completion.words(), this::save));
-        commands.add(new CommandSpec("load", "load <file.csv|file.pcap>",
+        commands.add(new CommandSpec("load", "load <file.csv|file.pcap|file.pcapng>",
                 "add a saved CSV's sends to the results, or print a capture's packets decoded",
-                "A CSV written by save (or Results.csv) joins this session's results. A pcap (classic libpcap, as\n"
-                        + "pingkit, tcpdump -w or tshark -F pcap write it) is printed one decoded packet per line.",
+                "A CSV written by save (or Results.csv) joins this session's results. A capture (classic pcap or\n"
+                        + "pcapng, as pingkit, tcpdump -w, dumpcap or Wireshark write it) is printed one decoded\n"
+                        + "packet per line, with its comment.",
                 CommandSpec.Completion.words(), this::load));
-        commands.add(new CommandSpec("plot", "plot", "RTT histogram and sparkline of the collected sends",
-                "One bar per RTT range, one for the lost probes, then a sparkline of the run in send order\n"
-                        + "(lost probes marked). Unicode blocks on a UTF-8 terminal, ASCII elsewhere.",
-                CommandSpec.Completion.words(), this::plot));
+        commands.add(new CommandSpec("plot", "plot [file.svg [field]]",
+                "RTT histogram and sparkline of the collected sends, or the charts as an SVG file",
+                "Alone: one bar per RTT range, one for the lost probes, then a sparkline of the run in send order\n"
+                        + "(lost probes marked). Unicode blocks on a UTF-8 terminal, ASCII elsewhere.\n"
+                        + "plot run.svg: RTT over time (lost, failed and corrupted probes marked), RTT against the\n"
+                        + "varied field (median, p10-p90, each probe a dot; plot run.svg ttl names it) and the\n"
+                        + "histogram, as a file to open in a browser.",
+                before -> before.size() == 1 ? ProbeResult.FIELDS : List.of(), this::plot));
     }
 
     /** Prints one send's result in the form {@code send} was asked for: -q, --csv or --json. */
@@ -166,9 +172,27 @@ final class ExperimentCommands {
         }
     }
 
-    private void plot(List<String> args) {
-        Commands.noArguments("plot", args);
+    private void plot(List<String> args) throws IOException {
         Results r = session.results().snapshot();
+        if (!args.isEmpty()) {
+            if (args.size() > 2 || !extension(args.get(0)).equals("svg")) {
+                throw new UserError("plot takes nothing, or a file ending in .svg and a field, got "
+                        + String.join(" ", args));
+            }
+            needSome(r);
+            Path file = Path.of(args.get(0));
+            if (args.size() == 2) {
+                try {
+                    r.svg(file, args.get(1));
+                } catch (IllegalArgumentException e) {
+                    throw new UserError(e.getMessage());
+                }
+            } else {
+                r.svg(file);
+            }
+            console.println("plotted " + r.size() + " result" + (r.size() == 1 ? "" : "s") + " to " + file);
+            return;
+        }
         needSome(r);
         boolean utf8 = StandardCharsets.UTF_8.equals(console.terminal().encoding());
         RttChart.Glyphs g = utf8 ? RttChart.Glyphs.current() : RttChart.Glyphs.ASCII;
