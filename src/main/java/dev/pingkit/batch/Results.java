@@ -124,16 +124,54 @@ public final class Results {
     }
 
     /**
-     * <b>{@link #table(Function, Function, Function, String)} by field names:</b>
-     * {@code r.table("size", "target", "rtt")}.
+     * <b>{@link #table(Function, Function, Function, String)} by field names, each cell the median of its probes'
+     * values:</b> {@code r.table("size", "target", "rtt")}. {@link #table(String, String, String, CellStatistic)}
+     * names another statistic.
      *
      * @throws IllegalArgumentException if a name is not a field (the message lists them)
      */
     public Table table(String row, String column, String value) {
+        return table(row, column, value, CellStatistic.MEDIAN);
+    }
+
+    /**
+     * <b>A table by field names, each cell {@code statistic} of the values of the probes that fall into it</b>:
+     * {@code r.table("size", "target", "rtt", CellStatistic.P90)}. Probes without a value (a lost probe's rtt) do
+     * not count; a cell of words shows its distinct values joined by {@code /}.
+     *
+     * @throws IllegalArgumentException if a name is not a field (the message lists them)
+     */
+    public Table table(String row, String column, String value, CellStatistic statistic) {
         for (String f : List.of(row, column, value)) {
             checkField(f);
         }
-        return table(p -> p.field(row), p -> p.field(column), p -> p.field(value), row);
+        Map<Object, Map<Object, List<Object>>> cells = new LinkedHashMap<>();
+        List<Object> columns = new ArrayList<>();
+        for (ProbeResult p : probes) {
+            Object c = p.field(column);
+            if (!columns.contains(c)) {
+                columns.add(c);
+            }
+            cells.computeIfAbsent(p.field(row), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(c, k -> new ArrayList<>()).add(p.field(value));
+        }
+        List<Object> rows = new ArrayList<>(cells.keySet());
+        sortIfNumeric(rows);
+        sortIfNumeric(columns);
+        List<String> header = new ArrayList<>();
+        header.add(row);
+        columns.forEach(c -> header.add(Table.cell(c)));
+        List<List<String>> lines = new ArrayList<>();
+        for (Object r : rows) {
+            List<String> line = new ArrayList<>();
+            line.add(Table.cell(r));
+            for (Object c : columns) {
+                List<Object> in = cells.get(r).get(c);
+                line.add(Table.cell(in == null ? null : statistic.apply(in)));
+            }
+            lines.add(line);
+        }
+        return new Table(header, lines);
     }
 
     private static void checkField(String f) {

@@ -1,8 +1,10 @@
 package dev.pingkit.repl;
 
+import dev.pingkit.batch.CellStatistic;
 import dev.pingkit.batch.ProbeResult;
 import dev.pingkit.batch.Results;
 import dev.pingkit.batch.RttChart;
+import dev.pingkit.batch.Table;
 import dev.pingkit.packet.Pcap;
 import dev.pingkit.packet.PcapPacket;
 import java.io.IOException;
@@ -33,15 +35,21 @@ final class ExperimentCommands {
         return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
+    private static final List<String> STATISTICS = java.util.Arrays.stream(CellStatistic.values())
+            .map(CellStatistic::word).toList();
+
     void register(Commands commands) {
-        commands.add(new CommandSpec("results", "results [table <row> <column> <value> | stats <group> | clear]",
+        commands.add(new CommandSpec("results",
+                "results [table <row> <column> <value> [<statistic>] | stats <group> | clear]",
                 "the session's collected sends as a table, a make_table, or statistics per group",
                 "results alone: one row per send (" + String.join(" ", ProbeResult.FIELDS) + ").\n"
-                        + "results table size target rtt: a row per size, a column per target, the RTT in each cell\n"
-                        + "(like Scapy's make_table). results stats size: sent, lost, loss and RTT min/median/p90/max\n"
+                        + "results table size target rtt: a row per size, a column per target, the median RTT of each\n"
+                        + "cell (like Scapy's make_table); a fifth word names another statistic: min p10 median p90\n"
+                        + "max mean count last. results stats size: sent, lost, loss and RTT min/median/p90/max\n"
                         + "per size. results clear forgets them. The same tables as Results.table/stats in JShell.",
                 before -> before.isEmpty() ? List.of("table", "stats", "clear")
-                        : before.size() <= 3 && !before.get(0).equals("clear") ? ProbeResult.FIELDS : List.of(),
+                        : before.size() <= 3 && !before.get(0).equals("clear") ? ProbeResult.FIELDS
+                        : before.size() == 4 && before.get(0).equals("table") ? STATISTICS : List.of(),
                 this::results));
         commands.add(new CommandSpec("save", "save <file.csv|file.json|file.pcap|file.pcapng>",
                 "write the collected sends to a CSV, JSON, pcap or pcapng file (by its extension)",
@@ -95,12 +103,28 @@ final class ExperimentCommands {
                 console.println("results cleared");
             }
             case "table" -> {
-                if (args.size() != 4) {
-                    throw new UserError("results table needs <row> <column> <value> fields, got "
-                            + String.join(" ", args.subList(1, args.size())));
+                if (args.size() != 4 && args.size() != 5) {
+                    throw new UserError("results table needs <row> <column> <value> fields and an optional "
+                            + "statistic, got " + String.join(" ", args.subList(1, args.size())));
                 }
                 needSome(r);
-                print(r.table(args.get(1), args.get(2), args.get(3)).toString());
+                CellStatistic stat;
+                Table t;
+                try {
+                    stat = args.size() == 5 ? CellStatistic.of(args.get(4)) : CellStatistic.MEDIAN;
+                    t = r.table(args.get(1), args.get(2), args.get(3), stat);
+                } catch (IllegalArgumentException e) {
+                    throw new UserError(e.getMessage());
+                }
+                // a cell may hold many probes: say what it shows
+                String value = args.get(3);
+                boolean words = r.all().stream().map(p -> p.field(value)).filter(v -> v != null).findFirst()
+                        .map(v -> !(v instanceof Number)).orElse(false);
+                console.println(stat == CellStatistic.COUNT ? "each cell: how many of its probes have a " + value
+                        : stat == CellStatistic.LAST ? "each cell: the " + value + " of its last probe"
+                        : words ? "each cell: every " + value + " of its probes, once each, /-separated"
+                        : "each cell: the " + stat.word() + " " + value + " of its probes", Console.NOTE);
+                print(t.toString());
             }
             case "stats" -> {
                 if (args.size() != 2) {
