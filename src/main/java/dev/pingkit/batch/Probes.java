@@ -10,6 +10,7 @@ import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.engine.ProbeListener;
 import dev.pingkit.engine.ProbeSpec;
 import dev.pingkit.engine.ProbeTarget;
+import dev.pingkit.engine.Stop;
 import dev.pingkit.engine.TargetPlan;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -258,6 +259,19 @@ public final class Probes {
      * @throws IllegalArgumentException if the echo forces a checksum, type or code (those need {@link Query#send()})
      */
     public Results sendAll() throws IOException {
+        return sendAll(EngineOptions.defaults(), new Stop());
+    }
+
+    /**
+     * <b>As {@link #sendAll()} over sockets of {@code options} (raw or datagram; the batch's gap replaces theirs),
+     * ending early when {@code stop} is stopped</b>: the results then hold the probes that had ended, in send order.
+     *
+     * @throws IOException              if no ICMP socket can be opened (the message says how to get permission)
+     * @throws IllegalArgumentException if the echo forces a checksum, type or code (those need {@link Query#send()})
+     */
+    public Results sendAll(EngineOptions options, Stop stop) throws IOException {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(stop, "stop");
         if (base.checksumForced() || base.code() != 0 || base.type() != (base.family() == 6 ? 128 : 8)) {
             throw new IllegalArgumentException("sendAll sends plain echo requests; a forced checksum, type or code "
                     + "needs Echo.send(), got " + base);
@@ -267,7 +281,7 @@ public final class Probes {
         long[] sentAt = new long[probes.size()];
         ProbeResult[] results = new ProbeResult[probes.size()];
         Collector collector = new Collector(probes, sent, sentAt, results);
-        EngineOptions options = EngineOptions.defaults().minGap(gap);
+        options = options.minGap(gap);
         if (base.source().isPresent()) {
             options = options.source(base.source().get());
         }
@@ -284,9 +298,15 @@ public final class Probes {
                         .tos(p.hasTos() ? p.tos() : -1).timeout(timeout);
                 engine.probe(t, spec, i + 1); // tag 0 is the engine's for scheduled probes
             }
-            engine.run(collector);
+            Runnable hook = engine::stop;
+            stop.onStop(hook);
+            try {
+                engine.run(collector);
+            } finally {
+                stop.forget(hook);
+            }
         }
-        return Results.of(Arrays.asList(results));
+        return Results.of(Arrays.stream(results).filter(Objects::nonNull).toList());
     }
 
     /** Turns the engine's events into one {@link ProbeResult} per probe (tag = index + 1). */

@@ -11,6 +11,7 @@ import java.util.List;
 import dev.pingkit.Echo;
 import dev.pingkit.EchoSend;
 import dev.pingkit.batch.ProbeResult;
+import dev.pingkit.batch.Probes;
 import dev.pingkit.SendReport;
 import dev.pingkit.capture.Capture;
 import dev.pingkit.engine.EngineOptions;
@@ -42,7 +43,8 @@ final class NetCommands {
     }
 
     void register(Commands commands) {
-        commands.add(new CommandSpec("send", "send [--next] [-q|--csv|--json] [<field> <value>]... [<timeout>]",
+        commands.add(new CommandSpec("send",
+                "send [--next] [-q|--csv|--json] [<field> <value>|<field> <a>..<b> [step <n>]]... [count <n>] [<timeout>]",
                 "send the current packet; print one line, as ping prints a reply ('show' decodes it)",
                 "Waits up to <timeout> (seconds, or 500ms; default " + seconds(DEFAULT_TIMEOUT)
                         + " s, as ping -W) for a reply or an ICMP error quoting the probe.\n"
@@ -53,6 +55,9 @@ final class NetCommands {
                         + "-q prints the experiment's line instead (target, seq, size, TTL: outcome); --csv and\n"
                         + "--json one CSV line or JSON object. Field/value pairs change the packet first, as set\n"
                         + "does (send -q size 200 ttl 3).\n"
+                        + "Ranges make a batch, sent at once over one engine run as Java's sendAll sends it:\n"
+                        + "send seq 1..100 1, send size 0..1400 step 200 count 20 (seq, size, ttl, tos range;\n"
+                        + "count repeats each probe with the next seqs); each lost probe waits <timeout> once, for all.\n"
                         + "Every send is collected for 'results', 'save' and 'plot'.\n"
                         + "The socket is the one chosen with 'socket' (a datagram socket writes its own id and checksum).",
                 CommandSpec.Completion.words("--next", "-q", "--csv", "--json", "1", "0.5", "5"), this::send));
@@ -87,9 +92,18 @@ final class NetCommands {
         Duration timeout = DEFAULT_TIMEOUT;
         boolean timeoutSeen = false;
         List<String> pairs = new ArrayList<>();
+        List<BatchSend.Range> ranges = new ArrayList<>();
+        int count = 0;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("--next") || a.equals("-n")) {
+            if (fields != null && fields.isField(a) && i + 1 < args.size() && BatchSend.isRange(args.get(i + 1))) {
+                ranges.add(BatchSend.range(a, args.get(++i)));
+            } else if (a.equals("step") && !ranges.isEmpty() && i + 1 < args.size()) {
+                int last = ranges.size() - 1;
+                ranges.set(last, ranges.get(last).step(Values.intIn("step", args.get(++i), 1, 65535)));
+            } else if (a.equals("count") && i + 1 < args.size()) {
+                count = Values.intIn("count", args.get(++i), 1, Probes.MAX_PROBES);
+            } else if (a.equals("--next") || a.equals("-n")) {
                 next = true;
             } else if (a.equals("-q") || a.equals("--quiet") || a.equals("--csv") || a.equals("--json")) {
                 if (form != null && !form.equals(a)) {
@@ -121,6 +135,15 @@ final class NetCommands {
             echo = echo.seq((echo.seq() + 1) & 0xffff);
             session.echo(echo);
         }
+        if (!ranges.isEmpty() || count > 1) {
+            Probes batch = BatchSend.probes(echo, ranges, count, timeout);
+            try {
+                BatchSend.run(session, console, batch, engineOptions(), form, this::countOutcome);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+            return;
+        }
         Echo probe = echo;
         Duration wait = timeout;
         // A one-probe engine run; Ctrl-C stops the engine, which closes its own socket and wakes the wait at once.
@@ -149,6 +172,17 @@ final class NetCommands {
             ExperimentCommands.printOne(console, session.results(), recorded, form);
         } else {
             console.println(SendReport.line(result));
+        }
+    }
+
+    /** Counts one probe of a batch in the session's statistics. */
+    private void countOutcome(ProbeResult p) {
+        sends.sent(System.nanoTime());
+        switch (p.status()) {
+            case ANSWERED -> sends.reply(p.rttNanos(), false);
+            case CORRUPTED -> sends.corrupted();
+            case ERROR -> sends.error();
+            default -> noReplies++;
         }
     }
 
