@@ -253,10 +253,14 @@ public final class Probes {
 
     /**
      * <b>Sends every probe in one engine run (one socket per family) and waits until each has ended: answered,
-     * corrupted, an ICMP error, or lost at its timeout.</b>
+     * corrupted, an ICMP error, or lost at its timeout.</b> The probes go out as asked: with the echo's identifier
+     * (a raw socket's; a datagram socket's kernel writes its own), its sequence numbers when they count up by one in
+     * send order, its forced checksum (IPv4), type and code. Where the sequence numbers repeat or jump (a size range
+     * at one seq, several targets) the engine numbers the batch 1, 2, ... in send order instead;
+     * {@link Results#numbering()} says which happened.
      *
      * @throws IOException              if no ICMP socket can be opened (the message says how to get permission)
-     * @throws IllegalArgumentException if the echo forces a checksum, type or code (those need {@link Query#send()})
+     * @throws IllegalArgumentException if the checksum is forced on ICMPv6 (the kernel writes it)
      */
     public Results sendAll() throws IOException {
         return sendAll(EngineOptions.defaults(), new Stop());
@@ -267,25 +271,34 @@ public final class Probes {
      * ending early when {@code stop} is stopped</b>: the results then hold the probes that had ended, in send order.
      *
      * @throws IOException              if no ICMP socket can be opened (the message says how to get permission)
-     * @throws IllegalArgumentException if the echo forces a checksum, type or code (those need {@link Query#send()})
+     * @throws IllegalArgumentException if the checksum is forced on ICMPv6 (the kernel writes it)
      */
     public Results sendAll(EngineOptions options, Stop stop) throws IOException {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(stop, "stop");
-        if (base.checksumForced() || base.code() != 0 || base.type() != (base.family() == 6 ? 128 : 8)) {
-            throw new IllegalArgumentException("sendAll sends plain echo requests; a forced checksum, type or code "
-                    + "needs Echo.send(), got " + base);
+        boolean v6 = targets.stream().anyMatch(t -> t.getAddress().length == 16);
+        if (base.checksumForced() && v6) {
+            throw new IllegalArgumentException("checksum cannot be forced over an ICMPv6 socket (the kernel computes"
+                    + " it), got 0x" + Integer.toHexString(base.checksum()));
         }
         List<Query> probes = list();
         Map<Integer, Query> sent = new HashMap<>();
         long[] sentAt = new long[probes.size()];
         ProbeResult[] results = new ProbeResult[probes.size()];
         Collector collector = new Collector(probes, sent, sentAt, results);
-        options = options.minGap(gap);
+        options = options.minGap(gap).identifier(base.id());
+        if (base.type() != (base.family() == 6 ? 128 : 8) || base.code() != 0) {
+            options = options.request(base.type(), base.code());
+        }
         if (base.source().isPresent()) {
             options = options.source(base.source().get());
         }
+        String seqNote = Numbering.seqNote(probes);
+        String idNote = "";
         try (Engine engine = Engine.open(options)) {
+            if (seqNote.isEmpty() && !probes.isEmpty()) {
+                engine.firstSequence(probes.get(0).seq());
+            }
             Map<InetAddress, ProbeTarget> byAddress = new LinkedHashMap<>();
             for (int i = 0; i < probes.size(); i++) {
                 Query p = probes.get(i);
@@ -296,7 +309,7 @@ public final class Probes {
                 }
                 ProbeSpec spec = ProbeSpec.DEFAULT.payload(p.payload()).ttl(p.hasTtl() ? p.ttl() : -1)
                         .tos(p.hasTos() ? p.tos() : -1).timeout(timeout);
-                engine.probe(t, spec, i + 1); // tag 0 is the engine's for scheduled probes
+                engine.probe(t, base.checksumForced() ? spec.checksum(base.checksum()) : spec, i + 1);
             }
             Runnable hook = engine::stop;
             stop.onStop(hook);
@@ -305,8 +318,17 @@ public final class Probes {
             } finally {
                 stop.forget(hook);
             }
+            for (InetAddress t : byAddress.keySet()) {
+                int carried = engine.identifier(t);
+                if (carried >= 0 && carried != base.id() && !engine.raw(t)) {
+                    idNote = "id " + carried + " chosen by the kernel (a datagram socket writes its own), not "
+                            + base.id();
+                }
+            }
         }
-        return Results.of(Arrays.stream(results).filter(Objects::nonNull).toList());
+        String note = String.join("; ", java.util.stream.Stream.of(idNote, seqNote).filter(n -> !n.isEmpty())
+                .toList());
+        return Results.of(Arrays.stream(results).filter(Objects::nonNull).toList()).numbered(note);
     }
 
     /** Turns the engine's events into one {@link ProbeResult} per probe (tag = index + 1). */

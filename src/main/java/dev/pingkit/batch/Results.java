@@ -32,14 +32,30 @@ import java.util.function.Function;
  */
 public final class Results {
     private final List<ProbeResult> probes;
+    private final String numbering; // empty: every id and seq went on the wire as asked
 
-    private Results(List<ProbeResult> probes) {
+    private Results(List<ProbeResult> probes, String numbering) {
         this.probes = List.copyOf(probes);
+        this.numbering = numbering;
     }
 
     /** <b>Results of these probes, in this order.</b> */
     public static Results of(List<ProbeResult> probes) {
-        return new Results(probes);
+        return new Results(probes, "");
+    }
+
+    /** These results with a note on how their probes were numbered (empty: as asked). */
+    Results numbered(String note) {
+        return new Results(probes, note);
+    }
+
+    /**
+     * <b>Whose identifiers and sequence numbers went on the wire:</b> {@code as asked}, or what the engine or the
+     * kernel chose instead and why ({@code seq by the engine, 1..8 in send order: seq 1 repeats to 198.51.100.2}).
+     * The requests in {@link #all()} always carry the numbers the wire carried.
+     */
+    public String numbering() {
+        return numbering.isEmpty() ? "as asked" : numbering;
     }
 
     /** <b>Every probe, in send order.</b> */
@@ -71,7 +87,7 @@ public final class Results {
     public Results plus(Results more) {
         List<ProbeResult> all = new ArrayList<>(probes);
         all.addAll(more.probes);
-        return new Results(all);
+        return new Results(all, numbering.isEmpty() ? more.numbering : numbering);
     }
 
     /** <b>One line per probe, as {@link ProbeResult#toString()}.</b> */
@@ -381,7 +397,7 @@ public final class Results {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Results r && probes.equals(r.probes);
+        return o instanceof Results r && probes.equals(r.probes) && numbering.equals(r.numbering);
     }
 
     @Override

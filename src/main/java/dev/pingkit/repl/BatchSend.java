@@ -104,6 +104,9 @@ final class BatchSend {
         }
         console.println(String.format(Locale.ROOT, "%s in %.2f s%s", r, seconds,
                 stop.stopped() ? " (stopped: " + (probes.count() - r.size()) + " probes had not ended)" : ""));
+        if (!r.numbering().equals("as asked")) {
+            console.println("numbering: " + r.numbering(), Console.NOTE);
+        }
         return r;
     }
 }
