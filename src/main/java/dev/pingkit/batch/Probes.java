@@ -6,8 +6,6 @@ import dev.pingkit.engine.Hosts;
 import dev.pingkit.packet.Addresses;
 import dev.pingkit.engine.Engine;
 import dev.pingkit.engine.EngineOptions;
-import dev.pingkit.engine.ProbeEvent;
-import dev.pingkit.engine.ProbeListener;
 import dev.pingkit.engine.ProbeSpec;
 import dev.pingkit.engine.ProbeTarget;
 import dev.pingkit.engine.Stop;
@@ -285,7 +283,7 @@ public final class Probes {
         Map<Integer, Query> sent = new HashMap<>();
         long[] sentAt = new long[probes.size()];
         ProbeResult[] results = new ProbeResult[probes.size()];
-        Collector collector = new Collector(probes, sent, sentAt, results);
+        BatchCollector collector = new BatchCollector(probes, sent, sentAt, results);
         options = options.minGap(gap).identifier(base.id());
         if (base.type() != (base.family() == 6 ? 128 : 8) || base.code() != 0) {
             options = options.request(base.type(), base.code());
@@ -329,55 +327,6 @@ public final class Probes {
         String note = String.join("; ", java.util.stream.Stream.of(idNote, seqNote).filter(n -> !n.isEmpty())
                 .toList());
         return Results.of(Arrays.stream(results).filter(Objects::nonNull).toList()).numbered(note);
-    }
-
-    /** Turns the engine's events into one {@link ProbeResult} per probe (tag = index + 1). */
-    private static final class Collector implements ProbeListener {
-        private final List<Query> probes;
-        private final Map<Integer, Query> wire;
-        private final long[] sentAt;
-        private final ProbeResult[] results;
-        private final Map<Integer, ProbeEvent.Corrupted> corrupted = new HashMap<>();
-
-        Collector(List<Query> probes, Map<Integer, Query> wire, long[] sentAt, ProbeResult[] results) {
-            this.probes = probes;
-            this.wire = wire;
-            this.sentAt = sentAt;
-            this.results = results;
-        }
-
-        @Override
-        public boolean wantsMessages() {
-            return true;
-        }
-
-        @Override
-        public void onEvent(ProbeEvent event) {
-            if (event.probe() == null || event.probe().tag() <= 0) {
-                return;
-            }
-            int i = event.probe().tag() - 1;
-            Query request = wire.computeIfAbsent(i, k -> probes.get(k).id(event.probe().id()).seq(event.probe().seq()));
-            if (event instanceof ProbeEvent.Sent s) {
-                sentAt[i] = s.sentAtNanos();
-            } else if (event instanceof ProbeEvent.Answered a) {
-                results[i] = new ProbeResult(request, sentAt[i], ProbeResult.Status.ANSWERED, a.from(), a.rttNanos(),
-                        a.ttl(), a.message());
-            } else if (event instanceof ProbeEvent.Corrupted c) {
-                corrupted.putIfAbsent(i, c);
-            } else if (event instanceof ProbeEvent.Failed f) {
-                results[i] = new ProbeResult(request, sentAt[i], ProbeResult.Status.ERROR, f.reporter(), -1,
-                        f.error().ttl(), f.error());
-            } else if (event instanceof ProbeEvent.SendFailed f) {
-                results[i] = new ProbeResult(request, sentAt[i], ProbeResult.Status.SEND_FAILED, null, -1, -1, null);
-            } else if (event instanceof ProbeEvent.Lost) {
-                ProbeEvent.Corrupted c = corrupted.get(i);
-                results[i] = c == null
-                        ? new ProbeResult(request, sentAt[i], ProbeResult.Status.LOST, null, -1, -1, null)
-                        : new ProbeResult(request, sentAt[i], ProbeResult.Status.CORRUPTED, c.from(), c.rttNanos(),
-                        c.ttl(), null);
-            }
-        }
     }
 
     /** <b>One line: {@code Probes: 8 to 198.51.100.2 size 0..1400 step 200}.</b> */

@@ -8,12 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -105,32 +100,7 @@ public final class Results {
      */
     public Table table(Function<ProbeResult, ?> row, Function<ProbeResult, ?> column, Function<ProbeResult, ?> value,
                        String rowName) {
-        Map<Object, Map<Object, Object>> cells = new LinkedHashMap<>();
-        List<Object> columns = new ArrayList<>();
-        for (ProbeResult p : probes) {
-            Object r = row.apply(p);
-            Object c = column.apply(p);
-            if (!columns.contains(c)) {
-                columns.add(c);
-            }
-            cells.computeIfAbsent(r, k -> new LinkedHashMap<>()).put(c, value.apply(p));
-        }
-        List<Object> rows = new ArrayList<>(cells.keySet());
-        sortIfNumeric(rows);
-        sortIfNumeric(columns);
-        List<String> header = new ArrayList<>();
-        header.add(rowName);
-        columns.forEach(c -> header.add(Table.cell(c)));
-        List<List<String>> lines = new ArrayList<>();
-        for (Object r : rows) {
-            List<String> line = new ArrayList<>();
-            line.add(Table.cell(r));
-            for (Object c : columns) {
-                line.add(Table.cell(cells.get(r).get(c)));
-            }
-            lines.add(line);
-        }
-        return new Table(header, lines);
+        return ResultsTables.byFunctions(probes, row, column, value, rowName);
     }
 
     /** <b>{@link #table(Function, Function, Function, String)} with functions as lambdas, the row column unnamed.</b> */
@@ -158,84 +128,19 @@ public final class Results {
      * @throws IllegalArgumentException if a name is not a field (the message lists them)
      */
     public Table table(String row, String column, String value, CellStatistic statistic) {
-        for (String f : List.of(row, column, value)) {
-            checkField(f);
-        }
-        Map<Object, Map<Object, List<Object>>> cells = new LinkedHashMap<>();
-        List<Object> columns = new ArrayList<>();
-        for (ProbeResult p : probes) {
-            Object c = p.field(column);
-            if (!columns.contains(c)) {
-                columns.add(c);
-            }
-            cells.computeIfAbsent(p.field(row), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(c, k -> new ArrayList<>()).add(p.field(value));
-        }
-        List<Object> rows = new ArrayList<>(cells.keySet());
-        sortIfNumeric(rows);
-        sortIfNumeric(columns);
-        List<String> header = new ArrayList<>();
-        header.add(row);
-        columns.forEach(c -> header.add(Table.cell(c)));
-        List<List<String>> lines = new ArrayList<>();
-        for (Object r : rows) {
-            List<String> line = new ArrayList<>();
-            line.add(Table.cell(r));
-            for (Object c : columns) {
-                List<Object> in = cells.get(r).get(c);
-                line.add(Table.cell(in == null ? null : statistic.apply(in)));
-            }
-            lines.add(line);
-        }
-        return new Table(header, lines);
+        return ResultsTables.byFields(probes, row, column, value, statistic);
     }
 
-    private static void checkField(String f) {
-        if (!ProbeResult.FIELDS.contains(f)) {
-            throw new IllegalArgumentException("field must be one of " + String.join(" ", ProbeResult.FIELDS)
-                    + ", got " + f);
-        }
-    }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void sortIfNumeric(List<Object> values) {
-        if (values.stream().allMatch(v -> v instanceof Number)) {
-            values.sort(Comparator.comparingDouble(v -> ((Number) v).doubleValue()));
-        }
-    }
 
     /**
      * <b>Per value of the field {@code group}: probes sent, lost (no reply), and the RTT's min, median, p90 and max
      * in milliseconds.</b> Medians and p90 are nearest-rank over the answered probes.
      */
     public Table stats(String group) {
-        checkField(group);
-        Map<Object, List<ProbeResult>> groups = new LinkedHashMap<>();
-        for (ProbeResult p : probes) {
-            groups.computeIfAbsent(p.field(group), k -> new ArrayList<>()).add(p);
-        }
-        List<Object> keys = new ArrayList<>(groups.keySet());
-        sortIfNumeric(keys);
-        List<List<String>> rows = new ArrayList<>();
-        for (Object k : keys) {
-            List<ProbeResult> g = groups.get(k);
-            long[] rtt = g.stream().filter(ProbeResult::answered).mapToLong(ProbeResult::rttNanos).sorted().toArray();
-            long lost = g.size() - rtt.length;
-            rows.add(List.of(Table.cell(k), String.valueOf(g.size()), String.valueOf(lost),
-                    String.format(Locale.ROOT, "%.0f%%", 100.0 * lost / g.size()),
-                    ms(rtt, 0), ms(rtt, 50), ms(rtt, 90), ms(rtt, 100)));
-        }
-        return new Table(List.of(group, "sent", "lost", "loss", "min", "median", "p90", "max"), rows);
+        return ResultsTables.stats(probes, group);
     }
 
-    /** Nearest-rank percentile {@code p} (0 = min) of sorted {@code v}, as milliseconds text, "-" when empty. */
-    private static String ms(long[] v, int p) {
-        if (v.length == 0) {
-            return "-";
-        }
-        int rank = p == 0 ? 1 : (int) Math.ceil(p / 100.0 * v.length);
-        return Table.cell(v[Math.max(1, rank) - 1] / 1e6);
-    }
 
     /** <b>Every probe's RTT in nanoseconds in send order, -1 where none came back.</b> */
     public long[] rtts() {
@@ -273,7 +178,7 @@ public final class Results {
      * @throws IllegalArgumentException if {@code field} is not a field (the message lists them)
      */
     public String svg(String field) {
-        checkField(field);
+        ResultsTables.checkField(field);
         return ResultsSvg.document(probes, java.util.Optional.of(field));
     }
 
