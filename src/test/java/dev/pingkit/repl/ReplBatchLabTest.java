@@ -50,4 +50,21 @@ class ReplBatchLabTest {
         assertTrue(r.stdout().lines().anyMatch(l -> l.matches(Pattern.quote(lossy) + " +100 +25 +25%.*")),
                 r.stdout());
     }
+
+    @Test
+    void overADatagramSocketTheResultsSayTheKernelChoseTheIdentifier() throws Exception {
+        // the lab's client namespace allows ping sockets (net.ipv4.ping_group_range), the machine's may not
+        Path script = Files.writeString(dir.resolve("dgram.repl"), """
+                socket dgram
+                echo to $peer id 4300
+                send seq 1..3 1
+                """);
+        Lab.Result r = Lab.run(Duration.ofSeconds(120), "env", "PINGKIT_CLASSPATH=" + System.getProperty(
+                "java.class.path"), Lab.home().resolve("scripts/repl").toString(), "--lab", "-f", script.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.stdout().lines().anyMatch(l -> l.startsWith("Results: 3 probes, 3 answered, 0 errors, 0 lost")),
+                r.stdout());
+        assertTrue(r.stdout().lines().anyMatch(l -> l.matches("numbering: id \\d+ chosen by the kernel \\(a datagram "
+                + "socket writes its own\\), not 4300")), r.stdout());
+    }
 }
