@@ -67,4 +67,22 @@ class ReplBatchLabTest {
         assertTrue(r.stdout().lines().anyMatch(l -> l.matches("numbering: id \\d+ chosen by the kernel \\(a datagram "
                 + "socket writes its own\\), not 4300")), r.stdout());
     }
+
+    @Test
+    void aPingToTheLossyHostFeedsResultsWithItsLosses() throws Exception {
+        Lab.resetCounters();
+        Path script = Files.writeString(dir.resolve("ping.repl"), """
+                ping -c 8 -i 0.2 -W 1 $lossy
+                results stats target
+                results table seq target status
+                """);
+        Lab.Result r = Lab.run(Duration.ofSeconds(120), "env", "PINGKIT_CLASSPATH=" + System.getProperty(
+                "java.class.path"), Lab.home().resolve("scripts/repl").toString(), "--lab", "-f", script.toString());
+        String lossy = dev.pingkit.packet.Addresses.text(Lab.host(Lab.LOSSY).v4());
+        // ping exits 0 when some replies came; the lossy host drops the 4th and 8th
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.stdout().lines().anyMatch(l -> l.matches(Pattern.quote(lossy) + " +8 +2 +25%.*")), r.stdout());
+        assertTrue(r.stdout().lines().anyMatch(l -> l.matches("4 +lost")), r.stdout());
+        assertTrue(r.stdout().lines().anyMatch(l -> l.matches("8 +lost")), r.stdout());
+    }
 }
