@@ -252,7 +252,8 @@ public final class Probes {
     /**
      * <b>Sends every probe in one engine run (one socket per family) and waits until each has ended: answered,
      * corrupted, an ICMP error, or lost at its timeout.</b> The probes go out as asked: with the echo's identifier
-     * (a raw socket's; a datagram socket's kernel writes its own), its sequence numbers when they count up by one in
+     * (a raw socket's; a datagram socket's kernel writes its own; where none was set, one the engine chooses), its
+     * sequence numbers when they count up by one in
      * send order, its forced checksum (IPv4), type and code. Where the sequence numbers repeat or jump (a size range
      * at one seq, several targets) the engine numbers the batch 1, 2, ... in send order instead;
      * {@link Results#numbering()} says which happened.
@@ -284,7 +285,10 @@ public final class Probes {
         long[] sentAt = new long[probes.size()];
         ProbeResult[] results = new ProbeResult[probes.size()];
         BatchCollector collector = new BatchCollector(probes, sent, sentAt, results);
-        options = options.minGap(gap).identifier(base.id());
+        // An echo whose id nobody set carries the process id: there the engine chooses, one no other run of this
+        // process holds (two runs sharing one would take each other's replies), and the results say so.
+        boolean defaultId = base.id() == (int) (ProcessHandle.current().pid() & 0xffff);
+        options = defaultId ? options.minGap(gap) : options.minGap(gap).identifier(base.id());
         if (base.type() != (base.family() == 6 ? 128 : 8) || base.code() != 0) {
             options = options.request(base.type(), base.code());
         }
@@ -318,9 +322,11 @@ public final class Probes {
             }
             for (InetAddress t : byAddress.keySet()) {
                 int carried = engine.identifier(t);
-                if (carried >= 0 && carried != base.id() && !engine.raw(t)) {
+                if (carried >= 0 && !engine.raw(t) && carried != base.id()) {
                     idNote = "id " + carried + " chosen by the kernel (a datagram socket writes its own), not "
                             + base.id();
+                } else if (carried >= 0 && engine.raw(t) && defaultId) {
+                    idNote = "id " + carried + " chosen by the engine (none was set)";
                 }
             }
         }

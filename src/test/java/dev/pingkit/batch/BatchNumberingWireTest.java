@@ -69,4 +69,20 @@ class BatchNumberingWireTest {
         assertEquals(List.of("4343 5", "4343 6", "4343 7", "4343 8", "4343 9", "4344 1", "4344 2", "4344 3",
                 "4345 20 0xdead", "4345 21 0xdead"), wire, out);
     }
+
+    @Test
+    @Timeout(60)
+    void whereNoIdWasSetTheEngineChoosesOneNoOtherRunHoldsAndSaysSo() throws Exception {
+        java.net.InetAddress lo = java.net.InetAddress.getByName("127.0.0.1");
+        try (dev.pingkit.engine.Engine other = dev.pingkit.engine.Engine.open(
+                dev.pingkit.engine.EngineOptions.defaults().raw())) {
+            other.add(lo, dev.pingkit.engine.TargetPlan.explicit());
+            int held = other.identifier(lo);
+            Results r = Echo.to("127.0.0.1").seq(1, 2).sendAll();
+            assertEquals(2, r.answered().size());
+            int id = r.all().get(0).request().id();
+            assertEquals("id " + id + " chosen by the engine (none was set)", r.numbering());
+            assertTrue(held < 0 || id != held, "not the id another open run holds: " + held);
+        }
+    }
 }
