@@ -8,8 +8,6 @@ import dev.pingkit.packet.Addresses;
 import dev.pingkit.engine.Engine;
 import dev.pingkit.engine.EngineFactory;
 import dev.pingkit.engine.EngineOptions;
-import dev.pingkit.engine.ProbeEvent;
-import dev.pingkit.engine.ProbeListener;
 import dev.pingkit.engine.ProbeSpec;
 import dev.pingkit.engine.ProbeTarget;
 import dev.pingkit.engine.Stop;
@@ -221,13 +219,18 @@ public final class Probes {
 
     /**
      * <b>Sends every probe in one engine run (one socket per family) and waits until each has ended: answered,
-     * corrupted, an ICMP error, or lost at its timeout.</b>
+     * corrupted, an ICMP error, or lost at its timeout.</b> The probes go out as asked: with the echo's identifier
+     * (a raw socket's; a datagram socket's kernel writes its own; where none was set, one the engine chooses), its
+     * sequence numbers when they count up by one in
+     * send order, its forced checksum (IPv4), type and code. Where the sequence numbers repeat or jump (a size range
+     * at one seq, several targets) the engine numbers the batch 1, 2, ... in send order instead;
+     * {@link Results#numbering()} says which happened.
      *
      * @throws IOException              if no ICMP socket can be opened (the message says how to get permission)
-     * @throws IllegalArgumentException if the echo forces a checksum, type or code (those need {@link Query#send()})
+     * @throws IllegalArgumentException if the checksum is forced on ICMPv6 (the kernel writes it)
      */
     public Results sendAll() throws IOException {
-        return sendAll(new Stop());
+        return sendAll(EngineOptions.defaults(), new Stop());
     }
 
     /**
@@ -235,35 +238,64 @@ public final class Probes {
      * hold the probes that ended before it, in send order (one cut short by the stop is left out, not counted lost).
      *
      * @throws IOException              if no ICMP socket can be opened (the message says how to get permission)
-     * @throws IllegalArgumentException if the echo forces a checksum, type or code (those need {@link Query#send()})
+     * @throws IllegalArgumentException if the checksum is forced on ICMPv6 (the kernel writes it)
      */
     public Results sendAll(Stop stop) throws IOException {
-        return sendAll(stop, EngineFactory.SYSTEM);
+        return sendAll(EngineOptions.defaults(), stop);
+    }
+
+    /**
+     * <b>As {@link #sendAll(Stop)} over sockets of {@code options}</b> (raw or datagram; the batch's gap replaces
+     * theirs).
+     *
+     * @throws IOException              if no ICMP socket can be opened (the message says how to get permission)
+     * @throws IllegalArgumentException if the checksum is forced on ICMPv6 (the kernel writes it)
+     */
+    public Results sendAll(EngineOptions options, Stop stop) throws IOException {
+        return sendAll(options, stop, EngineFactory.SYSTEM);
     }
 
     /** As {@link #sendAll(Stop)} on engines from {@code engines}: every mode's seam, for a fake network and clock. */
     Results sendAll(Stop stop, EngineFactory engines) throws IOException {
+        return sendAll(EngineOptions.defaults(), stop, engines);
+    }
+
+    private Results sendAll(EngineOptions options, Stop stop, EngineFactory engines) throws IOException {
+        Objects.requireNonNull(options, "options");
         Objects.requireNonNull(stop, "stop");
         Objects.requireNonNull(engines, "engines");
-        if (base.checksumForced() || base.code() != 0 || base.type() != (base.family() == 6 ? 128 : 8)) {
-            throw new IllegalArgumentException("sendAll sends plain echo requests; a forced checksum, type or code "
-                    + "needs Echo.send(), got " + base);
+        boolean v6 = targets.stream().anyMatch(t -> t.getAddress().length == 16);
+        if (base.checksumForced() && v6) {
+            throw new IllegalArgumentException("checksum cannot be forced over an ICMPv6 socket (the kernel computes"
+                    + " it), got 0x" + Integer.toHexString(base.checksum()));
         }
         List<Query> probes = list();
         Map<Integer, Query> sent = new HashMap<>();
         long[] sentAt = new long[probes.size()];
         ProbeResult[] results = new ProbeResult[probes.size()];
-        Collector collector = new Collector(probes, sent, sentAt, results);
-        EngineOptions options = EngineOptions.defaults().gap(gap);
+        BatchCollector collector = new BatchCollector(probes, sent, sentAt, results);
+        // An echo whose id nobody set carries the process id: there the engine chooses, one no other run of this
+        // process holds (two runs sharing one would take each other's replies), and the results say so.
+        boolean defaultId = base.id() == (int) (ProcessHandle.current().pid() & 0xffff);
+        options = defaultId ? options.gap(gap) : options.gap(gap).identifier(base.id());
+        if (base.type() != (base.family() == 6 ? 128 : 8) || base.code() != 0) {
+            options = options.request(base.type(), base.code());
+        }
         if (base.source().isPresent()) {
             options = options.source(base.source().get());
         }
+        String seqNote = Numbering.seqNote(probes);
+        String idNote = "";
         try (Engine engine = engines.open(options)) {
+            if (seqNote.isEmpty() && !probes.isEmpty()) {
+                engine.firstSequence(probes.get(0).seq());
+            }
+            Map<InetAddress, ProbeTarget> byAddress = new LinkedHashMap<>();
             Runnable hook = engine::stop;
             stop.onStop(hook);
             try {
                 if (!stop.stopped()) {
-                    queue(engine, probes);
+                    queue(engine, probes, byAddress);
                     engine.run(collector);
                 }
             } catch (IllegalStateException e) {
@@ -274,19 +306,24 @@ public final class Probes {
             } finally {
                 stop.forget(hook);
             }
-        }
-        List<ProbeResult> ended = new ArrayList<>(results.length);
-        for (ProbeResult r : results) {
-            if (r != null) {
-                ended.add(r);
+            for (InetAddress t : byAddress.keySet()) {
+                int carried = engine.identifier(t);
+                if (carried >= 0 && !engine.raw(t) && carried != base.id()) {
+                    idNote = "id " + carried + " chosen by the kernel (a datagram socket writes its own), not "
+                            + base.id();
+                } else if (carried >= 0 && engine.raw(t) && defaultId) {
+                    idNote = "id " + carried + " chosen by the engine (none was set)";
+                }
             }
         }
-        return Results.of(ended);
+        String note = String.join("; ", java.util.stream.Stream.of(idNote, seqNote).filter(n -> !n.isEmpty())
+                .toList());
+        return Results.of(Arrays.stream(results).filter(Objects::nonNull).toList()).numbered(note);
     }
 
     /** Every probe of the batch, explicit probes of the engine's targets (one per address), in send order. */
-    private void queue(Engine engine, List<Query> probes) throws IOException {
-        Map<InetAddress, ProbeTarget> byAddress = new LinkedHashMap<>();
+    private void queue(Engine engine, List<Query> probes, Map<InetAddress, ProbeTarget> byAddress)
+            throws IOException {
         for (int i = 0; i < probes.size(); i++) {
             Query p = probes.get(i);
             ProbeTarget t = byAddress.get(p.target());
@@ -296,56 +333,7 @@ public final class Probes {
             }
             ProbeSpec spec = ProbeSpec.DEFAULT.payload(p.payload()).ttl(p.hasTtl() ? p.ttl() : -1)
                     .tos(p.hasTos() ? p.tos() : -1).timeout(timeout);
-            engine.probe(t, spec, i + 1); // tag 0 is the engine's for scheduled probes
-        }
-    }
-
-    /** Turns the engine's events into one {@link ProbeResult} per probe (tag = index + 1). */
-    private static final class Collector implements ProbeListener {
-        private final List<Query> probes;
-        private final Map<Integer, Query> wire;
-        private final long[] sentAt;
-        private final ProbeResult[] results;
-        private final Map<Integer, ProbeEvent.Corrupted> corrupted = new HashMap<>();
-
-        Collector(List<Query> probes, Map<Integer, Query> wire, long[] sentAt, ProbeResult[] results) {
-            this.probes = probes;
-            this.wire = wire;
-            this.sentAt = sentAt;
-            this.results = results;
-        }
-
-        @Override
-        public boolean wantsMessages() {
-            return true;
-        }
-
-        @Override
-        public void onEvent(ProbeEvent event) {
-            if (event.probe() == null || event.probe().tag() <= 0) {
-                return;
-            }
-            int i = event.probe().tag() - 1;
-            Query request = wire.computeIfAbsent(i, k -> probes.get(k).id(event.probe().id()).seq(event.probe().seq()));
-            if (event instanceof ProbeEvent.Sent s) {
-                sentAt[i] = s.sentAtNanos();
-            } else if (event instanceof ProbeEvent.Answered a) {
-                results[i] = new ProbeResult(request, sentAt[i], ProbeResult.Status.ANSWERED, a.from(), a.rttNanos(),
-                        a.ttl(), a.message());
-            } else if (event instanceof ProbeEvent.Corrupted c) {
-                corrupted.putIfAbsent(i, c);
-            } else if (event instanceof ProbeEvent.Failed f) {
-                results[i] = new ProbeResult(request, sentAt[i], ProbeResult.Status.ERROR, f.reporter(), -1,
-                        f.error().ttl(), f.error());
-            } else if (event instanceof ProbeEvent.SendFailed f) {
-                results[i] = new ProbeResult(request, sentAt[i], ProbeResult.Status.SEND_FAILED, null, -1, -1, null);
-            } else if (event instanceof ProbeEvent.Lost l && !l.stopped()) {
-                ProbeEvent.Corrupted c = corrupted.get(i);
-                results[i] = c == null
-                        ? new ProbeResult(request, sentAt[i], ProbeResult.Status.LOST, null, -1, -1, null)
-                        : new ProbeResult(request, sentAt[i], ProbeResult.Status.CORRUPTED, c.from(), c.rttNanos(),
-                        c.ttl(), null);
-            }
+            engine.probe(t, base.checksumForced() ? spec.checksum(base.checksum()) : spec, i + 1);
         }
     }
 

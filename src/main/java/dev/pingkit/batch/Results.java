@@ -1,24 +1,14 @@
 package dev.pingkit.batch;
 
 import dev.pingkit.engine.Query;
-import dev.pingkit.engine.Hosts;
-import dev.pingkit.packet.IcmpMessage;
-import dev.pingkit.packet.IpPackets;
-import dev.pingkit.packet.PcapWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -37,14 +27,30 @@ import java.util.function.Function;
  */
 public final class Results {
     private final List<ProbeResult> probes;
+    private final String numbering; // empty: every id and seq went on the wire as asked
 
-    private Results(List<ProbeResult> probes) {
+    private Results(List<ProbeResult> probes, String numbering) {
         this.probes = List.copyOf(probes);
+        this.numbering = numbering;
     }
 
     /** <b>Results of these probes, in this order.</b> */
     public static Results of(List<ProbeResult> probes) {
-        return new Results(probes);
+        return new Results(probes, "");
+    }
+
+    /** These results with a note on how their probes were numbered (empty: as asked). */
+    Results numbered(String note) {
+        return new Results(probes, note);
+    }
+
+    /**
+     * <b>Whose identifiers and sequence numbers went on the wire:</b> {@code as asked}, or what the engine or the
+     * kernel chose instead and why ({@code seq by the engine, 1..8 in send order: seq 1 repeats to 198.51.100.2}).
+     * The requests in {@link #all()} always carry the numbers the wire carried.
+     */
+    public String numbering() {
+        return numbering.isEmpty() ? "as asked" : numbering;
     }
 
     /** <b>Every probe, in send order.</b> */
@@ -76,7 +82,7 @@ public final class Results {
     public Results plus(Results more) {
         List<ProbeResult> all = new ArrayList<>(probes);
         all.addAll(more.probes);
-        return new Results(all);
+        return new Results(all, numbering.isEmpty() ? more.numbering : numbering);
     }
 
     /** <b>One line per probe, as {@link ProbeResult#toString()}.</b> */
@@ -94,32 +100,7 @@ public final class Results {
      */
     public Table table(Function<ProbeResult, ?> row, Function<ProbeResult, ?> column, Function<ProbeResult, ?> value,
                        String rowName) {
-        Map<Object, Map<Object, Object>> cells = new LinkedHashMap<>();
-        List<Object> columns = new ArrayList<>();
-        for (ProbeResult p : probes) {
-            Object r = row.apply(p);
-            Object c = column.apply(p);
-            if (!columns.contains(c)) {
-                columns.add(c);
-            }
-            cells.computeIfAbsent(r, k -> new LinkedHashMap<>()).put(c, value.apply(p));
-        }
-        List<Object> rows = new ArrayList<>(cells.keySet());
-        sortIfNumeric(rows);
-        sortIfNumeric(columns);
-        List<String> header = new ArrayList<>();
-        header.add(rowName);
-        columns.forEach(c -> header.add(Table.cell(c)));
-        List<List<String>> lines = new ArrayList<>();
-        for (Object r : rows) {
-            List<String> line = new ArrayList<>();
-            line.add(Table.cell(r));
-            for (Object c : columns) {
-                line.add(Table.cell(cells.get(r).get(c)));
-            }
-            lines.add(line);
-        }
-        return new Table(header, lines);
+        return ResultsTables.byFunctions(probes, row, column, value, rowName);
     }
 
     /** <b>{@link #table(Function, Function, Function, String)} with functions as lambdas, the row column unnamed.</b> */
@@ -129,64 +110,37 @@ public final class Results {
     }
 
     /**
-     * <b>{@link #table(Function, Function, Function, String)} by field names:</b>
-     * {@code r.table("size", "target", "rtt")}.
+     * <b>{@link #table(Function, Function, Function, String)} by field names, each cell the median of its probes'
+     * values:</b> {@code r.table("size", "target", "rtt")}. {@link #table(String, String, String, CellStatistic)}
+     * names another statistic.
      *
      * @throws IllegalArgumentException if a name is not a field (the message lists them)
      */
     public Table table(String row, String column, String value) {
-        for (String f : List.of(row, column, value)) {
-            checkField(f);
-        }
-        return table(p -> p.field(row), p -> p.field(column), p -> p.field(value), row);
+        return table(row, column, value, CellStatistic.MEDIAN);
     }
 
-    private static void checkField(String f) {
-        if (!ProbeResult.FIELDS.contains(f)) {
-            throw new IllegalArgumentException("field must be one of " + String.join(" ", ProbeResult.FIELDS)
-                    + ", got " + f);
-        }
+    /**
+     * <b>A table by field names, each cell {@code statistic} of the values of the probes that fall into it</b>:
+     * {@code r.table("size", "target", "rtt", CellStatistic.P90)}. Probes without a value (a lost probe's rtt) do
+     * not count; a cell of words shows its distinct values joined by {@code /}.
+     *
+     * @throws IllegalArgumentException if a name is not a field (the message lists them)
+     */
+    public Table table(String row, String column, String value, CellStatistic statistic) {
+        return ResultsTables.byFields(probes, row, column, value, statistic);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void sortIfNumeric(List<Object> values) {
-        if (values.stream().allMatch(v -> v instanceof Number)) {
-            values.sort(Comparator.comparingDouble(v -> ((Number) v).doubleValue()));
-        }
-    }
+
 
     /**
      * <b>Per value of the field {@code group}: probes sent, lost (no reply), and the RTT's min, median, p90 and max
      * in milliseconds.</b> Medians and p90 are nearest-rank over the answered probes.
      */
     public Table stats(String group) {
-        checkField(group);
-        Map<Object, List<ProbeResult>> groups = new LinkedHashMap<>();
-        for (ProbeResult p : probes) {
-            groups.computeIfAbsent(p.field(group), k -> new ArrayList<>()).add(p);
-        }
-        List<Object> keys = new ArrayList<>(groups.keySet());
-        sortIfNumeric(keys);
-        List<List<String>> rows = new ArrayList<>();
-        for (Object k : keys) {
-            List<ProbeResult> g = groups.get(k);
-            long[] rtt = g.stream().filter(ProbeResult::answered).mapToLong(ProbeResult::rttNanos).sorted().toArray();
-            long lost = g.size() - rtt.length;
-            rows.add(List.of(Table.cell(k), String.valueOf(g.size()), String.valueOf(lost),
-                    String.format(Locale.ROOT, "%.0f%%", 100.0 * lost / g.size()),
-                    ms(rtt, 0), ms(rtt, 50), ms(rtt, 90), ms(rtt, 100)));
-        }
-        return new Table(List.of(group, "sent", "lost", "loss", "min", "median", "p90", "max"), rows);
+        return ResultsTables.stats(probes, group);
     }
 
-    /** Nearest-rank percentile {@code p} (0 = min) of sorted {@code v}, as milliseconds text, "-" when empty. */
-    private static String ms(long[] v, int p) {
-        if (v.length == 0) {
-            return "-";
-        }
-        int rank = p == 0 ? 1 : (int) Math.ceil(p / 100.0 * v.length);
-        return Table.cell(v[Math.max(1, rank) - 1] / 1e6);
-    }
 
     /** <b>Every probe's RTT in nanoseconds in send order, -1 where none came back.</b> */
     public long[] rtts() {
@@ -206,6 +160,38 @@ public final class Results {
     /** <b>The run as a sparkline, one character per probe, lost probes marked.</b> */
     public String sparkline() {
         return RttChart.sparkline(rtts(), RttChart.Glyphs.current());
+    }
+
+    /**
+     * <b>The run's pictures as one SVG document:</b> RTT over time in send order, each lost, failed and corrupted
+     * probe marked by colour; RTT against the varied field (the first of size, ttl, tos, target, id, seq that takes
+     * more than one value; left out when none does) with the median, the p10-p90 band and each probe as a dot; and
+     * the RTT histogram. Axes carry their units and each chart a legend.
+     */
+    public String svg() {
+        return ResultsSvg.document(probes, java.util.Optional.empty());
+    }
+
+    /**
+     * <b>As {@link #svg()}, RTT plotted against {@code field}.</b>
+     *
+     * @throws IllegalArgumentException if {@code field} is not a field (the message lists them)
+     */
+    public String svg(String field) {
+        ResultsTables.checkField(field);
+        return ResultsSvg.document(probes, java.util.Optional.of(field));
+    }
+
+    /** <b>Writes {@link #svg()} to {@code file} (open it in a browser); returns the file.</b> */
+    public Path svg(Path file) throws IOException {
+        Files.writeString(file, svg(), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** <b>Writes {@link #svg(String)} to {@code file}; returns the file.</b> */
+    public Path svg(Path file, String field) throws IOException {
+        Files.writeString(file, svg(field), StandardCharsets.UTF_8);
+        return file;
     }
 
     /** <b>The same results as a table with a row per probe and a column per field.</b> */
@@ -290,36 +276,19 @@ public final class Results {
      * reply bytes; only their requests are written.
      */
     public Path pcap(Path file) throws IOException {
-        Map<InetAddress, InetAddress> local = new LinkedHashMap<>();
-        try (PcapWriter w = PcapWriter.create(file)) {
-            for (ProbeResult p : probes) {
-                Query e = p.request();
-                if (p.answered() && p.reply() != null && p.reply().id() != e.id()) {
-                    e = e.id(p.reply().id()); // a ping socket's kernel wrote its own identifier on the wire
-                }
-                Query sent = e;
-                InetAddress src = e.source().orElseGet(() -> replyDestination(p)
-                        .orElseGet(() -> local.computeIfAbsent(sent.target(), Hosts::sourceToward)));
-                byte[] icmp = e.toBytes();
-                if (e.family() == 6) {
-                    icmp[2] = 0; // the kernel computes every ICMPv6 checksum it sends, a forced one included
-                    icmp[3] = 0;
-                }
-                w.write(p.sentEpochNanos(), IpPackets.ip(src, e.target(), e.ttl(), e.tos(), icmp));
-                IcmpMessage m = p.reply();
-                if (m == null || m.fromErrorQueue()) {
-                    continue;
-                }
-                long at = p.sentEpochNanos() + Math.max(0, p.rttNanos());
-                w.write(at, m.ip().isPresent() ? m.bytes()
-                        : IpPackets.ip(p.from(), src, p.replyTtl(), -1, m.icmpBytes()));
-            }
-        }
+        ResultsCapture.pcap(probes, file);
         return file;
     }
 
-    private static java.util.Optional<InetAddress> replyDestination(ProbeResult p) {
-        return p.reply() == null ? java.util.Optional.empty() : p.reply().ip().map(h -> h.destination());
+    /**
+     * <b>As {@link #pcap}, as pcapng, each packet with a comment saying how its probe ended; returns the file.</b>
+     * A request says {@code seq 5: lost}, {@code seq 4: answered in 0.061 ms} or the error that came; a reply
+     * {@code answers seq 4}, or {@code corrupted: byte 12 differs; answers seq 4} (offsets within the ICMP
+     * message). Wireshark shows them; {@code tshark -T fields -e frame.comment} prints them.
+     */
+    public Path pcapng(Path file) throws IOException {
+        ResultsCapture.pcapng(probes, file);
+        return file;
     }
 
     /** <b>One line: {@code Results: 8 probes, 7 answered, 0 errors, 1 lost}.</b> */
@@ -333,7 +302,7 @@ public final class Results {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Results r && probes.equals(r.probes);
+        return o instanceof Results r && probes.equals(r.probes) && numbering.equals(r.numbering);
     }
 
     @Override

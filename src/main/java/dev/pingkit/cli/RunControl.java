@@ -13,4 +13,16 @@ public interface RunControl {
     /** Receives the action that prints interim statistics (iputils' SIGQUIT line); ignored by default. */
     default void onStatus(Runnable status) {
     }
+
+    /**
+     * Receives each probe of the run as it ends (answered, an error, not sent, lost), for a host that collects
+     * them: the REPL's results. Nothing is built unless {@link #wantsProbes()} says so.
+     */
+    default void onProbe(dev.pingkit.batch.ProbeResult probe) {
+    }
+
+    /** Whether {@link #onProbe} wants the run's probes; false by default. */
+    default boolean wantsProbes() {
+        return false;
+    }
 }

@@ -41,6 +41,29 @@ public final class IcmpReceiver implements AutoCloseable {
     public record Message(InetAddress from, int ttl, long receivedAtNanos, IcmpMessage message) {
     }
 
+    /**
+     * <b>What a receiver lets the kernel queue: from {@code host} (null: any), ICMP {@code type}, {@code code} and
+     * identifier {@code id} (each -1: any).</b> The kernel checks what it can (see {@link KernelFilters#capture});
+     * the caller checks again what the kernel cannot be exact about.
+     */
+    public record Selection(InetAddress host, int type, int code, int id) {
+        /** Every ICMP message. */
+        public static final Selection ALL = new Selection(null, -1, -1, -1);
+
+        /** Validates every field; messages name the field, the value and what is allowed. */
+        public Selection {
+            check("type", type, 255);
+            check("code", code, 255);
+            check("id", id, 0xffff);
+        }
+
+        private static void check(String field, int v, int max) {
+            if (v < -1 || v > max) {
+                throw new IllegalArgumentException(field + " must be 0.." + max + " (or -1 for any), got " + v);
+            }
+        }
+    }
+
     private IcmpReceiver(IcmpSocket v4, IcmpSocket v6) {
         this.v4 = v4;
         this.v6 = v6;
@@ -53,6 +76,17 @@ public final class IcmpReceiver implements AutoCloseable {
      * @throws IllegalArgumentException if neither family is asked for
      */
     public static IcmpReceiver open(boolean ipv4, boolean ipv6) throws IOException {
+        return open(ipv4, ipv6, null);
+    }
+
+    /**
+     * <b>Raw sockets of IPv4 and/or IPv6 that receive every ICMP message {@code selection} chooses, of any type:
+     * requests and other hosts' traffic too.</b>
+     *
+     * @throws IOException              if a raw socket cannot be opened (the message says how to get permission)
+     * @throws IllegalArgumentException if neither family is asked for
+     */
+    public static IcmpReceiver open(boolean ipv4, boolean ipv6, Selection selection) throws IOException {
         if (!ipv4 && !ipv6) {
             throw new IllegalArgumentException("a capture needs IPv4, IPv6 or both, got neither");
         }
@@ -60,12 +94,12 @@ public final class IcmpReceiver implements AutoCloseable {
         try {
             if (ipv4) {
                 a = IcmpSockets.open(Family.IPV4, SocketKind.RAW);
-                KernelFilters.repliesAndErrors(a);
+                filter(a, selection);
             }
             IcmpSocket b = null;
             if (ipv6) {
                 b = IcmpSockets.open(Family.IPV6, SocketKind.RAW);
-                KernelFilters.repliesAndErrors(b);
+                filter(b, selection);
             }
             return new IcmpReceiver(a, b);
         } catch (IOException | RuntimeException e) {
@@ -73,6 +107,14 @@ public final class IcmpReceiver implements AutoCloseable {
                 a.close();
             }
             throw e;
+        }
+    }
+
+    private static void filter(IcmpSocket s, Selection selection) throws IOException {
+        if (selection == null) {
+            KernelFilters.repliesAndErrors(s);
+        } else {
+            KernelFilters.capture(s, selection);
         }
     }
 

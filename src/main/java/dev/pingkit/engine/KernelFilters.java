@@ -52,6 +52,54 @@ public final class KernelFilters {
     }
 
     /**
+     * <b>On a raw socket: only what a capture of {@code selection} keeps gets queued</b>, as far as the kernel can
+     * tell: the ICMP type, code and identifier (bytes 4-5, wherever the message has them; a capture checks again
+     * that the message is one with an identifier) and, for IPv4, whose header the filter sees, the source address.
+     * ICMPv6 also gets the type mask when a type is chosen. Discards what was queued before.
+     */
+    public static void capture(IcmpSocket socket, IcmpReceiver.Selection selection) throws IOException {
+        if (socket.kind() != SocketKind.RAW) {
+            return;
+        }
+        if (socket.family() == Family.IPV6 && selection.type() >= 0) {
+            socket.passIcmpv6Types(selection.type());
+        }
+        socket.attachFilter(captureProgram(socket.family(), socket.headerIncluded(), selection));
+    }
+
+    /** The capture's BPF program: one test per chosen field, each jumping to reject when it fails. */
+    static List<Bpf.Instruction> captureProgram(Family family, boolean headerIncluded,
+                                                IcmpReceiver.Selection selection) {
+        List<int[]> tests = new ArrayList<>(); // {load opcode, offset, value}
+        if (headerIncluded && family == Family.IPV4 && selection.host() != null
+                && selection.host().getAddress().length == 4) {
+            byte[] a = selection.host().getAddress();
+            tests.add(new int[] {Bpf.LD_W_ABS, 12, ((a[0] & 0xff) << 24) | ((a[1] & 0xff) << 16)
+                    | ((a[2] & 0xff) << 8) | (a[3] & 0xff)});
+        }
+        if (selection.type() >= 0) {
+            tests.add(new int[] {Bpf.LD_B_IND, 0, selection.type()});
+        }
+        if (selection.code() >= 0) {
+            tests.add(new int[] {Bpf.LD_B_IND, 1, selection.code()});
+        }
+        if (selection.id() >= 0) {
+            tests.add(new int[] {Bpf.LD_H_IND, 4, selection.id()});
+        }
+        int reject = 1 + 2 * tests.size() + 1;
+        List<Bpf.Instruction> p = new ArrayList<>(reject + 1);
+        p.add(new Bpf.Instruction(headerIncluded ? Bpf.LDX_MSH_B : Bpf.LDX_IMM, 0, 0, 0));
+        for (int[] t : tests) {
+            p.add(new Bpf.Instruction(t[0], 0, 0, t[1]));
+            int at = p.size();
+            p.add(jump(at, t[2], at + 1, reject));
+        }
+        p.add(new Bpf.Instruction(Bpf.RET_K, 0, 0, ACCEPT_ALL));
+        p.add(new Bpf.Instruction(Bpf.RET_K, 0, 0, 0));
+        return p;
+    }
+
+    /**
      * <b>The classic BPF program for a raw socket of {@code family}</b>: {@code headerIncluded} when the filter sees
      * the IPv4 header first (raw IPv4), else the ICMP header is at offset 0 (raw IPv6).
      */

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * <b>Reads classic libpcap captures: either byte order, micro- or nanosecond timestamps, link types raw IP,
- * Ethernet and Linux cooked (v1, v2).</b>
+ * <b>Reads captures: classic libpcap (either byte order, micro- or nanosecond timestamps, link types raw IP,
+ * Ethernet and Linux cooked v1, v2) and pcapng, as dumpcap, Wireshark and tshark write it.</b>
  *
  * <pre>{@code
  * for (PcapPacket p : Pcap.read(Path.of("run.pcap"))) System.out.println(p.icmp().orElseThrow());
@@ -20,8 +20,9 @@ import java.util.List;
  * {@link #MAX_RECORD_LENGTH} or longer than the packet it claims to have cut, a nanosecond field of a second or more
  * all end the read with one {@link PcapFormatException} naming the file and the offset. A record's bytes are
  * allocated only after its length has passed those checks, so a 2 GB length field costs nothing.
- * pcapng files are recognised and refused with a hint ({@code editcap -F pcap} converts them).
- * {@link PcapWriter} writes the format.
+ * A pcapng file (known by its first four bytes) is read by {@link PcapNgFile#read}, whose checks it shares; its
+ * packets keep their comments ({@link PcapPacket#comment()}). {@link PcapWriter} and {@link PcapNgWriter} write the
+ * formats.
  */
 public final class Pcap {
     /** <b>The magic number of a nanosecond-resolution capture, as written by {@link PcapWriter}.</b> */
@@ -51,9 +52,9 @@ public final class Pcap {
     }
 
     /**
-     * <b>Every packet of the capture file, in file order.</b>
+     * <b>Every packet of the capture file, classic pcap or pcapng, in file order.</b>
      *
-     * @throws PcapFormatException if the file is not a well-formed classic pcap (the message names file and offset)
+     * @throws PcapFormatException if the file is not a well-formed capture (the message names file and offset)
      * @throws IOException         if it cannot be read
      */
     public static List<PcapPacket> read(Path file) throws IOException {
@@ -66,8 +67,7 @@ public final class Pcap {
     public static List<PcapPacket> read(InputStream in, String name) throws IOException {
         byte[] h = in.readNBytes(FILE_HEADER_LENGTH);
         if (h.length >= 4 && be32(h, 0) == PCAPNG_MAGIC) {
-            throw new PcapFormatException(name, 0, "a pcapng file, not classic pcap (convert it with "
-                    + "'editcap -F pcap')");
+            return new PcapNgReader(in, name).read(h).packets();
         }
         if (h.length < FILE_HEADER_LENGTH) {
             throw new PcapFormatException(name, h.length, "truncated file header: " + h.length
@@ -83,8 +83,8 @@ public final class Pcap {
             swapped = true;
             nanos = Integer.reverseBytes(magic) == MAGIC_NANOS;
         } else {
-            throw new PcapFormatException(name, 0, String.format("magic number 0x%08x is not pcap's (0xa1b2c3d4 or "
-                    + "0xa1b23c4d, either byte order)", magic));
+            throw new PcapFormatException(name, 0, String.format("magic number 0x%08x is neither pcap's (0xa1b2c3d4 or "
+                    + "0xa1b23c4d, either byte order) nor pcapng's (0x0a0d0d0a)", magic));
         }
         int major = u16(h, 4, swapped);
         if (major != 2) {

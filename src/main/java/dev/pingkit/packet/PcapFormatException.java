@@ -3,7 +3,7 @@ package dev.pingkit.packet;
 import java.io.IOException;
 
 /**
- * <b>A capture file that is not a well-formed classic pcap: the message names the file, the byte offset and what
+ * <b>A capture file that is not a well-formed pcap or pcapng file: the message names the file, the byte offset and what
  * was wrong there.</b>
  */
 public final class PcapFormatException extends IOException {

@@ -15,10 +15,17 @@ import java.util.Optional;
  * @param originalLength the packet's length on the wire ({@code data} may be cut shorter by the snap length)
  * @param linkType       the file's link type ({@link Pcap#LINKTYPE_RAW}, {@link Pcap#LINKTYPE_ETHERNET}, ...)
  * @param data           the captured bytes, link-layer header included
+ * @param comment        the packet's comment (pcapng {@code opt_comment}, several joined by a newline); empty if none
  */
-public record PcapPacket(long epochNanos, int originalLength, int linkType, byte[] data) {
+public record PcapPacket(long epochNanos, int originalLength, int linkType, byte[] data, String comment) {
     public PcapPacket {
         data = data.clone();
+        comment = comment == null ? "" : comment;
+    }
+
+    /** <b>A packet without a comment, as classic pcap carries it.</b> */
+    public PcapPacket(long epochNanos, int originalLength, int linkType, byte[] data) {
+        this(epochNanos, originalLength, linkType, data, "");
     }
 
     /** <b>The captured bytes, a copy.</b> */
@@ -126,18 +133,20 @@ public record PcapPacket(long epochNanos, int originalLength, int linkType, byte
     @Override
     public boolean equals(Object o) {
         return o instanceof PcapPacket p && epochNanos == p.epochNanos && originalLength == p.originalLength
-                && linkType == p.linkType && Arrays.equals(data, p.data);
+                && linkType == p.linkType && Arrays.equals(data, p.data) && comment.equals(p.comment);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Long.hashCode(epochNanos) + 7 * originalLength + 3 * linkType + Arrays.hashCode(data);
+        return 31 * Long.hashCode(epochNanos) + 7 * originalLength + 3 * linkType + Arrays.hashCode(data)
+                + comment.hashCode();
     }
 
     /** <b>One line: the time and the decoded message, or the length and link type if it is not ICMP.</b> */
     @Override
     public String toString() {
         return time() + " " + icmp().map(IcmpMessage::toString)
-                .orElse(data.length + " bytes, not ICMP (link type " + linkType + ")");
+                .orElse(data.length + " bytes, not ICMP (link type " + linkType + ")")
+                + (comment.isEmpty() ? "" : " # " + comment.replace('\n', ' '));
     }
 }

@@ -21,6 +21,11 @@ final class Commands {
     private final PacketCommands packets;
     private LineReader reader;
 
+    /** The session's variable names, for {@code $name} completion. */
+    java.util.Set<String> variableNames() {
+        return session.variables().keySet();
+    }
+
     Commands(Session session, Console console) {
         this.session = session;
         this.console = console;

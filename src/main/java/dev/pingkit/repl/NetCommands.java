@@ -1,6 +1,7 @@
 package dev.pingkit.repl;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +11,7 @@ import java.util.List;
 import dev.pingkit.Echo;
 import dev.pingkit.EchoSend;
 import dev.pingkit.batch.ProbeResult;
+import dev.pingkit.batch.Probes;
 import dev.pingkit.SendReport;
 import dev.pingkit.capture.Capture;
 import dev.pingkit.engine.EngineOptions;
@@ -41,7 +43,8 @@ final class NetCommands {
     }
 
     void register(Commands commands) {
-        commands.add(new CommandSpec("send", "send [--next] [-q|--csv|--json] [<field> <value>]... [<timeout>]",
+        commands.add(new CommandSpec("send",
+                "send [--next] [-q|--csv|--json] [<field> <value>|<field> <a>..<b> [step <n>]]... [count <n>] [<timeout>]",
                 "send the current packet; print one line, as ping prints a reply ('show' decodes it)",
                 "Waits up to <timeout> (seconds, or 500ms; default " + seconds(DEFAULT_TIMEOUT)
                         + " s, as ping -W) for a reply or an ICMP error quoting the probe.\n"
@@ -52,16 +55,22 @@ final class NetCommands {
                         + "-q prints the experiment's line instead (target, seq, size, TTL: outcome); --csv and\n"
                         + "--json one CSV line or JSON object. Field/value pairs change the packet first, as set\n"
                         + "does (send -q size 200 ttl 3).\n"
+                        + "Ranges make a batch, sent at once over one engine run as Java's sendAll sends it:\n"
+                        + "send seq 1..100 1, send size 0..1400 step 200 count 20 (seq, size, ttl, tos range;\n"
+                        + "count repeats each probe with the next seqs); each lost probe waits <timeout> once, for all.\n"
                         + "Every send is collected for 'results', 'save' and 'plot'.\n"
                         + "The socket is the one chosen with 'socket' (a datagram socket writes its own id and checksum).",
                 CommandSpec.Completion.words("--next", "-q", "--csv", "--json", "1", "0.5", "5"), this::send));
-        commands.add(new CommandSpec("listen", "listen [host <host>] [type <0..255>] [id <0..65535>] [<seconds>]",
-                "print every ICMP packet arriving (or those from host, of type, with id), one decoded line each, "
-                        + "until Ctrl-C or <seconds>",
+        commands.add(new CommandSpec("listen", LISTEN_USAGE,
+                "print every ICMP packet arriving (or those from host, of type and code, with id), one decoded line "
+                        + "each, until Ctrl-C or <seconds>",
                 "A small tcpdump for ICMP on a raw socket (needs root): IPv4 and IPv6 unless 'ipv4' or 'ipv6' was chosen.\n"
                         + "Each line: arrival time, addresses, TTL, type/code, id/seq, length, checksum verdict, "
-                        + "and the probe an ICMP error quotes.",
-                CommandSpec.Completion.first("5", "10", "60"), this::listen));
+                        + "and the probe an ICMP error quotes.\n"
+                        + "save FILE writes what was seen to a pcap or pcapng capture (by its extension). The kernel "
+                        + "drops what the filter refuses.\nThe same capture in Java: Capture.open(...).collect(...).",
+                before -> before.isEmpty() ? List.of("host", "type", "code", "id", "save", "5", "10", "60")
+                        : List.of("host", "type", "code", "id", "save"), this::listen));
         commands.add(new CommandSpec("stats", "stats", "statistics of this session's sends",
                 "Transmitted, answered, ICMP errors, no reply, and RTT min/avg/max/mdev of the replies to 'send'.",
                 CommandSpec.Completion.words(), this::stats));
@@ -83,9 +92,18 @@ final class NetCommands {
         Duration timeout = DEFAULT_TIMEOUT;
         boolean timeoutSeen = false;
         List<String> pairs = new ArrayList<>();
+        List<BatchSend.Range> ranges = new ArrayList<>();
+        int count = 0;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("--next") || a.equals("-n")) {
+            if (fields != null && fields.isField(a) && i + 1 < args.size() && BatchSend.isRange(args.get(i + 1))) {
+                ranges.add(BatchSend.range(a, args.get(++i)));
+            } else if (a.equals("step") && !ranges.isEmpty() && i + 1 < args.size()) {
+                int last = ranges.size() - 1;
+                ranges.set(last, ranges.get(last).step(Values.intIn("step", args.get(++i), 1, 65535)));
+            } else if (a.equals("count") && i + 1 < args.size()) {
+                count = Values.intIn("count", args.get(++i), 1, Probes.MAX_PROBES);
+            } else if (a.equals("--next") || a.equals("-n")) {
                 next = true;
             } else if (a.equals("-q") || a.equals("--quiet") || a.equals("--csv") || a.equals("--json")) {
                 if (form != null && !form.equals(a)) {
@@ -116,6 +134,15 @@ final class NetCommands {
         if (next) {
             echo = echo.seq((echo.seq() + 1) & 0xffff);
             session.echo(echo);
+        }
+        if (!ranges.isEmpty() || count > 1) {
+            Probes batch = BatchSend.probes(echo, ranges, count, timeout);
+            try {
+                BatchSend.run(session, console, batch, engineOptions(), form, this::countOutcome);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+            return;
         }
         Echo probe = echo;
         Duration wait = timeout;
@@ -148,6 +175,17 @@ final class NetCommands {
         }
     }
 
+    /** Counts one probe of a batch in the session's statistics. */
+    private void countOutcome(ProbeResult p) {
+        sends.sent(System.nanoTime());
+        switch (p.status()) {
+            case ANSWERED -> sends.reply(p.rttNanos(), false);
+            case CORRUPTED -> sends.corrupted();
+            case ERROR -> sends.error();
+            default -> noReplies++;
+        }
+    }
+
     /** Counts the outcome in the session's statistics. */
     private void countOutcome(SendResult result) {
         if (result instanceof SendResult.Answered a) {
@@ -168,24 +206,36 @@ final class NetCommands {
         return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 
+    private static final String LISTEN_USAGE = "listen [host <host>] [type <0..255>] [code <0..255>] "
+            + "[id <0..65535>] [save <file.pcap|file.pcapng>] [<seconds>]";
+    private static final List<String> LISTEN_WORDS = List.of("host", "type", "code", "id", "save");
+
     private void listen(List<String> args) throws Exception {
         Capture.Filter filter = Capture.Filter.ANY;
         Duration limit = null;
         String seconds = null;
+        Path save = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if ((a.equals("host") || a.equals("type") || a.equals("id")) && i + 1 < args.size()) {
+            if (LISTEN_WORDS.contains(a) && i + 1 < args.size()) {
                 String v = args.get(++i);
-                filter = switch (a) {
-                    case "host" -> filter.host(new Resolver(session).resolve(v));
-                    case "type" -> filter.type(Values.intIn("type", v, 0, 255));
-                    default -> filter.id(Values.intIn("id", v, 0, 0xffff));
-                };
-            } else if (seconds == null && !a.equals("host") && !a.equals("type") && !a.equals("id")) {
+                switch (a) {
+                    case "host" -> filter = filter.host(new Resolver(session).resolve(v));
+                    case "type" -> filter = filter.type(Values.intIn("type", v, 0, 255));
+                    case "code" -> filter = filter.code(Values.intIn("code", v, 0, 255));
+                    case "id" -> filter = filter.id(Values.intIn("id", v, 0, 0xffff));
+                    default -> {
+                        if (!v.endsWith(".pcap") && !v.endsWith(".pcapng")) {
+                            throw new UserError("save file must end in .pcap or .pcapng, got " + v);
+                        }
+                        save = Path.of(v);
+                    }
+                }
+            } else if (seconds == null && !LISTEN_WORDS.contains(a)) {
                 seconds = a;
                 limit = Values.duration("seconds", a);
             } else {
-                throw new UserError("listen takes [host <host>] [type <0..255>] [id <0..65535>] [<seconds>], got "
+                throw new UserError("listen takes " + LISTEN_USAGE.substring("listen ".length()) + ", got "
                         + String.join(" ", args));
             }
         }
@@ -196,12 +246,17 @@ final class NetCommands {
         boolean v4 = session.family() != Session.FamilyChoice.IPV6;
         boolean v6 = session.family() != Session.FamilyChoice.IPV4;
         int[] count = new int[1];
+        List<Capture.Packet> seen = new java.util.ArrayList<>();
         try (Capture capture = Capture.open(v4, v6, filter)) {
             console.println("listening for " + (v4 && v6 ? "IPv4 and IPv6" : v4 ? "IPv4" : "IPv6") + " ICMP "
                     + (limit == null ? "until Ctrl-C" : "for " + seconds + " s"), Console.NOTE);
             Duration until = limit;
+            boolean keep = save != null;
             session.interruptible(capture::stop, () -> capture.run(p -> {
                 count[0]++;
+                if (keep) {
+                    seen.add(p);
+                }
                 console.println(describe(p));
             }, until));
             if (capture.stopped() && !console.terminal().getType().startsWith("dumb")) {
@@ -214,6 +269,14 @@ final class NetCommands {
             console.error("listen: " + e.getMessage());
         }
         console.println(count[0] + " packet" + (count[0] == 1 ? "" : "s") + " seen", Console.NOTE);
+        if (save != null) {
+            if (save.toString().endsWith(".pcapng")) {
+                Capture.pcapng(seen, save);
+            } else {
+                Capture.pcap(seen, save);
+            }
+            console.println("saved " + seen.size() + " packet" + (seen.size() == 1 ? "" : "s") + " to " + save);
+        }
     }
 
     /** One line for one packet: time, who sent it, and the decoded message's own summary. */

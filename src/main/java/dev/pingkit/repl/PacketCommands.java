@@ -39,7 +39,8 @@ final class PacketCommands {
                 this::completeFieldPairs, this::echo));
         commands.add(new CommandSpec("set", "set <field> <value> [<field> <value>]...",
                 "change fields of the current packet, and show it",
-                "set ttl 3    set payload \"odd\"    set checksum 0xdead    set checksum auto\nFields:\n"
+                "set ttl 3    set payload \"odd\"    set checksum 0xdead    set checksum auto\n"
+                        + "set target <host>: the same packet to another host (first, before other pairs)\nFields:\n"
                         + fields.describe(),
                 this::completeSetPairs, this::set));
         commands.add(new CommandSpec("show", "show", "print every field of the current packet (after a send: of the "
@@ -76,7 +77,13 @@ final class PacketCommands {
 
     private List<String> completeSetPairs(List<String> before) {
         if (before.size() % 2 == 1) {
-            return valuesFor(before.get(before.size() - 1));
+            String f = before.get(before.size() - 1);
+            return valuesFor(f.equals("target") ? "to" : f);
+        }
+        if (before.isEmpty()) {
+            List<String> first = new ArrayList<>(List.of("target"));
+            first.addAll(fields.names());
+            return first;
         }
         return fields.names();
     }
@@ -131,12 +138,42 @@ final class PacketCommands {
         if (args.isEmpty()) {
             throw new UserError("set needs a field and a value; fields: " + String.join(" ", fields.names()));
         }
-        e = applyPairs(e, args, "set");
+        List<String> pairs = new ArrayList<>(args);
+        boolean retargeted = false;
+        if (pairs.get(0).equals("target")) { // set target <host>: the same probe to another host
+            if (pairs.size() < 2) {
+                throw new UserError("target needs a value: set target <host>");
+            }
+            String host = pairs.get(1);
+            e = retarget(e, resolver.resolve(host));
+            session.usedHost(host);
+            pairs = pairs.subList(2, pairs.size());
+            retargeted = true;
+        }
+        e = applyPairs(e, pairs, "set");
         session.echo(e);
-        for (int i = 0; i < args.size(); i += 2) {
-            console.println(fieldLine(e, args.get(i)));
+        if (retargeted) {
+            console.println(String.format("%-8s = %s", "target", dev.pingkit.packet.Addresses.text(e.target())));
+        }
+        for (int i = 0; i < pairs.size(); i += 2) {
+            console.println(fieldLine(e, pairs.get(i)));
         }
         console.println(e.toString());
+    }
+
+    /**
+     * {@code e} sent to {@code target} instead: identifier, sequence, payload, TTL, TOS and DF carry over; a forced
+     * type, code or checksum too when the family stays (across families they mean other things).
+     */
+    private static Echo retarget(Echo e, InetAddress target) {
+        Echo r = Echo.to(target).id(e.id()).seq(e.seq()).payload(e.payload()).dontFragment(e.dontFragment());
+        r = e.hasTtl() ? r.ttl(e.ttl()) : r;
+        r = e.hasTos() ? r.tos(e.tos()) : r;
+        if (r.family() == e.family()) {
+            r = r.type(e.type()).code(e.code());
+            r = e.checksumForced() ? r.checksum(e.checksum()) : r;
+        }
+        return r;
     }
 
     /** Applies field/value pairs left to right; nothing changes if one of them is wrong. */

@@ -97,6 +97,16 @@ final class PingCommandAdapter {
                 public void onStatus(Runnable action) {
                     Signals.onStatusRequest(action); // Ctrl-\ (through scripts/repl's watcher), as in scripts/ping
                 }
+
+                @Override
+                public boolean wantsProbes() {
+                    return true;
+                }
+
+                @Override
+                public void onProbe(dev.pingkit.batch.ProbeResult probe) {
+                    session.results().add(probe); // results, save and plot see a ping's probes as a send's
+                }
             }));
         } finally {
             Signals.onStatusRequest(() -> { });

@@ -9,7 +9,8 @@ import org.jline.reader.ParsedLine;
 
 /**
  * Tab completion: command names first, then whatever the command offers for the argument under the cursor (field
- * names, their values, options, hosts used earlier in the session).
+ * names, their values, options, hosts used earlier in the session); a word that starts with {@code $} completes
+ * to the session's variables ({@code --lab} defines one per lab host) wherever it stands.
  */
 final class ReplCompleter implements Completer {
     private final Commands commands;
@@ -27,6 +28,9 @@ final class ReplCompleter implements Completer {
 
     /** The words offered for word number {@code index} of a line (also used by the tests, without a terminal). */
     List<String> candidates(List<String> words, int index) {
+        if (index >= 0 && index < words.size() && words.get(index).startsWith("$")) {
+            return commands.variableNames().stream().sorted().map(v -> "$" + v).toList();
+        }
         if (index <= 0) {
             return commands.names();
         }

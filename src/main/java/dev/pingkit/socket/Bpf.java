@@ -14,6 +14,8 @@ public final class Bpf {
     public static final short LD_B_IND = 0x00 | 0x10 | 0x40;
     /** {@code A = P[X + k]}, two bytes in network order. */
     public static final short LD_H_IND = 0x00 | 0x08 | 0x40;
+    /** {@code A = P[k]}, four bytes in network order (an IPv4 address in the header a raw socket's filter sees). */
+    public static final short LD_W_ABS = 0x00 | 0x00 | 0x20;
     /** {@code A == k ? jt : jf}. */
     public static final short JEQ_K = 0x05 | 0x10;
     /** Accept {@code k} bytes of the packet (0: drop it; -1: all of it). */

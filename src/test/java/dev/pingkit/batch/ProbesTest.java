@@ -60,8 +60,9 @@ class ProbesTest {
                 assertThrows(IllegalArgumentException.class, () -> e.targets("198.18.0.0/33")).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> e.targets("198.18.0.0/16").seq(0, 1).ttl(1, 2))
                 .getMessage().startsWith("a batch must be at most 100000 probes, got 131072"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> e.checksum(0xdead).sendAll()).getMessage()
-                .startsWith("sendAll sends plain echo requests"));
+        assertEquals("checksum cannot be forced over an ICMPv6 socket (the kernel computes it), got 0xdead",
+                assertThrows(IllegalArgumentException.class, () -> Echo.to("::1").checksum(0xdead).seq(1, 2)
+                        .sendAll()).getMessage());
     }
 
     @Test

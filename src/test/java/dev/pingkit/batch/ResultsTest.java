@@ -105,4 +105,28 @@ class ResultsTest {
         assertTrue(h.stripTrailing().endsWith("_#.!_"), h);
     }
 
+
+    @Test
+    void aTableCellShowsTheStatisticAskedForOverItsProbesTheMedianByDefault() throws Exception {
+        Echo a = Echo.to("198.51.100.2").id(7);
+        Results r = Results.of(List.of(answered(a.seq(1).size(0), 100), answered(a.seq(2).size(0), 300),
+                answered(a.seq(3).size(0), 200), lost(a.seq(4).size(0)), answered(a.seq(5).size(8), 50)));
+        assertEquals("""
+                size  198.51.100.2
+                0            0.200
+                8            0.050
+                """, r.table("size", "target", "rtt").toString());
+        assertEquals("0            0.300", r.table("size", "target", "rtt", CellStatistic.MAX).toString().lines()
+                .skip(1).findFirst().orElseThrow());
+        assertEquals("0                3", r.table("size", "target", "rtt", CellStatistic.COUNT).toString().lines()
+                .skip(1).findFirst().orElseThrow(), "the lost probe has no rtt to count");
+        assertEquals("0            0.200", r.table("size", "target", "rtt", CellStatistic.LAST).toString().lines()
+                .skip(1).findFirst().orElseThrow());
+        assertEquals("0     answered/lost", r.table("size", "target", "status").toString().lines().skip(1)
+                .findFirst().orElseThrow(), "words: every value once");
+        assertEquals("0                2", r.table("size", "target", "seq").toString().lines().skip(1).findFirst()
+                .orElseThrow(), "integers stay integers: the median of 1 2 3 4 is 2");
+        assertEquals("statistic must be one of min p10 median p90 max mean count last, got average",
+                assertThrows(IllegalArgumentException.class, () -> CellStatistic.of("average")).getMessage());
+    }
 }

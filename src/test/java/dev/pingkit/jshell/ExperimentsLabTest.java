@@ -35,7 +35,8 @@ class ExperimentsLabTest {
     private static String after(String transcript, String command) {
         int at = transcript.indexOf("pingkit> " + command + "\n");
         assertTrue(at >= 0, command + " in\n" + transcript);
-        String rest = transcript.substring(at + command.length() + 10);
+        // the REPL says what a table's cells show before it; JShell's table is the rest
+        String rest = transcript.substring(at + command.length() + 10).replaceFirst("^each cell: [^\n]*\n", "");
         int end = rest.indexOf("pingkit> ");
         return end < 0 ? rest : rest.substring(0, end);
     }

@@ -113,10 +113,10 @@ class ReplNetworkTest {
     void listenMistakesAreOneLineAndTheSessionGoesOn() {
         var t = ReplDriver.script("listen id 70000", "listen type", "listen 1 2", "echo to 127.0.0.1", "hex");
         assertTrue(t.hasLine("error: id must be 0..65535, got 70000"), t.output());
-        assertTrue(t.hasLine("error: listen takes [host <host>] [type <0..255>] [id <0..65535>] [<seconds>], got type"),
-                t.output());
-        assertTrue(t.hasLine("error: listen takes [host <host>] [type <0..255>] [id <0..65535>] [<seconds>], got 1 2"),
-                t.output());
+        String usage = "error: listen takes [host <host>] [type <0..255>] [code <0..255>] [id <0..65535>] "
+                + "[save <file.pcap|file.pcapng>] [<seconds>], got ";
+        assertTrue(t.hasLine(usage + "type"), t.output());
+        assertTrue(t.hasLine(usage + "1 2"), t.output());
         assertTrue(t.output().contains("pingkit> hex\n00000000  08 00"), t.output());
     }
 

@@ -174,6 +174,10 @@ public final class PingCommand {
             }
             listener = capture;
         }
+        if (control.wantsProbes()) {
+            listener = new ResultTap(listener, control::onProbe, target.address(), settings.payload(),
+                    settings.ttl(), settings.tos(), pinger.identifier());
+        }
         try (pinger) {
             printer.start();
             out.flush();
