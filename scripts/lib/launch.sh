@@ -13,6 +13,16 @@
 #
 # Start-up costs matter (a one-packet ping takes ~0.1 s): an up-to-date start uses builtins only, except one `find`.
 
+# A closed fd 0, 1 or 2 would be taken by the first file the JVM opens: with fd 0 closed that is the JDK's
+# lib/modules, which fping then read as targets (a resolver query per garbage line) and the REPL as a script, until
+# the JVM crashed. So each closed one is held on /dev/null, opened read-only: stdin reads as empty, and a write to
+# stdout or stderr still fails with EBADF as on the closed descriptor (ping's "write error" for >&-, as iputils).
+# The probe duplicates onto fd 9 (bash takes `0<&0` as a no-op that never fails); the probe of fd 2 is not
+# redirected, as its complaint goes to fd 2, the one that is closed.
+{ : 9<&0; } 2>/dev/null || exec 0</dev/null
+{ : 9<&1; } 2>/dev/null || exec 1</dev/null
+: 9<&2 || exec 2</dev/null
+
 if [ -z "${PINGKIT_HOME:-}" ]; then
   PINGKIT_HOME=${BASH_SOURCE[0]}
   [ -L "$PINGKIT_HOME" ] && PINGKIT_HOME=$(readlink -f "$PINGKIT_HOME")
