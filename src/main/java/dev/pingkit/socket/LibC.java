@@ -1,5 +1,6 @@
 package dev.pingkit.socket;
 
+import com.sun.jna.Function;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
@@ -7,22 +8,34 @@ import com.sun.jna.Pointer;
 import java.util.Locale;
 
 /**
- * <b>JNA direct mapping of the few libc calls the socket layer needs.</b>
- * Direct mapping (static natives bound once by {@link Native#register}) avoids the proxy and reflection of
- * interface mapping, which keeps start-up and the per-call cost low. The class is loaded, and the natives
- * bound, on first use only. Calls return the raw C result; on {@code -1} the caller reads {@link #errno()},
- * which JNA preserves per thread, so a routine EAGAIN on the hot path costs no exception.
+ * <b>The few libc calls the socket layer needs, through JNA.</b> Calls return the raw C result; on {@code -1} the
+ * caller reads {@link #errno()}, which JNA preserves per thread, so a routine EAGAIN on the hot path costs no
+ * exception.
  *
- * <p>Start-up: what opening, sending and receiving need is bound here; calls of rarer paths (namespaces,
- * diagnostics, error wording) are in {@link Rare}, bound when first used. The natives are looked up in the
- * process itself, where the JVM has already loaded libc, so JNA searches no library path.
+ * <p>Two ways to one call. The steady state is JNA's direct mapping ({@link Direct}: static natives bound by
+ * {@link Native#register}), which converts nothing and allocates nothing per call. But binding them is the largest
+ * part of JNA's start-up (~20 ms: JNA describes every argument type with {@code Structure}s, whose field order it
+ * reads from annotations, spinning proxies and method handles at run time), and a one-packet ping would wait for
+ * it. So binding runs on a thread of its own, started with this class, and until it is done each call goes through
+ * JNA's {@link Function} (a symbol lookup, arguments boxed into an array): slower and allocating, for the first few
+ * calls of a run only. The natives are looked up in the process itself, where the JVM has already loaded libc, so
+ * JNA searches no library path.
+ *
+ * <p>Calls of rarer paths (namespaces, diagnostics, error wording, the socket filter) are in {@link Rare}, always
+ * through {@link Function}: never per packet, so never worth binding.
  *
  * <p>Layouts and constants are for Linux on a 64-bit ABI (x86-64, aarch64, riscv64 share them):
- * {@code size_t}/pointers are 8 bytes, {@code socklen_t} 4.
+ * {@code size_t}/pointers are 8 bytes, {@code socklen_t} 4; so a native address passed as a Java {@code long}
+ * means the same to either way of calling.
  */
 final class LibC {
     private LibC() {
     }
+
+    /** The process as a library; its global symbols include libc's. */
+    private static final NativeLibrary PROCESS;
+    /** Set once {@link Direct}'s natives are bound: from then on every call is a direct one. */
+    private static volatile boolean direct;
 
     static {
         if (!Platform.isLinux() || Native.POINTER_SIZE != 8) {
@@ -30,7 +43,10 @@ final class LibC {
                     "pingkit sockets need 64-bit Linux, this is " + System.getProperty("os.name") + " "
                             + System.getProperty("os.arch"));
         }
-        Native.register(LibC.class, process());
+        PROCESS = process();
+        Thread binder = new Thread(new Binder(), "pingkit-jna-bind");
+        binder.setDaemon(true); // never holds an exit up; a command that is done before it simply never needs it
+        binder.start();
     }
 
     /**
@@ -52,25 +68,158 @@ final class LibC {
         return NativeLibrary.getProcess();
     }
 
-    /** <b>The libc calls off the open/send/receive path</b>, bound on first use. */
+    /** Binds {@link Direct} off the caller's thread (a class, not a lambda: a lambda's first use costs start-up). */
+    private static final class Binder implements Runnable {
+        @Override
+        public void run() {
+            try {
+                Direct.bind();
+                direct = true;
+            } catch (LinkageError | RuntimeException e) {
+                // calls stay on Function: slower, but they work (a failed bind is JNA's, not the call's)
+            }
+        }
+    }
+
+    /** Whether calls have gone direct yet (tests wait for it before counting allocations). */
+    static boolean directBound() {
+        return direct;
+    }
+
+    /** JNA direct mapping of the per-packet calls: bound once, by {@link #bind()} on the binder thread. */
+    static final class Direct {
+        private Direct() {
+        }
+
+        static {
+            Native.register(Direct.class, PROCESS);
+        }
+
+        /** Runs the static initialiser, which binds. */
+        static void bind() {
+        }
+
+        static native int socket(int domain, int type, int protocol);
+
+        static native int setsockopt(int fd, int level, int name, byte[] value, int length);
+
+        static native int bind(int fd, byte[] address, int length);
+
+        static native int getsockname(int fd, byte[] address, int[] length);
+
+        // The per-packet calls take native addresses as longs (Pointer.nativeValue of memory the caller keeps
+        // alive): with only primitive arguments JNA's dispatch converts nothing, where each Pointer costs a JNI
+        // field read.
+
+        static native long sendto(int fd, long buffer, long length, int flags, long address, int addressLength);
+
+        static native long recvmsg(int fd, long message, int flags);
+
+        static native int ppoll(long fds, long count, long timespec, long sigmask);
+
+        static native int close(int fd);
+
+        static native int eventfd(int initial, int flags);
+
+        static native long write(int fd, long[] buffer, long count);
+
+        static native int clock_gettime(int clock, long timespec);
+    }
+
+    /** The same calls through JNA's {@link Function}, for the start of a run, before {@link Direct} is bound. */
+    static final class Boxed {
+        private Boxed() {
+        }
+
+        private static final Function SOCKET = PROCESS.getFunction("socket");
+        private static final Function SETSOCKOPT = PROCESS.getFunction("setsockopt");
+        private static final Function BIND = PROCESS.getFunction("bind");
+        private static final Function GETSOCKNAME = PROCESS.getFunction("getsockname");
+        private static final Function SENDTO = PROCESS.getFunction("sendto");
+        private static final Function RECVMSG = PROCESS.getFunction("recvmsg");
+        private static final Function PPOLL = PROCESS.getFunction("ppoll");
+        private static final Function CLOSE = PROCESS.getFunction("close");
+        private static final Function EVENTFD = PROCESS.getFunction("eventfd");
+        private static final Function WRITE = PROCESS.getFunction("write");
+        private static final Function CLOCK_GETTIME = PROCESS.getFunction("clock_gettime");
+
+        static int socket(int domain, int type, int protocol) {
+            return SOCKET.invokeInt(new Object[] {domain, type, protocol});
+        }
+
+        static int setsockopt(int fd, int level, int name, byte[] value, int length) {
+            return SETSOCKOPT.invokeInt(new Object[] {fd, level, name, value, length});
+        }
+
+        static int bind(int fd, byte[] address, int length) {
+            return BIND.invokeInt(new Object[] {fd, address, length});
+        }
+
+        static int getsockname(int fd, byte[] address, int[] length) {
+            return GETSOCKNAME.invokeInt(new Object[] {fd, address, length});
+        }
+
+        static long sendto(int fd, long buffer, long length, int flags, long address, int addressLength) {
+            return SENDTO.invokeLong(new Object[] {fd, buffer, length, flags, address, addressLength});
+        }
+
+        static long recvmsg(int fd, long message, int flags) {
+            return RECVMSG.invokeLong(new Object[] {fd, message, flags});
+        }
+
+        static int ppoll(long fds, long count, long timespec, long sigmask) {
+            return PPOLL.invokeInt(new Object[] {fds, count, timespec, sigmask});
+        }
+
+        static int close(int fd) {
+            return CLOSE.invokeInt(new Object[] {fd});
+        }
+
+        static int eventfd(int initial, int flags) {
+            return EVENTFD.invokeInt(new Object[] {initial, flags});
+        }
+
+        static long write(int fd, long[] buffer, long count) {
+            return WRITE.invokeLong(new Object[] {fd, buffer, count});
+        }
+
+        static int clock_gettime(int clock, long timespec) {
+            return CLOCK_GETTIME.invokeInt(new Object[] {clock, timespec});
+        }
+    }
+
+    /** <b>The libc calls off the open/send/receive path</b>, always through {@link Function}. */
     static final class Rare {
         private Rare() {
         }
 
-        static {
-            Native.register(Rare.class, process());
+        private static final Function GETSOCKOPT = PROCESS.getFunction("getsockopt");
+        private static final Function SETSOCKOPT = PROCESS.getFunction("setsockopt");
+        private static final Function OPEN = PROCESS.getFunction("open");
+        private static final Function SETNS = PROCESS.getFunction("setns");
+        private static final Function STRERROR = PROCESS.getFunction("strerror");
+
+        static int getsockopt(int fd, int level, int name, byte[] value, int[] length) {
+            return GETSOCKOPT.invokeInt(new Object[] {fd, level, name, value, length});
         }
 
-        static native int getsockopt(int fd, int level, int name, byte[] value, int[] length);
-
         /** setsockopt with a native value, for options holding pointers ({@code SO_ATTACH_FILTER}). */
-        static native int setsockopt(int fd, int level, int name, Pointer value, int length);
+        static int setsockopt(int fd, int level, int name, Pointer value, int length) {
+            return SETSOCKOPT.invokeInt(new Object[] {fd, level, name, value, length});
+        }
 
-        static native int open(String path, int flags);
+        /** open(2) without a mode: {@code flags} must not ask to create. */
+        static int open(String path, int flags) {
+            return OPEN.invokeInt(new Object[] {path, flags});
+        }
 
-        static native int setns(int fd, int nstype);
+        static int setns(int fd, int nstype) {
+            return SETNS.invokeInt(new Object[] {fd, nstype});
+        }
 
-        static native String strerror(int errno);
+        static String strerror(int errno) {
+            return STRERROR.invokeString(new Object[] {errno}, false);
+        }
     }
 
     // address families, socket types, protocols
@@ -165,33 +314,54 @@ final class LibC {
     static final int SOCK_FPROG_SIZE = 16;
     static final int SOCK_FPROG_FILTER = 8;
 
-    static native int socket(int domain, int type, int protocol);
+    static int socket(int domain, int type, int protocol) {
+        return direct ? Direct.socket(domain, type, protocol) : Boxed.socket(domain, type, protocol);
+    }
 
-    static native int setsockopt(int fd, int level, int name, byte[] value, int length);
+    static int setsockopt(int fd, int level, int name, byte[] value, int length) {
+        return direct ? Direct.setsockopt(fd, level, name, value, length)
+                : Boxed.setsockopt(fd, level, name, value, length);
+    }
 
-    static native int bind(int fd, byte[] address, int length);
+    static int bind(int fd, byte[] address, int length) {
+        return direct ? Direct.bind(fd, address, length) : Boxed.bind(fd, address, length);
+    }
 
-    static native int getsockname(int fd, byte[] address, int[] length);
+    static int getsockname(int fd, byte[] address, int[] length) {
+        return direct ? Direct.getsockname(fd, address, length) : Boxed.getsockname(fd, address, length);
+    }
 
-    // The per-packet calls take native addresses as longs (Pointer.nativeValue of memory the caller keeps alive):
-    // with only primitive arguments JNA's dispatch converts nothing, where each Pointer costs a JNI field read.
+    static long sendto(int fd, long buffer, long length, int flags, long address, int addressLength) {
+        return direct ? Direct.sendto(fd, buffer, length, flags, address, addressLength)
+                : Boxed.sendto(fd, buffer, length, flags, address, addressLength);
+    }
 
-    static native long sendto(int fd, long buffer, long length, int flags, long address, int addressLength);
-
-    static native long recvmsg(int fd, long message, int flags);
+    static long recvmsg(int fd, long message, int flags) {
+        return direct ? Direct.recvmsg(fd, message, flags) : Boxed.recvmsg(fd, message, flags);
+    }
 
     /** poll with a timespec: a wait shorter than poll's millisecond (a sweep's 1 µs gap) stays that short. */
-    static native int ppoll(long fds, long count, long timespec, long sigmask);
+    static int ppoll(long fds, long count, long timespec, long sigmask) {
+        return direct ? Direct.ppoll(fds, count, timespec, sigmask) : Boxed.ppoll(fds, count, timespec, sigmask);
+    }
 
-    static native int close(int fd);
+    static int close(int fd) {
+        return direct ? Direct.close(fd) : Boxed.close(fd);
+    }
 
-    static native int eventfd(int initial, int flags);
+    static int eventfd(int initial, int flags) {
+        return direct ? Direct.eventfd(initial, flags) : Boxed.eventfd(initial, flags);
+    }
 
-    static native long write(int fd, long[] buffer, long count);
+    static long write(int fd, long[] buffer, long count) {
+        return direct ? Direct.write(fd, buffer, count) : Boxed.write(fd, buffer, count);
+    }
 
-    static native int clock_gettime(int clock, long timespec);
+    static int clock_gettime(int clock, long timespec) {
+        return direct ? Direct.clock_gettime(clock, timespec) : Boxed.clock_gettime(clock, timespec);
+    }
 
-    /** The errno of the last failed call on this thread (JNA keeps it per thread). */
+    /** The errno of the last failed call on this thread (JNA keeps it per thread, for either way of calling). */
     static int errno() {
         return Native.getLastError();
     }
