@@ -6,6 +6,8 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * <b>The few libc calls the socket layer needs, through JNA.</b> Calls return the raw C result; on {@code -1} the
@@ -36,6 +38,8 @@ final class LibC {
     private static final NativeLibrary PROCESS;
     /** Set once {@link Direct}'s natives are bound: from then on every call is a direct one. */
     private static volatile boolean direct;
+    /** Counted down when the binder is done, bound or not. */
+    private static final CountDownLatch BINDER_DONE = new CountDownLatch(1);
 
     static {
         if (!Platform.isLinux() || Native.POINTER_SIZE != 8) {
@@ -77,6 +81,8 @@ final class LibC {
                 direct = true;
             } catch (LinkageError | RuntimeException e) {
                 // calls stay on Function: slower, but they work (a failed bind is JNA's, not the call's)
+            } finally {
+                BINDER_DONE.countDown();
             }
         }
     }
@@ -84,6 +90,15 @@ final class LibC {
     /** Whether calls have gone direct yet (tests wait for it before counting allocations). */
     static boolean directBound() {
         return direct;
+    }
+
+    /**
+     * Makes both ways of calling ready: {@link Boxed}'s symbols looked up now, then waits up to {@code millis} for
+     * the binder. For a spare thread ({@link IcmpSockets#prepare}); true once the binder is done.
+     */
+    static boolean prepare(long millis) throws InterruptedException {
+        Boxed.lookUp();
+        return BINDER_DONE.await(millis, TimeUnit.MILLISECONDS);
     }
 
     /** JNA direct mapping of the per-packet calls: bound once, by {@link #bind()} on the binder thread. */
@@ -142,6 +157,10 @@ final class LibC {
         private static final Function EVENTFD = PROCESS.getFunction("eventfd");
         private static final Function WRITE = PROCESS.getFunction("write");
         private static final Function CLOCK_GETTIME = PROCESS.getFunction("clock_gettime");
+
+        /** Runs the static initialiser, which looks the symbols up. */
+        static void lookUp() {
+        }
 
         static int socket(int domain, int type, int protocol) {
             return SOCKET.invokeInt(new Object[] {domain, type, protocol});
