@@ -252,6 +252,9 @@ pingkit_adopt() {
 # - -XX:-DisplayVMOutput: HotSpot's own messages (a thread dump on SIGQUIT, "AOTConfiguration recorded: ...")
 #   would land in the command's stdout.
 # - pingkit.java names the JVM actually used, for messages that tell the user what to run or grant.
+# - The archive keeps the classes of the run that recorded it, until the next build: a run that only prints its
+#   version or help (pingkit_informational) records nothing, or a one-packet ping would load JNA, the engine and
+#   the printer from the jar ever after (measured 1.6-1.8x slower, JDK 25). Such a run sets PINGKIT_NO_TRAINING.
 # Everything loaded from target/ must belong to the running user or root (pingkit_trust).
 pingkit_jvm_opts() {
   local name=$1 flag c1_only=0
@@ -284,7 +287,8 @@ pingkit_jvm_opts() {
       [ "$c1_only" = 0 ] || PINGKIT_JVM_OPTS+=(-XX:-AOTReplayTraining)
     elif [ -w "$PINGKIT_TARGET" ]; then
       # exec keeps the pid: $$ is the JVM's pid, which pingkit_adopt checks before taking the file.
-      PINGKIT_JVM_OPTS+=(-XX:AOTMode=record -XX:AOTConfiguration="$archive.aotconf.$$" "${quiet[@]}")
+      [ -n "${PINGKIT_NO_TRAINING:-}" ] \
+        || PINGKIT_JVM_OPTS+=(-XX:AOTMode=record -XX:AOTConfiguration="$archive.aotconf.$$" "${quiet[@]}")
     fi
   else
     quiet+=(-Xlog:cds+dynamic=off)
@@ -293,7 +297,7 @@ pingkit_jvm_opts() {
       pingkit_trust "$archive.jsa"
       PINGKIT_JVM_OPTS+=(-XX:SharedArchiveFile="$archive.jsa" "${quiet[@]}")
     elif [ -w "$PINGKIT_TARGET" ]; then
-      PINGKIT_JVM_OPTS+=(-XX:ArchiveClassesAtExit="$archive.jsa.$$" "${quiet[@]}")
+      [ -n "${PINGKIT_NO_TRAINING:-}" ] || PINGKIT_JVM_OPTS+=(-XX:ArchiveClassesAtExit="$archive.jsa.$$" "${quiet[@]}")
     fi
   fi
 }
@@ -315,6 +319,16 @@ pingkit_int_reset() {
   [ "$ignored" = 1 ] || PINGKIT_INT_RESET=()
 }
 
+# Whether the program arguments only ask for the version or the help (or are none: a usage message), so the run
+# is no sample of real work for an archive to keep. Sets PINGKIT_NO_TRAINING when they do.
+pingkit_informational() {
+  local a
+  for a in "$@"; do
+    case $a in -V|--version|-h|--help) ;; *) return 1 ;; esac
+  done
+  PINGKIT_NO_TRAINING=1
+}
+
 # The whole launcher: pingkit_exec NAME MAIN-CLASS [JVM flags...] -- [program arguments...]. Builds when needed,
 # picks the JVM and its flags, and replaces the shell with the JVM (so signals reach Java directly).
 pingkit_exec() {
@@ -324,6 +338,7 @@ pingkit_exec() {
     flags+=("$1"); shift
   done
   [ $# -gt 0 ] && shift
+  pingkit_informational "$@" || true
   pingkit_prepare
   pingkit_jvm_opts "$name" ${flags[@]+"${flags[@]}"}
   exec "$PINGKIT_JAVA" "${PINGKIT_JVM_OPTS[@]}" -cp "$PINGKIT_CP" "$main" "$@"
