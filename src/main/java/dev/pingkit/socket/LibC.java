@@ -19,9 +19,10 @@ import java.util.concurrent.TimeUnit;
  * part of JNA's start-up (~20 ms: JNA describes every argument type with {@code Structure}s, whose field order it
  * reads from annotations, spinning proxies and method handles at run time), and a one-packet ping would wait for
  * it. So binding runs on a thread of its own, started with this class, and until it is done each call goes through
- * JNA's {@link Function} (a symbol lookup, arguments boxed into an array): slower and allocating, for the first few
- * calls of a run only. The natives are looked up in the process itself, where the JVM has already loaded libc, so
- * JNA searches no library path.
+ * JNA's {@link Function} (its arguments boxed into an array and converted on each call): slower and allocating, for
+ * the first calls of a run only (a caller past the first {@value #BOXED_CALLS} waits for the binding instead). The
+ * natives are looked up in the process itself, where the JVM has already loaded libc, so JNA searches no library
+ * path.
  *
  * <p>Calls of rarer paths (namespaces, diagnostics, error wording, the socket filter) are in {@link Rare}, always
  * through {@link Function}: never per packet, so never worth binding.
@@ -86,6 +87,27 @@ final class LibC {
             }
         }
     }
+
+    /**
+     * The slow path's check: whether the direct bindings are in place by now. Past the first {@value #BOXED_CALLS}
+     * boxed calls, the caller waits for them (a few seconds at most): a one-packet run stays well below and never
+     * waits, a flood or a sweep waits once, early, and then neither allocates nor boxes per packet, however long
+     * the binder would have been kept from a loaded CPU.
+     */
+    private static boolean bound() {
+        if (++boxedCalls > BOXED_CALLS) { // a racy count, and that is fine: it only picks when to wait
+            try {
+                BINDER_DONE.await(BIND_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return direct;
+    }
+
+    private static final int BOXED_CALLS = 128;
+    private static final long BIND_WAIT_MILLIS = 5_000;
+    private static int boxedCalls;
 
     /** Whether calls have gone direct yet (tests wait for it before counting allocations). */
     static boolean directBound() {
@@ -334,50 +356,51 @@ final class LibC {
     static final int SOCK_FPROG_FILTER = 8;
 
     static int socket(int domain, int type, int protocol) {
-        return direct ? Direct.socket(domain, type, protocol) : Boxed.socket(domain, type, protocol);
+        return direct || bound() ? Direct.socket(domain, type, protocol) : Boxed.socket(domain, type, protocol);
     }
 
     static int setsockopt(int fd, int level, int name, byte[] value, int length) {
-        return direct ? Direct.setsockopt(fd, level, name, value, length)
+        return direct || bound() ? Direct.setsockopt(fd, level, name, value, length)
                 : Boxed.setsockopt(fd, level, name, value, length);
     }
 
     static int bind(int fd, byte[] address, int length) {
-        return direct ? Direct.bind(fd, address, length) : Boxed.bind(fd, address, length);
+        return direct || bound() ? Direct.bind(fd, address, length) : Boxed.bind(fd, address, length);
     }
 
     static int getsockname(int fd, byte[] address, int[] length) {
-        return direct ? Direct.getsockname(fd, address, length) : Boxed.getsockname(fd, address, length);
+        return direct || bound() ? Direct.getsockname(fd, address, length) : Boxed.getsockname(fd, address, length);
     }
 
     static long sendto(int fd, long buffer, long length, int flags, long address, int addressLength) {
-        return direct ? Direct.sendto(fd, buffer, length, flags, address, addressLength)
+        return direct || bound() ? Direct.sendto(fd, buffer, length, flags, address, addressLength)
                 : Boxed.sendto(fd, buffer, length, flags, address, addressLength);
     }
 
     static long recvmsg(int fd, long message, int flags) {
-        return direct ? Direct.recvmsg(fd, message, flags) : Boxed.recvmsg(fd, message, flags);
+        return direct || bound() ? Direct.recvmsg(fd, message, flags) : Boxed.recvmsg(fd, message, flags);
     }
 
     /** poll with a timespec: a wait shorter than poll's millisecond (a sweep's 1 µs gap) stays that short. */
     static int ppoll(long fds, long count, long timespec, long sigmask) {
-        return direct ? Direct.ppoll(fds, count, timespec, sigmask) : Boxed.ppoll(fds, count, timespec, sigmask);
+        return direct || bound() ? Direct.ppoll(fds, count, timespec, sigmask)
+                : Boxed.ppoll(fds, count, timespec, sigmask);
     }
 
     static int close(int fd) {
-        return direct ? Direct.close(fd) : Boxed.close(fd);
+        return direct || bound() ? Direct.close(fd) : Boxed.close(fd);
     }
 
     static int eventfd(int initial, int flags) {
-        return direct ? Direct.eventfd(initial, flags) : Boxed.eventfd(initial, flags);
+        return direct || bound() ? Direct.eventfd(initial, flags) : Boxed.eventfd(initial, flags);
     }
 
     static long write(int fd, long[] buffer, long count) {
-        return direct ? Direct.write(fd, buffer, count) : Boxed.write(fd, buffer, count);
+        return direct || bound() ? Direct.write(fd, buffer, count) : Boxed.write(fd, buffer, count);
     }
 
     static int clock_gettime(int clock, long timespec) {
-        return direct ? Direct.clock_gettime(clock, timespec) : Boxed.clock_gettime(clock, timespec);
+        return direct || bound() ? Direct.clock_gettime(clock, timespec) : Boxed.clock_gettime(clock, timespec);
     }
 
     /** The errno of the last failed call on this thread (JNA keeps it per thread, for either way of calling). */
