@@ -67,8 +67,10 @@ final class LibC {
                     : arch.equals("aarch64") ? "aarch64-linux-gnu"
                     : arch.equals("riscv64") ? "riscv64-linux-gnu" : null;
             String dirs = "/usr/lib64:/lib64:/usr/lib:/lib";
-            System.setProperty("jna.platform.library.path",
-                    multiarch == null ? dirs : "/usr/lib/" + multiarch + ":/lib/" + multiarch + ":" + dirs);
+            // String.join, not +: on JDK 17 a + of strings is an invokedynamic whose first use spins method
+            // handle classes at run time (~10 ms here, on the thread the first socket waits for)
+            System.setProperty("jna.platform.library.path", multiarch == null ? dirs
+                    : String.join("", "/usr/lib/", multiarch, ":/lib/", multiarch, ":", dirs));
         }
         return NativeLibrary.getProcess();
     }
