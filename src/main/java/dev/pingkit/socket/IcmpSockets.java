@@ -62,7 +62,7 @@ public final class IcmpSockets {
         }
         try {
             Class.forName("dev.pingkit.socket.LibC", true, IcmpSockets.class.getClassLoader());
-            LibC.prepare(PREPARE_WAIT_MILLIS);
+            LibCBinding.prepare(PREPARE_WAIT_MILLIS);
         } catch (ClassNotFoundException | LinkageError | RuntimeException ignored) {
             // open() loads it again on its own thread and reports what goes wrong there
         } catch (InterruptedException e) {

@@ -5,24 +5,18 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
+import dev.pingkit.socket.LibCBinding.Boxed;
+import dev.pingkit.socket.LibCBinding.Direct;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * <b>The few libc calls the socket layer needs, through JNA.</b> Calls return the raw C result; on {@code -1} the
  * caller reads {@link #errno()}, which JNA preserves per thread, so a routine EAGAIN on the hot path costs no
  * exception.
  *
- * <p>Two ways to one call. The steady state is JNA's direct mapping ({@link Direct}: static natives bound by
- * {@link Native#register}), which converts nothing and allocates nothing per call. But binding them is the largest
- * part of JNA's start-up (~20 ms: JNA describes every argument type with {@code Structure}s, whose field order it
- * reads from annotations, spinning proxies and method handles at run time), and a one-packet ping would wait for
- * it. So binding runs on a thread of its own, started with this class, and until it is done each call goes through
- * JNA's {@link Function} (its arguments boxed into an array and converted on each call): slower and allocating, for
- * the first calls of a run only (a caller past the first {@value #BOXED_CALLS} waits for the binding instead). The
- * natives are looked up in the process itself, where the JVM has already loaded libc, so JNA searches no library
- * path.
+ * <p>The per-packet calls below go through {@link LibCBinding}: JNA's direct mapping once bound (no conversion, no
+ * allocation per call), JNA Function calls for the first calls of a run until then. The natives are looked up in
+ * the process itself, where the JVM has already loaded libc, so JNA searches no library path.
  *
  * <p>Calls of rarer paths (namespaces, diagnostics, error wording, the socket filter) are in {@link Rare}, always
  * through {@link Function}: never per packet, so never worth binding.
@@ -36,11 +30,7 @@ final class LibC {
     }
 
     /** The process as a library; its global symbols include libc's. */
-    private static final NativeLibrary PROCESS;
-    /** Set once {@link Direct}'s natives are bound: from then on every call is a direct one. */
-    private static volatile boolean direct;
-    /** Counted down when the binder is done, bound or not. */
-    private static final CountDownLatch BINDER_DONE = new CountDownLatch(1);
+    static final NativeLibrary PROCESS;
 
     static {
         if (!Platform.isLinux() || Native.POINTER_SIZE != 8) {
@@ -49,9 +39,7 @@ final class LibC {
                             + System.getProperty("os.arch"));
         }
         PROCESS = process();
-        Thread binder = new Thread(new Binder(), "pingkit-jna-bind");
-        binder.setDaemon(true); // never holds an exit up; a command that is done before it simply never needs it
-        binder.start();
+        LibCBinding.start();
     }
 
     /**
@@ -73,162 +61,6 @@ final class LibC {
                     : String.join("", "/usr/lib/", multiarch, ":/lib/", multiarch, ":", dirs));
         }
         return NativeLibrary.getProcess();
-    }
-
-    /** Binds {@link Direct} off the caller's thread (a class, not a lambda: a lambda's first use costs start-up). */
-    private static final class Binder implements Runnable {
-        @Override
-        public void run() {
-            try {
-                Direct.bind();
-                direct = true;
-            } catch (LinkageError | RuntimeException e) {
-                // calls stay on Function: slower, but they work (a failed bind is JNA's, not the call's)
-            } finally {
-                BINDER_DONE.countDown();
-            }
-        }
-    }
-
-    /**
-     * The slow path's check: whether the direct bindings are in place by now. Past the first {@value #BOXED_CALLS}
-     * boxed calls, the caller waits for them (a few seconds at most): a one-packet run stays well below and never
-     * waits, a flood or a sweep waits once, early, and then neither allocates nor boxes per packet, however long
-     * the binder would have been kept from a loaded CPU.
-     */
-    private static boolean bound() {
-        if (++boxedCalls > BOXED_CALLS) { // a racy count, and that is fine: it only picks when to wait
-            try {
-                BINDER_DONE.await(BIND_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return direct;
-    }
-
-    private static final int BOXED_CALLS = 128;
-    private static final long BIND_WAIT_MILLIS = 5_000;
-    private static int boxedCalls;
-
-    /** Whether calls have gone direct yet (tests wait for it before counting allocations). */
-    static boolean directBound() {
-        return direct;
-    }
-
-    /**
-     * Makes both ways of calling ready: {@link Boxed}'s symbols looked up now, then waits up to {@code millis} for
-     * the binder. For a spare thread ({@link IcmpSockets#prepare}); true once the binder is done.
-     */
-    static boolean prepare(long millis) throws InterruptedException {
-        Boxed.lookUp();
-        return BINDER_DONE.await(millis, TimeUnit.MILLISECONDS);
-    }
-
-    /** JNA direct mapping of the per-packet calls: bound once, by {@link #bind()} on the binder thread. */
-    static final class Direct {
-        private Direct() {
-        }
-
-        static {
-            Native.register(Direct.class, PROCESS);
-        }
-
-        /** Runs the static initialiser, which binds. */
-        static void bind() {
-        }
-
-        static native int socket(int domain, int type, int protocol);
-
-        static native int setsockopt(int fd, int level, int name, byte[] value, int length);
-
-        static native int bind(int fd, byte[] address, int length);
-
-        static native int getsockname(int fd, byte[] address, int[] length);
-
-        // The per-packet calls take native addresses as longs (Pointer.nativeValue of memory the caller keeps
-        // alive): with only primitive arguments JNA's dispatch converts nothing, where each Pointer costs a JNI
-        // field read.
-
-        static native long sendto(int fd, long buffer, long length, int flags, long address, int addressLength);
-
-        static native long recvmsg(int fd, long message, int flags);
-
-        static native int ppoll(long fds, long count, long timespec, long sigmask);
-
-        static native int close(int fd);
-
-        static native int eventfd(int initial, int flags);
-
-        static native long write(int fd, long[] buffer, long count);
-
-        static native int clock_gettime(int clock, long timespec);
-    }
-
-    /** The same calls through JNA's {@link Function}, for the start of a run, before {@link Direct} is bound. */
-    static final class Boxed {
-        private Boxed() {
-        }
-
-        private static final Function SOCKET = PROCESS.getFunction("socket");
-        private static final Function SETSOCKOPT = PROCESS.getFunction("setsockopt");
-        private static final Function BIND = PROCESS.getFunction("bind");
-        private static final Function GETSOCKNAME = PROCESS.getFunction("getsockname");
-        private static final Function SENDTO = PROCESS.getFunction("sendto");
-        private static final Function RECVMSG = PROCESS.getFunction("recvmsg");
-        private static final Function PPOLL = PROCESS.getFunction("ppoll");
-        private static final Function CLOSE = PROCESS.getFunction("close");
-        private static final Function EVENTFD = PROCESS.getFunction("eventfd");
-        private static final Function WRITE = PROCESS.getFunction("write");
-        private static final Function CLOCK_GETTIME = PROCESS.getFunction("clock_gettime");
-
-        /** Runs the static initialiser, which looks the symbols up. */
-        static void lookUp() {
-        }
-
-        static int socket(int domain, int type, int protocol) {
-            return SOCKET.invokeInt(new Object[] {domain, type, protocol});
-        }
-
-        static int setsockopt(int fd, int level, int name, byte[] value, int length) {
-            return SETSOCKOPT.invokeInt(new Object[] {fd, level, name, value, length});
-        }
-
-        static int bind(int fd, byte[] address, int length) {
-            return BIND.invokeInt(new Object[] {fd, address, length});
-        }
-
-        static int getsockname(int fd, byte[] address, int[] length) {
-            return GETSOCKNAME.invokeInt(new Object[] {fd, address, length});
-        }
-
-        static long sendto(int fd, long buffer, long length, int flags, long address, int addressLength) {
-            return SENDTO.invokeLong(new Object[] {fd, buffer, length, flags, address, addressLength});
-        }
-
-        static long recvmsg(int fd, long message, int flags) {
-            return RECVMSG.invokeLong(new Object[] {fd, message, flags});
-        }
-
-        static int ppoll(long fds, long count, long timespec, long sigmask) {
-            return PPOLL.invokeInt(new Object[] {fds, count, timespec, sigmask});
-        }
-
-        static int close(int fd) {
-            return CLOSE.invokeInt(new Object[] {fd});
-        }
-
-        static int eventfd(int initial, int flags) {
-            return EVENTFD.invokeInt(new Object[] {initial, flags});
-        }
-
-        static long write(int fd, long[] buffer, long count) {
-            return WRITE.invokeLong(new Object[] {fd, buffer, count});
-        }
-
-        static int clock_gettime(int clock, long timespec) {
-            return CLOCK_GETTIME.invokeInt(new Object[] {clock, timespec});
-        }
     }
 
     /** <b>The libc calls off the open/send/receive path</b>, always through {@link Function}. */
@@ -358,51 +190,51 @@ final class LibC {
     static final int SOCK_FPROG_FILTER = 8;
 
     static int socket(int domain, int type, int protocol) {
-        return direct || bound() ? Direct.socket(domain, type, protocol) : Boxed.socket(domain, type, protocol);
+        return LibCBinding.direct() ? Direct.socket(domain, type, protocol) : Boxed.socket(domain, type, protocol);
     }
 
     static int setsockopt(int fd, int level, int name, byte[] value, int length) {
-        return direct || bound() ? Direct.setsockopt(fd, level, name, value, length)
+        return LibCBinding.direct() ? Direct.setsockopt(fd, level, name, value, length)
                 : Boxed.setsockopt(fd, level, name, value, length);
     }
 
     static int bind(int fd, byte[] address, int length) {
-        return direct || bound() ? Direct.bind(fd, address, length) : Boxed.bind(fd, address, length);
+        return LibCBinding.direct() ? Direct.bind(fd, address, length) : Boxed.bind(fd, address, length);
     }
 
     static int getsockname(int fd, byte[] address, int[] length) {
-        return direct || bound() ? Direct.getsockname(fd, address, length) : Boxed.getsockname(fd, address, length);
+        return LibCBinding.direct() ? Direct.getsockname(fd, address, length) : Boxed.getsockname(fd, address, length);
     }
 
     static long sendto(int fd, long buffer, long length, int flags, long address, int addressLength) {
-        return direct || bound() ? Direct.sendto(fd, buffer, length, flags, address, addressLength)
+        return LibCBinding.direct() ? Direct.sendto(fd, buffer, length, flags, address, addressLength)
                 : Boxed.sendto(fd, buffer, length, flags, address, addressLength);
     }
 
     static long recvmsg(int fd, long message, int flags) {
-        return direct || bound() ? Direct.recvmsg(fd, message, flags) : Boxed.recvmsg(fd, message, flags);
+        return LibCBinding.direct() ? Direct.recvmsg(fd, message, flags) : Boxed.recvmsg(fd, message, flags);
     }
 
     /** poll with a timespec: a wait shorter than poll's millisecond (a sweep's 1 µs gap) stays that short. */
     static int ppoll(long fds, long count, long timespec, long sigmask) {
-        return direct || bound() ? Direct.ppoll(fds, count, timespec, sigmask)
+        return LibCBinding.direct() ? Direct.ppoll(fds, count, timespec, sigmask)
                 : Boxed.ppoll(fds, count, timespec, sigmask);
     }
 
     static int close(int fd) {
-        return direct || bound() ? Direct.close(fd) : Boxed.close(fd);
+        return LibCBinding.direct() ? Direct.close(fd) : Boxed.close(fd);
     }
 
     static int eventfd(int initial, int flags) {
-        return direct || bound() ? Direct.eventfd(initial, flags) : Boxed.eventfd(initial, flags);
+        return LibCBinding.direct() ? Direct.eventfd(initial, flags) : Boxed.eventfd(initial, flags);
     }
 
     static long write(int fd, long[] buffer, long count) {
-        return direct || bound() ? Direct.write(fd, buffer, count) : Boxed.write(fd, buffer, count);
+        return LibCBinding.direct() ? Direct.write(fd, buffer, count) : Boxed.write(fd, buffer, count);
     }
 
     static int clock_gettime(int clock, long timespec) {
-        return direct || bound() ? Direct.clock_gettime(clock, timespec) : Boxed.clock_gettime(clock, timespec);
+        return LibCBinding.direct() ? Direct.clock_gettime(clock, timespec) : Boxed.clock_gettime(clock, timespec);
     }
 
     /** The errno of the last failed call on this thread (JNA keeps it per thread, for either way of calling). */

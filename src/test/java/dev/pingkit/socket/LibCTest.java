@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * The two ways {@link LibC} calls libc, start-up's {@link LibC.Boxed} (JNA Function calls) and the steady state's
- * {@link LibC.Direct} (bound natives), on a real UDP socket over loopback (no privilege needed): each call of one
+ * The two ways {@link LibC} calls libc, start-up's {@link LibCBinding.Boxed} (JNA Function calls) and the steady state's
+ * {@link LibCBinding.Direct} (bound natives), on a real UDP socket over loopback (no privilege needed): each call of one
  * way is checked by the other, and errno survives either.
  */
 class LibCTest {
@@ -25,18 +25,18 @@ class LibCTest {
 
     @Test
     void startUpCallsAndDirectCallsAgreeOnARealSocket() {
-        LibC.Direct.bind();
-        int fd = LibC.Boxed.socket(LibC.AF_INET, LibC.SOCK_DGRAM | LibC.SOCK_CLOEXEC, IPPROTO_UDP);
+        LibCBinding.Direct.bind();
+        int fd = LibCBinding.Boxed.socket(LibC.AF_INET, LibC.SOCK_DGRAM | LibC.SOCK_CLOEXEC, IPPROTO_UDP);
         assertTrue(fd >= 0, "socket: errno " + LibC.errno());
         try {
-            assertEquals(0, LibC.Boxed.bind(fd, loopbackAnyPort(), LibC.SOCKADDR_IN_SIZE), "bind");
+            assertEquals(0, LibCBinding.Boxed.bind(fd, loopbackAnyPort(), LibC.SOCKADDR_IN_SIZE), "bind");
             // Boxed writes back into the arrays it is given, as Direct does
             byte[] boxedName = new byte[LibC.SOCKADDR_IN_SIZE];
             int[] boxedLength = {boxedName.length};
-            assertEquals(0, LibC.Boxed.getsockname(fd, boxedName, boxedLength));
+            assertEquals(0, LibCBinding.Boxed.getsockname(fd, boxedName, boxedLength));
             byte[] directName = new byte[LibC.SOCKADDR_IN_SIZE];
             int[] directLength = {directName.length};
-            assertEquals(0, LibC.Direct.getsockname(fd, directName, directLength));
+            assertEquals(0, LibCBinding.Direct.getsockname(fd, directName, directLength));
             assertArrayEquals(directName, boxedName);
             assertEquals(LibC.SOCKADDR_IN_SIZE, boxedLength[0]);
             assertTrue(boxedName[2] != 0 || boxedName[3] != 0, "the kernel chose a port");
@@ -47,25 +47,25 @@ class LibCTest {
             Memory to = new Memory(LibC.SOCKADDR_IN_SIZE);
             to.write(0, boxedName, 0, boxedName.length);
             data.write(0, hello, 0, hello.length);
-            assertEquals(hello.length, LibC.Boxed.sendto(fd, Pointer.nativeValue(data), hello.length, 0,
+            assertEquals(hello.length, LibCBinding.Boxed.sendto(fd, Pointer.nativeValue(data), hello.length, 0,
                     Pointer.nativeValue(to), LibC.SOCKADDR_IN_SIZE));
             assertEquals("hello", receive(fd, true));
-            assertEquals(hello.length, LibC.Direct.sendto(fd, Pointer.nativeValue(data), hello.length, 0,
+            assertEquals(hello.length, LibCBinding.Direct.sendto(fd, Pointer.nativeValue(data), hello.length, 0,
                     Pointer.nativeValue(to), LibC.SOCKADDR_IN_SIZE));
             assertEquals("hello", receive(fd, false));
 
             Memory timespec = new Memory(16);
-            assertEquals(0, LibC.Boxed.clock_gettime(LibC.CLOCK_REALTIME, Pointer.nativeValue(timespec)));
+            assertEquals(0, LibCBinding.Boxed.clock_gettime(LibC.CLOCK_REALTIME, Pointer.nativeValue(timespec)));
             long boxedSeconds = timespec.getLong(0);
-            assertEquals(0, LibC.Direct.clock_gettime(LibC.CLOCK_REALTIME, Pointer.nativeValue(timespec)));
+            assertEquals(0, LibCBinding.Direct.clock_gettime(LibC.CLOCK_REALTIME, Pointer.nativeValue(timespec)));
             assertTrue(timespec.getLong(0) - boxedSeconds <= 1 && boxedSeconds > 1_600_000_000L);
         } finally {
-            assertEquals(0, LibC.Boxed.close(fd));
+            assertEquals(0, LibCBinding.Boxed.close(fd));
         }
         // the descriptor is gone: both ways fail with EBADF, and errno reaches the caller from either
-        assertEquals(-1, LibC.Boxed.close(fd));
+        assertEquals(-1, LibCBinding.Boxed.close(fd));
         assertEquals(EBADF, LibC.errno());
-        assertEquals(-1, LibC.Direct.close(fd));
+        assertEquals(-1, LibCBinding.Direct.close(fd));
         assertEquals(EBADF, LibC.errno());
         assertEquals(-1, LibC.Rare.setns(fd, LibC.CLONE_NEWNET));
         assertEquals(EBADF, LibC.errno());
@@ -82,8 +82,8 @@ class LibCTest {
         msg.clear();
         msg.setPointer(LibC.MSGHDR_IOV, iov);
         msg.setLong(LibC.MSGHDR_IOVLEN, 1);
-        long n = direct ? LibC.Direct.recvmsg(fd, Pointer.nativeValue(msg), 0)
-                : LibC.Boxed.recvmsg(fd, Pointer.nativeValue(msg), 0);
+        long n = direct ? LibCBinding.Direct.recvmsg(fd, Pointer.nativeValue(msg), 0)
+                : LibCBinding.Boxed.recvmsg(fd, Pointer.nativeValue(msg), 0);
         assertTrue(n > 0, "recvmsg: errno " + LibC.errno());
         return new String(buffer.getByteArray(0, (int) n), StandardCharsets.US_ASCII);
     }
@@ -92,10 +92,10 @@ class LibCTest {
     void callsGoDirectSoonAfterTheClassLoads() throws InterruptedException {
         LibC.close(-1); // loads LibC, which starts binding
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!LibC.directBound() && System.nanoTime() < deadline) {
+        while (!LibCBinding.directBound() && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        assertTrue(LibC.directBound(), "the direct bindings never took over");
+        assertTrue(LibCBinding.directBound(), "the direct bindings never took over");
         assertEquals(-1, LibC.close(-1));
         assertEquals(EBADF, LibC.errno());
     }

@@ -184,10 +184,10 @@ class RawSocketLoopbackTest {
             }
             // the first calls of a run go through JNA's Function (boxed) while the direct bindings are made
             long bound = System.nanoTime() + 10 * SECOND;
-            while (!LibC.directBound() && System.nanoTime() < bound) {
+            while (!LibCBinding.directBound() && System.nanoTime() < bound) {
                 Thread.sleep(5);
             }
-            assertTrue(LibC.directBound(), "the direct bindings never took over");
+            assertTrue(LibCBinding.directBound(), "the direct bindings never took over");
             long before = threads.getThreadAllocatedBytes(self);
             int received = 0;
             for (int i = 0; i < 1000; i++) {
