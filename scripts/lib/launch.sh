@@ -11,7 +11,18 @@
 #   pingkit_prepare; pingkit_jvm_opts NAME [JVM flags...]
 #   exec "$PINGKIT_JAVA" "${PINGKIT_JVM_OPTS[@]}" -cp "$PINGKIT_CP" MAIN-CLASS "$@"
 #
-# Start-up costs matter (a one-packet ping takes ~0.1 s): an up-to-date start uses builtins only, except one `find`.
+# Start-up costs matter (a one-packet ping takes ~0.1 s): an up-to-date start uses builtins only, with no subshell
+# and no other program (each fork and exec costs a millisecond or more, several on a loaded machine).
+
+# A closed fd 0, 1 or 2 would be taken by the first file the JVM opens: with fd 0 closed that is the JDK's
+# lib/modules, which fping then read as targets (a resolver query per garbage line) and the REPL as a script, until
+# the JVM crashed. So each closed one is held on /dev/null, opened read-only: stdin reads as empty, and a write to
+# stdout or stderr still fails with EBADF as on the closed descriptor (ping's "write error" for >&-, as iputils).
+# The probe duplicates onto fd 9 (bash takes `0<&0` as a no-op that never fails); the probe of fd 2 is not
+# redirected, as its complaint goes to fd 2, the one that is closed.
+{ : 9<&0; } 2>/dev/null || exec 0</dev/null
+{ : 9<&1; } 2>/dev/null || exec 1</dev/null
+: 9<&2 || exec 2</dev/null
 
 if [ -z "${PINGKIT_HOME:-}" ]; then
   PINGKIT_HOME=${BASH_SOURCE[0]}
@@ -46,12 +57,25 @@ pingkit_trust() {
 }
 
 # Whether the build is up to date: the stamp, the jar and the class-path file exist and nothing under src/main,
-# the pom or the Maven wrapper settings is newer than the stamp. `find` lists directories too, and deleting or
-# renaming a file changes its directory's time, so a deleted source counts as a change.
+# the pom or the Maven wrapper settings is newer than the stamp (to the nanosecond, as `find -newer` compared). The
+# glob lists directories too, and deleting or renaming a file changes its directory's time, so a deleted source
+# counts as a change. A bash glob rather than `find`: no process to start (~3 ms of a one-packet ping); the
+# shell's globbing options are put back as they were.
 pingkit_fresh() {
-  [ -f "$PINGKIT_STAMP" ] && [ -f "$PINGKIT_JAR" ] && [ -f "$PINGKIT_TARGET/classpath" ] \
-    && [ -z "$(find "$PINGKIT_HOME/src/main" "$PINGKIT_HOME/pom.xml" "$PINGKIT_HOME/.mvn" \
-                    -newer "$PINGKIT_STAMP" -print -quit 2>/dev/null)" ]
+  [ -f "$PINGKIT_STAMP" ] && [ -f "$PINGKIT_JAR" ] && [ -f "$PINGKIT_TARGET/classpath" ] || return 1
+  local f o stale=0 off=()
+  for o in globstar dotglob; do shopt -q "$o" || off+=("$o"); done
+  shopt -s globstar dotglob
+  # (a pattern that matches nothing stays as written and names no file, so it is never newer)
+  for f in "$PINGKIT_HOME/src/main" "$PINGKIT_HOME/src/main/"** "$PINGKIT_HOME/pom.xml" "$PINGKIT_HOME/.mvn" \
+           "$PINGKIT_HOME/.mvn/"**; do
+    if [ "$f" -nt "$PINGKIT_STAMP" ]; then
+      stale=1
+      break
+    fi
+  done
+  [ ${#off[@]} = 0 ] || shopt -u "${off[@]}"
+  [ "$stale" = 0 ]
 }
 
 # Builds with the Maven Wrapper when stale. One build at a time (a lock in target/; a second launcher waits, then
@@ -144,19 +168,31 @@ pingkit_java() {
   else
     for release in /usr/lib/jvm/*/release; do
       [ -x "${release%/release}/bin/java" ] || continue
-      v=$(pingkit_feature_version "$release")
+      pingkit_feature_version "$release"
+      v=$PINGKIT_FEATURE
       if [ "$v" -gt "$best" ]; then
         best=$v; found="${release%/release}/bin/java"
       fi
     done
     if [ -z "$found" ]; then
-      found=$(command -v java 2>/dev/null) \
+      local on_path dir dirs
+      IFS=: read -r -a dirs <<<"$PATH"
+      for dir in "${dirs[@]}"; do
+        [ -x "${dir:-.}/java" ] && [ ! -d "${dir:-.}/java" ] && { on_path=${dir:-.}/java; break; }
+      done
+      [ -n "${on_path:-}" ] \
         || pingkit_die "no java found; pingkit needs a JDK 17 or newer (set JAVA_HOME, or apt-get install openjdk-17-jdk)"
-      found=$(readlink -f "$found")
+      # The JDK it belongs to, for its release file: usually a link (via /etc/alternatives) into /usr/lib/jvm,
+      # matched there by -ef (the same file) without running readlink.
+      for release in /usr/lib/jvm/*/release; do
+        [ "${release%/release}/bin/java" -ef "$on_path" ] && { found=${release%/release}/bin/java; break; }
+      done
+      [ -n "$found" ] || found=$(readlink -f "$on_path")
     fi
   fi
   PINGKIT_JAVA=$found
-  PINGKIT_JAVA_FEATURE=$(pingkit_feature_version "${found%/bin/java}/release")
+  pingkit_feature_version "${found%/bin/java}/release"
+  PINGKIT_JAVA_FEATURE=$PINGKIT_FEATURE
   if [ "$PINGKIT_JAVA_FEATURE" = 0 ]; then
     # No release file (an unusual layout): ask the JVM itself, once.
     v=$("$found" -version 2>&1) || true
@@ -169,7 +205,8 @@ pingkit_java() {
   fi
 }
 
-# The feature version (17, 25, ...) from a JDK's release file; 0 when unknown. Builtins only.
+# The feature version (17, 25, ...) from a JDK's release file into PINGKIT_FEATURE; 0 when unknown. Builtins only,
+# and a variable rather than output: `$(...)` would fork a subshell per JDK looked at.
 pingkit_feature_version() {
   local line v=0
   if [ -f "$1" ]; then
@@ -178,7 +215,7 @@ pingkit_feature_version() {
     done <"$1"
   fi
   case $v in ''|*[!0-9]*) v=0 ;; esac
-  echo "$v"
+  PINGKIT_FEATURE=$v
 }
 
 # A finished archive a JVM wrote at exit under NAME.<pid> (the JVM writes in place, so it gets a name of its own):
@@ -208,16 +245,24 @@ pingkit_adopt() {
 # - the JNA dispatcher unpacked by the build (pingkit_unpack_native).
 # - native access allowed for JNA and JLine (Java 22+ warns without it; 17 accepts the flag). -Xshare:auto is the
 #   default already, and JDK 25 refuses it next to the AOT flags.
+# - -XX:-UsePerfData: no hsperfdata file to create and map at start (only jps/jstat would read it).
+# - JDK 25+, a cache and C1 only (-XX:TieredStopAtLevel=1, the one-shot commands): -XX:-AOTReplayTraining. The
+#   cache's training data (method profiles, compile decisions) is for a JIT that warms up through the tiers; a
+#   C1-only start gains nothing from replaying it and was measured faster without (issue 24).
 # - -XX:-DisplayVMOutput: HotSpot's own messages (a thread dump on SIGQUIT, "AOTConfiguration recorded: ...")
 #   would land in the command's stdout.
 # - pingkit.java names the JVM actually used, for messages that tell the user what to run or grant.
+# - The archive keeps the classes of the run that recorded it, until the next build: a run that only prints its
+#   version or help (pingkit_informational) records nothing, or a one-packet ping would load JNA, the engine and
+#   the printer from the jar ever after (measured 1.6-1.8x slower, JDK 25). Such a run sets PINGKIT_NO_TRAINING.
 # Everything loaded from target/ must belong to the running user or root (pingkit_trust).
 pingkit_jvm_opts() {
-  local name=$1
+  local name=$1 flag c1_only=0
   shift
+  for flag in "$@"; do [ "$flag" = -XX:TieredStopAtLevel=1 ] && c1_only=1; done
   pingkit_java
   PINGKIT_JVM_OPTS=("$@" --enable-native-access=ALL-UNNAMED -XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput
-    -Dpingkit.java="$PINGKIT_JAVA" -Dpingkit.launcher="$name")
+    -XX:-UsePerfData -Dpingkit.java="$PINGKIT_JAVA" -Dpingkit.launcher="$name")
   if [ -n "$PINGKIT_NATIVE" ] && [ -f "$PINGKIT_TARGET/$PINGKIT_NATIVE/libjnidispatch.so" ]; then
     pingkit_trust "$PINGKIT_TARGET/$PINGKIT_NATIVE/libjnidispatch.so"
     PINGKIT_JVM_OPTS+=(-Djna.boot.library.path="$PINGKIT_TARGET/$PINGKIT_NATIVE" -Djna.nounpack=true)
@@ -239,9 +284,11 @@ pingkit_jvm_opts() {
     if [ -f "$archive.aot" ] && [ "$archive.aot" -nt "$PINGKIT_STAMP" ]; then
       pingkit_trust "$archive.aot"
       PINGKIT_JVM_OPTS+=(-XX:AOTCache="$archive.aot" "${quiet[@]}")
+      [ "$c1_only" = 0 ] || PINGKIT_JVM_OPTS+=(-XX:-AOTReplayTraining)
     elif [ -w "$PINGKIT_TARGET" ]; then
       # exec keeps the pid: $$ is the JVM's pid, which pingkit_adopt checks before taking the file.
-      PINGKIT_JVM_OPTS+=(-XX:AOTMode=record -XX:AOTConfiguration="$archive.aotconf.$$" "${quiet[@]}")
+      [ -n "${PINGKIT_NO_TRAINING:-}" ] \
+        || PINGKIT_JVM_OPTS+=(-XX:AOTMode=record -XX:AOTConfiguration="$archive.aotconf.$$" "${quiet[@]}")
     fi
   else
     quiet+=(-Xlog:cds+dynamic=off)
@@ -250,9 +297,36 @@ pingkit_jvm_opts() {
       pingkit_trust "$archive.jsa"
       PINGKIT_JVM_OPTS+=(-XX:SharedArchiveFile="$archive.jsa" "${quiet[@]}")
     elif [ -w "$PINGKIT_TARGET" ]; then
-      PINGKIT_JVM_OPTS+=(-XX:ArchiveClassesAtExit="$archive.jsa.$$" "${quiet[@]}")
+      [ -n "${PINGKIT_NO_TRAINING:-}" ] || PINGKIT_JVM_OPTS+=(-XX:ArchiveClassesAtExit="$archive.jsa.$$" "${quiet[@]}")
     fi
   fi
+}
+
+# Into the array PINGKIT_INT_RESET: `env --default-signal=INT` when this shell started with SIGINT ignored (a
+# script's background job does), empty otherwise. The JVM keeps an inherited ignored SIGINT ignored, while ping,
+# fping and traceroute take Ctrl-C whatever they inherited; env is one exec more (~2 ms), so only when needed. The
+# mask comes from /proc (builtins only); without /proc, env always.
+pingkit_int_reset() {
+  local key value ignored=1
+  PINGKIT_INT_RESET=(env --default-signal=INT)
+  if [ -r /proc/$$/status ]; then
+    while read -r key value; do
+      [ "$key" = SigIgn: ] || continue
+      case $value in *[!0-9a-fA-F]*|'') ;; *) ignored=$(( 0x$value >> 1 & 1 )) ;; esac
+      break
+    done </proc/$$/status
+  fi
+  [ "$ignored" = 1 ] || PINGKIT_INT_RESET=()
+}
+
+# Whether the program arguments only ask for the version or the help (or are none: a usage message), so the run
+# is no sample of real work for an archive to keep. Sets PINGKIT_NO_TRAINING when they do.
+pingkit_informational() {
+  local a
+  for a in "$@"; do
+    case $a in -V|--version|-h|--help) ;; *) return 1 ;; esac
+  done
+  PINGKIT_NO_TRAINING=1
 }
 
 # The whole launcher: pingkit_exec NAME MAIN-CLASS [JVM flags...] -- [program arguments...]. Builds when needed,
@@ -264,6 +338,7 @@ pingkit_exec() {
     flags+=("$1"); shift
   done
   [ $# -gt 0 ] && shift
+  pingkit_informational "$@" || true
   pingkit_prepare
   pingkit_jvm_opts "$name" ${flags[@]+"${flags[@]}"}
   exec "$PINGKIT_JAVA" "${PINGKIT_JVM_OPTS[@]}" -cp "$PINGKIT_CP" "$main" "$@"

@@ -51,8 +51,10 @@ public final class IcmpSockets {
     /**
      * <b>Loads the native layer now (JNA, its dispatcher library, the libc bindings) without opening anything</b>,
      * so a command can do it on a spare thread while it parses its options; the first {@link #open} then finds it
-     * done (or waits for it to finish). Opens no socket and enters no namespace. Does nothing off Linux, where
-     * {@link #open} reports the platform itself; a failure here is left for {@link #open} to meet and report.
+     * done (or waits for it to finish). Returns once the per-packet calls are bound directly (they are made on a
+     * thread of their own; until then calls work through slower, allocating JNA Function calls), or after a few
+     * seconds. Opens no socket and enters no namespace. Does nothing off Linux, where {@link #open} reports the
+     * platform itself; a failure here is left for {@link #open} to meet and report.
      */
     public static void prepare() {
         if (!"Linux".equals(System.getProperty("os.name"))) {
@@ -60,10 +62,16 @@ public final class IcmpSockets {
         }
         try {
             Class.forName("dev.pingkit.socket.LibC", true, IcmpSockets.class.getClassLoader());
+            LibCBinding.prepare(PREPARE_WAIT_MILLIS);
         } catch (ClassNotFoundException | LinkageError | RuntimeException ignored) {
             // open() loads it again on its own thread and reports what goes wrong there
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
+
+    /** How long {@link #prepare} waits for the direct bindings (they take ~20 ms; a loaded machine is slower). */
+    private static final long PREPARE_WAIT_MILLIS = 5_000;
 
     /** <b>Opens an ICMP socket with kernel-default options</b>; see {@link #open(Family, SocketKind, SocketOptions)}. */
     public static IcmpSocket open(Family family, SocketKind kind) throws IOException {

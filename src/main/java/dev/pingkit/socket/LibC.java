@@ -1,28 +1,36 @@
 package dev.pingkit.socket;
 
+import com.sun.jna.Function;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
+import dev.pingkit.socket.LibCBinding.Boxed;
+import dev.pingkit.socket.LibCBinding.Direct;
 import java.util.Locale;
 
 /**
- * <b>JNA direct mapping of the few libc calls the socket layer needs.</b>
- * Direct mapping (static natives bound once by {@link Native#register}) avoids the proxy and reflection of
- * interface mapping, which keeps start-up and the per-call cost low. The class is loaded, and the natives
- * bound, on first use only. Calls return the raw C result; on {@code -1} the caller reads {@link #errno()},
- * which JNA preserves per thread, so a routine EAGAIN on the hot path costs no exception.
+ * <b>The few libc calls the socket layer needs, through JNA.</b> Calls return the raw C result; on {@code -1} the
+ * caller reads {@link #errno()}, which JNA preserves per thread, so a routine EAGAIN on the hot path costs no
+ * exception.
  *
- * <p>Start-up: what opening, sending and receiving need is bound here; calls of rarer paths (namespaces,
- * diagnostics, error wording) are in {@link Rare}, bound when first used. The natives are looked up in the
- * process itself, where the JVM has already loaded libc, so JNA searches no library path.
+ * <p>The per-packet calls below go through {@link LibCBinding}: JNA's direct mapping once bound (no conversion, no
+ * allocation per call), JNA Function calls for the first calls of a run until then. The natives are looked up in
+ * the process itself, where the JVM has already loaded libc, so JNA searches no library path.
+ *
+ * <p>Calls of rarer paths (namespaces, diagnostics, error wording, the socket filter) are in {@link Rare}, always
+ * through {@link Function}: never per packet, so never worth binding.
  *
  * <p>Layouts and constants are for Linux on a 64-bit ABI (x86-64, aarch64, riscv64 share them):
- * {@code size_t}/pointers are 8 bytes, {@code socklen_t} 4.
+ * {@code size_t}/pointers are 8 bytes, {@code socklen_t} 4; so a native address passed as a Java {@code long}
+ * means the same to either way of calling.
  */
 final class LibC {
     private LibC() {
     }
+
+    /** The process as a library; its global symbols include libc's. */
+    static final NativeLibrary PROCESS;
 
     static {
         if (!Platform.isLinux() || Native.POINTER_SIZE != 8) {
@@ -30,7 +38,8 @@ final class LibC {
                     "pingkit sockets need 64-bit Linux, this is " + System.getProperty("os.name") + " "
                             + System.getProperty("os.arch"));
         }
-        Native.register(LibC.class, process());
+        PROCESS = process();
+        LibCBinding.start();
     }
 
     /**
@@ -46,31 +55,46 @@ final class LibC {
                     : arch.equals("aarch64") ? "aarch64-linux-gnu"
                     : arch.equals("riscv64") ? "riscv64-linux-gnu" : null;
             String dirs = "/usr/lib64:/lib64:/usr/lib:/lib";
-            System.setProperty("jna.platform.library.path",
-                    multiarch == null ? dirs : "/usr/lib/" + multiarch + ":/lib/" + multiarch + ":" + dirs);
+            // String.join, not +: on JDK 17 a + of strings is an invokedynamic whose first use spins method
+            // handle classes at run time (~10 ms here, on the thread the first socket waits for)
+            System.setProperty("jna.platform.library.path", multiarch == null ? dirs
+                    : String.join("", "/usr/lib/", multiarch, ":/lib/", multiarch, ":", dirs));
         }
         return NativeLibrary.getProcess();
     }
 
-    /** <b>The libc calls off the open/send/receive path</b>, bound on first use. */
+    /** <b>The libc calls off the open/send/receive path</b>, always through {@link Function}. */
     static final class Rare {
         private Rare() {
         }
 
-        static {
-            Native.register(Rare.class, process());
+        private static final Function GETSOCKOPT = PROCESS.getFunction("getsockopt");
+        private static final Function SETSOCKOPT = PROCESS.getFunction("setsockopt");
+        private static final Function OPEN = PROCESS.getFunction("open");
+        private static final Function SETNS = PROCESS.getFunction("setns");
+        private static final Function STRERROR = PROCESS.getFunction("strerror");
+
+        static int getsockopt(int fd, int level, int name, byte[] value, int[] length) {
+            return GETSOCKOPT.invokeInt(new Object[] {fd, level, name, value, length});
         }
 
-        static native int getsockopt(int fd, int level, int name, byte[] value, int[] length);
-
         /** setsockopt with a native value, for options holding pointers ({@code SO_ATTACH_FILTER}). */
-        static native int setsockopt(int fd, int level, int name, Pointer value, int length);
+        static int setsockopt(int fd, int level, int name, Pointer value, int length) {
+            return SETSOCKOPT.invokeInt(new Object[] {fd, level, name, value, length});
+        }
 
-        static native int open(String path, int flags);
+        /** open(2) without a mode: {@code flags} must not ask to create. */
+        static int open(String path, int flags) {
+            return OPEN.invokeInt(new Object[] {path, flags});
+        }
 
-        static native int setns(int fd, int nstype);
+        static int setns(int fd, int nstype) {
+            return SETNS.invokeInt(new Object[] {fd, nstype});
+        }
 
-        static native String strerror(int errno);
+        static String strerror(int errno) {
+            return STRERROR.invokeString(new Object[] {errno}, false);
+        }
     }
 
     // address families, socket types, protocols
@@ -165,33 +189,55 @@ final class LibC {
     static final int SOCK_FPROG_SIZE = 16;
     static final int SOCK_FPROG_FILTER = 8;
 
-    static native int socket(int domain, int type, int protocol);
+    static int socket(int domain, int type, int protocol) {
+        return LibCBinding.direct() ? Direct.socket(domain, type, protocol) : Boxed.socket(domain, type, protocol);
+    }
 
-    static native int setsockopt(int fd, int level, int name, byte[] value, int length);
+    static int setsockopt(int fd, int level, int name, byte[] value, int length) {
+        return LibCBinding.direct() ? Direct.setsockopt(fd, level, name, value, length)
+                : Boxed.setsockopt(fd, level, name, value, length);
+    }
 
-    static native int bind(int fd, byte[] address, int length);
+    static int bind(int fd, byte[] address, int length) {
+        return LibCBinding.direct() ? Direct.bind(fd, address, length) : Boxed.bind(fd, address, length);
+    }
 
-    static native int getsockname(int fd, byte[] address, int[] length);
+    static int getsockname(int fd, byte[] address, int[] length) {
+        return LibCBinding.direct() ? Direct.getsockname(fd, address, length) : Boxed.getsockname(fd, address, length);
+    }
 
-    // The per-packet calls take native addresses as longs (Pointer.nativeValue of memory the caller keeps alive):
-    // with only primitive arguments JNA's dispatch converts nothing, where each Pointer costs a JNI field read.
+    static long sendto(int fd, long buffer, long length, int flags, long address, int addressLength) {
+        return LibCBinding.direct() ? Direct.sendto(fd, buffer, length, flags, address, addressLength)
+                : Boxed.sendto(fd, buffer, length, flags, address, addressLength);
+    }
 
-    static native long sendto(int fd, long buffer, long length, int flags, long address, int addressLength);
-
-    static native long recvmsg(int fd, long message, int flags);
+    static long recvmsg(int fd, long message, int flags) {
+        return LibCBinding.direct() ? Direct.recvmsg(fd, message, flags) : Boxed.recvmsg(fd, message, flags);
+    }
 
     /** poll with a timespec: a wait shorter than poll's millisecond (a sweep's 1 µs gap) stays that short. */
-    static native int ppoll(long fds, long count, long timespec, long sigmask);
+    static int ppoll(long fds, long count, long timespec, long sigmask) {
+        return LibCBinding.direct() ? Direct.ppoll(fds, count, timespec, sigmask)
+                : Boxed.ppoll(fds, count, timespec, sigmask);
+    }
 
-    static native int close(int fd);
+    static int close(int fd) {
+        return LibCBinding.direct() ? Direct.close(fd) : Boxed.close(fd);
+    }
 
-    static native int eventfd(int initial, int flags);
+    static int eventfd(int initial, int flags) {
+        return LibCBinding.direct() ? Direct.eventfd(initial, flags) : Boxed.eventfd(initial, flags);
+    }
 
-    static native long write(int fd, long[] buffer, long count);
+    static long write(int fd, long[] buffer, long count) {
+        return LibCBinding.direct() ? Direct.write(fd, buffer, count) : Boxed.write(fd, buffer, count);
+    }
 
-    static native int clock_gettime(int clock, long timespec);
+    static int clock_gettime(int clock, long timespec) {
+        return LibCBinding.direct() ? Direct.clock_gettime(clock, timespec) : Boxed.clock_gettime(clock, timespec);
+    }
 
-    /** The errno of the last failed call on this thread (JNA keeps it per thread). */
+    /** The errno of the last failed call on this thread (JNA keeps it per thread, for either way of calling). */
     static int errno() {
         return Native.getLastError();
     }

@@ -5,6 +5,7 @@ import dev.pingkit.sweep.Sweep;
 import dev.pingkit.sweep.SweepListener;
 import dev.pingkit.sweep.SweepResult;
 import dev.pingkit.engine.Stop;
+import dev.pingkit.cli.ProcessExit;
 import dev.pingkit.cli.Signals;
 import dev.pingkit.packet.EchoPayload;
 
@@ -25,7 +26,9 @@ public final class FpingCommand {
     /** The command; exits the JVM with fping's code. */
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true);
-        System.exit(run(args, System.in, out, System.err, Signals.PROCESS::onStop));
+        int code = run(args, System.in, out, System.err, Signals.PROCESS::onStop);
+        out.flush();
+        ProcessExit.now(code);
     }
 
     /** Hooks the run's stop to an outside signal (Ctrl-C for the command, nothing in tests). */

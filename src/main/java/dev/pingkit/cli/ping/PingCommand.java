@@ -3,6 +3,7 @@ package dev.pingkit.cli.ping;
 import dev.pingkit.cli.GuardedOutput;
 import dev.pingkit.cli.Invocation;
 import dev.pingkit.cli.JsonLine;
+import dev.pingkit.cli.ProcessExit;
 import dev.pingkit.cli.RunControl;
 import dev.pingkit.cli.Signals;
 import dev.pingkit.cli.Target;
@@ -89,7 +90,7 @@ public final class PingCommand {
             code = 1;
         }
         err.flush();
-        System.exit(code);
+        ProcessExit.now(code);
     }
 
     /**

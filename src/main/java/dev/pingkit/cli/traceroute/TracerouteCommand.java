@@ -1,5 +1,6 @@
 package dev.pingkit.cli.traceroute;
 
+import dev.pingkit.cli.ProcessExit;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -58,7 +59,7 @@ public final class TracerouteCommand {
         }
         out.flush();
         err.flush();
-        System.exit(code);
+        ProcessExit.now(code);
     }
 
     /** The whole command with its streams passed in (tests call this); returns the exit code. */
