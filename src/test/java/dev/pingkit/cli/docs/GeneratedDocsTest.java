@@ -100,7 +100,7 @@ class GeneratedDocsTest {
         assertTrue(complete("_pingkit_ping", "scripts/ping", "-I", "l").contains("lo"));
         assertEquals(Set.of("--keep-going"), complete("_pingkit_repl", "scripts/repl", "--k"));
         assertEquals(Set.of("--vcount", "--version"), complete("_pingkit_fping", "scripts/fping", "--v"));
-        Set<String> files = complete("_pingkit_repl", "scripts/repl", "-f", "examples/ttl-w");
+        Set<String> files = complete("_pingkit_repl", "scripts/repl", "-f", "examples/ttl-walk.");
         assertEquals(Set.of("examples/ttl-walk.repl"), files);
     }
 
