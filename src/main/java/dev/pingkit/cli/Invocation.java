@@ -35,6 +35,8 @@ import java.util.Optional;
  * @param pcap            {@code --pcap FILE}: every probe and reply written to a pcap capture (pingkit)
  * @param broadcast       {@code -b}
  * @param flowLabel       {@code -F}: the IPv6 flow label asked for (0: the kernel picks one)
+ * @param probe           {@code --probe IFACE}: the interface of the target extended echo requests (PROBE, RFC 8335)
+ *                        ask about, as typed (pingkit)
  */
 public record Invocation(
         String host, int family, long count, Optional<Duration> interval, int size, Optional<Integer> ttl,
@@ -42,7 +44,7 @@ public record Invocation(
         Optional<Integer> tos, Optional<String> source, Optional<String> device, boolean numeric, boolean quiet,
         boolean timestamps, boolean outstanding, Optional<String> pmtu, Optional<Long> mark, int preload,
         boolean verbose, boolean json, boolean histogram, Optional<Path> pcap, boolean broadcast,
-        Optional<Integer> flowLabel) {
+        Optional<Integer> flowLabel, Optional<String> probe) {
 
     /** The {@code -p} pattern bytes (empty when none was given). */
     public byte[] pattern() {

@@ -15,7 +15,8 @@ import java.util.List;
  * echo 43/161) belongs to the probe whose slot holds its sequence number when its identifier is the socket's and
  * its source is that probe's target; an ICMP error (a raw socket's packet, or a datagram socket's error-queue
  * report) when the query it quotes is of the probes' type and carries our identifier, that sequence number and
- * that target as destination. An extended echo's sequence number is byte 6 alone. Decoding reads the reused {@link Inbound} through a reused {@link IcmpReader}: nothing is
+ * that target as destination. An extended echo's sequence number is byte 6 alone, and its reply with a non-zero code
+ * (RFC 8335's No Such Interface...) fails the probe as an error does. Decoding reads the reused {@link Inbound} through a reused {@link IcmpReader}: nothing is
  * allocated per packet unless the listener asked for event objects.
  */
 final class Matcher {
@@ -106,6 +107,12 @@ final class Matcher {
             t.stats.corrupted();
             listener.onEvent(new ProbeEvent.Corrupted(probes.probe(seq), from(t), rtt, ttl, length,
                     in.kernelTimestamp(), checksumOk, wrong, expected, actual, messages ? message() : null));
+            return;
+        }
+        if (fs.seqMask == 0xff && reader.code() != 0) {
+            // RFC 8335: an extended echo reply with a non-zero code (No Such Interface, Malformed Query...) says
+            // the query could not be answered; it ends the probe as an error would, not as an answer.
+            error(seq, fs, reader.type(), in.source(), message());
             return;
         }
         switch (slots.state[seq]) {

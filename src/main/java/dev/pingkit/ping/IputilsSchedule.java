@@ -247,7 +247,7 @@ final class IputilsSchedule implements ProbeListener {
     }
 
     private int seq(long number) {
-        return (int) (number & 0xffff);
+        return (int) (number & settings.sequenceMask()); // PROBE's sequence is 8 bits
     }
 
     private static long saturatedAdd(long a, long b) {

@@ -2,6 +2,8 @@ package dev.pingkit.ping;
 
 import dev.pingkit.engine.ProbeSpec;
 import dev.pingkit.packet.EchoPayload;
+import dev.pingkit.packet.ExtendedEchoMessage;
+import dev.pingkit.packet.InterfaceId;
 import dev.pingkit.socket.Family;
 import dev.pingkit.socket.SocketKind;
 import dev.pingkit.socket.SocketOptions;
@@ -48,12 +50,15 @@ import java.util.function.Consumer;
  * @param broadcast         allow a broadcast target and take replies from any host ({@code -b})
  * @param flowLabel         IPv6 flow label 0..0xfffff on every probe ({@code -F}; 0 = one the kernel picks), null =
  *                          none; ignored for an IPv4 target, as iputils does
+ * @param probe             the interface of the target that extended echo requests (PROBE, RFC 8335) ask about
+ *                          instead of echoing ({@code --probe}), null = echo requests; the payload is then the
+ *                          request's extension structure and sequence numbers wrap at 256
  */
 public record PingSettings(InetAddress target, String targetName, long count, Duration interval, Duration deadline,
                            Duration replyTimeout, int preload, boolean flood, int payloadSize, String pattern,
                            Integer ttl, Integer tos, Pmtu pmtu, InetAddress source, String device, Integer mark,
                            SocketKind socketKind, boolean reportOutstanding, Integer identifier, String netns,
-                           boolean broadcast, Integer flowLabel) {
+                           boolean broadcast, Integer flowLabel, InterfaceId probe) {
 
     /** iputils' default interval between probes. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
@@ -147,7 +152,7 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
     public static PingSettings to(InetAddress target, String name) {
         return new PingSettings(target, name, 0, DEFAULT_INTERVAL, null, DEFAULT_REPLY_TIMEOUT, 1, false,
                 DEFAULT_PAYLOAD_SIZE, null, null, null, null, null, null, null, SocketKind.AUTO, false, null, null, false,
-                null);
+                null, null);
     }
 
     /** <b>IPv4 or IPv6, from the target address.</b> */
@@ -155,8 +160,14 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         return Family.of(target);
     }
 
-    /** <b>The payload every probe carries: {@link #pattern} repeated, or iputils' byte i = i mod 256.</b> */
+    /**
+     * <b>The payload every probe carries: {@link #pattern} repeated, or iputils' byte i = i mod 256</b>; with
+     * {@link #probe} the extended echo request's extension structure (its Interface Identification Object).
+     */
     public byte[] payload() {
+        if (probe != null) {
+            return ExtendedEchoMessage.request(family() == Family.IPV6 ? 6 : 4, probe).extension();
+        }
         return EchoPayload.fill(payloadSize, patternBytes());
     }
 
@@ -316,13 +327,26 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         return with(c -> c.flowLabel = flowLabel);
     }
 
+    /**
+     * With extended echo requests (PROBE) asking the target about interface {@code probe} instead of echo requests,
+     * null = echo requests.
+     */
+    public PingSettings probe(InterfaceId probe) {
+        return with(c -> c.probe = probe);
+    }
+
+    /** The sequence numbers this run's probes carry wrap at this mask: 0xff for PROBE (8 bits), else 0xffff. */
+    public int sequenceMask() {
+        return probe != null ? 0xff : 0xffff;
+    }
+
     /** A copy of {@code this} with {@code change} applied, validated again by the canonical constructor. */
     private PingSettings with(Consumer<Copy> change) {
         Copy c = new Copy(this);
         change.accept(c);
         return new PingSettings(c.target, c.targetName, c.count, c.interval, c.deadline, c.replyTimeout, c.preload,
                 c.flood, c.payloadSize, c.pattern, c.ttl, c.tos, c.pmtu, c.source, c.device, c.mark, c.socketKind,
-                c.reportOutstanding, c.identifier, c.netns, c.broadcast, c.flowLabel);
+                c.reportOutstanding, c.identifier, c.netns, c.broadcast, c.flowLabel, c.probe);
     }
 
     /** The components as one wither changes them: the one place that lists them all besides the record header. */
@@ -349,6 +373,7 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         String netns;
         boolean broadcast;
         Integer flowLabel;
+        InterfaceId probe;
 
         Copy(PingSettings s) {
             target = s.target;
@@ -373,6 +398,7 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
             netns = s.netns;
             broadcast = s.broadcast;
             flowLabel = s.flowLabel;
+            probe = s.probe;
         }
     }
 
@@ -423,6 +449,7 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         addIf(j, "id", identifier);
         addIf(j, "netns", netns);
         addIf(j, "flow", flowLabel == null ? null : String.format("0x%05x", flowLabel));
+        addIf(j, "probe", probe == null ? null : probe.text());
         return j.toString();
     }
 

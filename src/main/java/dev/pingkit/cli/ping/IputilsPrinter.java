@@ -7,6 +7,7 @@ import java.time.Instant;
 
 import dev.pingkit.packet.Addresses;
 import dev.pingkit.packet.IcmpMessage;
+import dev.pingkit.packet.InterfaceId;
 import dev.pingkit.ping.PingEvent;
 import dev.pingkit.engine.PingStatistics;
 
@@ -36,6 +37,12 @@ final class IputilsPrinter implements Printer {
         if (!inv.patternHex().isEmpty() && !inv.quiet()) {
             out.println(IputilsFormat.pattern(inv.patternHex()));
         }
+        if (inv.probe().isPresent()) {
+            out.println(ProbeFormat.header(inv.host(), Addresses.text(target.address()), target.ipv6(),
+                    InterfaceId.parse(inv.probe().get())));
+            out.flush();
+            return;
+        }
         out.println(IputilsFormat.header(inv.host(), Addresses.text(target.address()), target.ipv6(), inv.size(),
                 inv.source().orElse(inv.device().isPresent() ? sourceFor() : null), inv.device().orElse(null),
                 flowLabel));
@@ -57,7 +64,7 @@ final class IputilsPrinter implements Printer {
 
     @Override
     public boolean wantsMessages() {
-        // The wrong-data dump needs the reply's bytes; floods stay allocation-free.
+        // The wrong-data dump and a PROBE reply's line need the reply's bytes; floods stay allocation-free.
         return !inv.flood() && !inv.quiet();
     }
 
@@ -98,6 +105,14 @@ final class IputilsPrinter implements Printer {
                 out.print(r.checksumOk() ? IputilsFormat.FLOOD_REPLY : IputilsFormat.FLOOD_CORRUPT);
             } else {
                 IcmpMessage m = r.message();
+                var probed = ProbeFormat.of(m);
+                if (probed.isPresent()) { // a PROBE reply: no data to compare, always timed by the probe table
+                    out.println(stamp() + ProbeFormat.reply(IputilsFormat.reply(r.bytes(), names.text(r.from()),
+                            r.seq(), ident, r.ttl(), r.rttNanos() / 1000, false, r.duplicate(), !r.checksumOk(), -1,
+                            -1, -1, null, 0), probed.get()));
+                    out.flush();
+                    return;
+                }
                 boolean truncated = r.bytes() < inv.size() + 8;
                 out.println(stamp() + IputilsFormat.reply(r.bytes(), names.text(r.from()), r.seq(), ident, r.ttl(),
                         inv.timing() ? r.rttNanos() / 1000 : -1, truncated, r.duplicate(), !r.checksumOk(),
@@ -138,6 +153,10 @@ final class IputilsPrinter implements Printer {
 
     /** What an ICMP error says, with the MTU, pointer or gateway iputils adds. */
     static String text(IcmpMessage error) {
+        var refused = ProbeFormat.of(error);
+        if (refused.isPresent()) {
+            return refused.get().codeText(); // a PROBE reply that could not answer, in RFC 8335's words
+        }
         boolean v6 = error.family() == 6;
         long info = 0;
         if ((!v6 && error.type() == 3 && error.code() == 4) || (v6 && error.type() == 2)) {

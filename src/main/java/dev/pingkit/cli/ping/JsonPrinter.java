@@ -35,8 +35,14 @@ final class JsonPrinter implements Printer {
     public void start() {
         out.println(line("start").field("host", inv.host()).field("address", Addresses.text(target.address()))
                 .field("family", target.ipv6() ? 6 : 4).field("data_bytes", inv.size())
-                .field("count", inv.count()).field("interval_ms", inv.effectiveInterval().toMillis()));
+                .field("count", inv.count()).field("interval_ms", inv.effectiveInterval().toMillis())
+                .field("probe", inv.probe().orElse(null)));
         out.flush();
+    }
+
+    @Override
+    public boolean wantsMessages() {
+        return inv.probe().isPresent(); // a PROBE reply's code and state are decoded from it
     }
 
     @Override
@@ -56,10 +62,12 @@ final class JsonPrinter implements Printer {
             }
             // a reply longer than the request: its prefix is ours, the rest is more than was sent
             l.field("extra_bytes", r.tooLong() ? r.bytes() - 8 - r.wrongByteOffset() : 0);
+            ProbeFormat.of(r.message()).ifPresent(p -> ProbeFormat.json(l, p));
         } else if (event instanceof PingEvent.ErrorReply e) {
             l = line("error").field("seq", e.seq()).field("from", Addresses.text(e.from()))
                     .field("icmp_type", e.error().type()).field("icmp_code", e.error().code())
                     .field("text", IputilsPrinter.text(e.error()));
+            ProbeFormat.of(e.error()).ifPresent(p -> ProbeFormat.json(l, p));
         } else if (event instanceof PingEvent.SendError e) {
             l = line("send_error").field("seq", e.seq())
                     .field("text", IputilsFormat.sendFailure(target.ipv6(), e.errnoDescription(), e.mtu()));

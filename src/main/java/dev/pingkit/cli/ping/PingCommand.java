@@ -258,6 +258,9 @@ public final class PingCommand {
             if (inv.flowLabel().isPresent()) {
                 s = s.flowLabel(inv.flowLabel().get());
             }
+            if (inv.probe().isPresent()) {
+                s = s.probe(dev.pingkit.packet.InterfaceId.parse(inv.probe().get())); // checked by the parser
+            }
             if (inv.mark().isPresent()) {
                 s = s.mark((int) (long) inv.mark().get());
             }

@@ -6,6 +6,7 @@ import dev.pingkit.cli.Literals;
 import dev.pingkit.cli.OptionHelp;
 import dev.pingkit.cli.UsageException;
 import dev.pingkit.packet.EchoPayload;
+import dev.pingkit.packet.InterfaceId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -122,6 +123,9 @@ public final class PingOptions {
                 .desc("one JSON object per event and one for the summary, schema in docs/json.md (pingkit)").get());
         o.addOption(Option.builder().longOpt("pcap").hasArg().argName("file")
                 .desc("write every probe and reply to a pcap capture <file> (pingkit)").get());
+        o.addOption(Option.builder().longOpt("probe").hasArg().argName("interface")
+                .desc("send RFC 8335 extended echo requests (PROBE) asking about <interface> of the destination: a "
+                        + "name, an index or an address (pingkit)").converter(PingOptions::probe).get());
         o.addOption(Option.builder().longOpt("histogram")
                 .desc("print an RTT histogram and sparkline after the summary (pingkit)").get());
         return o;
@@ -168,6 +172,7 @@ public final class PingOptions {
         String pmtu = null;
         Long mark = null;
         Integer flowLabel = null;
+        String probe = null;
         int preload = 1;
         Help help = null;
         boolean version = false;
@@ -213,6 +218,7 @@ public final class PingOptions {
                 case "M" -> pmtu = (String) value;
                 case "m" -> mark = (Long) value;
                 case "F" -> flowLabel = (Integer) value;
+                case "probe" -> probe = option.getValue();
                 case "l" -> {
                     preload = ((Long) value).intValue();
                     if (!privileged && preload > 3) {
@@ -241,6 +247,14 @@ public final class PingOptions {
         }
         host = cmd.getArgList().get(0);
 
+        if (probe != null && (cmd.hasOption("s") || cmd.hasOption("p"))) {
+            // a PROBE carries its extension structure, no data: a size or pattern would be silently ignored
+            throw new UsageException("--probe sends no data: -" + (cmd.hasOption("s") ? "s" : "p")
+                    + " cannot be combined with it");
+        }
+        if (probe != null && cmd.hasOption("pcap")) {
+            throw new UsageException("--pcap writes echo requests only: it cannot be combined with --probe");
+        }
         int maxSize = family == 4 || Literals.isIPv4(host) ? MAX_DATA_V4
                 : family == 6 || Literals.isIPv6(host) ? MAX_DATA_V6 : Math.max(MAX_DATA_V4, MAX_DATA_V6);
         if (size > maxSize) {
@@ -257,7 +271,17 @@ public final class PingOptions {
                 Optional.ofNullable(pmtu), Optional.ofNullable(mark), preload, cmd.hasOption("v"),
                 cmd.hasOption("json"), cmd.hasOption("histogram"),
                 Optional.ofNullable(cmd.getOptionValue("pcap")).map(java.nio.file.Path::of), cmd.hasOption("b"),
-                Optional.ofNullable(flowLabel)));
+                Optional.ofNullable(flowLabel), Optional.ofNullable(probe)));
+    }
+
+    /** {@code --probe}'s interface: refused here, in one line, when it is no name, index or address. */
+    private static InterfaceId probe(String s) {
+        try {
+            return InterfaceId.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new BadValue("invalid --probe value: '" + (s.length() > 40 ? s.substring(0, 40) + "..." : s)
+                    + "': " + e.getMessage());
+        }
     }
 
     /** The man page, completion and help words of {@code scripts/ping}. */
