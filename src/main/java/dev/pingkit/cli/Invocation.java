@@ -37,6 +37,14 @@ import java.util.Optional;
  * @param flowLabel       {@code -F}: the IPv6 flow label asked for (0: the kernel picks one)
  * @param probe           {@code --probe IFACE}: the interface of the target extended echo requests (PROBE, RFC 8335)
  *                        ask about, as typed (pingkit)
+ * @param audible         {@code -a}: a BEL after each reply line
+ * @param adaptive        {@code -A}: the interval follows the smoothed RTT
+ * @param stickySource    {@code -B}: bind to the source the kernel picks and name it in the header
+ * @param identifier      {@code -e}: the ICMP identifier (a raw socket)
+ * @param recordRoute     {@code -R}: the record route option on every probe
+ * @param timestamp       {@code -T}: tsonly, tsandaddr or tsprespec
+ * @param stamping        {@code -T tsprespec}: the hosts asked to stamp, as typed (the operands before the
+ *                        destination)
  */
 public record Invocation(
         String host, int family, long count, Optional<Duration> interval, int size, Optional<Integer> ttl,
@@ -44,7 +52,14 @@ public record Invocation(
         Optional<Integer> tos, Optional<String> source, Optional<String> device, boolean numeric, boolean quiet,
         boolean timestamps, boolean outstanding, Optional<String> pmtu, Optional<Long> mark, int preload,
         boolean verbose, boolean json, boolean histogram, Optional<Path> pcap, boolean broadcast,
-        Optional<Integer> flowLabel, Optional<String> probe) {
+        Optional<Integer> flowLabel, Optional<String> probe, boolean audible, boolean adaptive,
+        boolean stickySource, Optional<Integer> identifier, boolean recordRoute, Optional<String> timestamp,
+        java.util.List<String> stamping) {
+
+    /** Whether -R or -T asks for IPv4 options (40 bytes more in iputils' header). */
+    public boolean ipOptions() {
+        return recordRoute || timestamp.isPresent();
+    }
 
     /** The {@code -p} pattern bytes (empty when none was given). */
     public byte[] pattern() {

@@ -4,6 +4,8 @@ import dev.pingkit.engine.ProbeSpec;
 import dev.pingkit.packet.EchoPayload;
 import dev.pingkit.packet.ExtendedEchoMessage;
 import dev.pingkit.packet.InterfaceId;
+import dev.pingkit.packet.Ipv4Option;
+import dev.pingkit.packet.Ipv4Options;
 import dev.pingkit.socket.Family;
 import dev.pingkit.socket.SocketKind;
 import dev.pingkit.socket.SocketOptions;
@@ -11,6 +13,7 @@ import dev.pingkit.socket.SocketOptions;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.function.Consumer;
@@ -53,12 +56,17 @@ import java.util.function.Consumer;
  * @param probe             the interface of the target that extended echo requests (PROBE, RFC 8335) ask about
  *                          instead of echoing ({@code --probe}), null = echo requests; the payload is then the
  *                          request's extension structure and sequence numbers wrap at 256
+ * @param ipOptions         IPv4 options every probe carries ({@code -R} record route, {@code -T} timestamps), empty =
+ *                          none; ignored for an IPv6 target, as iputils does
+ * @param adaptive          iputils' adaptive ping ({@code -A}): after each reply the interval becomes the smoothed
+ *                          RTT rounded to milliseconds, but at least this (iputils: 2 ms unless root); null = off
  */
 public record PingSettings(InetAddress target, String targetName, long count, Duration interval, Duration deadline,
                            Duration replyTimeout, int preload, boolean flood, int payloadSize, String pattern,
                            Integer ttl, Integer tos, Pmtu pmtu, InetAddress source, String device, Integer mark,
                            SocketKind socketKind, boolean reportOutstanding, Integer identifier, String netns,
-                           boolean broadcast, Integer flowLabel, InterfaceId probe) {
+                           boolean broadcast, Integer flowLabel, InterfaceId probe, List<Ipv4Option> ipOptions,
+                           Duration adaptive) {
 
     /** iputils' default interval between probes. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
@@ -134,6 +142,11 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         if (flowLabel != null && (flowLabel < 0 || flowLabel > 0xfffff)) {
             throw new IllegalArgumentException("flowLabel must be 0..1048575 (20 bits), got " + flowLabel);
         }
+        ipOptions = List.copyOf(Objects.requireNonNull(ipOptions, "ipOptions"));
+        if (adaptive != null && adaptive.isNegative()) {
+            throw new IllegalArgumentException("adaptive must be >= 0 ms, got " + ms(adaptive));
+        }
+        Ipv4Options.encode(ipOptions); // refuses options over 40 bytes, naming them
         // device and netns are checked by SocketOptions, once, with the same wording
         if (device != null) {
             SocketOptions.DEFAULTS.device(device);
@@ -152,7 +165,7 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
     public static PingSettings to(InetAddress target, String name) {
         return new PingSettings(target, name, 0, DEFAULT_INTERVAL, null, DEFAULT_REPLY_TIMEOUT, 1, false,
                 DEFAULT_PAYLOAD_SIZE, null, null, null, null, null, null, null, SocketKind.AUTO, false, null, null, false,
-                null, null);
+                null, null, List.of(), null);
     }
 
     /** <b>IPv4 or IPv6, from the target address.</b> */
@@ -207,6 +220,9 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         }
         if (broadcast) {
             o = o.broadcast(true);
+        }
+        if (!ipOptions.isEmpty() && family() == Family.IPV4) {
+            o = o.ipOptions(Ipv4Options.encode(ipOptions));
         }
         return o;
     }
@@ -335,6 +351,16 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         return with(c -> c.probe = probe);
     }
 
+    /** With IPv4 options on every probe ({@code ping -R}, {@code -T}); empty = none. */
+    public PingSettings ipOptions(List<Ipv4Option> ipOptions) {
+        return with(c -> c.ipOptions = ipOptions);
+    }
+
+    /** With iputils' adaptive interval ({@code ping -A}) of at least {@code adaptive}; null = off. */
+    public PingSettings adaptive(Duration adaptive) {
+        return with(c -> c.adaptive = adaptive);
+    }
+
     /** The sequence numbers this run's probes carry wrap at this mask: 0xff for PROBE (8 bits), else 0xffff. */
     public int sequenceMask() {
         return probe != null ? 0xff : 0xffff;
@@ -346,7 +372,8 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         change.accept(c);
         return new PingSettings(c.target, c.targetName, c.count, c.interval, c.deadline, c.replyTimeout, c.preload,
                 c.flood, c.payloadSize, c.pattern, c.ttl, c.tos, c.pmtu, c.source, c.device, c.mark, c.socketKind,
-                c.reportOutstanding, c.identifier, c.netns, c.broadcast, c.flowLabel, c.probe);
+                c.reportOutstanding, c.identifier, c.netns, c.broadcast, c.flowLabel, c.probe, c.ipOptions,
+                c.adaptive);
     }
 
     /** The components as one wither changes them: the one place that lists them all besides the record header. */
@@ -374,6 +401,8 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         boolean broadcast;
         Integer flowLabel;
         InterfaceId probe;
+        List<Ipv4Option> ipOptions;
+        Duration adaptive;
 
         Copy(PingSettings s) {
             target = s.target;
@@ -399,6 +428,8 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
             broadcast = s.broadcast;
             flowLabel = s.flowLabel;
             probe = s.probe;
+            ipOptions = s.ipOptions;
+            adaptive = s.adaptive;
         }
     }
 
@@ -450,6 +481,10 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         addIf(j, "netns", netns);
         addIf(j, "flow", flowLabel == null ? null : String.format("0x%05x", flowLabel));
         addIf(j, "probe", probe == null ? null : probe.text());
+        if (!ipOptions.isEmpty()) {
+            j.add("ipOptions=" + ipOptions);
+        }
+        addIf(j, "adaptive", adaptive == null ? null : ms(adaptive));
         return j.toString();
     }
 

@@ -20,6 +20,7 @@ final class IputilsPrinter implements Printer {
     private final PingCommand.AddressNames names;
     private final int ident;
     private final int flowLabel; // -F: the label the probes carry, -1: none
+    private final ReplyOptions options;
 
     /** @param ident the identifier of our probes, printed on reply lines with {@code -v} as iputils does */
     IputilsPrinter(PrintStream out, PrintStream err, Invocation inv, Target target, int ident, int flowLabel) {
@@ -30,6 +31,7 @@ final class IputilsPrinter implements Printer {
         this.target = target;
         this.ident = inv.verbose() ? ident : -1;
         this.names = new PingCommand.AddressNames(inv.numeric() || target.literal());
+        this.options = new ReplyOptions(names, inv.ipOptions() && !target.ipv6());
     }
 
     @Override
@@ -44,8 +46,8 @@ final class IputilsPrinter implements Printer {
             return;
         }
         out.println(IputilsFormat.header(inv.host(), Addresses.text(target.address()), target.ipv6(), inv.size(),
-                inv.source().orElse(inv.device().isPresent() ? sourceFor() : null), inv.device().orElse(null),
-                flowLabel));
+                inv.source().orElse(inv.device().isPresent() || inv.stickySource() ? sourceFor() : null),
+                inv.device().orElse(null), flowLabel, inv.ipOptions() && !target.ipv6()));
         out.flush();
     }
 
@@ -117,7 +119,8 @@ final class IputilsPrinter implements Printer {
                 out.println(stamp() + IputilsFormat.reply(r.bytes(), names.text(r.from()), r.seq(), ident, r.ttl(),
                         inv.timing() ? r.rttNanos() / 1000 : -1, truncated, r.duplicate(), !r.checksumOk(),
                         truncated ? -1 : r.wrongByteOffset(), r.expectedByte(), r.actualByte(),
-                        m == null ? null : m.payload(), inv.size()));
+                        m == null ? null : m.payload(), inv.size()) + (inv.audible() ? IputilsFormat.AUDIBLE : "")
+                        + options.text(m));
             }
             out.flush();
         } else if (event instanceof PingEvent.ErrorReply e) {
@@ -185,7 +188,7 @@ final class IputilsPrinter implements Printer {
         out.println(IputilsFormat.counts(s.transmitted(), s.received(), s.duplicates(), s.corrupted(), s.errors(),
                 s.timeMillis()));
         boolean timed = s.received() > 0 && inv.timing();
-        boolean ipg = s.received() > 0 && (inv.flood() || inv.effectiveInterval().isZero()) && s.transmitted() > 1;
+        boolean ipg = s.received() > 0 && (inv.flood() || inv.adaptive() || inv.effectiveInterval().isZero()) && s.transmitted() > 1;
         long ipgMicros = ipg ? (s.elapsedNanos() / 1000) / (s.transmitted() - 1) : 0;
         out.println(IputilsFormat.rttLine(timed, s.minMicros(), s.avgMicros(), s.maxMicros(), s.mdevMicros(),
                 s.pipe(), ipg, ipgMicros, s.ewmaMicros()));

@@ -136,7 +136,7 @@ public final class PingCommand {
 
         PingSettings settings;
         try {
-            settings = Settings.of(inv, target);
+            settings = Settings.of(inv, target, privileged);
         } catch (IllegalArgumentException e) {
             err.println("ping: " + e.getMessage());
             return 2;
@@ -225,6 +225,11 @@ public final class PingCommand {
         }
 
         static PingSettings of(Invocation inv, Target target) throws UsageException {
+            return of(inv, target, true);
+        }
+
+        /** @param privileged root: {@code -A} may go below iputils' 2 ms for users */
+        static PingSettings of(Invocation inv, Target target, boolean privileged) throws UsageException {
             if (inv.ttl().isPresent() && inv.ttl().get() == 0 && !target.ipv6()) {
                 // The parser takes 0..255 as iputils' does; the kernel then refuses IP_TTL 0, in these words.
                 throw new UsageException("cannot set unicast time-to-live: Invalid argument");
@@ -258,6 +263,19 @@ public final class PingCommand {
             if (inv.flowLabel().isPresent()) {
                 s = s.flowLabel(inv.flowLabel().get());
             }
+            if (inv.identifier().isPresent()) { // iputils: -e implies a raw socket, where the identifier is ours
+                s = s.identifier(inv.identifier().get()).socketKind(dev.pingkit.socket.SocketKind.RAW);
+            }
+            if (inv.adaptive()) {
+                s = s.adaptive(privileged ? Duration.ZERO : Duration.ofMillis(PingOptions.MIN_USER_INTERVAL_MS));
+            }
+            if (inv.ipOptions() && !target.ipv6()) { // iputils ignores -R and -T for IPv6
+                s = s.ipOptions(ipOptions(inv));
+            }
+            if (inv.stickySource() && inv.source().isEmpty()) {
+                // -B: bound to the source the kernel would pick now, so a route change cannot move it
+                s = s.source(kernelSource(target.address()));
+            }
             if (inv.probe().isPresent()) {
                 s = s.probe(dev.pingkit.packet.InterfaceId.parse(inv.probe().get())); // checked by the parser
             }
@@ -275,6 +293,46 @@ public final class PingCommand {
                 }
             }
             return s;
+        }
+    }
+
+    /** The IPv4 options iputils writes for -R (NOP, record route of 9 slots) and -T (40 or 36 bytes of stamps). */
+    static List<dev.pingkit.packet.Ipv4Option> ipOptions(Invocation inv) throws UsageException {
+        if (inv.recordRoute()) {
+            return List.of(new dev.pingkit.packet.Ipv4Option.NoOperation(),
+                    dev.pingkit.packet.RecordRouteOption.slots(dev.pingkit.packet.RecordRouteOption.MAX_SLOTS));
+        }
+        return List.of(switch (inv.timestamp().orElseThrow()) {
+            case "tsonly" -> dev.pingkit.packet.TimestampOption.timestampsOnly(9);
+            case "tsandaddr" -> dev.pingkit.packet.TimestampOption.addressesAndTimestamps(4);
+            default -> {
+                List<java.net.Inet4Address> hosts = new java.util.ArrayList<>();
+                for (String h : inv.stamping()) {
+                    InetAddress a = Target.resolve(h, 4).address();
+                    hosts.add((java.net.Inet4Address) a);
+                }
+                // iputils sends the option even with no host listed: 4 bytes, nothing for anyone to stamp
+                yield hosts.isEmpty() ? new dev.pingkit.packet.TimestampOption(
+                        dev.pingkit.packet.TimestampOption.TSPRESPEC, dev.pingkit.packet.TimestampOption.FIRST, 0,
+                        List.of()) : dev.pingkit.packet.TimestampOption.prespecified(hosts);
+            }
+        });
+    }
+
+    /**
+     * The source address the kernel would pick for {@code to}: a connected UDP socket's local address (connecting
+     * sends nothing), as iputils finds it for {@code -B} and for the header of {@code -I device}.
+     */
+    static InetAddress kernelSource(InetAddress to) throws UsageException {
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket()) {
+            probe.connect(to, 1025);
+            InetAddress local = probe.getLocalAddress();
+            if (local == null || local.isAnyLocalAddress()) {
+                throw new UsageException("connect: Network is unreachable");
+            }
+            return local;
+        } catch (java.io.IOException e) {
+            throw new UsageException("connect: " + e.getMessage());
         }
     }
 

@@ -94,7 +94,15 @@ public final class PingOptions {
 
     private static Options build() {
         Options o = new Options();
+        o.addOption(flag("a", "use audible ping"));
+        o.addOption(flag("A", "use adaptive ping"));
+        o.addOption(flag("B", "sticky source address"));
         o.addOption(valued("c", "count", "stop after <count> replies", s -> integer(s, 1, Long.MAX_VALUE)));
+        o.addOption(valued("e", "identifier", "define identifier for ping session (implies a raw socket)",
+                s -> integer(s, 0, 0xFFFF)));
+        o.addOption(flag("R", "record route"));
+        o.addOption(valued("T", "timestamp", "define timestamp, can be one of <tsonly|tsandaddr|tsprespec>",
+                PingOptions::timestampType));
         o.addOption(flag("b", "allow pinging broadcast"));
         o.addOption(flag("D", "print timestamps"));
         o.addOption(flag("f", "flood ping"));
@@ -173,6 +181,8 @@ public final class PingOptions {
         Long mark = null;
         Integer flowLabel = null;
         String probe = null;
+        Integer identifier = null;
+        String timestamp = null;
         int preload = 1;
         Help help = null;
         boolean version = false;
@@ -219,6 +229,8 @@ public final class PingOptions {
                 case "m" -> mark = (Long) value;
                 case "F" -> flowLabel = (Integer) value;
                 case "probe" -> probe = option.getValue();
+                case "e" -> identifier = ((Long) value).intValue();
+                case "T" -> timestamp = (String) value;
                 case "l" -> {
                     preload = ((Long) value).intValue();
                     if (!privileged && preload > 3) {
@@ -240,12 +252,20 @@ public final class PingOptions {
         if (cmd.getArgList().isEmpty()) {
             throw new UsageException("usage error: Destination address required");
         }
-        // iputils takes earlier operands as IPv4 source-route hops (and then fails) or refuses them with its usage;
-        // pingkit has no source routes, so a second destination is a mistake, not a silent choice of the last one.
-        if (cmd.getArgList().size() > 1) {
-            throw new UsageException("usage error: only one destination allowed, got " + cmd.getArgList().size());
+        if (cmd.hasOption("R") && timestamp != null) {
+            throw new UsageException("only one of -T or -R may be used");
         }
-        host = cmd.getArgList().get(0);
+        List<String> operands = cmd.getArgList();
+        // -T tsprespec takes the operands before the destination as the hosts that stamp (at most 4 fit 40 bytes).
+        // iputils takes them as IPv4 source-route hops otherwise (and then fails) or refuses them with its usage;
+        // pingkit has no source routes, so a second destination is a mistake, not a silent choice of the last one.
+        boolean prespec = "tsprespec".equals(timestamp);
+        if (operands.size() > (prespec ? 5 : 1)) {
+            throw new UsageException(prespec ? "usage error: -T tsprespec takes at most 4 hosts, got "
+                    + (operands.size() - 1) : "usage error: only one destination allowed, got " + operands.size());
+        }
+        host = operands.get(operands.size() - 1);
+        List<String> stamping = List.copyOf(operands.subList(0, operands.size() - 1));
 
         if (probe != null && (cmd.hasOption("s") || cmd.hasOption("p"))) {
             // a PROBE carries its extension structure, no data: a size or pattern would be silently ignored
@@ -271,7 +291,17 @@ public final class PingOptions {
                 Optional.ofNullable(pmtu), Optional.ofNullable(mark), preload, cmd.hasOption("v"),
                 cmd.hasOption("json"), cmd.hasOption("histogram"),
                 Optional.ofNullable(cmd.getOptionValue("pcap")).map(java.nio.file.Path::of), cmd.hasOption("b"),
-                Optional.ofNullable(flowLabel), Optional.ofNullable(probe)));
+                Optional.ofNullable(flowLabel), Optional.ofNullable(probe), cmd.hasOption("a"), cmd.hasOption("A"),
+                cmd.hasOption("B"), Optional.ofNullable(identifier), cmd.hasOption("R"), Optional.ofNullable(timestamp),
+                stamping));
+    }
+
+    /** {@code -T}'s type, in iputils' words when it is none of them. */
+    private static String timestampType(String s) {
+        return switch (s) {
+            case "tsonly", "tsandaddr", "tsprespec" -> s;
+            default -> throw new BadValue("invalid timestamp type: " + s);
+        };
     }
 
     /** {@code --probe}'s interface: refused here, in one line, when it is no name, index or address. */
