@@ -45,6 +45,9 @@ import java.util.Optional;
  * @param timestamp       {@code -T}: tsonly, tsandaddr or tsprespec
  * @param stamping        {@code -T tsprespec}: the hosts asked to stamp, as typed (the operands before the
  *                        destination)
+ * @param dontRoute       {@code -r}: SO_DONTROUTE
+ * @param sendBuffer      {@code -S}: SO_SNDBUF
+ * @param debug           {@code -d}: SO_DEBUG
  */
 public record Invocation(
         String host, int family, long count, Optional<Duration> interval, int size, Optional<Integer> ttl,
@@ -54,7 +57,7 @@ public record Invocation(
         boolean verbose, boolean json, boolean histogram, Optional<Path> pcap, boolean broadcast,
         Optional<Integer> flowLabel, Optional<String> probe, boolean audible, boolean adaptive,
         boolean stickySource, Optional<Integer> identifier, boolean recordRoute, Optional<String> timestamp,
-        java.util.List<String> stamping) {
+        java.util.List<String> stamping, boolean dontRoute, Optional<Integer> sendBuffer, boolean debug) {
 
     /** Whether -R or -T asks for IPv4 options (40 bytes more in iputils' header). */
     public boolean ipOptions() {

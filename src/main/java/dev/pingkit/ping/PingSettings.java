@@ -60,13 +60,16 @@ import java.util.function.Consumer;
  *                          none; ignored for an IPv6 target, as iputils does
  * @param adaptive          iputils' adaptive ping ({@code -A}): after each reply the interval becomes the smoothed
  *                          RTT rounded to milliseconds, but at least this (iputils: 2 ms unless root); null = off
+ * @param dontRoute         bypass the routing table: only hosts on a link answer ({@code -r}, SO_DONTROUTE)
+ * @param sendBuffer        the socket's send buffer in bytes ({@code -S}, SO_SNDBUF), null = the kernel's
+ * @param debug             SO_DEBUG on the socket ({@code -d}; a refusal is ignored, as iputils ignores it)
  */
 public record PingSettings(InetAddress target, String targetName, long count, Duration interval, Duration deadline,
                            Duration replyTimeout, int preload, boolean flood, int payloadSize, String pattern,
                            Integer ttl, Integer tos, Pmtu pmtu, InetAddress source, String device, Integer mark,
                            SocketKind socketKind, boolean reportOutstanding, Integer identifier, String netns,
                            boolean broadcast, Integer flowLabel, InterfaceId probe, List<Ipv4Option> ipOptions,
-                           Duration adaptive) {
+                           Duration adaptive, boolean dontRoute, Integer sendBuffer, boolean debug) {
 
     /** iputils' default interval between probes. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
@@ -143,6 +146,9 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
             throw new IllegalArgumentException("flowLabel must be 0..1048575 (20 bits), got " + flowLabel);
         }
         ipOptions = List.copyOf(Objects.requireNonNull(ipOptions, "ipOptions"));
+        if (sendBuffer != null && sendBuffer < 1) {
+            throw new IllegalArgumentException("sendBuffer must be 1.." + Integer.MAX_VALUE + ", got " + sendBuffer);
+        }
         if (adaptive != null && adaptive.isNegative()) {
             throw new IllegalArgumentException("adaptive must be >= 0 ms, got " + ms(adaptive));
         }
@@ -165,7 +171,7 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
     public static PingSettings to(InetAddress target, String name) {
         return new PingSettings(target, name, 0, DEFAULT_INTERVAL, null, DEFAULT_REPLY_TIMEOUT, 1, false,
                 DEFAULT_PAYLOAD_SIZE, null, null, null, null, null, null, null, SocketKind.AUTO, false, null, null, false,
-                null, null, List.of(), null);
+                null, null, List.of(), null, false, null, false);
     }
 
     /** <b>IPv4 or IPv6, from the target address.</b> */
@@ -223,6 +229,15 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         }
         if (!ipOptions.isEmpty() && family() == Family.IPV4) {
             o = o.ipOptions(Ipv4Options.encode(ipOptions));
+        }
+        if (dontRoute) {
+            o = o.dontRoute(true);
+        }
+        if (sendBuffer != null) {
+            o = o.sendBuffer(sendBuffer);
+        }
+        if (debug) {
+            o = o.debug(true);
         }
         return o;
     }
@@ -361,6 +376,21 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         return with(c -> c.adaptive = adaptive);
     }
 
+    /** Bypassing the routing table ({@code ping -r}) or not. */
+    public PingSettings dontRoute(boolean dontRoute) {
+        return with(c -> c.dontRoute = dontRoute);
+    }
+
+    /** With a send buffer of {@code sendBuffer} bytes ({@code ping -S}), null = the kernel's. */
+    public PingSettings sendBuffer(Integer sendBuffer) {
+        return with(c -> c.sendBuffer = sendBuffer);
+    }
+
+    /** With SO_DEBUG asked for ({@code ping -d}) or not. */
+    public PingSettings debug(boolean debug) {
+        return with(c -> c.debug = debug);
+    }
+
     /** The sequence numbers this run's probes carry wrap at this mask: 0xff for PROBE (8 bits), else 0xffff. */
     public int sequenceMask() {
         return probe != null ? 0xff : 0xffff;
@@ -373,7 +403,7 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         return new PingSettings(c.target, c.targetName, c.count, c.interval, c.deadline, c.replyTimeout, c.preload,
                 c.flood, c.payloadSize, c.pattern, c.ttl, c.tos, c.pmtu, c.source, c.device, c.mark, c.socketKind,
                 c.reportOutstanding, c.identifier, c.netns, c.broadcast, c.flowLabel, c.probe, c.ipOptions,
-                c.adaptive);
+                c.adaptive, c.dontRoute, c.sendBuffer, c.debug);
     }
 
     /** The components as one wither changes them: the one place that lists them all besides the record header. */
@@ -403,6 +433,9 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         InterfaceId probe;
         List<Ipv4Option> ipOptions;
         Duration adaptive;
+        boolean dontRoute;
+        Integer sendBuffer;
+        boolean debug;
 
         Copy(PingSettings s) {
             target = s.target;
@@ -430,6 +463,9 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
             probe = s.probe;
             ipOptions = s.ipOptions;
             adaptive = s.adaptive;
+            dontRoute = s.dontRoute;
+            sendBuffer = s.sendBuffer;
+            debug = s.debug;
         }
     }
 
@@ -485,6 +521,13 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
             j.add("ipOptions=" + ipOptions);
         }
         addIf(j, "adaptive", adaptive == null ? null : ms(adaptive));
+        if (dontRoute) {
+            j.add("dontRoute");
+        }
+        addIf(j, "sendBuffer", sendBuffer);
+        if (debug) {
+            j.add("debug");
+        }
         return j.toString();
     }
 

@@ -266,6 +266,7 @@ public final class PingCommand {
             if (inv.identifier().isPresent()) { // iputils: -e implies a raw socket, where the identifier is ours
                 s = s.identifier(inv.identifier().get()).socketKind(dev.pingkit.socket.SocketKind.RAW);
             }
+            s = s.dontRoute(inv.dontRoute()).debug(inv.debug()).sendBuffer(inv.sendBuffer().orElse(null));
             if (inv.adaptive()) {
                 s = s.adaptive(privileged ? Duration.ZERO : Duration.ofMillis(PingOptions.MIN_USER_INTERVAL_MS));
             }

@@ -100,6 +100,15 @@ public final class PingOptions {
         o.addOption(valued("c", "count", "stop after <count> replies", s -> integer(s, 1, Long.MAX_VALUE)));
         o.addOption(valued("e", "identifier", "define identifier for ping session (implies a raw socket)",
                 s -> integer(s, 0, 0xFFFF)));
+        o.addOption(flag("C", "call connect() syscall on socket creation (pingkit: replies are matched by source "
+                + "already)"));
+        o.addOption(flag("d", "use SO_DEBUG socket option"));
+        o.addOption(flag("L", "suppress loopback of multicast packets (only multicast destinations, as iputils)"));
+        o.addOption(flag("r", "bypass the routing table: send only to hosts on a link (SO_DONTROUTE)"));
+        o.addOption(valued("S", "size", "use <size> as SO_SNDBUF socket option value",
+                s -> integer(s, 1, Integer.MAX_VALUE)));
+        o.addOption(flag("U", "print user-to-user latency (pingkit: RTTs always from the kernel's receive "
+                + "timestamp)"));
         o.addOption(flag("R", "record route"));
         o.addOption(valued("T", "timestamp", "define timestamp, can be one of <tsonly|tsandaddr|tsprespec>",
                 PingOptions::timestampType));
@@ -183,6 +192,7 @@ public final class PingOptions {
         String probe = null;
         Integer identifier = null;
         String timestamp = null;
+        Integer sendBuffer = null;
         int preload = 1;
         Help help = null;
         boolean version = false;
@@ -231,6 +241,7 @@ public final class PingOptions {
                 case "probe" -> probe = option.getValue();
                 case "e" -> identifier = ((Long) value).intValue();
                 case "T" -> timestamp = (String) value;
+                case "S" -> sendBuffer = ((Long) value).intValue();
                 case "l" -> {
                     preload = ((Long) value).intValue();
                     if (!privileged && preload > 3) {
@@ -293,7 +304,7 @@ public final class PingOptions {
                 Optional.ofNullable(cmd.getOptionValue("pcap")).map(java.nio.file.Path::of), cmd.hasOption("b"),
                 Optional.ofNullable(flowLabel), Optional.ofNullable(probe), cmd.hasOption("a"), cmd.hasOption("A"),
                 cmd.hasOption("B"), Optional.ofNullable(identifier), cmd.hasOption("R"), Optional.ofNullable(timestamp),
-                stamping));
+                stamping, cmd.hasOption("r"), Optional.ofNullable(sendBuffer), cmd.hasOption("d")));
     }
 
     /** {@code -T}'s type, in iputils' words when it is none of them. */

@@ -15,7 +15,7 @@ import dev.pingkit.lab.Lab;
 import dev.pingkit.lab.LabTest;
 
 /**
- * iputils 20221126's {@code -a -A -B -e -R -T} side by side with scripts/ping in the lab's client namespace: the same
+ * iputils 20221126's {@code -a -A -B -C -d -e -L -r -R -S -T -U} side by side with scripts/ping in the lab's client namespace: the same
  * lines after masking times and timestamps (the RR route out through the router and back, {@code (same route)},
  * {@code TS:} stamps with {@code absolute} and {@code Unrecorded hops}, {@code ipg/ewma} after {@code -A}, the BEL of
  * {@code -a}, the source {@code -B} names), the same messages and exit codes for bad values. {@code $peer},
@@ -80,6 +80,12 @@ class IputilsOptionsLabTest {
         "-B -c1 -6 $peer6",
         "-B -I 198.51.100.1 -c1 $peer",
         "-e 77 -c1 $peer",
+        "-r -c1 $peer",                  // on the link: SO_DONTROUTE changes nothing
+        "-S 1000 -c1 $peer",
+        "-d -c1 $peer",
+        "-L -c1 $peer",                  // only multicast destinations are affected
+        "-C -c1 $peer",
+        "-U -c1 $peer",
     })
     void theSameLinesAsIputils(String line) {
         same(line);
@@ -99,7 +105,7 @@ class IputilsOptionsLabTest {
      * keeps its one exit code for every mistake, 2 (LoopbackComparisonTest holds it for -c, -s, -t...).
      */
     @ParameterizedTest
-    @ValueSource(strings = {"-e 70000 -c1 $peer", "-e x -c1 $peer", "-e -1 -c1 $peer"})
+    @ValueSource(strings = {"-e 70000 -c1 $peer", "-e x -c1 $peer", "-e -1 -c1 $peer", "-S 0 -c1 $peer"})
     void aBadIdentifierGetsIputilsWordsAndPingkitsExitCode(String line) {
         String[] a = args(line);
         PingRun theirs = theirs(a);
@@ -108,6 +114,26 @@ class IputilsOptionsLabTest {
         assertEquals(2, ours.exitCode(), ours::toString);
         assertEquals(theirs.stderr(), ours.stderr(), () -> theirs + "\n" + ours);
         assertEquals("", ours.stdout());
+    }
+
+    /**
+     * {@code -r} to a host behind the router: the kernel refuses every send (ENETUNREACH, no route on a link) for
+     * both tools and neither gets a reply (exit 1). iputils 20221126 says nothing of the refusal; pingkit prints it
+     * as it prints any refused send, and counts it as an error.
+     */
+    @Test
+    void dontRouteKeepsProbesOffTheRouter() {
+        String[] a = args("-r -c1 -W1 $far");
+        PingRun theirs = theirs(a);
+        PingRun ours = ours(a);
+        assertEquals(1, theirs.exitCode(), theirs::toString);
+        assertEquals(1, ours.exitCode(), ours::toString);
+        assertTrue(theirs.stdout().contains("1 packets transmitted, 0 received, 100% packet loss"), theirs::toString);
+        assertEquals("ping: sendmsg: Network is unreachable\n", ours.stderr(), ours::toString);
+        assertTrue(ours.stdout().contains("1 packets transmitted, 0 received, +1 errors, 100% packet loss"),
+                ours::toString);
+        PingRun routed = ours(args("-c1 -W1 $far"));
+        assertEquals(0, routed.exitCode(), "without -r the router forwards: " + routed);
     }
 
     @Test
