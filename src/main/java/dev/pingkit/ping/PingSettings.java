@@ -376,6 +376,17 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         return with(c -> c.adaptive = adaptive);
     }
 
+    /**
+     * With identifier {@code id} on a raw socket ({@code ping -e}): a datagram socket would carry the kernel's
+     * identifier instead, so asking for one means a raw socket.
+     */
+    public PingSettings rawIdentifier(int id) {
+        return with(c -> {
+            c.identifier = id;
+            c.socketKind = SocketKind.RAW;
+        });
+    }
+
     /** Bypassing the routing table ({@code ping -r}) or not. */
     public PingSettings dontRoute(boolean dontRoute) {
         return with(c -> c.dontRoute = dontRoute);

@@ -264,7 +264,7 @@ public final class PingCommand {
                 s = s.flowLabel(inv.flowLabel().get());
             }
             if (inv.identifier().isPresent()) { // iputils: -e implies a raw socket, where the identifier is ours
-                s = s.identifier(inv.identifier().get()).socketKind(dev.pingkit.socket.SocketKind.RAW);
+                s = s.rawIdentifier(inv.identifier().get());
             }
             s = s.dontRoute(inv.dontRoute()).debug(inv.debug()).sendBuffer(inv.sendBuffer().orElse(null));
             if (inv.adaptive()) {
