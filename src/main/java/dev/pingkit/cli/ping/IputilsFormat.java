@@ -56,6 +56,27 @@ public final class IputilsFormat {
         return b.toString();
     }
 
+    /** {@code ping -N help}: iputils' list of node information query words (stdout, exit 0; a bad word: stderr, 2). */
+    public static final String NODEINFO_HELP = String.join("\n",
+            "ping -6 -N <nodeinfo opt>",
+            "Help:",
+            "  help",
+            "Query:",
+            "  name",
+            "  ipv6",
+            "  ipv6-all",
+            "  ipv6-compatible",
+            "  ipv6-global",
+            "  ipv6-linklocal",
+            "  ipv6-sitelocal",
+            "  ipv4",
+            "  ipv4-all",
+            "Subject:",
+            "  subject-ipv6=addr",
+            "  subject-ipv4=addr",
+            "  subject-name=name",
+            "  subject-fqdn=name");
+
     /** {@code -a}: the BEL iputils writes right after a reply line (not with {@code -q}). */
     public static final String AUDIBLE = "\u0007";
     /** {@code -R}: a reply whose recorded route is the last one's, after its line. */

@@ -116,12 +116,21 @@ public final class PingCommand {
                 out.flush();
                 return help.requested() ? 0 : 2;
             }
+            if (parsed instanceof PingOptions.NodeInfoHelp ni) {
+                (ni.requested() ? out : err).println(IputilsFormat.NODEINFO_HELP);
+                out.flush();
+                return ni.requested() ? 0 : 2;
+            }
             if (parsed instanceof PingOptions.Version) {
                 out.println(IputilsFormat.version(version()));
                 return 0;
             }
             inv = ((PingOptions.Run) parsed).invocation();
             target = Target.resolve(inv.host(), inv.family());
+            if (inv.nodeInfo().isPresent() && target.ipv6()) { // iputils ignores -N for IPv4
+                throw new UsageException("-N " + inv.nodeInfo().get() + ": node information queries (RFC 4620) are"
+                        + " not implemented by pingkit yet");
+            }
             if (Broadcasts.isBroadcast(target.address())) {
                 if (!inv.broadcast()) { // iputils' words: without -b a broadcast probe is never sent
                     throw new UsageException("Do you want to ping broadcast? Then -b. If not, check your local "

@@ -44,7 +44,17 @@ public final class PingOptions {
     static final int MAX_PRELOAD = 0x10000;
 
     /** What the command line asks for: a run, the help text or the version. */
-    public sealed interface Parsed permits Run, Help, Version { }
+    public sealed interface Parsed permits Run, Help, Version, NodeInfoHelp { }
+
+    /**
+     * {@code -N help} ({@code requested}: stdout, exit 0) or a word {@code -N} does not know (stderr, exit 2):
+     * iputils' list of node information query words.
+     */
+    public record NodeInfoHelp(boolean requested) implements Parsed { }
+
+    /** The words of {@code -N} that ask a query type (RFC 4620); the subject-* words only name what is asked about. */
+    static final List<String> NODEINFO_QUERIES = List.of("name", "ipv6", "ipv6-all", "ipv6-compatible", "ipv6-global",
+            "ipv6-linklocal", "ipv6-sitelocal", "ipv4", "ipv4-all");
 
     /** A ping run. */
     public record Run(Invocation invocation) implements Parsed { }
@@ -109,6 +119,7 @@ public final class PingOptions {
                 s -> integer(s, 1, Integer.MAX_VALUE)));
         o.addOption(flag("U", "print user-to-user latency (pingkit: RTTs always from the kernel's receive "
                 + "timestamp)"));
+        o.addOption(valued("N", "nodeinfo opt", "use icmp6 node info query, try <help> as argument", s -> s));
         o.addOption(flag("R", "record route"));
         o.addOption(valued("T", "timestamp", "define timestamp, can be one of <tsonly|tsandaddr|tsprespec>",
                 PingOptions::timestampType));
@@ -193,6 +204,7 @@ public final class PingOptions {
         Integer identifier = null;
         String timestamp = null;
         Integer sendBuffer = null;
+        String nodeInfo = null;
         int preload = 1;
         Help help = null;
         boolean version = false;
@@ -242,6 +254,20 @@ public final class PingOptions {
                 case "e" -> identifier = ((Long) value).intValue();
                 case "T" -> timestamp = (String) value;
                 case "S" -> sendBuffer = ((Long) value).intValue();
+                case "N" -> {
+                    // iputils answers -N help, or a word it does not know, as soon as it reads it
+                    String w = (String) value;
+                    if (w.equals("help")) {
+                        return new NodeInfoHelp(true);
+                    }
+                    boolean subject = w.matches("subject-(ipv6|ipv4|name|fqdn)=.*");
+                    if (!subject && !NODEINFO_QUERIES.contains(w)) {
+                        return new NodeInfoHelp(false);
+                    }
+                    if (!subject) {
+                        nodeInfo = w;
+                    }
+                }
                 case "l" -> {
                     preload = ((Long) value).intValue();
                     if (!privileged && preload > 3) {
@@ -304,7 +330,8 @@ public final class PingOptions {
                 Optional.ofNullable(cmd.getOptionValue("pcap")).map(java.nio.file.Path::of), cmd.hasOption("b"),
                 Optional.ofNullable(flowLabel), Optional.ofNullable(probe), cmd.hasOption("a"), cmd.hasOption("A"),
                 cmd.hasOption("B"), Optional.ofNullable(identifier), cmd.hasOption("R"), Optional.ofNullable(timestamp),
-                stamping, cmd.hasOption("r"), Optional.ofNullable(sendBuffer), cmd.hasOption("d")));
+                stamping, cmd.hasOption("r"), Optional.ofNullable(sendBuffer), cmd.hasOption("d"),
+                Optional.ofNullable(nodeInfo)));
     }
 
     /** {@code -T}'s type, in iputils' words when it is none of them. */
