@@ -9,6 +9,7 @@ import dev.pingkit.engine.EngineOptions;
 import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.engine.ProbeListener;
 import dev.pingkit.engine.ProbeSpec;
+import dev.pingkit.packet.IcmpTypes;
 import dev.pingkit.engine.ProbeTarget;
 import dev.pingkit.engine.TargetPlan;
 import java.io.IOException;
@@ -37,8 +38,9 @@ import java.util.stream.IntStream;
  * Every call returns a new value. Probes go out in the order {@link #list()} gives: target slowest, then seq,
  * size, TTL and TOS fastest. The engine numbers the probes of a run on the wire itself (one sequence counter per
  * run, from 1, and its own identifier), so a seq range says how many probes there are and in which order;
- * {@link Results} holds each request as it went out. Forced checksums, types and codes are for {@link Query#send()}:
- * the engine sends echo requests as it builds them, and a batch refuses the others.
+ * {@link Results} holds each request as it went out. A batch sends echo requests, or the timestamp, information or
+ * address mask requests a query's type asks for (each answered by its own reply type); forced checksums, other types
+ * and codes are for {@link Query#send()}.
  */
 public final class Probes {
     /** <b>The most probes one batch sends.</b> */
@@ -258,16 +260,22 @@ public final class Probes {
      * @throws IllegalArgumentException if the echo forces a checksum, type or code (those need {@link Query#send()})
      */
     public Results sendAll() throws IOException {
-        if (base.checksumForced() || base.code() != 0 || base.type() != (base.family() == 6 ? 128 : 8)) {
-            throw new IllegalArgumentException("sendAll sends plain echo requests; a forced checksum, type or code "
-                    + "needs Echo.send(), got " + base);
+        // Any query with a reply type of its own (echo, timestamp, information, address mask) is matched by the
+        // engine; an experiment's odd type, code or checksum is for a single send.
+        boolean query = IcmpTypes.replyTo(base.family(), base.type()) >= 0
+                && !IcmpTypes.isExtendedEcho(base.family(), base.type());
+        if (base.checksumForced() || base.code() != 0 || !query) {
+            throw new IllegalArgumentException("sendAll sends echo, timestamp, information and address mask requests;"
+                    + " a forced checksum, another type or a code needs Echo.send(), got " + base);
         }
         List<Query> probes = list();
         Map<Integer, Query> sent = new HashMap<>();
         long[] sentAt = new long[probes.size()];
         ProbeResult[] results = new ProbeResult[probes.size()];
         Collector collector = new Collector(probes, sent, sentAt, results);
-        EngineOptions options = EngineOptions.defaults().minGap(gap);
+        // echo: each family's own (a batch may mix IPv4 and IPv6 targets); another query: its type
+        boolean echo = base.type() == IcmpTypes.echoRequest(base.family());
+        EngineOptions options = EngineOptions.defaults().minGap(gap).request(echo ? -1 : base.type(), 0);
         if (base.source().isPresent()) {
             options = options.source(base.source().get());
         }

@@ -57,7 +57,7 @@ class ProbesTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> e.targets("198.18.0.0/16").seq(0, 1).ttl(1, 2))
                 .getMessage().startsWith("a batch must be at most 100000 probes, got 131072"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> e.checksum(0xdead).sendAll()).getMessage()
-                .startsWith("sendAll sends plain echo requests"));
+                .startsWith("sendAll sends echo, timestamp, information and address mask requests"));
     }
 
     @Test
