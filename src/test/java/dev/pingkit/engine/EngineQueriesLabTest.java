@@ -88,14 +88,35 @@ class EngineQueriesLabTest {
     }
 
     @Test
-    void noSuchInterfaceIsAReplyWithItsCodeAndFarStaysSilent() throws Exception {
+    void noSuchInterfaceIsAReplyThatFailsTheProbeAndFarStaysSilent() throws Exception {
         List<ProbeEvent> events = run(EngineOptions.defaults().raw().request(IcmpTypes.EXTENDED_ECHO_REQUEST_V4, 0),
                 probing("nosuch0"), 1, 1, Lab.host(Lab.PEER).v4(), Lab.host(Lab.FAR).v4());
-        List<ProbeEvent.Answered> answers = of(events, ProbeEvent.Answered.class);
-        assertEquals(1, answers.size(), events.toString());
-        ExtendedEchoMessage m = (ExtendedEchoMessage) answers.get(0).message().query().orElseThrow();
+        // RFC 8335: a reply whose code says it could not answer ends the probe as an error would, not answered
+        assertEquals(0, of(events, ProbeEvent.Answered.class).size(), events.toString());
+        List<ProbeEvent.Failed> refused = of(events, ProbeEvent.Failed.class);
+        assertEquals(1, refused.size(), events.toString());
+        assertEquals(Lab.host(Lab.PEER).v4(), refused.get(0).reporter());
+        ExtendedEchoMessage m = (ExtendedEchoMessage) refused.get(0).error().query().orElseThrow();
         assertEquals("No Such Interface", m.codeText());
         assertEquals(Lab.host(Lab.FAR).v4(), of(events, ProbeEvent.Lost.class).get(0).probe().target().address());
+    }
+
+    @Test
+    void anUnreachableErrorQuotingAProbeV6OrATimestampRequestEndsItAsFailed() throws Exception {
+        InetAddress unreachable = Lab.host("unreachable").v4();
+        InetAddress unreachable6 = Lab.host("unreachable").v6();
+        List<ProbeEvent> probes = run(EngineOptions.defaults().raw().request(IcmpTypes.EXTENDED_ECHO_REQUEST_V4, 0),
+                probing("eth0"), 1, 1, unreachable, unreachable6);
+        // The router answers the ICMPv6 PROBE with an unreachable; about an ICMPv4 one Linux says nothing: its
+        // icmp_send takes any ICMP type above 18 (42 included) for one it must not answer with an error.
+        List<ProbeEvent.Failed> failed = of(probes, ProbeEvent.Failed.class);
+        assertEquals(1, failed.size(), probes.toString());
+        assertEquals(unreachable6, failed.get(0).probe().target().address());
+        assertTrue(failed.get(0).error().isError(), failed.get(0).error().show());
+        assertEquals(unreachable, of(probes, ProbeEvent.Lost.class).get(0).probe().target().address());
+        List<ProbeEvent> stamps = run(EngineOptions.defaults().raw().request(IcmpTypes.TIMESTAMP_REQUEST, 0),
+                ProbeSpec.DEFAULT.payload(new byte[12]), 1, 1, unreachable);
+        assertEquals(1, of(stamps, ProbeEvent.Failed.class).size(), stamps.toString());
     }
 
     @Test
