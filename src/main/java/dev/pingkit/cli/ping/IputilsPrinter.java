@@ -52,14 +52,13 @@ final class IputilsPrinter implements Printer {
     }
 
     /**
-     * With only {@code -I device}, iputils names the source address the kernel would pick: it connects a UDP socket
-     * (no packet leaves) and reads its local address. So do we.
+     * With only {@code -I device}, or with {@code -B}, iputils names the source address the kernel would pick; so do
+     * we ({@link PingCommand#kernelSource}), and name none when there is none.
      */
     private String sourceFor() {
-        try (java.net.DatagramSocket probe = new java.net.DatagramSocket()) {
-            probe.connect(target.address(), 1025);
-            return Addresses.text(probe.getLocalAddress());
-        } catch (java.io.IOException | RuntimeException e) {
+        try {
+            return Addresses.text(PingCommand.kernelSource(target.address()));
+        } catch (dev.pingkit.cli.UsageException e) {
             return "";
         }
     }
