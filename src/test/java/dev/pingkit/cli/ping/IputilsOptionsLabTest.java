@@ -158,6 +158,18 @@ class IputilsOptionsLabTest {
     }
 
     @Test
+    void jsonRepliesCarryTheRouteAndTheStamps() {
+        PingRun rr = ours(args("--json -R -c1 $far"));
+        assertEquals(0, rr.exitCode(), rr::toString);
+        assertTrue(rr.stdout().contains("\"record_route\":[\"198.51.100.5\",\"198.18.1.1\",\"198.18.1.2\","
+                + "\"198.18.1.2\",\"198.51.100.6\",\"198.51.100.5\"],\"timestamps\":null"), rr::toString);
+        PingRun ts = ours(args("--json -T tsandaddr -c1 $far"));
+        assertEquals(0, ts.exitCode(), ts::toString);
+        assertTrue(ts.stdout().matches("(?s).*\"record_route\":null,\"timestamps\":\\[\\{\"address\":\"198\\.51\\.100\\.5\","
+                + "\"ms\":\\d+}(,\\{[^}]*}){3}],\"unrecorded_hops\":2}.*"), ts::toString);
+    }
+
+    @Test
     void anAudibleReplyEndsWithBel() {
         PingRun ours = ours(args("-a -c1 $peer"));
         assertTrue(ours.stdout().lines().anyMatch(l -> l.startsWith("64 bytes from ") && l.endsWith(" ms\u0007")),
