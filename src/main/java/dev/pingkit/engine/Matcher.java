@@ -15,9 +15,9 @@ import java.util.List;
  * echo 43/161) belongs to the probe whose slot holds its sequence number when its identifier is the socket's and
  * its source is that probe's target; an ICMP error (a raw socket's packet, or a datagram socket's error-queue
  * report) when the query it quotes is of the probes' type and carries our identifier, that sequence number and
- * that target as destination. An extended echo's sequence number is byte 6 alone, and its reply with a non-zero code
- * (RFC 8335's No Such Interface...) fails the probe as an error does. Decoding reads the reused {@link Inbound} through a reused {@link IcmpReader}: nothing is
- * allocated per packet unless the listener asked for event objects.
+ * that target as destination. An extended echo's sequence number is byte 6 alone, and its reply with a non-zero
+ * code (RFC 8335's No Such Interface...) fails the probe as an error does. Decoding reads the reused {@link Inbound}
+ * through a reused {@link IcmpReader}: nothing is allocated per packet unless the listener asked for event objects.
  */
 final class Matcher {
     final Inbound in = new Inbound();
