@@ -49,7 +49,7 @@ public final class InterfaceProbe {
         return to(Hosts.resolve(host, 0));
     }
 
-    /** <b>A PROBE to an address: ICMPv4 (42) for an {@code Inet4Address}, ICMPv6 (160) for an {@code Inet6Address}.</b> */
+    /** <b>A PROBE to an address: ICMPv4 (42) for an {@code Inet4Address}, ICMPv6 (160) for an IPv6 one.</b> */
     public static InterfaceProbe to(InetAddress target) {
         Objects.requireNonNull(target, "target");
         ExtendedEchoMessage m = ExtendedEchoMessage.request(target instanceof Inet6Address ? 6 : 4,
@@ -140,7 +140,7 @@ public final class InterfaceProbe {
         return Hexdump.of(toBytes());
     }
 
-    /** <b>Sends the probe and waits up to {@link Echo#DEFAULT_TIMEOUT} for the reply, an error about it, or nothing.</b> */
+    /** <b>Sends the probe and waits up to {@link Echo#DEFAULT_TIMEOUT} for the reply or an error about it.</b> */
     public InterfaceStatus send() throws IOException {
         return send(Echo.DEFAULT_TIMEOUT);
     }

@@ -37,10 +37,12 @@ public record InterfaceStatus(InterfaceProbe probe, Optional<ExtendedEchoMessage
     /** How a one-probe run ended, as a status. */
     static InterfaceStatus of(InterfaceProbe probe, ProbeEvent end, Duration waited) {
         if (end instanceof ProbeEvent.Answered a) {
-            return new InterfaceStatus(probe, probeReply(a.message()), Optional.empty(), a.from(), a.rttNanos(), waited);
+            return new InterfaceStatus(probe, probeReply(a.message()), Optional.empty(), a.from(), a.rttNanos(),
+                    waited);
         }
         if (end instanceof ProbeEvent.Corrupted c) { // a reply with a bad checksum: kept, for show() to flag
-            return new InterfaceStatus(probe, probeReply(c.message()), Optional.empty(), c.from(), c.rttNanos(), waited);
+            return new InterfaceStatus(probe, probeReply(c.message()), Optional.empty(), c.from(), c.rttNanos(),
+                    waited);
         }
         if (end instanceof ProbeEvent.Failed f) {
             Optional<ExtendedEchoMessage> refused = probeReply(f.error());

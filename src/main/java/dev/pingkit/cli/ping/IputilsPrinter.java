@@ -187,7 +187,8 @@ final class IputilsPrinter implements Printer {
         out.println(IputilsFormat.counts(s.transmitted(), s.received(), s.duplicates(), s.corrupted(), s.errors(),
                 s.timeMillis()));
         boolean timed = s.received() > 0 && inv.timing();
-        boolean ipg = s.received() > 0 && (inv.flood() || inv.adaptive() || inv.effectiveInterval().isZero()) && s.transmitted() > 1;
+        boolean ipg = s.received() > 0 && (inv.flood() || inv.adaptive() || inv.effectiveInterval().isZero())
+                && s.transmitted() > 1;
         long ipgMicros = ipg ? (s.elapsedNanos() / 1000) / (s.transmitted() - 1) : 0;
         out.println(IputilsFormat.rttLine(timed, s.minMicros(), s.avgMicros(), s.maxMicros(), s.mdevMicros(),
                 s.pipe(), ipg, ipgMicros, s.ewmaMicros()));
