@@ -25,11 +25,11 @@ _pingkit_ping() {
   case $prev in
     --pcap) _pingkit_values file; return ;;
     -I) _pingkit_values interface; return ;;
-    -F|-Q|-W|-c|-i|-l|-m|-p|-s|-t|-w) _pingkit_values none; return ;;
+    --probe|-F|-N|-Q|-S|-T|-W|-c|-e|-i|-l|-m|-p|-s|-t|-w) _pingkit_values none; return ;;
     -M) _pingkit_values words 'do dont want probe'; return ;;
   esac
   if [[ $cur == -* ]]; then
-    COMPREPLY=($(compgen -W '--help --histogram --json --pcap --version -4 -6 -D -F -I -M -O -Q -V -W -b -c -f -h -i -j -l -m -n -p -q -s -t -v -w' -- "$cur"))
+    COMPREPLY=($(compgen -W '--help --histogram --json --pcap --probe --version -4 -6 -A -B -C -D -F -I -L -M -N -O -Q -R -S -T -U -V -W -a -b -c -d -e -f -h -i -j -l -m -n -p -q -r -s -t -v -w' -- "$cur"))
   else
     _pingkit_values host
   fi

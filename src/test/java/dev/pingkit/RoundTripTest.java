@@ -123,9 +123,8 @@ class RoundTripTest {
             assertEquals(e.seq(), m.seq());
             assertArrayEquals(e.payload(), m.payload());
             assertTrue(m.checksumValid());
-            // Random option bytes rarely make valid options: the decoder may flag them, and nothing else.
-            assertTrue(m.problems().stream().allMatch(p -> p.startsWith("IP option") || p.startsWith("record route ")
-                    || p.startsWith("timestamp option ")), m.problems()::toString);
+            // the options are random bytes: their own verdicts are the only problems of the message
+            assertEquals(dev.pingkit.packet.Ipv4Options.decode(opts).problems(), m.problems());
 
             reader.reset(packet, 0, packet.length);
             assertEquals(h.ttl(), reader.ipTtl());

@@ -9,6 +9,7 @@ import dev.pingkit.engine.Engine;
 import dev.pingkit.engine.EngineFactory;
 import dev.pingkit.engine.EngineOptions;
 import dev.pingkit.engine.ProbeSpec;
+import dev.pingkit.packet.IcmpTypes;
 import dev.pingkit.engine.ProbeTarget;
 import dev.pingkit.engine.Stop;
 import dev.pingkit.engine.TargetPlan;
@@ -36,8 +37,9 @@ import java.util.stream.IntStream;
  * Every call returns a new value. Probes go out in the order {@link #list()} gives: target slowest, then seq,
  * size, TTL and TOS fastest. The engine numbers the probes of a run on the wire itself (one sequence counter per
  * run, from 1, and its own identifier), so a seq range says how many probes there are and in which order;
- * {@link Results} holds each request as it went out. Forced checksums, types and codes are for {@link Query#send()}:
- * the engine sends echo requests as it builds them, and a batch refuses the others.
+ * {@link Results} holds each request as it went out. A batch sends echo requests, or the timestamp, information or
+ * address mask requests a query's type asks for (each answered by its own reply type); forced checksums, other types
+ * and codes are for {@link Query#send()}.
  */
 public final class Probes {
     /** <b>The most probes one batch sends.</b> */
@@ -264,6 +266,10 @@ public final class Probes {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(stop, "stop");
         Objects.requireNonNull(engines, "engines");
+        if (IcmpTypes.isExtendedEcho(base.family(), base.type())) {
+            throw new IllegalArgumentException("sendAll does not send PROBE (extended echo) requests: they name an "
+                    + "interface, which InterfaceProbe does; got " + base);
+        }
         boolean v6 = targets.stream().anyMatch(t -> t.getAddress().length == 16);
         if (base.checksumForced() && v6) {
             throw new IllegalArgumentException("checksum cannot be forced over an ICMPv6 socket (the kernel computes"

@@ -35,6 +35,20 @@ import java.util.Optional;
  * @param pcap            {@code --pcap FILE}: every probe and reply written to a pcap capture (pingkit)
  * @param broadcast       {@code -b}
  * @param flowLabel       {@code -F}: the IPv6 flow label asked for (0: the kernel picks one)
+ * @param probe           {@code --probe IFACE}: the interface of the target extended echo requests (PROBE, RFC 8335)
+ *                        ask about, as typed (pingkit)
+ * @param audible         {@code -a}: a BEL after each reply line
+ * @param adaptive        {@code -A}: the interval follows the smoothed RTT
+ * @param stickySource    {@code -B}: bind to the source the kernel picks and name it in the header
+ * @param identifier      {@code -e}: the ICMP identifier (a raw socket)
+ * @param recordRoute     {@code -R}: the record route option on every probe
+ * @param timestamp       {@code -T}: tsonly, tsandaddr or tsprespec
+ * @param stamping        {@code -T tsprespec}: the hosts asked to stamp, as typed (the operands before the
+ *                        destination)
+ * @param dontRoute       {@code -r}: SO_DONTROUTE
+ * @param sendBuffer      {@code -S}: SO_SNDBUF
+ * @param debug           {@code -d}: SO_DEBUG
+ * @param nodeInfo        {@code -N}: the node information query type asked for (name, ipv6, ipv4...), if any
  */
 public record Invocation(
         String host, int family, long count, Optional<Duration> interval, int size, Optional<Integer> ttl,
@@ -42,7 +56,15 @@ public record Invocation(
         Optional<Integer> tos, Optional<String> source, Optional<String> device, boolean numeric, boolean quiet,
         boolean timestamps, boolean outstanding, Optional<String> pmtu, Optional<Long> mark, int preload,
         boolean verbose, boolean json, boolean histogram, Optional<Path> pcap, boolean broadcast,
-        Optional<Integer> flowLabel) {
+        Optional<Integer> flowLabel, Optional<String> probe, boolean audible, boolean adaptive,
+        boolean stickySource, Optional<Integer> identifier, boolean recordRoute, Optional<String> timestamp,
+        java.util.List<String> stamping, boolean dontRoute, Optional<Integer> sendBuffer, boolean debug,
+        Optional<String> nodeInfo) {
+
+    /** Whether -R or -T asks for IPv4 options (40 bytes more in iputils' header). */
+    public boolean ipOptions() {
+        return recordRoute || timestamp.isPresent();
+    }
 
     /** The {@code -p} pattern bytes (empty when none was given). */
     public byte[] pattern() {

@@ -1,5 +1,6 @@
 package dev.pingkit.engine;
 
+import dev.pingkit.packet.ExtendedEchoMessage;
 import dev.pingkit.packet.IcmpTypes;
 import dev.pingkit.socket.Family;
 import dev.pingkit.socket.IcmpSocket;
@@ -19,7 +20,10 @@ final class FamilyState {
     final int request;
     final int code;
     final boolean echo; // the family's echo request with code 0: the fast encode path
+    final boolean comparesPayload; // an echo reply gives the request's data back; other replies have their own
     final int reply; // -1: any type that is neither the request nor an error
+    final int seqMask; // 0xff for extended echo (PROBE), whose sequence number is byte 6 alone
+    final int flags; // byte 7 of an extended echo request: the L bit (the only query Linux answers)
     final boolean anySource; // SO_BROADCAST (ping -b): a broadcast is answered by every host, each from itself
     final int baseTtl;
     final int baseTos;
@@ -41,14 +45,17 @@ final class FamilyState {
             id = Identifiers.acquire();
             ownId = true;
         }
-        this.request = options.requestType() >= 0 ? options.requestType() : IcmpTypes.echoRequest(wireFamily);
+        this.request = requestType(wireFamily, options.requestType());
         this.code = options.requestCode();
         this.echo = request == IcmpTypes.echoRequest(wireFamily) && code == 0;
-        this.reply = replyTo(wireFamily, request);
+        this.comparesPayload = request == IcmpTypes.echoRequest(wireFamily);
+        this.reply = IcmpTypes.replyTo(wireFamily, request);
+        this.seqMask = (1 << IcmpTypes.sequenceBits(wireFamily, request)) - 1;
+        this.flags = seqMask == 0xff ? ExtendedEchoMessage.L_BIT : 0;
         if (!datagram) {
             try {
-                if (request == IcmpTypes.echoRequest(wireFamily)) {
-                    KernelFilters.echoReplies(socket, id);
+                if (reply >= 0) {
+                    KernelFilters.replies(socket, reply, id);
                 } else {
                     KernelFilters.repliesAndErrors(socket);
                 }
@@ -72,15 +79,23 @@ final class FamilyState {
         return reply >= 0 ? type == reply : type != request && !IcmpTypes.isError(wireFamily, type);
     }
 
-    // RFC 792's request/reply pairs (echo, timestamp, information, address mask); -1 for a type without one.
-    private static int replyTo(int family, int request) {
-        if (family == 6) {
-            return request == IcmpTypes.ECHO_REQUEST_V6 ? IcmpTypes.ECHO_REPLY_V6 : -1;
+    /**
+     * The type this family's probes carry: the echo request when none is given; an extended echo request given in
+     * either family's number is this family's (42 over ICMPv6 is 160), so one engine probes both families.
+     */
+    static int requestType(int family, int type) {
+        if (type < 0) {
+            return IcmpTypes.echoRequest(family);
         }
-        return switch (request) {
-            case IcmpTypes.ECHO_REQUEST_V4 -> IcmpTypes.ECHO_REPLY_V4;
-            case 13, 15, 17 -> request + 1;
-            default -> -1;
-        };
+        boolean extendedEcho = type == IcmpTypes.EXTENDED_ECHO_REQUEST_V4 || type == IcmpTypes.EXTENDED_ECHO_REQUEST_V6;
+        if (extendedEcho) {
+            return family == 6 ? IcmpTypes.EXTENDED_ECHO_REQUEST_V6 : IcmpTypes.EXTENDED_ECHO_REQUEST_V4;
+        }
+        return type;
+    }
+
+    /** The 16 bits written at bytes 6..7 for sequence number {@code seq}: an extended echo's byte 7 is its flags. */
+    int wireSequence(int seq) {
+        return seqMask == 0xff ? (seq << 8) | flags : seq;
     }
 }

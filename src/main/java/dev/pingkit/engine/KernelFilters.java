@@ -30,11 +30,22 @@ public final class KernelFilters {
      * @throws IllegalArgumentException if {@code identifier} is not 0..65535
      */
     public static void echoReplies(IcmpSocket socket, int identifier) throws IOException {
-        List<Bpf.Instruction> program = program(socket.family(), socket.headerIncluded(), identifier);
+        replies(socket, IcmpTypes.echoReply(socket.family() == Family.IPV4 ? 4 : 6), identifier);
+    }
+
+    /**
+     * <b>On a raw socket: only replies of type {@code replyType} with {@code identifier} and ICMP errors get
+     * queued</b> (a timestamp reply, a PROBE reply: any query's reply has its identifier at bytes 4..5); on a
+     * datagram socket nothing. Call it before sending: it also discards what was queued.
+     *
+     * @throws IllegalArgumentException if {@code identifier} is not 0..65535 or {@code replyType} not 0..255
+     */
+    public static void replies(IcmpSocket socket, int replyType, int identifier) throws IOException {
+        List<Bpf.Instruction> program = program(socket.family(), socket.headerIncluded(), replyType, identifier);
         if (socket.kind() != SocketKind.RAW) {
             return;
         }
-        repliesAndErrors(socket);
+        passIcmpv6(socket, replyType);
         socket.attachFilter(program);
     }
 
@@ -43,10 +54,15 @@ public final class KernelFilters {
      * mask); other sockets are left as they are.
      */
     public static void repliesAndErrors(IcmpSocket socket) throws IOException {
+        passIcmpv6(socket, IcmpTypes.ECHO_REPLY_V6);
+    }
+
+    // The ICMPv6 type mask of a raw socket: the error types and replyType.
+    private static void passIcmpv6(IcmpSocket socket, int replyType) throws IOException {
         if (socket.kind() == SocketKind.RAW && socket.family() == Family.IPV6) {
             int[] errors = IcmpTypes.errors(6);
             int[] pass = java.util.Arrays.copyOf(errors, errors.length + 1);
-            pass[errors.length] = IcmpTypes.ECHO_REPLY_V6;
+            pass[errors.length] = replyType;
             socket.passIcmpv6Types(pass);
         }
     }
@@ -104,11 +120,18 @@ public final class KernelFilters {
      * the IPv4 header first (raw IPv4), else the ICMP header is at offset 0 (raw IPv6).
      */
     static List<Bpf.Instruction> program(Family family, boolean headerIncluded, int identifier) {
+        return program(family, headerIncluded, IcmpTypes.echoReply(family == Family.IPV4 ? 4 : 6), identifier);
+    }
+
+    /** The same program passing replies of {@code reply} (any query's reply type) instead of echo replies. */
+    static List<Bpf.Instruction> program(Family family, boolean headerIncluded, int reply, int identifier) {
         if (identifier < 0 || identifier > 0xffff) {
             throw new IllegalArgumentException("identifier must be 0..65535, got " + identifier);
         }
+        if (reply < 0 || reply > 0xff) {
+            throw new IllegalArgumentException("replyType must be 0..255, got " + reply);
+        }
         int fam = family == Family.IPV4 ? 4 : 6;
-        int reply = IcmpTypes.echoReply(fam);
         int[] errors = IcmpTypes.errors(fam);
         int reject = 5 + errors.length;
         int accept = reject + 1;
@@ -116,7 +139,7 @@ public final class KernelFilters {
         // X = offset of the ICMP header: after the IPv4 header (IHL words, options included), else 0.
         p.add(new Bpf.Instruction(headerIncluded ? Bpf.LDX_MSH_B : Bpf.LDX_IMM, 0, 0, 0));
         p.add(new Bpf.Instruction(Bpf.LD_B_IND, 0, 0, 0));                       // 1: A = type
-        p.add(jump(2, reply, 3, 5));                                              // 2: echo reply?
+        p.add(jump(2, reply, 3, 5));                                              // 2: the reply type?
         p.add(new Bpf.Instruction(Bpf.LD_H_IND, 0, 0, 4));                       // 3: A = identifier
         p.add(jump(4, identifier, accept, reject));                               // 4: ours?
         for (int i = 0; i < errors.length; i++) {                                 // 5..: an error type?

@@ -11,11 +11,13 @@ import java.util.List;
 /**
  * <b>The one matcher: says which probe of the {@link Engine}'s table a received message is about, and how.</b>
  *
- * <p>An echo reply belongs to the probe whose slot holds its sequence number when its identifier is the socket's
- * and its source is that probe's target; an ICMP error (a raw socket's packet, or a datagram socket's error-queue
- * report) when the echo request it quotes carries our identifier, that sequence number and that target as
- * destination. Decoding reads the reused {@link Inbound} through a reused {@link IcmpReader}: nothing is
- * allocated per packet unless the listener asked for event objects.
+ * <p>A reply of the probes' own reply type (echo 0/129, timestamp 14, information 16, address mask 18, extended
+ * echo 43/161) belongs to the probe whose slot holds its sequence number when its identifier is the socket's and
+ * its source is that probe's target; an ICMP error (a raw socket's packet, or a datagram socket's error-queue
+ * report) when the query it quotes is of the probes' type and carries our identifier, that sequence number and
+ * that target as destination. An extended echo's sequence number is byte 6 alone, and its reply with a non-zero
+ * code (RFC 8335's No Such Interface...) fails the probe as an error does. Decoding reads the reused {@link Inbound}
+ * through a reused {@link IcmpReader}: nothing is allocated per packet unless the listener asked for event objects.
  */
 final class Matcher {
     final Inbound in = new Inbound();
@@ -94,7 +96,8 @@ final class Matcher {
     private void reply(int seq, TargetState t, FamilyState fs) {
         byte[] payload = slots.spec[seq].payloadBytes();
         boolean checksumOk = fs.wireFamily == 6 || reader.checksumValid();
-        int wrong = reader.firstPayloadDifference(payload);
+        // Only an echo reply gives the request's data back; a timestamp or PROBE reply carries its own fields.
+        int wrong = fs.comparesPayload ? reader.firstPayloadDifference(payload) : -1;
         int expected = wrong >= 0 && wrong < payload.length ? payload[wrong] & 0xff : -1;
         int actual = wrong >= 0 ? reader.payloadByte(wrong) : -1;
         long rtt = Math.max(0, in.kernelTimeNanos() - slots.sentAt[seq]);
@@ -104,6 +107,12 @@ final class Matcher {
             t.stats.corrupted();
             listener.onEvent(new ProbeEvent.Corrupted(probes.probe(seq), from(t), rtt, ttl, length,
                     in.kernelTimestamp(), checksumOk, wrong, expected, actual, messages ? message() : null));
+            return;
+        }
+        if (fs.seqMask == 0xff && reader.code() != 0) {
+            // RFC 8335: an extended echo reply with a non-zero code (No Such Interface, Malformed Query...) says
+            // the query could not be answered; it ends the probe as an error would, not as an answer.
+            error(seq, fs, reader.type(), in.source(), message());
             return;
         }
         switch (slots.state[seq]) {
@@ -166,7 +175,7 @@ final class Matcher {
         int len = in.length();
         InetAddress reporter = in.errorSource() != null ? in.errorSource() : in.source();
         if (len >= 8 && (d[0] & 0xff) == fs.request && u16(d, 4) == fs.id) {
-            int seq = u16(d, 6);
+            int seq = fs.seqMask == 0xff ? d[6] & 0xff : u16(d, 6);
             TargetState t = owner(seq, fs);
             if (t != null && (in.sourceIs(t.address) || t.alsoFrom != null && in.sourceIs(t.alsoFrom))) {
                 if (in.errorOrigin() == Inbound.ORIGIN_LOCAL) {

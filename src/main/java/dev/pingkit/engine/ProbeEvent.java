@@ -52,10 +52,12 @@ public sealed interface ProbeEvent {
 
     /**
      * <b>An ICMP error quoting the probe (unreachable, time exceeded, parameter problem, packet too big): the probe
-     * ends failed.</b>
+     * ends failed.</b> So does an extended echo reply whose code says the query could not be answered (RFC 8335:
+     * Malformed Query, No Such Interface, No Such Table Entry, Multiple Interfaces Satisfy Query); {@code error}
+     * is then that reply.
      *
      * @param reporter who sent the error (for time exceeded: the router where the TTL ran out)
-     * @param error    the decoded error, its quoted datagram included
+     * @param error    the decoded error, its quoted datagram included (or the refusing PROBE reply)
      * @param rttNanos kernel receive time of the error minus the probe's send time (a traceroute hop's RTT)
      * @param ttl      the error's own TTL / hop limit as it arrived, -1 if unknown
      */

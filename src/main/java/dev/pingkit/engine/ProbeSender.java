@@ -73,8 +73,8 @@ final class ProbeSender {
             spec = spec.payload(data); // the slot keeps it: the reply is checked against these bytes
         }
         FamilyState fs = t.family;
-        int seq = nextSeq;
-        nextSeq = (nextSeq + 1) & 0xffff;
+        int seq = nextSeq & fs.seqMask; // PROBE's sequence number is 8 bits: it wraps at 256
+        nextSeq = (seq + 1) & fs.seqMask;
         probes.reuse(seq);
         int ttl = spec.ttl() >= 0 ? spec.ttl() : fs.baseTtl;
         if (ttl != fs.ttl) {
@@ -87,11 +87,12 @@ final class ProbeSender {
             fs.tos = tos;
         }
         if (spec != encodedSpec || fs != encodedFamily) {
-            encodedLength = EchoWire.request(out, fs.wireFamily, fs.id, seq, spec.payloadBytes(), fs.checksum);
+            encodedLength = EchoWire.request(out, fs.wireFamily, fs.id, fs.wireSequence(seq), spec.payloadBytes(),
+                    fs.checksum);
             encodedSpec = spec;
             encodedFamily = fs;
         } else {
-            EchoWire.sequence(out, encodedLength, seq, fs.checksum);
+            EchoWire.sequence(out, encodedLength, fs.wireSequence(seq), fs.checksum);
         }
         if (!fs.echo || spec.checksum() >= 0) {
             header(fs, spec, seq);
@@ -122,11 +123,14 @@ final class ProbeSender {
         }
     }
 
-    /** An experiment's probe: another type or code than echo's, or a checksum sent as given, not computed. */
+    /**
+     * Another query than echo (timestamp, PROBE: the spec's payload is the body after byte 7), an experiment's
+     * type or code, or a checksum sent as given, not computed.
+     */
     private void header(FamilyState fs, ProbeSpec spec, int seq) {
         out[0] = (byte) fs.request;
         out[1] = (byte) fs.code;
-        EchoWire.sequence(out, encodedLength, seq, fs.checksum);
+        EchoWire.sequence(out, encodedLength, fs.wireSequence(seq), fs.checksum);
         if (spec.checksum() >= 0) {
             out[2] = (byte) (spec.checksum() >>> 8);
             out[3] = (byte) spec.checksum();

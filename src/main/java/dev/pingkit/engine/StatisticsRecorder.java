@@ -171,6 +171,11 @@ public final class StatisticsRecorder {
         return errors;
     }
 
+    /** <b>iputils' smoothed RTT ({@code rtt / 8}) in microseconds, 0 before the first reply: ping -A's interval.</b> */
+    public long ewmaMicros() {
+        return rtt8 / 8;
+    }
+
     /** <b>iputils' {@code tmax} in microseconds (0 before the first timed reply): the final wait is twice this.</b> */
     public long maxMicros() {
         return tmax;

@@ -44,7 +44,7 @@ final class IputilsSchedule implements ProbeListener {
     private final boolean routine;
     private final long count;
     private final boolean hasDeadline;
-    private final long intervalNanos;
+    private long intervalNanos; // changes after each reply with -A
     private final SendSchedule bucket;
     private StatisticsRecorder stats; // the engine's for our target, taken at the first turn
     private boolean started;
@@ -186,6 +186,20 @@ final class IputilsSchedule implements ProbeListener {
         return again;
     }
 
+    /**
+     * iputils' update_interval for -A: the smoothed RTT rounded to whole milliseconds, at least the floor; before
+     * the first reply the interval as set.
+     */
+    private void adapt() {
+        if (settings.adaptive() == null) {
+            return;
+        }
+        long estMicros = stats.ewmaMicros() > 0 ? stats.ewmaMicros() : intervalNanos / 1000;
+        long ms = (estMicros + 500) / 1000;
+        intervalNanos = Math.max(ms * 1_000_000L, settings.adaptive().toNanos());
+        bucket.interval(intervalNanos);
+    }
+
     private void acknowledge(long number) {
         long behind = transmitted - number;
         if (behind <= 0x7fff) {
@@ -202,6 +216,7 @@ final class IputilsSchedule implements ProbeListener {
     @Override
     public void onAnswered(int index, long number, long rttNanos) {
         acknowledge(number);
+        adapt();
         out.onReply(seq(number));
     }
 
@@ -211,10 +226,12 @@ final class IputilsSchedule implements ProbeListener {
             out.onEvent(new PingEvent.Sent(s.probe().seq(), s.sentAtNanos()));
         } else if (event instanceof ProbeEvent.Answered a) {
             acknowledge(a.probe().number());
+            adapt();
             out.onEvent(new PingEvent.Reply(a.probe().seq(), a.from(), a.length(), a.ttl(), a.rttNanos(), false,
                     true, -1, -1, -1, a.kernelTimestamp(), a.message()));
         } else if (event instanceof ProbeEvent.Duplicate d) {
             acknowledge(d.probe().number());
+            adapt();
             out.onEvent(new PingEvent.Reply(d.probe().seq(), d.from(), d.length(), d.ttl(), d.rttNanos(), true,
                     true, -1, -1, -1, d.kernelTimestamp(), d.message()));
         } else if (event instanceof ProbeEvent.Late l) {
@@ -247,7 +264,7 @@ final class IputilsSchedule implements ProbeListener {
     }
 
     private int seq(long number) {
-        return (int) (number & 0xffff);
+        return (int) (number & settings.sequenceMask()); // PROBE's sequence is 8 bits
     }
 
     private static long saturatedAdd(long a, long b) {

@@ -2,6 +2,10 @@ package dev.pingkit.ping;
 
 import dev.pingkit.engine.ProbeSpec;
 import dev.pingkit.packet.EchoPayload;
+import dev.pingkit.packet.ExtendedEchoMessage;
+import dev.pingkit.packet.InterfaceId;
+import dev.pingkit.packet.Ipv4Option;
+import dev.pingkit.packet.Ipv4Options;
 import dev.pingkit.socket.Family;
 import dev.pingkit.socket.SocketKind;
 import dev.pingkit.socket.SocketOptions;
@@ -9,6 +13,7 @@ import dev.pingkit.socket.SocketOptions;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.function.Consumer;
@@ -48,12 +53,23 @@ import java.util.function.Consumer;
  * @param broadcast         allow a broadcast target and take replies from any host ({@code -b})
  * @param flowLabel         IPv6 flow label 0..0xfffff on every probe ({@code -F}; 0 = one the kernel picks), null =
  *                          none; ignored for an IPv4 target, as iputils does
+ * @param probe             the interface of the target that extended echo requests (PROBE, RFC 8335) ask about
+ *                          instead of echoing ({@code --probe}), null = echo requests; the payload is then the
+ *                          request's extension structure and sequence numbers wrap at 256
+ * @param ipOptions         IPv4 options every probe carries ({@code -R} record route, {@code -T} timestamps), empty =
+ *                          none; ignored for an IPv6 target, as iputils does
+ * @param adaptive          iputils' adaptive ping ({@code -A}): after each reply the interval becomes the smoothed
+ *                          RTT rounded to milliseconds, but at least this (iputils: 2 ms unless root); null = off
+ * @param dontRoute         bypass the routing table: only hosts on a link answer ({@code -r}, SO_DONTROUTE)
+ * @param sendBuffer        the socket's send buffer in bytes ({@code -S}, SO_SNDBUF), null = the kernel's
+ * @param debug             SO_DEBUG on the socket ({@code -d}; a refusal is ignored, as iputils ignores it)
  */
 public record PingSettings(InetAddress target, String targetName, long count, Duration interval, Duration deadline,
                            Duration replyTimeout, int preload, boolean flood, int payloadSize, String pattern,
                            Integer ttl, Integer tos, Pmtu pmtu, InetAddress source, String device, Integer mark,
                            SocketKind socketKind, boolean reportOutstanding, Integer identifier, String netns,
-                           boolean broadcast, Integer flowLabel) {
+                           boolean broadcast, Integer flowLabel, InterfaceId probe, List<Ipv4Option> ipOptions,
+                           Duration adaptive, boolean dontRoute, Integer sendBuffer, boolean debug) {
 
     /** iputils' default interval between probes. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
@@ -129,6 +145,14 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         if (flowLabel != null && (flowLabel < 0 || flowLabel > 0xfffff)) {
             throw new IllegalArgumentException("flowLabel must be 0..1048575 (20 bits), got " + flowLabel);
         }
+        ipOptions = List.copyOf(Objects.requireNonNull(ipOptions, "ipOptions"));
+        if (sendBuffer != null && sendBuffer < 1) {
+            throw new IllegalArgumentException("sendBuffer must be 1.." + Integer.MAX_VALUE + ", got " + sendBuffer);
+        }
+        if (adaptive != null && adaptive.isNegative()) {
+            throw new IllegalArgumentException("adaptive must be >= 0 ms, got " + ms(adaptive));
+        }
+        Ipv4Options.encode(ipOptions); // refuses options over 40 bytes, naming them
         // device and netns are checked by SocketOptions, once, with the same wording
         if (device != null) {
             SocketOptions.DEFAULTS.device(device);
@@ -147,7 +171,7 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
     public static PingSettings to(InetAddress target, String name) {
         return new PingSettings(target, name, 0, DEFAULT_INTERVAL, null, DEFAULT_REPLY_TIMEOUT, 1, false,
                 DEFAULT_PAYLOAD_SIZE, null, null, null, null, null, null, null, SocketKind.AUTO, false, null, null, false,
-                null);
+                null, null, List.of(), null, false, null, false);
     }
 
     /** <b>IPv4 or IPv6, from the target address.</b> */
@@ -155,8 +179,14 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         return Family.of(target);
     }
 
-    /** <b>The payload every probe carries: {@link #pattern} repeated, or iputils' byte i = i mod 256.</b> */
+    /**
+     * <b>The payload every probe carries: {@link #pattern} repeated, or iputils' byte i = i mod 256</b>; with
+     * {@link #probe} the extended echo request's extension structure (its Interface Identification Object).
+     */
     public byte[] payload() {
+        if (probe != null) {
+            return ExtendedEchoMessage.request(family() == Family.IPV6 ? 6 : 4, probe).extension();
+        }
         return EchoPayload.fill(payloadSize, patternBytes());
     }
 
@@ -196,6 +226,18 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         }
         if (broadcast) {
             o = o.broadcast(true);
+        }
+        if (!ipOptions.isEmpty() && family() == Family.IPV4) {
+            o = o.ipOptions(Ipv4Options.encode(ipOptions));
+        }
+        if (dontRoute) {
+            o = o.dontRoute(true);
+        }
+        if (sendBuffer != null) {
+            o = o.sendBuffer(sendBuffer);
+        }
+        if (debug) {
+            o = o.debug(true);
         }
         return o;
     }
@@ -316,13 +358,63 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         return with(c -> c.flowLabel = flowLabel);
     }
 
+    /**
+     * With extended echo requests (PROBE) asking the target about interface {@code probe} instead of echo requests,
+     * null = echo requests.
+     */
+    public PingSettings probe(InterfaceId probe) {
+        return with(c -> c.probe = probe);
+    }
+
+    /** With IPv4 options on every probe ({@code ping -R}, {@code -T}); empty = none. */
+    public PingSettings ipOptions(List<Ipv4Option> ipOptions) {
+        return with(c -> c.ipOptions = ipOptions);
+    }
+
+    /** With iputils' adaptive interval ({@code ping -A}) of at least {@code adaptive}; null = off. */
+    public PingSettings adaptive(Duration adaptive) {
+        return with(c -> c.adaptive = adaptive);
+    }
+
+    /**
+     * With identifier {@code id} on a raw socket ({@code ping -e}): a datagram socket would carry the kernel's
+     * identifier instead, so asking for one means a raw socket.
+     */
+    public PingSettings rawIdentifier(int id) {
+        return with(c -> {
+            c.identifier = id;
+            c.socketKind = SocketKind.RAW;
+        });
+    }
+
+    /** Bypassing the routing table ({@code ping -r}) or not. */
+    public PingSettings dontRoute(boolean dontRoute) {
+        return with(c -> c.dontRoute = dontRoute);
+    }
+
+    /** With a send buffer of {@code sendBuffer} bytes ({@code ping -S}), null = the kernel's. */
+    public PingSettings sendBuffer(Integer sendBuffer) {
+        return with(c -> c.sendBuffer = sendBuffer);
+    }
+
+    /** With SO_DEBUG asked for ({@code ping -d}) or not. */
+    public PingSettings debug(boolean debug) {
+        return with(c -> c.debug = debug);
+    }
+
+    /** The sequence numbers this run's probes carry wrap at this mask: 0xff for PROBE (8 bits), else 0xffff. */
+    public int sequenceMask() {
+        return probe != null ? 0xff : 0xffff;
+    }
+
     /** A copy of {@code this} with {@code change} applied, validated again by the canonical constructor. */
     private PingSettings with(Consumer<Copy> change) {
         Copy c = new Copy(this);
         change.accept(c);
         return new PingSettings(c.target, c.targetName, c.count, c.interval, c.deadline, c.replyTimeout, c.preload,
                 c.flood, c.payloadSize, c.pattern, c.ttl, c.tos, c.pmtu, c.source, c.device, c.mark, c.socketKind,
-                c.reportOutstanding, c.identifier, c.netns, c.broadcast, c.flowLabel);
+                c.reportOutstanding, c.identifier, c.netns, c.broadcast, c.flowLabel, c.probe, c.ipOptions,
+                c.adaptive, c.dontRoute, c.sendBuffer, c.debug);
     }
 
     /** The components as one wither changes them: the one place that lists them all besides the record header. */
@@ -349,6 +441,12 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         String netns;
         boolean broadcast;
         Integer flowLabel;
+        InterfaceId probe;
+        List<Ipv4Option> ipOptions;
+        Duration adaptive;
+        boolean dontRoute;
+        Integer sendBuffer;
+        boolean debug;
 
         Copy(PingSettings s) {
             target = s.target;
@@ -373,6 +471,12 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
             netns = s.netns;
             broadcast = s.broadcast;
             flowLabel = s.flowLabel;
+            probe = s.probe;
+            ipOptions = s.ipOptions;
+            adaptive = s.adaptive;
+            dontRoute = s.dontRoute;
+            sendBuffer = s.sendBuffer;
+            debug = s.debug;
         }
     }
 
@@ -423,6 +527,18 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         addIf(j, "id", identifier);
         addIf(j, "netns", netns);
         addIf(j, "flow", flowLabel == null ? null : String.format("0x%05x", flowLabel));
+        addIf(j, "probe", probe == null ? null : probe.text());
+        if (!ipOptions.isEmpty()) {
+            j.add("ipOptions=" + ipOptions);
+        }
+        addIf(j, "adaptive", adaptive == null ? null : ms(adaptive));
+        if (dontRoute) {
+            j.add("dontRoute");
+        }
+        addIf(j, "sendBuffer", sendBuffer);
+        if (debug) {
+            j.add("debug");
+        }
         return j.toString();
     }
 

@@ -7,6 +7,7 @@ import dev.pingkit.engine.ProbeSpec;
 import dev.pingkit.engine.ProbeTarget;
 import dev.pingkit.engine.TargetPlan;
 import dev.pingkit.engine.TimeSource;
+import dev.pingkit.packet.IcmpTypes;
 import dev.pingkit.socket.Family;
 import dev.pingkit.socket.IcmpSocket;
 import dev.pingkit.socket.NativeSocketException;
@@ -88,6 +89,9 @@ public final class Pinger implements AutoCloseable {
 
     private static EngineOptions options(PingSettings s) {
         EngineOptions o = EngineOptions.defaults().kind(s.socketKind()).socket(s.socketOptions()).continuous(true);
+        if (s.probe() != null) {
+            o = o.request(IcmpTypes.EXTENDED_ECHO_REQUEST_V4, 0); // each family's own number: 160 over ICMPv6
+        }
         return s.identifier() != null ? o.identifier(s.identifier()) : o;
     }
 

@@ -12,7 +12,7 @@ final class SendSchedule {
     /** iputils' MIN_INTERVAL_MS: the flood pace when nothing answers. */
     static final long FLOOD_FALLBACK_NANOS = 10_000_000L;
 
-    private final long interval;
+    private long interval;
     private final int preload;
     private boolean started;
     private long cur;
@@ -21,6 +21,11 @@ final class SendSchedule {
     SendSchedule(long intervalNanos, int preload) {
         this.interval = intervalNanos;
         this.preload = preload;
+    }
+
+    /** Changes the interval from now on (ping -A after each reply), as iputils changes its own. */
+    void interval(long intervalNanos) {
+        interval = intervalNanos;
     }
 
     /**

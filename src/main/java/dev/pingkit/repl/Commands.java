@@ -35,6 +35,7 @@ final class Commands {
         new PingCommandAdapter(session, console).register(this);
         new ExperimentCommands(session, console).register(this);
         new SweepCommand(session, console).register(this);
+        new ProbeCommand(session, console).register(this);
         new TraceCommands(session, console).register(this);
         add(new CommandSpec("socket", "socket [raw|dgram|auto]",
                 "choose the ICMP socket kind for send, ping and listen",

@@ -91,6 +91,30 @@ final class Fields {
     }
 
     private static Echo type(Echo e, String v) {
+        return queryBody(e, typeOf(e, v));
+    }
+
+    /**
+     * An echo's default payload becomes the body of the query its new type is (RFC 792 / 950): a timestamp
+     * request's originate (now), receive and transmit, an information request's nothing, an address mask
+     * request's zero mask. A payload the user set is kept as given.
+     */
+    private static Echo queryBody(Echo e, Echo typed) {
+        boolean defaultPayload = java.util.Arrays.equals(e.payload(),
+                dev.pingkit.packet.EchoPayload.fill(Echo.DEFAULT_SIZE));
+        if (!defaultPayload || typed.family() != 4) {
+            return typed;
+        }
+        return switch (typed.type()) {
+            case dev.pingkit.packet.IcmpTypes.TIMESTAMP_REQUEST -> typed.payload(java.nio.ByteBuffer.allocate(12)
+                    .putInt((int) dev.pingkit.packet.TimestampMessage.now()).array());
+            case dev.pingkit.packet.IcmpTypes.INFORMATION_REQUEST -> typed.payload(new byte[0]);
+            case dev.pingkit.packet.IcmpTypes.ADDRESS_MASK_REQUEST -> typed.payload(new byte[4]);
+            default -> typed;
+        };
+    }
+
+    private static Echo typeOf(Echo e, String v) {
         if (!v.isEmpty() && Character.isLetter(v.charAt(0))) {
             List<String> known = new ArrayList<>();
             for (int t = 0; t < 256; t++) {

@@ -111,6 +111,9 @@ final class LibC {
     // SOL_SOCKET options (asm-generic values, as on x86-64 and aarch64)
     static final int SOL_SOCKET = 1;
     static final int SO_RCVBUF = 8;
+    static final int SO_SNDBUF = 7;
+    static final int SO_DONTROUTE = 5;
+    static final int SO_DEBUG = 1;
     static final int SO_BINDTODEVICE = 25;
     static final int SO_TIMESTAMPNS = 35;
     static final int SCM_TIMESTAMPNS = SO_TIMESTAMPNS;

@@ -67,6 +67,17 @@ final class NativeOptions {
         if (options.receiveBuffer() != null) {
             setInt(fd, LibC.SOL_SOCKET, LibC.SO_RCVBUF, options.receiveBuffer(), "SO_RCVBUF", null);
         }
+        if (options.sendBuffer() != null) {
+            setInt(fd, LibC.SOL_SOCKET, LibC.SO_SNDBUF, options.sendBuffer(), "SO_SNDBUF", null);
+        }
+        if (options.dontRoute()) {
+            setInt(fd, LibC.SOL_SOCKET, LibC.SO_DONTROUTE, 1, "SO_DONTROUTE", null);
+        }
+        if (options.debug()) {
+            // iputils ignores a refusal (SO_DEBUG needs CAP_NET_ADMIN) and goes on
+            byte[] one = {1, 0, 0, 0};
+            LibC.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_DEBUG, one, one.length);
+        }
         if (options.device() != null) {
             byte[] name = (options.device() + "\0").getBytes(StandardCharsets.US_ASCII);
             if (LibC.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_BINDTODEVICE, name, name.length) < 0) {

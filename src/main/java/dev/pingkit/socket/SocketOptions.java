@@ -20,14 +20,20 @@ import java.util.StringJoiner;
  * @param broadcast     true: may send to a broadcast address ({@code SO_BROADCAST}, as {@code ping -b})
  * @param ipOptions     IPv4 options every datagram carries ({@code IP_OPTIONS}, as {@code ping -R}/{@code -T}):
  *                      0..40 bytes, a multiple of 4; null: none. Ignored by IPv6 sockets.
+ * @param dontRoute     true: bypass the routing table, the destination must be on a link ({@code SO_DONTROUTE},
+ *                      as {@code ping -r})
+ * @param sendBuffer    requested {@code SO_SNDBUF} in bytes ({@code ping -S}), null: the kernel's
+ * @param debug         true: {@code SO_DEBUG} ({@code ping -d}; the kernel refuses it without CAP_NET_ADMIN, and
+ *                      the refusal is ignored, as iputils ignores it)
  */
 public record SocketOptions(Integer ttl, Integer tos, Boolean dontFragment, InetAddress source, String device,
                             Integer mark, Integer receiveBuffer, String netns,
-                            boolean broadcast, byte[] ipOptions) {
+                            boolean broadcast, byte[] ipOptions, boolean dontRoute, Integer sendBuffer,
+                            boolean debug) {
 
     /** Nothing set: kernel defaults, the caller's namespace. */
     public static final SocketOptions DEFAULTS = new SocketOptions(null, null, null, null, null, null, null, null, false,
-            null);
+            null, false, null, false);
 
     /** Validates every set option. */
     public SocketOptions {
@@ -42,6 +48,9 @@ public record SocketOptions(Integer ttl, Integer tos, Boolean dontFragment, Inet
                 || device.chars().anyMatch(Character::isWhitespace))) {
             throw new IllegalArgumentException(
                     "device must be an interface name of 1..15 characters without '/' or spaces, got '" + device + "'");
+        }
+        if (sendBuffer != null && sendBuffer < 1) {
+            throw new IllegalArgumentException("sendBuffer must be 1.." + Integer.MAX_VALUE + ", got " + sendBuffer);
         }
         if (receiveBuffer != null && receiveBuffer < 1) {
             throw new IllegalArgumentException("receiveBuffer must be 1.." + Integer.MAX_VALUE + ", got " + receiveBuffer);
@@ -67,55 +76,55 @@ public record SocketOptions(Integer ttl, Integer tos, Boolean dontFragment, Inet
     /** With this TTL (IPv4) or hop limit (IPv6), 1..255. */
     public SocketOptions ttl(int ttl) {
         return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast,
-                ipOptions);
+                ipOptions, dontRoute, sendBuffer, debug);
     }
 
     /** With this TOS (IPv4) or traffic class (IPv6), 0..255. */
     public SocketOptions tos(int tos) {
         return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast,
-                ipOptions);
+                ipOptions, dontRoute, sendBuffer, debug);
     }
 
     /** With path-MTU discovery forced on (true: DF set, no fragmentation) or off (false: may fragment). */
     public SocketOptions dontFragment(boolean dontFragment) {
         return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast,
-                ipOptions);
+                ipOptions, dontRoute, sendBuffer, debug);
     }
 
     /** Bound to this source address (null: let the kernel choose). */
     public SocketOptions source(InetAddress source) {
         return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast,
-                ipOptions);
+                ipOptions, dontRoute, sendBuffer, debug);
     }
 
     /** Bound to this interface (null: any). */
     public SocketOptions device(String device) {
         return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast,
-                ipOptions);
+                ipOptions, dontRoute, sendBuffer, debug);
     }
 
     /** With this firewall mark. */
     public SocketOptions mark(int mark) {
         return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast,
-                ipOptions);
+                ipOptions, dontRoute, sendBuffer, debug);
     }
 
     /** With this requested receive buffer size in bytes. */
     public SocketOptions receiveBuffer(int bytes) {
         return new SocketOptions(ttl, tos, dontFragment, source, device, mark, bytes, netns, broadcast,
-                ipOptions);
+                ipOptions, dontRoute, sendBuffer, debug);
     }
 
     /** Opened inside the named network namespace (null: the caller's). */
     public SocketOptions netns(String name) {
         return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, name, broadcast,
-                ipOptions);
+                ipOptions, dontRoute, sendBuffer, debug);
     }
 
     /** With sends to a broadcast address allowed ({@code SO_BROADCAST}) or not. */
     public SocketOptions broadcast(boolean broadcast) {
         return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast,
-                ipOptions);
+                ipOptions, dontRoute, sendBuffer, debug);
     }
 
     /**
@@ -124,7 +133,25 @@ public record SocketOptions(Integer ttl, Integer tos, Boolean dontFragment, Inet
      */
     public SocketOptions ipOptions(byte[] options) {
         return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast,
-                options);
+                options, dontRoute, sendBuffer, debug);
+    }
+
+    /** Bypassing the routing table ({@code SO_DONTROUTE}) or not. */
+    public SocketOptions dontRoute(boolean dontRoute) {
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast,
+                ipOptions, dontRoute, sendBuffer, debug);
+    }
+
+    /** With this requested send buffer size in bytes ({@code SO_SNDBUF}), 1..2^31-1. */
+    public SocketOptions sendBuffer(int bytes) {
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast,
+                ipOptions, dontRoute, bytes, debug);
+    }
+
+    /** With {@code SO_DEBUG} asked for or not (a refusal is ignored). */
+    public SocketOptions debug(boolean debug) {
+        return new SocketOptions(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns, broadcast,
+                ipOptions, dontRoute, sendBuffer, debug);
     }
 
     /** The IPv4 options set, a copy; null when none are. */
@@ -139,13 +166,14 @@ public record SocketOptions(Integer ttl, Integer tos, Boolean dontFragment, Inet
                 && java.util.Objects.equals(dontFragment, x.dontFragment) && java.util.Objects.equals(source, x.source)
                 && java.util.Objects.equals(device, x.device) && java.util.Objects.equals(mark, x.mark)
                 && java.util.Objects.equals(receiveBuffer, x.receiveBuffer) && java.util.Objects.equals(netns, x.netns)
-                && broadcast == x.broadcast && java.util.Arrays.equals(ipOptions, x.ipOptions);
+                && broadcast == x.broadcast && java.util.Arrays.equals(ipOptions, x.ipOptions)
+                && dontRoute == x.dontRoute && java.util.Objects.equals(sendBuffer, x.sendBuffer) && debug == x.debug;
     }
 
     @Override
     public int hashCode() {
         return 31 * java.util.Objects.hash(ttl, tos, dontFragment, source, device, mark, receiveBuffer, netns,
-                broadcast) + java.util.Arrays.hashCode(ipOptions);
+                broadcast, dontRoute, sendBuffer, debug) + java.util.Arrays.hashCode(ipOptions);
     }
 
     /** One line with the options that are set, e.g. {@code SocketOptions[ttl=3, dontFragment=true]}. */
@@ -162,6 +190,9 @@ public record SocketOptions(Integer ttl, Integer tos, Boolean dontFragment, Inet
         if (netns != null) line.add("netns=" + netns);
         if (broadcast) line.add("broadcast=true");
         if (ipOptions != null) line.add("ipOptions=" + ipOptions.length + " bytes");
+        if (dontRoute) line.add("dontRoute=true");
+        if (sendBuffer != null) line.add("sendBuffer=" + sendBuffer);
+        if (debug) line.add("debug=true");
         return line.toString();
     }
 }

@@ -40,6 +40,22 @@ class SocketOptionsAppliedTest {
     }
 
     @Test
+    void pingsDashRDashSAndDashDReachTheKernel() throws Exception {
+        SocketOptions options = SocketOptions.DEFAULTS.dontRoute(true).sendBuffer(10_000).debug(true);
+        try (NativeIcmpSocket socket = open(Family.IPV4, options)) {
+            assertEquals(1, socket.intOption(LibC.SOL_SOCKET, LibC.SO_DONTROUTE));
+            // the kernel doubles SO_SNDBUF for its bookkeeping and caps it at net.core.wmem_max
+            assertEquals(2 * Math.min(10_000, TestHost.sysctl("net/core/wmem_max")),
+                    socket.intOption(LibC.SOL_SOCKET, LibC.SO_SNDBUF));
+            assertEquals(1, socket.intOption(LibC.SOL_SOCKET, LibC.SO_DEBUG), "root may set SO_DEBUG");
+        }
+        try (NativeIcmpSocket socket = open(Family.IPV4, SocketOptions.DEFAULTS)) {
+            assertEquals(0, socket.intOption(LibC.SOL_SOCKET, LibC.SO_DONTROUTE));
+            assertEquals(0, socket.intOption(LibC.SOL_SOCKET, LibC.SO_DEBUG));
+        }
+    }
+
+    @Test
     void ipv4FragmentationAllowedIsPmtudiscDont() throws Exception {
         try (NativeIcmpSocket socket = open(Family.IPV4, SocketOptions.DEFAULTS.dontFragment(false))) {
             assertEquals(LibC.IP_PMTUDISC_DONT, socket.intOption(LibC.IPPROTO_IP, LibC.IP_MTU_DISCOVER));

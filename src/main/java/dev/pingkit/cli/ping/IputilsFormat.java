@@ -30,6 +30,15 @@ public final class IputilsFormat {
     /** The header with {@code ping -F}'s flow label ({@code PING ::1(::1) , flow 0x12345, 56 data bytes}), -1: none. */
     public static String header(String host, String address, boolean ipv6, int size, String source, String device,
                                 int flowLabel) {
+        return header(host, address, ipv6, size, source, device, flowLabel, false);
+    }
+
+    /**
+     * The header of an IPv4 run with {@code -R} or {@code -T} ({@code ipOptions}): iputils counts the 40 bytes of
+     * option space in the datagram size, {@code 56(124) bytes of data}.
+     */
+    public static String header(String host, String address, boolean ipv6, int size, String source, String device,
+                                int flowLabel, boolean ipOptions) {
         StringBuilder b = new StringBuilder("PING ").append(host);
         b.append(ipv6 ? "(" : " (").append(address).append(") ");
         if (ipv6 && flowLabel > 0) { // iputils prints a label only when there is one (the kernel's pick included)
@@ -42,7 +51,78 @@ public final class IputilsFormat {
         if (ipv6) {
             b.append(size).append(" data bytes");
         } else {
-            b.append(size).append('(').append(size + 8 + 20).append(") bytes of data.");
+            b.append(size).append('(').append(size + 8 + 20 + (ipOptions ? 40 : 0)).append(") bytes of data.");
+        }
+        return b.toString();
+    }
+
+    /** {@code ping -N help}: iputils' list of node information query words (stdout, exit 0; a bad word: stderr, 2). */
+    public static final String NODEINFO_HELP = String.join("\n",
+            "ping -6 -N <nodeinfo opt>",
+            "Help:",
+            "  help",
+            "Query:",
+            "  name",
+            "  ipv6",
+            "  ipv6-all",
+            "  ipv6-compatible",
+            "  ipv6-global",
+            "  ipv6-linklocal",
+            "  ipv6-sitelocal",
+            "  ipv4",
+            "  ipv4-all",
+            "Subject:",
+            "  subject-ipv6=addr",
+            "  subject-ipv4=addr",
+            "  subject-name=name",
+            "  subject-fqdn=name");
+
+    /** {@code -a}: the BEL iputils writes right after a reply line (not with {@code -q}). */
+    public static final String AUDIBLE = "\u0007";
+    /** {@code -R}: a reply whose recorded route is the last one's, after its line. */
+    public static final String SAME_ROUTE = "\t(same route)";
+
+    /**
+     * {@code -R}: the route a reply recorded, after its line: {@code \nRR: \t198.51.100.1\n\t198.51.100.2...} and a
+     * newline, as iputils' pr_options prints it (each address as reply lines name hosts).
+     */
+    public static String recordRoute(java.util.List<String> addresses) {
+        return "\nRR: \t" + String.join("\n\t", addresses) + "\n";
+    }
+
+    /**
+     * {@code -T}: the stamps a reply carries, after its line: {@code \nTS: \t84616306 absolute\n\t0...}, the first
+     * stamp absolute and each later one the milliseconds since the one before (a stamp with the high bit set is
+     * "not-standard", counted on its own), with {@code tsandaddr}/{@code tsprespec} the address before each, and
+     * {@code Unrecorded hops: N} for the hops that found no room.
+     *
+     * @param addresses the address of each stamp as reply lines name hosts, or null for {@code tsonly}
+     * @param stamps    the raw 32-bit values
+     */
+    public static String timestamps(java.util.List<String> addresses, long[] stamps, int unrecorded) {
+        StringBuilder b = new StringBuilder("\nTS: ");
+        long std = 0;
+        long nonStd = 0;
+        for (int i = 0; i < stamps.length; i++) {
+            if (i > 0) {
+                b.append('\n');
+            }
+            if (addresses != null) {
+                b.append('\t').append(addresses.get(i));
+            }
+            long l = stamps[i];
+            if ((l & 0x80000000L) != 0) {
+                long t = l & 0x7fffffffL;
+                b.append('\t').append(nonStd == 0 ? t + " absolute not-standard" : (t - nonStd) + " not-standard");
+                nonStd = t;
+            } else {
+                b.append('\t').append(std == 0 ? l + " absolute" : String.valueOf(l - std));
+                std = l;
+            }
+        }
+        b.append('\n');
+        if (unrecorded > 0) {
+            b.append("Unrecorded hops: ").append(unrecorded).append('\n');
         }
         return b.toString();
     }

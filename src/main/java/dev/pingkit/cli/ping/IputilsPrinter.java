@@ -7,6 +7,7 @@ import java.time.Instant;
 
 import dev.pingkit.packet.Addresses;
 import dev.pingkit.packet.IcmpMessage;
+import dev.pingkit.packet.InterfaceId;
 import dev.pingkit.ping.PingEvent;
 import dev.pingkit.engine.PingStatistics;
 
@@ -19,6 +20,7 @@ final class IputilsPrinter implements Printer {
     private final PingCommand.AddressNames names;
     private final int ident;
     private final int flowLabel; // -F: the label the probes carry, -1: none
+    private final ReplyOptions options;
 
     /** @param ident the identifier of our probes, printed on reply lines with {@code -v} as iputils does */
     IputilsPrinter(PrintStream out, PrintStream err, Invocation inv, Target target, int ident, int flowLabel) {
@@ -29,6 +31,7 @@ final class IputilsPrinter implements Printer {
         this.target = target;
         this.ident = inv.verbose() ? ident : -1;
         this.names = new PingCommand.AddressNames(inv.numeric() || target.literal());
+        this.options = new ReplyOptions(names, inv.ipOptions() && !target.ipv6());
     }
 
     @Override
@@ -36,28 +39,33 @@ final class IputilsPrinter implements Printer {
         if (!inv.patternHex().isEmpty() && !inv.quiet()) {
             out.println(IputilsFormat.pattern(inv.patternHex()));
         }
+        if (inv.probe().isPresent()) {
+            out.println(ProbeFormat.header(inv.host(), Addresses.text(target.address()), target.ipv6(),
+                    InterfaceId.parse(inv.probe().get())));
+            out.flush();
+            return;
+        }
         out.println(IputilsFormat.header(inv.host(), Addresses.text(target.address()), target.ipv6(), inv.size(),
-                inv.source().orElse(inv.device().isPresent() ? sourceFor() : null), inv.device().orElse(null),
-                flowLabel));
+                inv.source().orElse(inv.device().isPresent() || inv.stickySource() ? sourceFor() : null),
+                inv.device().orElse(null), flowLabel, inv.ipOptions() && !target.ipv6()));
         out.flush();
     }
 
     /**
-     * With only {@code -I device}, iputils names the source address the kernel would pick: it connects a UDP socket
-     * (no packet leaves) and reads its local address. So do we.
+     * With only {@code -I device}, or with {@code -B}, iputils names the source address the kernel would pick; so do
+     * we ({@link PingCommand#kernelSource}), and name none when there is none.
      */
     private String sourceFor() {
-        try (java.net.DatagramSocket probe = new java.net.DatagramSocket()) {
-            probe.connect(target.address(), 1025);
-            return Addresses.text(probe.getLocalAddress());
-        } catch (java.io.IOException | RuntimeException e) {
+        try {
+            return Addresses.text(PingCommand.kernelSource(target.address()));
+        } catch (dev.pingkit.cli.UsageException e) {
             return "";
         }
     }
 
     @Override
     public boolean wantsMessages() {
-        // The wrong-data dump needs the reply's bytes; floods stay allocation-free.
+        // The wrong-data dump and a PROBE reply's line need the reply's bytes; floods stay allocation-free.
         return !inv.flood() && !inv.quiet();
     }
 
@@ -98,11 +106,20 @@ final class IputilsPrinter implements Printer {
                 out.print(r.checksumOk() ? IputilsFormat.FLOOD_REPLY : IputilsFormat.FLOOD_CORRUPT);
             } else {
                 IcmpMessage m = r.message();
+                var probed = ProbeFormat.of(m);
+                if (probed.isPresent()) { // a PROBE reply: no data to compare, always timed by the probe table
+                    out.println(stamp() + ProbeFormat.reply(IputilsFormat.reply(r.bytes(), names.text(r.from()),
+                            r.seq(), ident, r.ttl(), r.rttNanos() / 1000, false, r.duplicate(), !r.checksumOk(), -1,
+                            -1, -1, null, 0), probed.get()));
+                    out.flush();
+                    return;
+                }
                 boolean truncated = r.bytes() < inv.size() + 8;
                 out.println(stamp() + IputilsFormat.reply(r.bytes(), names.text(r.from()), r.seq(), ident, r.ttl(),
                         inv.timing() ? r.rttNanos() / 1000 : -1, truncated, r.duplicate(), !r.checksumOk(),
                         truncated ? -1 : r.wrongByteOffset(), r.expectedByte(), r.actualByte(),
-                        m == null ? null : m.payload(), inv.size()));
+                        m == null ? null : m.payload(), inv.size()) + (inv.audible() ? IputilsFormat.AUDIBLE : "")
+                        + options.text(m));
             }
             out.flush();
         } else if (event instanceof PingEvent.ErrorReply e) {
@@ -138,6 +155,10 @@ final class IputilsPrinter implements Printer {
 
     /** What an ICMP error says, with the MTU, pointer or gateway iputils adds. */
     static String text(IcmpMessage error) {
+        var refused = ProbeFormat.of(error);
+        if (refused.isPresent()) {
+            return refused.get().codeText(); // a PROBE reply that could not answer, in RFC 8335's words
+        }
         boolean v6 = error.family() == 6;
         long info = 0;
         if ((!v6 && error.type() == 3 && error.code() == 4) || (v6 && error.type() == 2)) {
@@ -166,7 +187,8 @@ final class IputilsPrinter implements Printer {
         out.println(IputilsFormat.counts(s.transmitted(), s.received(), s.duplicates(), s.corrupted(), s.errors(),
                 s.timeMillis()));
         boolean timed = s.received() > 0 && inv.timing();
-        boolean ipg = s.received() > 0 && (inv.flood() || inv.effectiveInterval().isZero()) && s.transmitted() > 1;
+        boolean ipg = s.received() > 0 && (inv.flood() || inv.adaptive() || inv.effectiveInterval().isZero())
+                && s.transmitted() > 1;
         long ipgMicros = ipg ? (s.elapsedNanos() / 1000) / (s.transmitted() - 1) : 0;
         out.println(IputilsFormat.rttLine(timed, s.minMicros(), s.avgMicros(), s.maxMicros(), s.mdevMicros(),
                 s.pipe(), ipg, ipgMicros, s.ewmaMicros()));

@@ -35,8 +35,15 @@ final class JsonPrinter implements Printer {
     public void start() {
         out.println(line("start").field("host", inv.host()).field("address", Addresses.text(target.address()))
                 .field("family", target.ipv6() ? 6 : 4).field("data_bytes", inv.size())
-                .field("count", inv.count()).field("interval_ms", inv.effectiveInterval().toMillis()));
+                .field("count", inv.count()).field("interval_ms", inv.effectiveInterval().toMillis())
+                .field("probe", inv.probe().orElse(null)));
         out.flush();
+    }
+
+    @Override
+    public boolean wantsMessages() {
+        // a PROBE reply's code and state, and the route or stamps of -R/-T, are decoded from it
+        return inv.probe().isPresent() || inv.ipOptions() && !target.ipv6();
     }
 
     @Override
@@ -56,10 +63,15 @@ final class JsonPrinter implements Printer {
             }
             // a reply longer than the request: its prefix is ours, the rest is more than was sent
             l.field("extra_bytes", r.tooLong() ? r.bytes() - 8 - r.wrongByteOffset() : 0);
+            ProbeFormat.of(r.message()).ifPresent(p -> ProbeFormat.json(l, p));
+            if (inv.ipOptions() && !target.ipv6()) {
+                ipOptions(l, r.message());
+            }
         } else if (event instanceof PingEvent.ErrorReply e) {
             l = line("error").field("seq", e.seq()).field("from", Addresses.text(e.from()))
                     .field("icmp_type", e.error().type()).field("icmp_code", e.error().code())
                     .field("text", IputilsPrinter.text(e.error()));
+            ProbeFormat.of(e.error()).ifPresent(p -> ProbeFormat.json(l, p));
         } else if (event instanceof PingEvent.SendError e) {
             l = line("send_error").field("seq", e.seq())
                     .field("text", IputilsFormat.sendFailure(target.ipv6(), e.errnoDescription(), e.mtu()));
@@ -74,6 +86,23 @@ final class JsonPrinter implements Printer {
         if (!inv.flood()) {
             out.flush();
         }
+    }
+
+    /**
+     * {@code -R}: {@code "record_route": ["198.51.100.5", ...]}; {@code -T}: {@code "timestamps": [{"address": ...,
+     * "ms": N}, ...]} (address null for tsonly; ms since midnight UT as the hop wrote it) and
+     * {@code "unrecorded_hops"}; null when the reply carried none.
+     */
+    private static void ipOptions(JsonLine l, dev.pingkit.packet.IcmpMessage m) {
+        var options = m == null ? java.util.Optional.<dev.pingkit.packet.Ipv4Options>empty() : m.ipOptions();
+        var rr = options.flatMap(dev.pingkit.packet.Ipv4Options::recordRoute);
+        l.raw("record_route", rr.map(r -> r.recorded().stream().map(a -> "\"" + Addresses.text(a) + "\"")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"))).orElse("null"));
+        var ts = options.flatMap(dev.pingkit.packet.Ipv4Options::timestamp);
+        l.raw("timestamps", ts.map(t -> t.recorded().stream().map(e -> "{\"address\":"
+                + (e.address() == null ? "null" : "\"" + Addresses.text(e.address()) + "\"") + ",\"ms\":"
+                + e.timestamp() + "}").collect(java.util.stream.Collectors.joining(",", "[", "]"))).orElse("null"));
+        l.raw("unrecorded_hops", ts.map(t -> String.valueOf(t.overflow())).orElse("null"));
     }
 
     /** Interim statistics (Ctrl-\\ or SIGUSR1) as a {@code status} object: the counts so far, like iputils' line. */

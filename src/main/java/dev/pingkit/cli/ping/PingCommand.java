@@ -117,12 +117,21 @@ public final class PingCommand {
                 out.flush();
                 return help.requested() ? 0 : 2;
             }
+            if (parsed instanceof PingOptions.NodeInfoHelp ni) {
+                (ni.requested() ? out : err).println(IputilsFormat.NODEINFO_HELP);
+                out.flush();
+                return ni.requested() ? 0 : 2;
+            }
             if (parsed instanceof PingOptions.Version) {
                 out.println(IputilsFormat.version(version()));
                 return 0;
             }
             inv = ((PingOptions.Run) parsed).invocation();
             target = Target.resolve(inv.host(), inv.family());
+            if (inv.nodeInfo().isPresent() && target.ipv6()) { // iputils ignores -N for IPv4
+                throw new UsageException("-N " + inv.nodeInfo().get() + ": node information queries (RFC 4620) are"
+                        + " not implemented by pingkit yet");
+            }
             if (Broadcasts.isBroadcast(target.address())) {
                 if (!inv.broadcast()) { // iputils' words: without -b a broadcast probe is never sent
                     throw new UsageException("Do you want to ping broadcast? Then -b. If not, check your local "
@@ -137,7 +146,7 @@ public final class PingCommand {
 
         PingSettings settings;
         try {
-            settings = Settings.of(inv, target);
+            settings = Settings.of(inv, target, privileged);
         } catch (IllegalArgumentException e) {
             err.println("ping: " + e.getMessage());
             return 2;
@@ -230,6 +239,11 @@ public final class PingCommand {
         }
 
         static PingSettings of(Invocation inv, Target target) throws UsageException {
+            return of(inv, target, true);
+        }
+
+        /** @param privileged root: {@code -A} may go below iputils' 2 ms for users */
+        static PingSettings of(Invocation inv, Target target, boolean privileged) throws UsageException {
             if (inv.ttl().isPresent() && inv.ttl().get() == 0 && !target.ipv6()) {
                 // The parser takes 0..255 as iputils' does; the kernel then refuses IP_TTL 0, in these words.
                 throw new UsageException("cannot set unicast time-to-live: Invalid argument");
@@ -263,6 +277,23 @@ public final class PingCommand {
             if (inv.flowLabel().isPresent()) {
                 s = s.flowLabel(inv.flowLabel().get());
             }
+            if (inv.identifier().isPresent()) { // iputils: -e implies a raw socket, where the identifier is ours
+                s = s.rawIdentifier(inv.identifier().get());
+            }
+            s = s.dontRoute(inv.dontRoute()).debug(inv.debug()).sendBuffer(inv.sendBuffer().orElse(null));
+            if (inv.adaptive()) {
+                s = s.adaptive(privileged ? Duration.ZERO : Duration.ofMillis(PingOptions.MIN_USER_INTERVAL_MS));
+            }
+            if (inv.ipOptions() && !target.ipv6()) { // iputils ignores -R and -T for IPv6
+                s = s.ipOptions(ipOptions(inv));
+            }
+            if (inv.stickySource() && inv.source().isEmpty()) {
+                // -B: bound to the source the kernel would pick now, so a route change cannot move it
+                s = s.source(kernelSource(target.address()));
+            }
+            if (inv.probe().isPresent()) {
+                s = s.probe(dev.pingkit.packet.InterfaceId.parse(inv.probe().get())); // checked by the parser
+            }
             if (inv.mark().isPresent()) {
                 s = s.mark((int) (long) inv.mark().get());
             }
@@ -277,6 +308,46 @@ public final class PingCommand {
                 }
             }
             return s;
+        }
+    }
+
+    /** The IPv4 options iputils writes for -R (NOP, record route of 9 slots) and -T (40 or 36 bytes of stamps). */
+    static List<dev.pingkit.packet.Ipv4Option> ipOptions(Invocation inv) throws UsageException {
+        if (inv.recordRoute()) {
+            return List.of(new dev.pingkit.packet.Ipv4Option.NoOperation(),
+                    dev.pingkit.packet.RecordRouteOption.slots(dev.pingkit.packet.RecordRouteOption.MAX_SLOTS));
+        }
+        return List.of(switch (inv.timestamp().orElseThrow()) {
+            case "tsonly" -> dev.pingkit.packet.TimestampOption.timestampsOnly(9);
+            case "tsandaddr" -> dev.pingkit.packet.TimestampOption.addressesAndTimestamps(4);
+            default -> {
+                List<java.net.Inet4Address> hosts = new java.util.ArrayList<>();
+                for (String h : inv.stamping()) {
+                    InetAddress a = Target.resolve(h, 4).address();
+                    hosts.add((java.net.Inet4Address) a);
+                }
+                // iputils sends the option even with no host listed: 4 bytes, nothing for anyone to stamp
+                yield hosts.isEmpty() ? new dev.pingkit.packet.TimestampOption(
+                        dev.pingkit.packet.TimestampOption.TSPRESPEC, dev.pingkit.packet.TimestampOption.FIRST, 0,
+                        List.of()) : dev.pingkit.packet.TimestampOption.prespecified(hosts);
+            }
+        });
+    }
+
+    /**
+     * The source address the kernel would pick for {@code to}: a connected UDP socket's local address (connecting
+     * sends nothing), as iputils finds it for {@code -B} and for the header of {@code -I device}.
+     */
+    static InetAddress kernelSource(InetAddress to) throws UsageException {
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket()) {
+            probe.connect(to, 1025);
+            InetAddress local = probe.getLocalAddress();
+            if (local == null || local.isAnyLocalAddress()) {
+                throw new UsageException("connect: Network is unreachable");
+            }
+            return local;
+        } catch (java.io.IOException e) {
+            throw new UsageException("connect: " + e.getMessage());
         }
     }
 

@@ -6,6 +6,7 @@ import dev.pingkit.cli.Literals;
 import dev.pingkit.cli.OptionHelp;
 import dev.pingkit.cli.UsageException;
 import dev.pingkit.packet.EchoPayload;
+import dev.pingkit.packet.InterfaceId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -43,7 +44,17 @@ public final class PingOptions {
     static final int MAX_PRELOAD = 0x10000;
 
     /** What the command line asks for: a run, the help text or the version. */
-    public sealed interface Parsed permits Run, Help, Version { }
+    public sealed interface Parsed permits Run, Help, Version, NodeInfoHelp { }
+
+    /**
+     * {@code -N help} ({@code requested}: stdout, exit 0) or a word {@code -N} does not know (stderr, exit 2):
+     * iputils' list of node information query words.
+     */
+    public record NodeInfoHelp(boolean requested) implements Parsed { }
+
+    /** The words of {@code -N} that ask a query type (RFC 4620); the subject-* words only name what is asked about. */
+    static final List<String> NODEINFO_QUERIES = List.of("name", "ipv6", "ipv6-all", "ipv6-compatible", "ipv6-global",
+            "ipv6-linklocal", "ipv6-sitelocal", "ipv4", "ipv4-all");
 
     /** A ping run. */
     public record Run(Invocation invocation) implements Parsed { }
@@ -93,7 +104,25 @@ public final class PingOptions {
 
     private static Options build() {
         Options o = new Options();
+        o.addOption(flag("a", "use audible ping"));
+        o.addOption(flag("A", "use adaptive ping"));
+        o.addOption(flag("B", "sticky source address"));
         o.addOption(valued("c", "count", "stop after <count> replies", s -> integer(s, 1, Long.MAX_VALUE)));
+        o.addOption(valued("e", "identifier", "define identifier for ping session (implies a raw socket)",
+                s -> integer(s, 0, 0xFFFF)));
+        o.addOption(flag("C", "call connect() syscall on socket creation (pingkit: replies are matched by source "
+                + "already)"));
+        o.addOption(flag("d", "use SO_DEBUG socket option"));
+        o.addOption(flag("L", "suppress loopback of multicast packets (only multicast destinations, as iputils)"));
+        o.addOption(flag("r", "bypass the routing table: send only to hosts on a link (SO_DONTROUTE)"));
+        o.addOption(valued("S", "size", "use <size> as SO_SNDBUF socket option value",
+                s -> integer(s, 1, Integer.MAX_VALUE)));
+        o.addOption(flag("U", "print user-to-user latency (pingkit: RTTs always from the kernel's receive "
+                + "timestamp)"));
+        o.addOption(valued("N", "nodeinfo opt", "use icmp6 node info query, try <help> as argument", s -> s));
+        o.addOption(flag("R", "record route"));
+        o.addOption(valued("T", "timestamp", "define timestamp, can be one of <tsonly|tsandaddr|tsprespec>",
+                PingOptions::timestampType));
         o.addOption(flag("b", "allow pinging broadcast"));
         o.addOption(flag("D", "print timestamps"));
         o.addOption(flag("f", "flood ping"));
@@ -122,6 +151,9 @@ public final class PingOptions {
                 .desc("one JSON object per event and one for the summary, schema in docs/json.md (pingkit)").get());
         o.addOption(Option.builder().longOpt("pcap").hasArg().argName("file")
                 .desc("write every probe and reply to a pcap capture <file> (pingkit)").get());
+        o.addOption(Option.builder().longOpt("probe").hasArg().argName("interface")
+                .desc("send RFC 8335 extended echo requests (PROBE) asking about <interface> of the destination: a "
+                        + "name, an index or an address (pingkit)").converter(PingOptions::probe).get());
         o.addOption(Option.builder().longOpt("histogram")
                 .desc("print an RTT histogram and sparkline after the summary (pingkit)").get());
         return o;
@@ -168,6 +200,11 @@ public final class PingOptions {
         String pmtu = null;
         Long mark = null;
         Integer flowLabel = null;
+        String probe = null;
+        Integer identifier = null;
+        String timestamp = null;
+        Integer sendBuffer = null;
+        String nodeInfo = null;
         int preload = 1;
         Help help = null;
         boolean version = false;
@@ -213,6 +250,24 @@ public final class PingOptions {
                 case "M" -> pmtu = (String) value;
                 case "m" -> mark = (Long) value;
                 case "F" -> flowLabel = (Integer) value;
+                case "probe" -> probe = option.getValue();
+                case "e" -> identifier = ((Long) value).intValue();
+                case "T" -> timestamp = (String) value;
+                case "S" -> sendBuffer = ((Long) value).intValue();
+                case "N" -> {
+                    // iputils answers -N help, or a word it does not know, as soon as it reads it
+                    String w = (String) value;
+                    if (w.equals("help")) {
+                        return new NodeInfoHelp(true);
+                    }
+                    boolean subject = w.matches("subject-(ipv6|ipv4|name|fqdn)=.*");
+                    if (!subject && !NODEINFO_QUERIES.contains(w)) {
+                        return new NodeInfoHelp(false);
+                    }
+                    if (!subject) {
+                        nodeInfo = w;
+                    }
+                }
                 case "l" -> {
                     preload = ((Long) value).intValue();
                     if (!privileged && preload > 3) {
@@ -234,13 +289,29 @@ public final class PingOptions {
         if (cmd.getArgList().isEmpty()) {
             throw new UsageException("usage error: Destination address required");
         }
-        // iputils takes earlier operands as IPv4 source-route hops (and then fails) or refuses them with its usage;
-        // pingkit has no source routes, so a second destination is a mistake, not a silent choice of the last one.
-        if (cmd.getArgList().size() > 1) {
-            throw new UsageException("usage error: only one destination allowed, got " + cmd.getArgList().size());
+        if (cmd.hasOption("R") && timestamp != null) {
+            throw new UsageException("only one of -T or -R may be used");
         }
-        host = cmd.getArgList().get(0);
+        List<String> operands = cmd.getArgList();
+        // -T tsprespec takes the operands before the destination as the hosts that stamp (at most 4 fit 40 bytes).
+        // iputils takes them as IPv4 source-route hops otherwise (and then fails) or refuses them with its usage;
+        // pingkit has no source routes, so a second destination is a mistake, not a silent choice of the last one.
+        boolean prespec = "tsprespec".equals(timestamp);
+        if (operands.size() > (prespec ? 5 : 1)) {
+            throw new UsageException(prespec ? "usage error: -T tsprespec takes at most 4 hosts, got "
+                    + (operands.size() - 1) : "usage error: only one destination allowed, got " + operands.size());
+        }
+        host = operands.get(operands.size() - 1);
+        List<String> stamping = List.copyOf(operands.subList(0, operands.size() - 1));
 
+        if (probe != null && (cmd.hasOption("s") || cmd.hasOption("p"))) {
+            // a PROBE carries its extension structure, no data: a size or pattern would be silently ignored
+            throw new UsageException("--probe sends no data: -" + (cmd.hasOption("s") ? "s" : "p")
+                    + " cannot be combined with it");
+        }
+        if (probe != null && cmd.hasOption("pcap")) {
+            throw new UsageException("--pcap writes echo requests only: it cannot be combined with --probe");
+        }
         int maxSize = family == 4 || Literals.isIPv4(host) ? MAX_DATA_V4
                 : family == 6 || Literals.isIPv6(host) ? MAX_DATA_V6 : Math.max(MAX_DATA_V4, MAX_DATA_V6);
         if (size > maxSize) {
@@ -257,7 +328,28 @@ public final class PingOptions {
                 Optional.ofNullable(pmtu), Optional.ofNullable(mark), preload, cmd.hasOption("v"),
                 cmd.hasOption("json"), cmd.hasOption("histogram"),
                 Optional.ofNullable(cmd.getOptionValue("pcap")).map(java.nio.file.Path::of), cmd.hasOption("b"),
-                Optional.ofNullable(flowLabel)));
+                Optional.ofNullable(flowLabel), Optional.ofNullable(probe), cmd.hasOption("a"), cmd.hasOption("A"),
+                cmd.hasOption("B"), Optional.ofNullable(identifier), cmd.hasOption("R"), Optional.ofNullable(timestamp),
+                stamping, cmd.hasOption("r"), Optional.ofNullable(sendBuffer), cmd.hasOption("d"),
+                Optional.ofNullable(nodeInfo)));
+    }
+
+    /** {@code -T}'s type, in iputils' words when it is none of them. */
+    private static String timestampType(String s) {
+        return switch (s) {
+            case "tsonly", "tsandaddr", "tsprespec" -> s;
+            default -> throw new BadValue("invalid timestamp type: " + s);
+        };
+    }
+
+    /** {@code --probe}'s interface: refused here, in one line, when it is no name, index or address. */
+    private static InterfaceId probe(String s) {
+        try {
+            return InterfaceId.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new BadValue("invalid --probe value: '" + (s.length() > 40 ? s.substring(0, 40) + "..." : s)
+                    + "': " + e.getMessage());
+        }
     }
 
     /** The man page, completion and help words of {@code scripts/ping}. */
