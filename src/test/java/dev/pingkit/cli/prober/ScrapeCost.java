@@ -68,6 +68,12 @@ final class ScrapeCost {
             {"openmetrics", "application/openmetrics-text; version=1.0.0"},
             {"protobuf", "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited"},
         };
+        if (System.getProperty("collect") != null) {
+            for (int i = 0; i < rounds; i++) {
+                m.registry().scrape();
+            }
+            return;
+        }
         if (System.getProperty("only") != null) {
             ExpositionFormatWriter w = f.findWriter(System.getProperty("only"));
             for (int i = 0; i < rounds; i++) {
@@ -77,6 +83,14 @@ final class ScrapeCost {
         }
         measure("collect", rounds, () -> {
             m.registry().scrape();
+            return 0;
+        });
+        measure("collect: RTT histogram", rounds, () -> {
+            m.registry().scrape(name -> name.startsWith("smokeping_response_duration"));
+            return 0;
+        });
+        measure("collect: the rest", rounds, () -> {
+            m.registry().scrape(name -> !name.startsWith("smokeping_response_duration"));
             return 0;
         });
         for (String[] fmt : formats) {
