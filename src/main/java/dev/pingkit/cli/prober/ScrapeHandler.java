@@ -2,6 +2,7 @@ package dev.pingkit.cli.prober;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
@@ -25,11 +26,38 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
  * reason to grow the heap on every scrape.
  */
 final class ScrapeHandler implements HttpHandler {
+    /**
+     * How long one collect serves further scrapes: two Prometheus servers of an HA pair, or a burst, scraping at
+     * once share one collect (~30 ms of CPU at 10 000 targets) instead of each taking its own.
+     */
+    static final long SHARE_NANOS = 100_000_000;
+
+    private final long shareNanos;
+
     private final PrometheusRegistry registry;
     private final ExpositionFormats formats = ExpositionFormats.init();
+    /** The last collect, weakly: it lives as long as a scrape writes it, not until the next scrape (~30 MB). */
+    private WeakReference<MetricSnapshots> recent = new WeakReference<>(null);
+    private long recentAt;
 
     ScrapeHandler(PrometheusRegistry registry) {
+        this(registry, SHARE_NANOS);
+    }
+
+    ScrapeHandler(PrometheusRegistry registry, long shareNanos) {
         this.registry = registry;
+        this.shareNanos = shareNanos;
+    }
+
+    /** The registry's snapshots: a collect of the last {@code shareNanos}, else a new one (others wait for it). */
+    synchronized MetricSnapshots snapshots() {
+        MetricSnapshots s = recent.get();
+        if (s == null || System.nanoTime() - recentAt > shareNanos) {
+            s = registry.scrape();
+            recentAt = System.nanoTime();
+            recent = new WeakReference<>(s);
+        }
+        return s;
     }
 
     @Override
@@ -42,7 +70,7 @@ final class ScrapeHandler implements HttpHandler {
             return;
         }
         // Collected before the first byte goes out: a slow reader gets one instant's values, whole.
-        MetricSnapshots snapshots = registry.scrape();
+        MetricSnapshots snapshots = snapshots();
         boolean gzip = gzip(x.getRequestHeaders().get("Accept-Encoding"));
         if (gzip) {
             x.getResponseHeaders().set("Content-Encoding", "gzip");
