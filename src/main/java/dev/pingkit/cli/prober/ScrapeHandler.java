@@ -27,8 +27,9 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
  */
 final class ScrapeHandler implements HttpHandler {
     /**
-     * How long one collect serves further scrapes: two Prometheus servers of an HA pair, or a burst, scraping at
-     * once share one collect (~30 ms of CPU at 10 000 targets) instead of each taking its own.
+     * How long one collect serves further scrapes that come while it is still being written: two Prometheus servers
+     * of an HA pair, or a burst, scraping at once share one collect (~30 ms of CPU at 10 000 targets) instead of
+     * each taking its own. A scrape after the last one ended always collects anew, so it sees what happened since.
      */
     static final long SHARE_NANOS = 100_000_000;
 
@@ -39,6 +40,8 @@ final class ScrapeHandler implements HttpHandler {
     /** The last collect, weakly: it lives as long as a scrape writes it, not until the next scrape (~30 MB). */
     private WeakReference<MetricSnapshots> recent = new WeakReference<>(null);
     private long recentAt;
+    /** Scrapes writing {@link #recent} now. */
+    private int writing;
 
     ScrapeHandler(PrometheusRegistry registry) {
         this(registry, SHARE_NANOS);
@@ -49,15 +52,24 @@ final class ScrapeHandler implements HttpHandler {
         this.shareNanos = shareNanos;
     }
 
-    /** The registry's snapshots: a collect of the last {@code shareNanos}, else a new one (others wait for it). */
+    /**
+     * The registry's snapshots for one scrape, which calls {@link #done} after writing them: the collect another
+     * scrape is still writing if it is at most {@code shareNanos} old, else a new one (others wait for it).
+     */
     synchronized MetricSnapshots snapshots() {
         MetricSnapshots s = recent.get();
-        if (s == null || System.nanoTime() - recentAt > shareNanos) {
+        writing++;
+        if (s == null || writing == 1 || System.nanoTime() - recentAt > shareNanos) {
             s = registry.scrape();
             recentAt = System.nanoTime();
             recent = new WeakReference<>(s);
         }
         return s;
+    }
+
+    /** A scrape that took {@link #snapshots} has written them (or failed to). */
+    synchronized void done() {
+        writing--;
     }
 
     @Override
@@ -71,13 +83,17 @@ final class ScrapeHandler implements HttpHandler {
         }
         // Collected before the first byte goes out: a slow reader gets one instant's values, whole.
         MetricSnapshots snapshots = snapshots();
-        boolean gzip = gzip(x.getRequestHeaders().get("Accept-Encoding"));
-        if (gzip) {
-            x.getResponseHeaders().set("Content-Encoding", "gzip");
-        }
-        x.sendResponseHeaders(200, 0);
-        try (OutputStream body = gzip ? new FastGzip(x.getResponseBody()) : x.getResponseBody()) {
-            write(writer, body, snapshots, EscapingScheme.fromAcceptHeader(accept));
+        try {
+            boolean gzip = gzip(x.getRequestHeaders().get("Accept-Encoding"));
+            if (gzip) {
+                x.getResponseHeaders().set("Content-Encoding", "gzip");
+            }
+            x.sendResponseHeaders(200, 0);
+            try (OutputStream body = gzip ? new FastGzip(x.getResponseBody()) : x.getResponseBody()) {
+                write(writer, body, snapshots, EscapingScheme.fromAcceptHeader(accept));
+            }
+        } finally {
+            done();
         }
     }
 

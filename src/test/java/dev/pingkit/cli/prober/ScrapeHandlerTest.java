@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 
-/** Scrapes close together share one collect; later ones see the values of their own time. */
+/** Scrapes at once share one collect; a scrape after them sees the values of its own time. */
 class ScrapeHandlerTest {
     private static double requests(MetricSnapshots s) {
         for (var m : s) {
@@ -23,23 +23,28 @@ class ScrapeHandlerTest {
     }
 
     @Test
-    void scrapesWithinTheWindowShareOneCollectAndLaterOnesCollectAgain() throws Exception {
+    void aScrapeWhileAnotherIsWritingSharesItsCollectAndOneAfterItCollectsAnew() throws Exception {
         ProberMetrics m = new ProberMetrics(Buckets.SMOKEPING, 4);
         ProberTarget t = new ProberTarget("198.51.100.2", InetAddress.getByName("198.51.100.2"));
         m.sent(t, 1, 0);
-        ScrapeHandler shared = new ScrapeHandler(m.registry(), 60_000_000_000L);
-        MetricSnapshots first = shared.snapshots();
+        ScrapeHandler h = new ScrapeHandler(m.registry(), 60_000_000_000L);
+        MetricSnapshots first = h.snapshots();      // a scrape starts writing
         m.sent(t, 2, 0);
-        MetricSnapshots second = shared.snapshots();
-        assertSame(first, second, "a scrape within the window takes the same collect");
+        MetricSnapshots second = h.snapshots();     // another comes meanwhile
+        assertSame(first, second, "a scrape during another's write takes the same collect");
         assertEquals(1.0, requests(second));
+        h.done();
+        h.done();                                   // both ended
+        MetricSnapshots third = h.snapshots();
+        assertNotSame(first, third, "a scrape after the others ended collects anew");
+        assertEquals(2.0, requests(third));
+        h.done();
 
-        ScrapeHandler own = new ScrapeHandler(m.registry(), 0);
-        MetricSnapshots a = own.snapshots();
+        ScrapeHandler noWindow = new ScrapeHandler(m.registry(), 0);
+        MetricSnapshots a = noWindow.snapshots();
         m.sent(t, 3, 0);
-        MetricSnapshots b = own.snapshots();
-        assertNotSame(a, b, "a scrape after the window collects anew");
-        assertEquals(2.0, requests(a));
+        MetricSnapshots b = noWindow.snapshots();   // concurrent, but past the window
+        assertNotSame(a, b, "a collect older than the window is not shared");
         assertEquals(3.0, requests(b));
     }
 }
