@@ -67,7 +67,7 @@ prober_addresses() {
 
 prober_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 # The CPU time of all the process's threads in ns (schedstat: a tick is 10 ms, too coarse for one scrape).
-prober_cpu_ns() { cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{ s += $1 } END { printf "%d\n", s }'; }
+prober_cpu_ns() { cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{ s += $1 } END { printf "%.0f\n", s }'; }
 
 # The lateness histogram's cumulative counts as "le count" lines.
 prober_lateness() { grep '^pingkit_probe_lateness_seconds_bucket' "$1" | sed 's/.*le="\([^"]*\)"} /\1 /'; }

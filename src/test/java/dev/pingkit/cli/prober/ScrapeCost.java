@@ -68,6 +68,26 @@ final class ScrapeCost {
             {"openmetrics", "application/openmetrics-text; version=1.0.0"},
             {"protobuf", "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited"},
         };
+        if (System.getProperty("soak") != null) {
+            // As a scraper sees the process: CPU of all threads (GC included) per scrape, and the RSS after.
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            for (String fmt : System.getProperty("soak").split(",")) {
+                ExpositionFormatWriter w = f.findWriter(fmt);
+                long c0 = os.getProcessCpuTime();
+                for (int i = 0; i < rounds; i++) {
+                    ScrapeHandler.write(w, new Sink(), m.registry().scrape(), EscapingScheme.fromAcceptHeader(fmt));
+                    Thread.sleep(100);
+                }
+                System.out.printf("%-12s process CPU per scrape %6.1f ms%n", fmt.substring(0, Math.min(12, fmt.length())),
+                        (os.getProcessCpuTime() - c0) / 1e6 / rounds);
+            }
+            for (String l : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (l.startsWith("VmRSS") || l.startsWith("VmHWM")) {
+                    System.out.println(l);
+                }
+            }
+            return;
+        }
         if (System.getProperty("collect") != null) {
             for (int i = 0; i < rounds; i++) {
                 m.registry().scrape();
