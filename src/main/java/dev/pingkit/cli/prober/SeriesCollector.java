@@ -1,6 +1,7 @@
 package dev.pingkit.cli.prober;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import io.prometheus.metrics.model.registry.MultiCollector;
@@ -32,14 +33,30 @@ final class SeriesCollector implements MultiCollector {
     };
 
     private final List<TargetSeries> targets;
+    /** {@link #targets} in the order of their labels, kept while no target is added (targets are never removed). */
+    private volatile List<TargetSeries> sorted = List.of();
 
     SeriesCollector(List<TargetSeries> targets) {
         this.targets = targets;
     }
 
+    /**
+     * The targets sorted by their labels, as every snapshot sorts its data points: handed over in that order, each
+     * family's sort is one pass instead of ~130 000 label comparisons at 10 000 targets (a third of a collect).
+     */
+    private List<TargetSeries> sorted() {
+        List<TargetSeries> s = sorted;
+        if (s.size() != targets.size()) {
+            List<TargetSeries> copy = new ArrayList<>(targets);
+            copy.sort(Comparator.comparing(t -> t.labels));
+            sorted = s = copy;
+        }
+        return s;
+    }
+
     @Override
     public MetricSnapshots collect() {
-        List<TargetSeries> all = List.copyOf(targets);
+        List<TargetSeries> all = sorted();
         List<double[]> copies = new ArrayList<>(all.size());
         for (TargetSeries t : all) {
             copies.add(t.copy());
