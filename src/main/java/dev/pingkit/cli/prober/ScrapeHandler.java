@@ -13,16 +13,13 @@ import com.sun.net.httpserver.HttpHandler;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
-import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
-import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 
 /**
  * <b>{@code GET /metrics}: the registry's snapshots in the format the scraper's {@code Accept} asks</b> (Prometheus
- * text, OpenMetrics or protobuf, chosen by the client's {@link ExpositionFormats}; the text formats written by
- * {@link TextExposition}, the same bytes at a fraction of the CPU), gzip at level 1 when {@code Accept-Encoding}
- * allows it. Unlike the client's own handler it streams (chunked) instead of building the whole body in memory
+ * text, OpenMetrics or protobuf, chosen and written by the client's {@link ExpositionFormats}), gzip at level 1 when
+ * {@code Accept-Encoding} allows it. Unlike the client's own handler it streams (chunked) instead of building the whole body in memory
  * first: 10 000 targets are ~30 MB of text, which the serial GC would otherwise take as a reason to grow the heap on
  * every scrape. Scrapes at once share one collect.
  */
@@ -98,19 +95,10 @@ final class ScrapeHandler implements HttpHandler {
         }
     }
 
-    /**
-     * The text formats by {@link TextExposition} (the same bytes as the client's writers, at a tenth of the CPU),
-     * anything else, or what it declines, by the client's {@code writer}.
-     */
+    /** The snapshots in the scraper's format, by the client's {@code writer}: the one writer of every format. */
     static void write(ExpositionFormatWriter writer, OutputStream body, MetricSnapshots snapshots,
             EscapingScheme escaping) throws IOException {
-        Class<?> kind = writer.getClass();
-        if ((kind == PrometheusTextFormatWriter.class || kind == OpenMetricsTextFormatWriter.class)
-                && TextExposition.handles(snapshots)) {
-            TextExposition.write(body, snapshots, kind == OpenMetricsTextFormatWriter.class);
-        } else {
-            writer.write(body, snapshots, escaping);
-        }
+        writer.write(body, snapshots, escaping);
     }
 
     /**
