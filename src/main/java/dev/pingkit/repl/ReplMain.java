@@ -15,6 +15,7 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
 
+import dev.pingkit.cli.GuardedOutput;
 import dev.pingkit.cli.ReplOptions;
 import dev.pingkit.cli.UsageException;
 
@@ -36,7 +37,10 @@ public final class ReplMain {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.in, System.out, System.err));
+        // A script's output piped into head ends the session as it would end a shell script.
+        PrintStream out = new PrintStream(GuardedOutput.stdoutEndingOnBrokenPipe(), true, StandardCharsets.UTF_8);
+        System.setOut(out);
+        System.exit(run(args, System.in, out, System.err));
     }
 
     /**

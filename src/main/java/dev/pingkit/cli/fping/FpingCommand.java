@@ -5,6 +5,7 @@ import dev.pingkit.sweep.Sweep;
 import dev.pingkit.sweep.SweepListener;
 import dev.pingkit.sweep.SweepResult;
 import dev.pingkit.engine.Stop;
+import dev.pingkit.cli.GuardedOutput;
 import dev.pingkit.cli.Signals;
 import dev.pingkit.packet.EchoPayload;
 
@@ -24,7 +25,7 @@ public final class FpingCommand {
 
     /** The command; exits the JVM with fping's code. */
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true);
+        PrintStream out = new PrintStream(GuardedOutput.stdoutEndingOnBrokenPipe(), true);
         System.exit(run(args, System.in, out, System.err, Signals.PROCESS::onStop));
     }
 

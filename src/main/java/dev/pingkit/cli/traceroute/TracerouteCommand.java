@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import org.apache.commons.cli.help.HelpFormatter;
 
+import dev.pingkit.cli.GuardedOutput;
 import dev.pingkit.trace.Route;
 import dev.pingkit.trace.Trace;
 import dev.pingkit.packet.Addresses;
@@ -42,7 +43,7 @@ public final class TracerouteCommand {
         Thread warmUp = new Thread(new NativeWarmUp(), "pingkit-native-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
-        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 14),
+        PrintStream out = new PrintStream(new BufferedOutputStream(GuardedOutput.stdoutEndingOnBrokenPipe(), 1 << 14),
                 false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         int code;
