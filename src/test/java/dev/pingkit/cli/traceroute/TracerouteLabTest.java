@@ -102,6 +102,20 @@ class TracerouteLabTest {
 
     @ParameterizedTest(name = "IPv{0}")
     @ValueSource(ints = {4, 6})
+    void aProbeTooBigForThePathWithDfSetIsMarkedAndEndsTheTrace(int family) {
+        // 9000 bytes over the lab's 1500-byte links: the kernel refuses the send with EMSGSIZE and the MTU;
+        // traceroute prints " 1  *  0.047 ms !F-1500 * *" and stops there.
+        sameAsTraceroute("-n", "-F", addr("peer", family), "9000");
+        Lab.Result ours = ours("-F", addr("peer", family), "9000");
+        assertEquals(2, ours.stdout().lines().count(), ours::toString); // the header and the first hop
+        assertTrue(ours.stdout().endsWith(" ms !F-1500 * *\n"), ours::toString);
+        Lab.Result json = ours("--json", "-F", addr("peer", family), "9000");
+        assertTrue(json.stdout().contains("\"annotation\":\"!F-1500\""), json::toString);
+        assertTrue(json.stdout().contains("\"final\":true"), json::toString);
+    }
+
+    @ParameterizedTest(name = "IPv{0}")
+    @ValueSource(ints = {4, 6})
     void reportListsTheSameHopsAndLossAsMtr(int family) {
         String target = addr("distant", family);
         Lab.Result theirs = Lab.run(T, "mtr", "--report", "-n", "-c", "2", target);
