@@ -1,5 +1,6 @@
 package dev.pingkit.repl;
 
+import dev.pingkit.tools.RequiredTool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,7 @@ class TraceReplLabTest {
     void traceShowsTheHopsTracerouteShowsAndShowHopDecodesTheQuote(@TempDir Path dir) throws Exception {
         String distant = Lab.host("distant").v4().getHostAddress();
         Thread.sleep(600); // a fresh token at the rate-limited hop
+        RequiredTool.require("traceroute", "traceroute");
         Lab.Result theirs = Lab.run(LIMIT, "traceroute", "-I", "-n", "-q", "2", distant);
         Thread.sleep(600);
         Lab.Result r = repl(dir, "trace $distant probes 2", "show hop 2", "show hop 9", "trace $distant max 0",

@@ -1,5 +1,6 @@
 package dev.pingkit.cli.fping;
 
+import dev.pingkit.tools.RequiredTool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -115,6 +116,7 @@ class FpingOptionsTest {
 
     @Test
     void usageIsFpingsWordForWord() throws Exception {
+        RequiredTool.require("fping", "fping");
         Process p = new ProcessBuilder("fping", "-h").redirectErrorStream(true).start();
         String theirs = new String(p.getInputStream().readAllBytes());
         p.waitFor();

@@ -1,5 +1,6 @@
 package dev.pingkit.cli.traceroute;
 
+import dev.pingkit.tools.RequiredTool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,7 @@ class TracerouteLabTest {
     private static final Pattern RTT = Pattern.compile("\\d+\\.\\d{3} ms");
 
     private static Lab.Result theirs(String... args) {
+        RequiredTool.require("traceroute", "traceroute");
         List<String> cmd = new ArrayList<>(List.of("traceroute", "-I"));
         cmd.addAll(List.of(args));
         return run(cmd);
@@ -118,6 +120,7 @@ class TracerouteLabTest {
     @ValueSource(ints = {4, 6})
     void reportListsTheSameHopsAndLossAsMtr(int family) {
         String target = addr("distant", family);
+        RequiredTool.require("mtr", "mtr-tiny");
         Lab.Result theirs = Lab.run(T, "mtr", "--report", "-n", "-c", "2", target);
         Lab.Result ours = ours("--report", "-c", "2", target);
         String both = "mtr:\n" + theirs + "\npingkit:\n" + ours;
