@@ -1,6 +1,7 @@
 package dev.pingkit.cli.fping;
 
 import dev.pingkit.engine.Hosts;
+import dev.pingkit.engine.SocketAccess;
 import dev.pingkit.sweep.Sweep;
 import dev.pingkit.sweep.SweepListener;
 import dev.pingkit.sweep.SweepResult;
@@ -38,7 +39,18 @@ public final class FpingCommand {
     static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err, StopHook hook) {
         FpingInvocation inv;
         try {
-            FpingOptions.Parsed parsed = FpingOptions.parse(args);
+            FpingOptions.Parsed parsed;
+            try {
+                parsed = FpingOptions.parse(args);
+            } catch (FpingUsageException e) {
+                // fping opens its socket first, reads its options (a malformed one is the usage text), checks the
+                // socket, and only then the options' values: without a socket, "-H 300" is the socket's error.
+                if (!e.getMessage().startsWith("Usage:") && !SocketAccess.mayOpen()) {
+                    err.println(FpingWords.cannotCreateSocket());
+                    return 4;
+                }
+                throw e;
+            }
             if (parsed instanceof FpingOptions.Help) {
                 out.print(FpingWords.usage());
                 return 0;
@@ -46,6 +58,10 @@ public final class FpingCommand {
             if (parsed instanceof FpingOptions.Version) {
                 out.println(FpingWords.version());
                 return 0;
+            }
+            if (!SocketAccess.mayOpen()) {
+                err.println(FpingWords.cannotCreateSocket());
+                return 4;
             }
             inv = ((FpingOptions.Run) parsed).invocation();
             FpingTargets targets = FpingTargets.of(inv, stdin, err);
@@ -77,7 +93,9 @@ public final class FpingCommand {
             err.println(e.getMessage());
             return e.exitCode();
         } catch (IOException e) {
-            err.println(FpingWords.PROG + ": " + e.getMessage());
+            // fping's words for a socket it may not open; pingkit's advice on how to get one is for its own commands
+            err.println(SocketAccess.denied(e) ? FpingWords.cannotCreateSocket() : FpingWords.PROG + ": "
+                    + e.getMessage());
             return 4;
         } catch (IllegalArgumentException e) {
             err.println(FpingWords.PROG + ": " + e.getMessage());
