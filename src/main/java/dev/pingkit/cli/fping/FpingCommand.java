@@ -27,12 +27,27 @@ public final class FpingCommand {
     /** The command; exits the JVM with fping's code. */
     public static void main(String[] args) {
         PrintStream out = new PrintStream(GuardedOutput.stdoutEndingOnBrokenPipe(), true);
-        System.exit(run(args, System.in, out, System.err, Signals.PROCESS::onStop));
+        System.exit(run(args, System.in, out, System.err, new StopHook() {
+            @Override
+            public void onStop(Runnable stop) {
+                Signals.PROCESS.onStop(stop);
+            }
+
+            @Override
+            public void onStatus(Runnable status) {
+                // fping's SIGQUIT; HotSpot keeps SIGQUIT, so scripts/fping turns it into SIGUSR1
+                Signals.PROCESS.onStatus(status);
+            }
+        }));
     }
 
     /** Hooks the run's stop to an outside signal (Ctrl-C for the command, nothing in tests). */
     interface StopHook {
         void onStop(Runnable stop);
+
+        /** Receives the action that prints fping's interim report (its SIGQUIT); ignored by default. */
+        default void onStatus(Runnable status) {
+        }
     }
 
     /** Runs one fping command line; returns the exit code. */
@@ -74,6 +89,9 @@ public final class FpingCommand {
             SweepListener listener = json != null ? json : printer;
             Stop stop = new Stop();
             hook.onStop(stop::stop);
+            if (json == null) {
+                hook.onStatus(printer.reports()::snapshot);
+            }
             SweepResult result;
             FpingReports reports = json == null ? printer.reports() : null; // started by the printer's onStart
             try {
