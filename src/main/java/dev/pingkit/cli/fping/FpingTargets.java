@@ -102,6 +102,10 @@ final class FpingTargets {
                 throw new FpingUsageException(FpingWords.rangeAddress(a));
             }
         }
+        if (first.contains(":") != last.contains(":")) {
+            // one IPv4 end and one IPv6: fping's words (it takes no IPv6 range at all; we take two IPv6 ends)
+            throw new FpingUsageException(FpingWords.PROG + ": -g works only with IPv4 addresses");
+        }
         try {
             AddressBlock b = AddressBlock.range(first, last);
             if (b.size() > MAX_GENERATE + 1) {

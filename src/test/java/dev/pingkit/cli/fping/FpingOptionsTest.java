@@ -109,6 +109,28 @@ class FpingOptionsTest {
     }
 
     @Test
+    void outOfRangeNumbersAreNamedAsTyped() {
+        // atoi clamps to 2147483647; the message names what was typed (fping 5.1 itself crashes on this one)
+        assertEquals("fping: count must be 1..100000, got 99999999999",
+                refused("-c", "99999999999", "127.0.0.1").getMessage());
+        // %u wraps a negative size, and fping names the wrapped value
+        assertEquals("fping: data size 4294967295 not valid, must be lower than 65488",
+                refused("-b", "-1", "127.0.0.1").getMessage());
+    }
+
+    @Test
+    void aRangeFromIpv4ToIpv6IsFpingsOneLine() {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int code = FpingCommand.run(new String[] {"-g", "198.19.0.1", "2001:db8::1"},
+                java.io.InputStream.nullInputStream(), new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true), stop -> { });
+        org.junit.jupiter.api.Assumptions.assumeFalse(code == 4, "no ICMP socket here: " + err);
+        assertEquals("fping: -g works only with IPv4 addresses\n", err.toString());
+        assertEquals(1, code);
+    }
+
+    @Test
     void helpAndVersion() throws FpingUsageException {
         assertInstanceOf(FpingOptions.Help.class, FpingOptions.parse("-h"));
         assertInstanceOf(FpingOptions.Version.class, FpingOptions.parse("-v"));
