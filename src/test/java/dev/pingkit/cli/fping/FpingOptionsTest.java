@@ -130,6 +130,48 @@ class FpingOptionsTest {
         assertEquals(1, code);
     }
 
+    private record Ran(int code, String out, String err) {
+    }
+
+    private static Ran runFping(String... args) {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int code = FpingCommand.run(args, java.io.InputStream.nullInputStream(),
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), stop -> { });
+        org.junit.jupiter.api.Assumptions.assumeFalse(code == 4 && err.toString().contains("can't create socket"),
+                "no ICMP socket here");
+        return new Ran(code, out.toString(java.nio.charset.StandardCharsets.UTF_8),
+                err.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aTargetsFileWithABomBinaryBytesAndAShellLineTriesEachLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path f = dir.resolve("targets");
+        java.nio.file.Files.write(f, new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf, '1', '2', '7', '.', '0', '.',
+            '0', '.', '1', '\n', (byte) 0xff, (byte) 0xfe, 'x', '\n', '1', '2', '7', '.', '0', '.', '0', '.', '1', ';',
+            't', 'o', 'u', 'c', 'h', ' ', 'x', '\n'});
+        Ran r = runFping("-t", "500", "-f", f.toString());
+        // the BOM is no part of the first name; the other two lines are names that cannot resolve (fping: exit 2)
+        assertEquals("127.0.0.1 is alive\n", r.out(), r::toString);
+        assertEquals("\ufffd\ufffdx: Name or service not known\n127.0.0.1;touch: Name or service not known\n",
+                r.err(), r::toString);
+        assertEquals(2, r.code(), r::toString);
+    }
+
+    @Test
+    void anEndlessTargetsFileOrAHugeNameIsOneShortLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path zero = java.nio.file.Files.createSymbolicLink(dir.resolve("zero"),
+                java.nio.file.Path.of("/dev/zero"));
+        Ran r = runFping("-f", zero.toString());
+        assertEquals(new Ran(4, "", "fping: " + zero + ": line 1 is longer than 4096 characters, not a list of"
+                + " targets\n"), r);
+        Ran huge = runFping("a".repeat(100_000));
+        assertEquals(new Ran(2, "", "a".repeat(64) + "...(100000 characters): Name or service not known\n"), huge);
+    }
+
     @Test
     void helpAndVersion() throws FpingUsageException {
         assertInstanceOf(FpingOptions.Help.class, FpingOptions.parse("-h"));
