@@ -58,9 +58,12 @@ class TraceReplLabTest {
         assertTrue(out.contains("type     = 8 (echo-request)"), out);
         assertTrue(out.contains("seq      = 3"), out);
         // mistakes: one line each, the session goes on to the next line
-        assertTrue(out.contains("error: the last trace (to " + distant + ") has hops 1..5, got 9"), out);
-        assertTrue(out.contains("error: max must be 1..255, got 0"), out);
-        assertTrue(out.contains("error: unknown host: nosuch.invalid"), out);
+        // on stderr, each with the script's line, as a shell reports a failing line
+        String err = r.stderr();
+        assertTrue(err.matches("(?s).*repl: \\S+ line 3: the last trace \\(to " + java.util.regex.Pattern.quote(distant)
+                + "\\) has hops 1\\.\\.5, got 9\n.*"), err);
+        assertTrue(err.matches("(?s).*repl: \\S+ line 4: max must be 1\\.\\.255, got 0\n.*"), err);
+        assertTrue(err.matches("(?s).*repl: \\S+ line 5: unknown host: nosuch\\.invalid\n.*"), err);
         assertTrue(!out.contains("Exception") && !out.contains("\tat "), out);
     }
 }
