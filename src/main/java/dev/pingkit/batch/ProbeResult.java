@@ -23,9 +23,11 @@ import java.util.Objects;
  * @param rttNanos       round-trip time from the kernel's receive stamp; -1 unless answered or corrupted
  * @param replyTtl       the reply's TTL / hop limit, -1 if unknown
  * @param reply          the decoded reply or error; null if lost or loaded from CSV
+ * @param replyType      the ICMP type of what came back (the reply's, or as a CSV recorded it), -1 if nothing did
+ * @param replyCode      its ICMP code, -1 if nothing came back
  */
 public record ProbeResult(Query request, long sentEpochNanos, Status status, InetAddress from, long rttNanos,
-                          int replyTtl, IcmpMessage reply) {
+                          int replyTtl, IcmpMessage reply, int replyType, int replyCode) {
     /** <b>How a probe ended.</b> */
     public enum Status {
         /** An intact echo reply came. */
@@ -45,9 +47,25 @@ public record ProbeResult(Query request, long sentEpochNanos, Status status, Ine
         }
     }
 
+    /** Checks type and code: -1 (none) or 0..255, and the reply's own when there is one. */
     public ProbeResult {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(status, "status");
+        if (replyType < -1 || replyType > 255 || replyCode < -1 || replyCode > 255) {
+            throw new IllegalArgumentException("type and code must be -1 (none) or 0..255, got " + replyType + ","
+                    + replyCode);
+        }
+        if (reply != null && (reply.type() != replyType || reply.code() != replyCode)) {
+            throw new IllegalArgumentException("type,code must be the reply's " + reply.type() + "," + reply.code()
+                    + ", got " + replyType + "," + replyCode);
+        }
+    }
+
+    /** <b>A result whose type and code are the reply's</b> (none when {@code reply} is null). */
+    public ProbeResult(Query request, long sentEpochNanos, Status status, InetAddress from, long rttNanos,
+                       int replyTtl, IcmpMessage reply) {
+        this(request, sentEpochNanos, status, from, rttNanos, replyTtl, reply, reply == null ? -1 : reply.type(),
+                reply == null ? -1 : reply.code());
     }
 
     /** <b>True if an echo reply came (intact or not).</b> */
@@ -76,10 +94,10 @@ public record ProbeResult(Query request, long sentEpochNanos, Status status, Ine
             case "tos" -> request.hasTos() ? request.tos() : null;
             case "status" -> status.word();
             case "from" -> from == null ? null : Addresses.text(from);
-            case "rtt" -> answered() ? rttMillis() : null;
+            case "rtt" -> answered() && rttNanos >= 0 ? rttMillis() : null;
             case "reply_ttl" -> replyTtl >= 0 ? replyTtl : null;
-            case "type" -> reply == null ? null : reply.type();
-            case "code" -> reply == null ? null : reply.code();
+            case "type" -> replyType >= 0 ? replyType : null;
+            case "code" -> replyCode >= 0 ? replyCode : null;
             default -> throw new IllegalArgumentException("field must be one of " + String.join(" ", FIELDS)
                     + ", got " + name);
         };
@@ -106,7 +124,8 @@ public record ProbeResult(Query request, long sentEpochNanos, Status status, Ine
                     .append(replyTtl >= 0 ? " ttl=" + replyTtl : "")
                     .append(String.format(Locale.ROOT, " time=%.3f ms", rttMillis()))
                     .append(status == Status.CORRUPTED ? " (corrupted)" : "");
-            case ERROR -> sb.append(reply == null ? "ICMP error" : errorName(reply)).append(" from ")
+            case ERROR -> sb.append(reply != null ? errorName(reply) : replyType < 0 ? "ICMP error"
+                            : "ICMP error type " + replyType + " code " + replyCode).append(" from ")
                     .append(Addresses.text(from));
             case LOST -> sb.append("no reply");
             case SEND_FAILED -> sb.append("not sent");

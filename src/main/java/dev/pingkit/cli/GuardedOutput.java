@@ -34,6 +34,24 @@ public final class GuardedOutput extends OutputStream {
         return new GuardedOutput(new FileOutputStream(FileDescriptor.out), Path.of("/proc/self/fd/1"));
     }
 
+    /**
+     * Standard output for a command that ends as a C tool does when its reader goes away (fping, traceroute, the
+     * REPL): the write that finds the pipe closed, or a SIGPIPE sent to the process, ends it at once with 141, as
+     * SIGPIPE's default action would. Nothing more is printed, no summary either: fping 5.1 prints none. The JVM
+     * ignores SIGPIPE, so without this {@code fping -l | head -1} would run until killed.
+     */
+    public static GuardedOutput stdoutEndingOnBrokenPipe() {
+        GuardedOutput out = stdout();
+        out.onBrokenPipe(GuardedOutput::endOfBrokenPipe);
+        Signals.handle("PIPE", GuardedOutput::endOfBrokenPipe);
+        return out;
+    }
+
+    private static void endOfBrokenPipe() {
+        // halt, not exit: a process SIGPIPE ends runs no more code; and exit could wait on the thread that writes.
+        Runtime.getRuntime().halt(BROKEN_PIPE_EXIT);
+    }
+
     /** Runs {@code action} (stopping the run) when the reader goes away. */
     public void onBrokenPipe(Runnable action) {
         this.onBrokenPipe = action;

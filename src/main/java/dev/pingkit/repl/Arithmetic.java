@@ -9,9 +9,13 @@ import java.util.Map;
  * mistakes too, never a wrapped number.
  */
 final class Arithmetic {
+    /** Most parentheses and signs one may nest, far beyond any real expression, well short of the thread's stack. */
+    static final int MAX_NESTING = 64;
+
     private final String expr;
     private final Map<String, String> variables;
     private int pos;
+    private int depth;
 
     private Arithmetic(String expr, Map<String, String> variables) {
         this.expr = expr;
@@ -122,15 +126,30 @@ final class Arithmetic {
 
     private long unary() {
         skip();
-        if (pos < expr.length() && expr.charAt(pos) == '-') {
-            pos++;
-            return Math.negateExact(unary());
-        }
-        if (pos < expr.length() && expr.charAt(pos) == '+') {
-            pos++;
-            return unary();
+        if (pos < expr.length() && (expr.charAt(pos) == '-' || expr.charAt(pos) == '+')) {
+            int opAt = pos;
+            boolean minus = expr.charAt(pos++) == '-';
+            long v = nested(this::unary);
+            if (!minus) {
+                return v;
+            }
+            if (v == Long.MIN_VALUE) {
+                pos = opAt;
+                throw error("overflow");
+            }
+            return -v;
         }
         return atom();
+    }
+
+    /** Parses one nesting level down, refusing in one line what would otherwise end in a StackOverflowError. */
+    private long nested(java.util.function.LongSupplier inner) {
+        if (++depth > MAX_NESTING) {
+            throw error("too deeply nested (at most " + MAX_NESTING + " parentheses and signs)");
+        }
+        long v = inner.getAsLong();
+        depth--;
+        return v;
     }
 
     private long atom() {
@@ -141,7 +160,7 @@ final class Arithmetic {
         char c = expr.charAt(pos);
         if (c == '(') {
             pos++;
-            long v = sum();
+            long v = nested(this::sum);
             skip();
             if (pos >= expr.length() || expr.charAt(pos) != ')') {
                 throw error("')' expected");

@@ -16,9 +16,22 @@ final class Console {
     static final AttributedStyle NOTE = AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
 
     private final Terminal terminal;
+    private java.io.PrintStream errors;
+    private String script;
+    private java.util.function.IntSupplier line;
 
     Console(Terminal terminal) {
         this.terminal = terminal;
+    }
+
+    /**
+     * Sends mistakes to {@code errors} as {@code repl: SCRIPT line N: ...} ({@code line} says which line of the
+     * script is running), as a shell reports a failing line of a script: on stderr, with its place.
+     */
+    void errorsTo(java.io.PrintStream errors, String script, java.util.function.IntSupplier line) {
+        this.errors = errors;
+        this.script = script;
+        this.line = line;
     }
 
     Terminal terminal() {
@@ -42,6 +55,15 @@ final class Console {
 
     /** The one red line that reports a user's mistake (what the user typed in it shown safely: {@link Shown}). */
     void error(String message) {
+        if (errors != null) {
+            terminal.writer().flush(); // what the script printed before the mistake comes first
+            String text = Shown.text(message);
+            // the loop language's own errors name their line and column already
+            errors.println("repl: " + script + (text.startsWith("line ") ? ": " : " line " + line.getAsInt() + ": ")
+                    + text);
+            errors.flush();
+            return;
+        }
         println("error: " + Shown.text(message), ERROR);
     }
 

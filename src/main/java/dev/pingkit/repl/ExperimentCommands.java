@@ -159,12 +159,19 @@ final class ExperimentCommands {
         }
         Results r = session.results().snapshot();
         Path file = Path.of(args.get(0));
-        switch (extension(args.get(0))) {
-            case "csv" -> r.csv(file);
-            case "json" -> r.json(file);
-            case "pcap" -> r.pcap(file);
-            case "pcapng" -> r.pcapng(file);
-            default -> throw new UserError("file must end in .csv, .json, .pcap or .pcapng, got " + args.get(0));
+        try {
+            switch (extension(args.get(0))) {
+                case "csv" -> r.csv(file);
+                case "json" -> r.json(file);
+                case "pcap" -> r.pcap(file);
+                case "pcapng" -> r.pcapng(file);
+                default -> throw new UserError("file must end in .csv, .json, .pcap or .pcapng, got " + args.get(0));
+            }
+        } catch (NoSuchFileException e) {
+            Path dir = file.toAbsolutePath().getParent();
+            throw new UserError("cannot save " + file + ": no such directory " + dir);
+        } catch (IOException e) {
+            throw new UserError("cannot save " + file + ": " + HistoryFile.reason(e));
         }
         console.println("saved " + r.size() + " result" + (r.size() == 1 ? "" : "s") + " to " + file);
     }
@@ -193,6 +200,12 @@ final class ExperimentCommands {
             }
         } catch (NoSuchFileException e) {
             throw new UserError("no such file: " + file);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new UserError("cannot load " + file + ": not UTF-8 text (a results CSV is)");
+        } catch (dev.pingkit.packet.PcapFormatException e) {
+            throw e; // names the file and the offset already
+        } catch (IOException e) {
+            throw new UserError("cannot load " + file + ": " + HistoryFile.reason(e));
         }
     }
 

@@ -33,6 +33,17 @@ final class HistoryFile {
         if (Files.exists(file) && !ours(file)) {
             return "not a pingkit history file (left as it is)";
         }
+        try {
+            if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                // Created 0600, as bash creates its history: the commands typed are nobody else's to read.
+                Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // another session created it meanwhile: fine
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return reason(e);
+        }
         try (OutputStream probe = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             return null; // it opened for appending: JLine will be able to add to it
         } catch (IOException | UnsupportedOperationException | SecurityException e) {

@@ -26,6 +26,11 @@ final class LoopInput {
         lineNumber++;
     }
 
+    /** The number of the line read last, from 1. */
+    int line() {
+        return lineNumber;
+    }
+
     /** Whether a loop is open and waits for more lines. */
     boolean pending() {
         return pending != null;

@@ -76,14 +76,31 @@ final class LoopRunner {
             return true;
         }
         Loops.ForLoop f = (Loops.ForLoop) s;
-        List<String> values;
+        if (!f.values().contains("..")) {
+            List<String> values;
+            try {
+                values = list(f);
+            } catch (UserError e) {
+                return fail(f.line(), f.valuesColumn(), e.getMessage());
+            }
+            for (String v : values) {
+                session.variable(f.variable(), v);
+                if (!block(f.body())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        Range range;
         try {
-            values = values(f);
+            range = range(f);
         } catch (UserError e) {
             return fail(f.line(), f.valuesColumn(), e.getMessage());
         }
-        for (String v : values) {
-            session.variable(f.variable(), v);
+        // Counted passes, each value computed from the start: a value stepped past Long.MAX_VALUE would wrap
+        // around and the loop would never meet its end.
+        for (long i = 0; i < range.passes(); i++) {
+            session.variable(f.variable(), Long.toString(range.from() + i * range.step()));
             if (!block(f.body())) {
                 return false;
             }
@@ -91,33 +108,40 @@ final class LoopRunner {
         return true;
     }
 
-    private List<String> values(Loops.ForLoop f) {
+    /** A range's start, step and number of passes (at most {@link #MAX_PASSES}, so nothing here overflows). */
+    private record Range(long from, long step, long passes) {
+    }
+
+    private List<String> list(Loops.ForLoop f) {
         List<String> out = new ArrayList<>();
-        int dots = f.values().indexOf("..");
-        if (dots < 0) {
-            for (String v : f.values().split(",", -1)) {
-                if (v.isEmpty()) {
-                    throw new UserError("empty item in the list " + f.values());
-                }
-                out.add(session.expand(List.of(Arithmetic.expand(v, session.variables()))).get(0));
+        for (String v : f.values().split(",", -1)) {
+            if (v.isEmpty()) {
+                throw new UserError("empty item in the list " + f.values());
             }
-            return out;
+            out.add(session.expand(List.of(Arithmetic.expand(v, session.variables()))).get(0));
         }
+        return out;
+    }
+
+    private Range range(Loops.ForLoop f) {
+        int dots = f.values().indexOf("..");
         long from = number(f.values().substring(0, dots), "range start");
         long to = number(f.values().substring(dots + 2), "range end");
         long step = f.step() == null ? (from <= to ? 1 : -1) : number(f.step(), "step");
         if (step == 0 || (step > 0) != (from <= to) && from != to) {
             throw new UserError("step " + step + " never gets from " + from + " to " + to);
         }
-        long passes = (to - from) / step + 1;
-        if (passes > MAX_PASSES) {
-            throw new UserError("range " + from + ".." + to + " step " + step + " makes " + passes + " passes, at most "
-                    + MAX_PASSES + " allowed");
+        // The distance and the step as unsigned 64-bit numbers: to - from of -2^63..2^63-1 does not fit a long,
+        // and neither does -step of -2^63; both do unsigned, so the count of passes is exact for every range.
+        long distance = step > 0 ? to - from : from - to;
+        long stride = step > 0 ? step : -step;
+        long steps = Long.divideUnsigned(distance, stride);
+        if (Long.compareUnsigned(steps, MAX_PASSES - 1) > 0) {
+            throw new UserError("range " + from + ".." + to + " step " + step + " makes "
+                    + new java.math.BigInteger(Long.toUnsignedString(steps)).add(java.math.BigInteger.ONE)
+                    + " passes, at most " + MAX_PASSES + " allowed");
         }
-        for (long v = from; step > 0 ? v <= to : v >= to; v += step) {
-            out.add(Long.toString(v));
-        }
-        return out;
+        return new Range(from, step, steps + 1);
     }
 
     private long number(String text, String what) {

@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  * of the text is {@link Incomplete}, so the REPL reads on.
  */
 final class Loops {
+    /** Most blocks one may nest: far beyond any experiment, well short of the parser's and runner's stack. */
+    static final int MAX_NESTING = 64;
+
     private Loops() {
     }
 
@@ -70,7 +73,7 @@ final class Loops {
     static Parsed parse(String text, int firstLine) throws SyntaxError {
         List<Token> tokens = tokens(text, firstLine);
         int[] at = {0};
-        List<Statement> out = block(tokens, at, null);
+        List<Statement> out = block(tokens, at, null, 0);
         return out == null ? new Incomplete() : new Complete(out);
     }
 
@@ -79,7 +82,11 @@ final class Loops {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_]\\w*");
 
     /** Statements up to the matching close (or the end when {@code opener} is null); null if the text ends first. */
-    private static List<Statement> block(List<Token> tokens, int[] at, Token opener) throws SyntaxError {
+    private static List<Statement> block(List<Token> tokens, int[] at, Token opener, int depth) throws SyntaxError {
+        if (depth > MAX_NESTING) {
+            throw new SyntaxError(opener.line, opener.column, "too deeply nested (at most " + MAX_NESTING
+                    + " blocks inside one another)");
+        }
         List<Statement> out = new ArrayList<>();
         while (at[0] < tokens.size()) {
             Token t = tokens.get(at[0]++);
@@ -93,9 +100,9 @@ final class Loops {
                 case OPEN -> throw new SyntaxError(t.line, t.column, "{ must follow a for or repeat header");
                 case TEXT -> {
                     if (t.text.startsWith("for ") || t.text.equals("for")) {
-                        out.add(forLoop(t, tokens, at));
+                        out.add(forLoop(t, tokens, at, depth));
                     } else if (t.text.startsWith("repeat ") || t.text.equals("repeat")) {
-                        out.add(repeat(t, tokens, at));
+                        out.add(repeat(t, tokens, at, depth));
                     } else {
                         out.add(new Command(t.text, t.line, t.column));
                     }
@@ -108,7 +115,8 @@ final class Loops {
         return opener == null ? out : null;
     }
 
-    private static List<Statement> body(Token header, List<Token> tokens, int[] at) throws SyntaxError {
+    private static List<Statement> body(Token header, List<Token> tokens, int[] at, int depth)
+            throws SyntaxError {
         if (at[0] >= tokens.size()) {
             return null;
         }
@@ -117,10 +125,10 @@ final class Loops {
             throw new SyntaxError(open.line, open.column, "{ expected after '" + header.text + "'");
         }
         at[0]++;
-        return block(tokens, at, open);
+        return block(tokens, at, open, depth + 1);
     }
 
-    private static Statement forLoop(Token t, List<Token> tokens, int[] at) throws SyntaxError {
+    private static Statement forLoop(Token t, List<Token> tokens, int[] at, int depth) throws SyntaxError {
         Matcher m = FOR.matcher(t.text);
         if (!m.matches()) {
             throw new SyntaxError(t.line, t.column + t.text.length(), "for needs 'for VAR in A..B [step S] {' or "
@@ -148,17 +156,17 @@ final class Loops {
             }
             step = m.group(10);
         }
-        List<Statement> body = body(t, tokens, at);
+        List<Statement> body = body(t, tokens, at, depth);
         return body == null ? null : new ForLoop(var, values, step, body, t.line, t.column, col + m.start(6));
     }
 
-    private static Statement repeat(Token t, List<Token> tokens, int[] at) throws SyntaxError {
+    private static Statement repeat(Token t, List<Token> tokens, int[] at, int depth) throws SyntaxError {
         Matcher m = REPEAT.matcher(t.text);
         if (!m.matches()) {
             throw new SyntaxError(t.line, t.column + t.text.length(), "repeat needs 'repeat N {', got '" + t.text
                     + "'");
         }
-        List<Statement> body = body(t, tokens, at);
+        List<Statement> body = body(t, tokens, at, depth);
         return body == null ? null : new Repeat(m.group(2), body, t.line, t.column, t.column + m.start(2));
     }
 
@@ -230,7 +238,9 @@ final class Loops {
             }
             boolean wordStart = cur.length() == 0 || Character.isWhitespace(cur.charAt(cur.length() - 1));
             char next = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
-            if ((c == '{' || c == '}') && wordStart && (Character.isWhitespace(next) || next == ';')) {
+            // "}}" is two closes: read as one word it left both blocks open and a surplus } looked like a missing one
+            if ((c == '{' || c == '}') && wordStart
+                    && (Character.isWhitespace(next) || next == ';' || c == '}' && next == '}')) {
                 flush(out, cur, curLine, curCol);
                 out.add(new Token(c == '{' ? Kind.OPEN : Kind.CLOSE, String.valueOf(c), line, col));
                 col++;

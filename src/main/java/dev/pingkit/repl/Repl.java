@@ -50,6 +50,16 @@ public final class Repl {
     private Optional<Path> historyFile;
     private int failures;
 
+    /**
+     * A script's session whose mistakes go to {@code errors} as {@code repl: SCRIPT line N: ...} instead of the
+     * terminal ({@code scripts/repl -f}); nothing is read until {@link #run()}.
+     */
+    public Repl(Terminal terminal, ReplConfig config, java.io.PrintStream errors, String script) {
+        this(terminal, config);
+        console.errorsTo(Objects.requireNonNull(errors, "errors"), Objects.requireNonNull(script, "script"),
+                loop::line);
+    }
+
     /** A session on {@code terminal}; nothing is read until {@link #run()}. */
     public Repl(Terminal terminal, ReplConfig config) {
         this.terminal = Objects.requireNonNull(terminal, "terminal");

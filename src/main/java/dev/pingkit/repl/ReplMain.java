@@ -15,6 +15,7 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
 
+import dev.pingkit.cli.GuardedOutput;
 import dev.pingkit.cli.ReplOptions;
 import dev.pingkit.cli.UsageException;
 
@@ -24,6 +25,7 @@ import dev.pingkit.cli.UsageException;
  * <pre>
  * scripts/repl                      interactive (history in $HOME/.pingkit_history, or $PINGKIT_HISTORY)
  * scripts/repl -f experiment.txt    run a script, echoing each command; exit 1 at the first failed command
+ *                                   (a mistake goes to stderr: repl: experiment.txt line 3: ...)
  * scripts/repl &lt; experiment.txt     the same from standard input
  * scripts/repl -k -f experiment.txt keep going after a failed command (exit status still 1)
  * scripts/repl -D name=value ...    define $name for the script (repeatable)
@@ -36,7 +38,10 @@ public final class ReplMain {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.in, System.out, System.err));
+        // A script's output piped into head ends the session as it would end a shell script.
+        PrintStream out = new PrintStream(GuardedOutput.stdoutEndingOnBrokenPipe(), true, StandardCharsets.UTF_8);
+        System.setOut(out);
+        System.exit(run(args, System.in, out, System.err));
     }
 
     /**
@@ -109,8 +114,9 @@ public final class ReplMain {
                     }
                 }
                 var config = new ReplConfig(Optional.empty(), true, keepGoing, vars);
+                String name = file == null || file.equals("-") ? "stdin" : file;
                 try (in; Terminal t = new DumbTerminal("pingkit", "dumb", in, stdout, StandardCharsets.UTF_8)) {
-                    return new Repl(t, config).run();
+                    return new Repl(t, config, stderr, name).run();
                 }
             }
             if (history == null && !noHistory) {

@@ -103,9 +103,12 @@ final class SweepCommand {
             }
         }, stop));
         last = r;
-        console.println(String.format(Locale.ROOT, "%d targets, %d alive, %d unreachable in %.3f s%s",
-                r.targets().size(), r.alive().size(), r.unreachable().size(), r.elapsedNanos() / 1e9,
-                r.stopped() ? " (stopped: partial results)" : ""), Console.NOTE);
+        // A stopped sweep has targets it never probed: they are neither alive nor unreachable.
+        long unprobed = r.stopped() ? r.targets().stream().filter(t -> t.sent() == 0).count() : 0;
+        long unreachable = r.targets().stream().filter(t -> !t.alive() && (t.sent() > 0 || !r.stopped())).count();
+        console.println(String.format(Locale.ROOT, "%d targets, %d alive, %d unreachable%s in %.3f s%s",
+                r.targets().size(), r.alive().size(), unreachable, unprobed > 0 ? ", " + unprobed + " not probed" : "",
+                r.elapsedNanos() / 1e9, r.stopped() ? " (stopped: partial results)" : ""), Console.NOTE);
         long sent = r.targets().stream().mapToLong(TargetStats::sent).sum();
         if (sent == 0 && !r.stopped()) {
             throw new CommandFailed("no probe was sent");

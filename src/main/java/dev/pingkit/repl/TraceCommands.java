@@ -97,6 +97,11 @@ final class TraceCommands {
                 console.println("probe " + (p.index() + 1) + " (seq " + p.seq() + "): no answer");
                 continue;
             }
+            if (p.refused()) {
+                console.println("probe " + (p.index() + 1) + " (seq " + p.seq() + "): not sent: larger than the "
+                        + "path MTU " + p.refusedMtu() + " and must not be fragmented");
+                continue;
+            }
             console.println("probe " + (p.index() + 1) + " (seq " + p.seq() + "): answered by "
                     + Addresses.text(p.from()) + " after " + Hop.millis(p.rttNanos()) + " ms"
                     + (p.replyTtl() >= 0 ? ", arriving with ttl " + p.replyTtl() : "")

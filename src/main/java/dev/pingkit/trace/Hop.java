@@ -27,7 +27,7 @@ public record Hop(int ttl, List<TraceProbe> probes) {
 
     /** <b>The first address that answered at this TTL</b>, empty when none did (a silent hop). */
     public Optional<InetAddress> address() {
-        return probes.stream().filter(p -> !p.timedOut()).map(TraceProbe::from).findFirst();
+        return probes.stream().map(TraceProbe::from).filter(Objects::nonNull).findFirst();
     }
 
     /** <b>Each probe's RTT, empty for a probe nothing answered</b>. */
@@ -37,7 +37,7 @@ public record Hop(int ttl, List<TraceProbe> probes) {
 
     /** <b>The first answer's ICMP message</b> (time exceeded, unreachable, echo reply), empty when none came. */
     public Optional<IcmpMessage> message() {
-        return probes.stream().filter(p -> !p.timedOut()).map(TraceProbe::message).findFirst();
+        return probes.stream().map(TraceProbe::message).filter(Objects::nonNull).findFirst();
     }
 
     /** <b>True when the answer here ends the trace</b> (the destination's reply, or an unreachable). */
@@ -69,9 +69,21 @@ public record Hop(int ttl, List<TraceProbe> probes) {
         }
         b.append(ttl).append(' ');
         InetAddress last = null;
+        boolean refusedShown = false;
         for (TraceProbe p : probes) {
             if (p.timedOut()) {
                 b.append(" *");
+                continue;
+            }
+            if (p.refused()) {
+                // As traceroute: the first refusal shows * for the offender (there is none), its time and the
+                // MTU; it ends the hop, so the rest of its probes show * (the JSON output keeps each one's MTU).
+                if (refusedShown) {
+                    b.append(" *");
+                } else {
+                    b.append(" *  ").append(millis(p.rttNanos())).append(" ms !F-").append(p.refusedMtu());
+                    refusedShown = true;
+                }
                 continue;
             }
             if (!p.from().equals(last)) {

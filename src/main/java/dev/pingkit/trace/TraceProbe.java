@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * <b>How one TTL-limited probe of a trace ended: answered by a hop (time exceeded, unreachable), by the
- * destination (echo reply), or not at all.</b>
+ * destination (echo reply), refused by the local kernel (too big to go out with DF set), or not at all.</b>
  *
  * @param ttl          the probe's TTL / hop limit
  * @param index        its number within the hop, 0-based
@@ -20,9 +20,28 @@ import java.util.Optional;
  * @param message      the answer decoded (a time exceeded with its quote, an unreachable, an echo reply), or null
  * @param quoteAltered the datagram an ICMP error quotes differs from the probe sent (beyond the TTL and checksum a
  *                     router changes): a hop rewrote it
+ * @param refusedMtu   the path MTU the local kernel reported when it refused to send the probe (EMSGSIZE with DF
+ *                     set: traceroute's {@code !F-mtu} without any ICMP message), else 0
  */
 public record TraceProbe(int ttl, int index, int seq, InetAddress from, long rttNanos, int replyTtl,
-                         IcmpMessage message, boolean quoteAltered) {
+                         IcmpMessage message, boolean quoteAltered, int refusedMtu) {
+
+    /** <b>A probe that went out</b> (answered when {@code from} is set). */
+    public TraceProbe(int ttl, int index, int seq, InetAddress from, long rttNanos, int replyTtl, IcmpMessage message,
+                      boolean quoteAltered) {
+        this(ttl, index, seq, from, rttNanos, replyTtl, message, quoteAltered, 0);
+    }
+
+    /**
+     * <b>A probe the local kernel refused to send</b>: with DF set it is larger than the path MTU {@code mtu} it
+     * knows; {@code rttNanos} is how long the refusal took to be reported.
+     */
+    public static TraceProbe refused(int ttl, int index, int seq, long rttNanos, int mtu) {
+        if (mtu <= 0) {
+            throw new IllegalArgumentException("mtu must be positive, got " + mtu);
+        }
+        return new TraceProbe(ttl, index, seq, null, rttNanos, -1, null, false, mtu);
+    }
 
     /** <b>A probe nothing answered in time.</b> */
     public static TraceProbe timeout(int ttl, int index, int seq) {
@@ -31,7 +50,12 @@ public record TraceProbe(int ttl, int index, int seq, InetAddress from, long rtt
 
     /** <b>True when nothing came back in time</b> (traceroute's {@code *}). */
     public boolean timedOut() {
-        return from == null;
+        return from == null && refusedMtu == 0;
+    }
+
+    /** <b>True when the local kernel refused to send the probe</b> ({@link #refusedMtu()} says why). */
+    public boolean refused() {
+        return refusedMtu > 0;
     }
 
     /** <b>True when the destination answered: an echo reply.</b> */
@@ -44,9 +68,12 @@ public record TraceProbe(int ttl, int index, int seq, InetAddress from, long rtt
         return message != null && message.type() == (message.family() == 4 ? 3 : 1);
     }
 
-    /** <b>True when the answer ends the trace at this hop: the destination's reply or an unreachable.</b> */
+    /**
+     * <b>True when the probe ends the trace at this hop: the destination's reply, an unreachable, or a local
+     * refusal</b> (a larger TTL cannot make a probe too big for the first link fit; traceroute stops there too).
+     */
     public boolean isFinal() {
-        return reached() || unreachable();
+        return reached() || unreachable() || refused();
     }
 
     /** <b>The answer's source</b>, empty for a timeout. */
@@ -64,6 +91,9 @@ public record TraceProbe(int ttl, int index, int seq, InetAddress from, long rtt
     public String toString() {
         if (timedOut()) {
             return "ttl " + ttl + " #" + (index + 1) + " *";
+        }
+        if (refused()) {
+            return "ttl " + ttl + " #" + (index + 1) + " refused: larger than the path MTU " + refusedMtu;
         }
         long us = rttNanos / 1000;
         return "ttl " + ttl + " #" + (index + 1) + " " + Addresses.text(from) + " " + us / 1000 + "."

@@ -40,6 +40,7 @@ final class Tracer implements AutoCloseable {
     private final byte[] payload;
     private final long[] sentMono;
     private final boolean[] requested;
+    private final long[] requestedMono;
     private final Probe[] probes;
     private final TraceProbe[] result;
     private final List<TraceProbe> done = new ArrayList<>();
@@ -69,6 +70,7 @@ final class Tracer implements AutoCloseable {
         }
         this.sentMono = new long[n];
         this.requested = new boolean[n];
+        this.requestedMono = new long[n];
         this.probes = new Probe[n];
         this.result = new TraceProbe[n];
     }
@@ -138,6 +140,10 @@ final class Tracer implements AutoCloseable {
                 } else if (e instanceof ProbeEvent.Failed f) {
                     result[i] = new TraceProbe(ttlOf(i), i % q, p.seq(), f.reporter(), f.rttNanos(), f.ttl(),
                             f.error(), quoteAltered(p, f.error()));
+                } else if (e instanceof ProbeEvent.SendFailed sf && sf.mtu() > 0) {
+                    // too big for the path with DF set: the kernel said so at once, no hop ever sees the probe
+                    result[i] = TraceProbe.refused(ttlOf(i), i % q, p.seq(),
+                            Math.max(0, time.nanoTime() - requestedMono[i]), sf.mtu());
                 } else if (e instanceof ProbeEvent.Lost l && !l.stopped() || e instanceof ProbeEvent.SendFailed) {
                     result[i] = TraceProbe.timeout(ttlOf(i), i % q, p.seq());
                 }
@@ -219,6 +225,7 @@ final class Tracer implements AutoCloseable {
             // The engine's own timeout is the longest wait; the wait rule usually ends the probe sooner.
             engine.probe(target, ProbeSpec.DEFAULT.payload(payload).ttl(ttlOf(i)).timeout(trace.waitMax()), i + 1);
             requested[i] = true;
+            requestedMono[i] = now;
             lastRequest = now;
             inFlight++;
         }
@@ -231,14 +238,14 @@ final class Tracer implements AutoCloseable {
         if (trace.waitHere() > 0) {
             int first = i - i % q;
             for (int k = first; k < first + q; k++) {
-                if (result[k] != null && !result[k].timedOut()) {
+                if (result[k] != null && result[k].from() != null) {
                     return Math.min(max, (long) ((result[k].rttNanos() + WAIT_PRECISION_NANOS) * trace.waitHere()));
                 }
             }
         }
         if (trace.waitNear() > 0) {
             for (int k = i + 1; k < n && sentMono[k] != 0; k++) {
-                if (result[k] != null && !result[k].timedOut()) {
+                if (result[k] != null && result[k].from() != null) {
                     return Math.min(max, (long) ((result[k].rttNanos() + WAIT_PRECISION_NANOS) * trace.waitNear()));
                 }
             }

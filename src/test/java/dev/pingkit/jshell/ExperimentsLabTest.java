@@ -27,7 +27,9 @@ class ExperimentsLabTest {
                 Lab.home().resolve("scripts/repl").toString(), "--lab", "-f",
                 Lab.home().resolve("examples").resolve(example).toString());
         assertEquals(0, r.exitCode(), r.toString());
-        assertFalse(r.stdout().contains("error:"), r.toString());
+        // a script's mistakes go to stderr as "repl: FILE line N: ..."
+        assertFalse(r.stdout().contains("error:") || r.stderr().lines().anyMatch(l -> l.startsWith("repl: ")),
+                r.toString());
         return r.stdout();
     }
 

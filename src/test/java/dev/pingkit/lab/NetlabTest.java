@@ -1,5 +1,6 @@
 package dev.pingkit.lab;
 
+import dev.pingkit.tools.RequiredTool;
 import static dev.pingkit.lab.Lab.BLACKHOLE;
 import static dev.pingkit.lab.Lab.DUP;
 import static dev.pingkit.lab.Lab.FAR;
@@ -286,6 +287,7 @@ class NetlabTest {
     // ------------------------------------------------------------------ helpers
 
     private static Ping ping(int family, String... args) {
+        RequiredTool.require("ping", "iputils-ping");
         List<String> cmd = new ArrayList<>(List.of("ping", "-n", "-" + family));
         cmd.addAll(List.of(args));
         return parse(Lab.run(T, cmd.toArray(String[]::new)));

@@ -1,5 +1,6 @@
 package dev.pingkit.lab;
 
+import dev.pingkit.tools.RequiredTool;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pingkit.packet.Addresses;
@@ -75,6 +76,7 @@ class TraceChainLabTest {
     }
 
     private static Lab.Result expect(int family, String regex, String... args) {
+        RequiredTool.require("ping", "iputils-ping");
         String[] cmd = new String[args.length + 3];
         cmd[0] = "ping";
         cmd[1] = "-n";

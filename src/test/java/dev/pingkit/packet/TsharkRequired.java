@@ -1,7 +1,5 @@
 package dev.pingkit.packet;
 
-import org.junit.jupiter.api.Assumptions;
-
 /** tshark is a test dependency (.ci/run installs it): under CI its absence fails, elsewhere it skips and says why. */
 public final class TsharkRequired {
     private TsharkRequired() {
@@ -9,10 +7,6 @@ public final class TsharkRequired {
 
     /** Fails under CI=true, skips elsewhere, when tshark does not run. */
     public static void check() {
-        boolean ok = Tshark.available();
-        if (!ok && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("tshark is needed by this test and .ci/run installs it, but it does not run");
-        }
-        Assumptions.assumeTrue(ok, "tshark is not installed (apt-get install tshark)");
+        dev.pingkit.tools.RequiredTool.need(Tshark.available(), "tshark does not run here (apt-get install tshark)");
     }
 }

@@ -1,5 +1,6 @@
 package dev.pingkit.ping;
 
+import dev.pingkit.tools.RequiredTool;
 import dev.pingkit.engine.Engine;
 import dev.pingkit.Once;
 import dev.pingkit.engine.PingStatistics;
@@ -174,6 +175,7 @@ class PingerLabTest {
     }
 
     static Flooded runWithFlood(int family, Pinger pinger, int count, int floodCount) throws Exception {
+        RequiredTool.require("ping", "iputils-ping");
         InetAddress peer = addr(Lab.PEER, family);
         CompletableFuture<Lab.Result> flood = new CompletableFuture<>();
         AtomicInteger foreignEchoes = new AtomicInteger();

@@ -56,6 +56,16 @@ class ReplHistoryFileTest {
     }
 
     @Test
+    void aNewHistoryFileIsCreatedReadableByItsOwnerOnly(@TempDir Path dir) throws IOException {
+        // as bash creates ~/.bash_history: the commands typed (targets, payloads) are nobody else's to read
+        Path history = dir.resolve("history");
+        ReplDriver.run(ReplConfig.interactive(history), "let a 1");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(history)));
+        assertTrue(Files.readString(history).contains(":let a 1"), Files.readString(history));
+    }
+
+    @Test
     void ourOwnHistoryStillGrows(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("h");
         session(file, "ipv4");

@@ -40,7 +40,8 @@ class ReplMainTest {
         Path f = Files.writeString(dir.resolve("bad.repl"), "echo to 127.0.0.1\nset ttl 0\nshow\n");
         Run r = main("", "-f", f.toString());
         assertEquals(1, r.status());
-        assertTrue(r.out().contains("error: ttl must be 1..255, got 0"), r.out());
+        // a script's mistake goes to stderr with the script's name and line, as a shell reports one
+        assertEquals("repl: " + f + " line 2: ttl must be 1..255, got 0\n", r.err(), r.out());
         assertTrue(!r.out().contains("pingkit> show"), r.out());
 
         Run k = main("", "--keep-going", "-f", f.toString());

@@ -45,4 +45,23 @@ class ReplSweepTest {
                     "1 targets, 1 alive, 0 unreachable in \\d+\\.\\d{3} s \\(stopped: partial results\\)")), out);
         }
     }
+
+    @Test
+    @Timeout(120)
+    void aStoppedSweepCountsTheTargetsItNeverProbedApart() throws Exception {
+        // 254 loopback targets 200 ms apart: Ctrl-C after the first answers leaves most never probed, and they are
+        // not unreachable (they were counted so)
+        try (ReplNetworkTest.Live live = new ReplNetworkTest.Live("sweep 127.0.0.0/24 count 1 interval 200",
+                "ipv6")) {
+            live.awaitOutput("127.0.0.2 alive");
+            live.ctrlC();
+            live.awaitOutput("host names resolve to IPv6");
+            live.close();
+            String out = live.output();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("254 targets, (\\d+) alive, 0 unreachable, "
+                    + "(\\d+) not probed in \\d+\\.\\d{3} s \\(stopped: partial results\\)").matcher(out);
+            assertTrue(m.find(), out);
+            assertTrue(Integer.parseInt(m.group(1)) >= 2 && Integer.parseInt(m.group(2)) > 100, out);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.pingkit.repl;
 
+import dev.pingkit.tools.RequiredTool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,7 @@ class TraceReplLabTest {
     void traceShowsTheHopsTracerouteShowsAndShowHopDecodesTheQuote(@TempDir Path dir) throws Exception {
         String distant = Lab.host("distant").v4().getHostAddress();
         Thread.sleep(600); // a fresh token at the rate-limited hop
+        RequiredTool.require("traceroute", "traceroute");
         Lab.Result theirs = Lab.run(LIMIT, "traceroute", "-I", "-n", "-q", "2", distant);
         Thread.sleep(600);
         Lab.Result r = repl(dir, "trace $distant probes 2", "show hop 2", "show hop 9", "trace $distant max 0",
@@ -56,9 +58,12 @@ class TraceReplLabTest {
         assertTrue(out.contains("type     = 8 (echo-request)"), out);
         assertTrue(out.contains("seq      = 3"), out);
         // mistakes: one line each, the session goes on to the next line
-        assertTrue(out.contains("error: the last trace (to " + distant + ") has hops 1..5, got 9"), out);
-        assertTrue(out.contains("error: max must be 1..255, got 0"), out);
-        assertTrue(out.contains("error: unknown host: nosuch.invalid"), out);
+        // on stderr, each with the script's line, as a shell reports a failing line
+        String err = r.stderr();
+        assertTrue(err.matches("(?s).*repl: \\S+ line 3: the last trace \\(to " + java.util.regex.Pattern.quote(distant)
+                + "\\) has hops 1\\.\\.5, got 9\n.*"), err);
+        assertTrue(err.matches("(?s).*repl: \\S+ line 4: max must be 1\\.\\.255, got 0\n.*"), err);
+        assertTrue(err.matches("(?s).*repl: \\S+ line 5: unknown host: nosuch\\.invalid\n.*"), err);
         assertTrue(!out.contains("Exception") && !out.contains("\tat "), out);
     }
 }

@@ -37,6 +37,20 @@ class HopTest {
     }
 
     @Test
+    void aProbeTheKernelRefusedPrintsAsTracerouteAndEndsTheHop() {
+        // traceroute -F over a smaller path MTU: " 1  *  0.047 ms !F-1500 * *"
+        Hop hop = new Hop(1, List.of(TraceProbe.refused(1, 0, 1, 47_000, 1500), TraceProbe.refused(1, 1, 2, 9_000, 1500),
+                TraceProbe.refused(1, 2, 3, 8_000, 1500)));
+        assertEquals(" 1  *  0.047 ms !F-1500 * *", hop.toString());
+        assertEquals(true, hop.isFinal());
+        assertEquals(java.util.Optional.empty(), hop.address());
+        assertEquals(false, hop.probes().get(0).timedOut());
+        assertEquals("ttl 1 #1 refused: larger than the path MTU 1500", hop.probes().get(0).toString());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> TraceProbe.refused(1, 0, 1, 0, 0));
+    }
+
+    @Test
     void aChangedAddressWithinAHopIsPrintedBeforeItsTimeAndATimeoutIsAStar() {
         IcmpMessage te = icmp(4, 11, 0);
         Hop hop = new Hop(3, List.of(answered(3, 0, "198.18.10.2", 123, te), TraceProbe.timeout(3, 1, 2),

@@ -1,5 +1,6 @@
 package dev.pingkit.trace;
 
+import dev.pingkit.tools.RequiredTool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,6 +36,7 @@ class TraceLabTest {
         InetAddress distant = Lab.host("distant").address(family);
         String literal = dev.pingkit.packet.Addresses.text(distant);
         Thread.sleep(600); // a fresh token at the rate-limited hop
+        RequiredTool.require("traceroute", "traceroute");
         Lab.Result theirs = Lab.run(T, "traceroute", "-I", "-n", "-m", "8", literal);
         Thread.sleep(600);
         Route route = Trace.to(literal).maxHops(8).probes(3).netns(Lab.CLIENT_NETNS).run();

@@ -1,11 +1,13 @@
 package dev.pingkit.cli.fping;
 
 import dev.pingkit.engine.Hosts;
+import dev.pingkit.engine.SocketAccess;
 import dev.pingkit.sweep.Sweep;
 import dev.pingkit.sweep.SweepListener;
 import dev.pingkit.sweep.SweepResult;
 import dev.pingkit.engine.Stop;
 import dev.pingkit.cli.ProcessExit;
+import dev.pingkit.cli.GuardedOutput;
 import dev.pingkit.cli.Signals;
 import dev.pingkit.packet.EchoPayload;
 
@@ -25,8 +27,19 @@ public final class FpingCommand {
 
     /** The command; exits the JVM with fping's code. */
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true);
-        int code = run(args, System.in, out, System.err, Signals.PROCESS::onStop);
+        PrintStream out = new PrintStream(GuardedOutput.stdoutEndingOnBrokenPipe(), true);
+        int code = run(args, System.in, out, System.err, new StopHook() {
+            @Override
+            public void onStop(Runnable stop) {
+                Signals.PROCESS.onStop(stop);
+            }
+
+            @Override
+            public void onStatus(Runnable status) {
+                // fping's SIGQUIT; HotSpot keeps SIGQUIT, so scripts/fping turns it into SIGUSR1
+                Signals.PROCESS.onStatus(status);
+            }
+        });
         out.flush();
         ProcessExit.now(code);
     }
@@ -34,13 +47,28 @@ public final class FpingCommand {
     /** Hooks the run's stop to an outside signal (Ctrl-C for the command, nothing in tests). */
     interface StopHook {
         void onStop(Runnable stop);
+
+        /** Receives the action that prints fping's interim report (its SIGQUIT); ignored by default. */
+        default void onStatus(Runnable status) {
+        }
     }
 
     /** Runs one fping command line; returns the exit code. */
     static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err, StopHook hook) {
         FpingInvocation inv;
         try {
-            FpingOptions.Parsed parsed = FpingOptions.parse(args);
+            FpingOptions.Parsed parsed;
+            try {
+                parsed = FpingOptions.parse(args);
+            } catch (FpingUsageException e) {
+                // fping opens its socket first, reads its options (a malformed one is the usage text), checks the
+                // socket, and only then the options' values: without a socket, "-H 300" is the socket's error.
+                if (!e.getMessage().startsWith("Usage:") && !SocketAccess.mayOpen()) {
+                    err.println(FpingWords.cannotCreateSocket());
+                    return 4;
+                }
+                throw e;
+            }
             if (parsed instanceof FpingOptions.Help) {
                 out.print(FpingWords.usage());
                 return 0;
@@ -48,6 +76,10 @@ public final class FpingCommand {
             if (parsed instanceof FpingOptions.Version) {
                 out.println(FpingWords.version());
                 return 0;
+            }
+            if (!SocketAccess.mayOpen()) {
+                err.println(FpingWords.cannotCreateSocket());
+                return 4;
             }
             inv = ((FpingOptions.Run) parsed).invocation();
             FpingTargets targets = FpingTargets.of(inv, stdin, err);
@@ -60,6 +92,9 @@ public final class FpingCommand {
             SweepListener listener = json != null ? json : printer;
             Stop stop = new Stop();
             hook.onStop(stop::stop);
+            if (json == null) {
+                hook.onStatus(printer.reports()::snapshot);
+            }
             SweepResult result;
             FpingReports reports = json == null ? printer.reports() : null; // started by the printer's onStart
             try {
@@ -79,7 +114,9 @@ public final class FpingCommand {
             err.println(e.getMessage());
             return e.exitCode();
         } catch (IOException e) {
-            err.println(FpingWords.PROG + ": " + e.getMessage());
+            // fping's words for a socket it may not open; pingkit's advice on how to get one is for its own commands
+            err.println(SocketAccess.denied(e) ? FpingWords.cannotCreateSocket() : FpingWords.PROG + ": "
+                    + e.getMessage());
             return 4;
         } catch (IllegalArgumentException e) {
             err.println(FpingWords.PROG + ": " + e.getMessage());

@@ -162,6 +162,10 @@ final class FpingOptions {
                 if (count <= 0) {
                     throw FpingUsageException.usage();
                 }
+                if (count == Integer.MAX_VALUE) { // atoi's clamp: name what was typed, not the clamp
+                    throw new FpingUsageException(FpingWords.PROG + ": count must be 1..100000, got "
+                            + leadingNumber(cl.getOptionValue(c), false));
+                }
                 verboseCount = c.equals("C");
             }
         }
@@ -207,7 +211,15 @@ final class FpingOptions {
             throw new FpingUsageException(FpingWords.countAndLoop());
         }
         if (size > MAX_PING_DATA) {
-            throw new FpingUsageException(FpingWords.dataSize(size, MAX_PING_DATA));
+            // the size as fping's %u read it: a negative one wraps (-b -1 is 4294967295), a larger one is as typed
+            long typed;
+            try {
+                typed = Long.parseLong(leadingNumber(cl.getOptionValue("b"), false));
+            } catch (NumberFormatException e) {
+                typed = size; // beyond a long: the clamp says enough
+            }
+            throw new FpingUsageException(FpingWords.dataSize(typed < 0 ? typed & 0xffffffffL : typed,
+                    MAX_PING_DATA));
         }
         if (backoff > 5.0 || backoff < 1.0) {
             throw new FpingUsageException(FpingWords.backoff(backoff));

@@ -29,7 +29,7 @@ final class FpingPrinter implements SweepListener {
     long maxRtt = -1;
     long sumRtt;
     long answered;
-    private final FpingReports reports; // -Q's interval counts, null without
+    private final FpingReports reports; // the interval counts of -Q and of SIGQUIT's report
 
     FpingPrinter(FpingInvocation inv, List<dev.pingkit.sweep.SweepTarget> targets, PrintStream out, PrintStream err) {
         this.inv = inv;
@@ -40,10 +40,10 @@ final class FpingPrinter implements SweepListener {
         this.sent = new int[targets.size()];
         this.received = new int[targets.size()];
         this.total = new long[targets.size()];
-        this.reports = inv.reports() ? new FpingReports(inv, targets, width, out, err) : null;
+        this.reports = new FpingReports(inv, targets, width, out, err);
     }
 
-    /** fping's {@code -Q} interval reports, null when not asked for (or not in count or loop mode). */
+    /** The interval reports: {@code -Q}'s timer and SIGQUIT's {@link FpingReports#snapshot}. */
     FpingReports reports() {
         return reports;
     }

@@ -11,7 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * <b>fping's {@code -Q N} interval reports: every target's counts since the last report, every N seconds</b>, as
+ * <b>fping's {@code -Q N} interval reports (and its SIGQUIT one): every target's counts since the last report,
+ * every N seconds</b>, as
  * fping 5.1's {@code print_per_system_splits} writes them on stderr (a {@code [hh:mm:ss]} line, then
  * {@code host : xmt/rcv/%loss = ...} per target), or with {@code -N} as its {@code print_netdata} writes netdata's
  * charts on stdout. As in fping a probe counts when it ends (answered, timed out, refused), and a run that ends
@@ -47,8 +48,11 @@ final class FpingReports implements AutoCloseable {
         this.total = new long[n];
     }
 
-    /** Starts the reports: the first one interval from now. */
+    /** Starts the reports: the first one interval from now (without {@code -Q}, only {@link #snapshot}s print). */
     void start() {
+        if (!inv.reports()) {
+            return;
+        }
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "fping -Q reports");
             t.setDaemon(true);
@@ -76,13 +80,34 @@ final class FpingReports implements AutoCloseable {
     }
 
     /** Prints one report and starts the next interval. */
-    synchronized void report() {
+    void report() {
+        print(inv.netdata());
+    }
+
+    /**
+     * fping's SIGQUIT: the {@code [hh:mm:ss]} report of every target's counts since the last one, on stderr, now
+     * (netdata's format is for {@code -Q}'s timer only, as in fping); the next report counts from here.
+     */
+    void snapshot() {
+        print(false, inv.verbose() || inv.perReply());
+    }
+
+    private void print(boolean netdata) {
+        print(netdata, false);
+    }
+
+    // fping's print_per_system_splits starts with an empty line when it prints per-reply or verbose lines (so not
+    // for -Q, which implies -q)
+    private synchronized void print(boolean netdata, boolean blankFirst) {
         if (closed) {
             return;
         }
         StringBuilder b = new StringBuilder();
         String nl = System.lineSeparator();
-        if (inv.netdata()) {
+        if (blankFirst) {
+            b.append(nl);
+        }
+        if (netdata) {
             netdata(b, nl);
             out.print(b);
             out.flush();

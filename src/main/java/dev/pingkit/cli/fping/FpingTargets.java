@@ -58,11 +58,21 @@ final class FpingTargets {
         return t;
     }
 
+    /** Longest line of a targets file: far beyond any name (253 characters), short of an endless file's memory. */
+    static final int MAX_LINE = 4096;
+
     private void readFile(String file, InputStream stdin) throws FpingUsageException {
-        try (BufferedReader r = file.equals("-")
-                ? new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8))
-                : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-            for (String line; (line = r.readLine()) != null; ) {
+        // Bytes that are not UTF-8 decode to U+FFFD, as fping reads bytes: each line is still tried (and is no
+        // host name), instead of the whole file failing with the decoder's "Input length = 1".
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(file.equals("-") ? stdin
+                : Files.newInputStream(Path.of(file)), decoder))) {
+            int n = 0;
+            for (String line; (line = line(r, file, ++n)) != null; ) {
+                if (n == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1); // a UTF-8 byte order mark is not part of the first name
+                }
                 String host = line.strip().split("\\s+", 2)[0];
                 if (!host.isEmpty() && !host.startsWith("#")) {
                     add(host);
@@ -73,6 +83,31 @@ final class FpingTargets {
         } catch (IOException e) {
             throw new FpingUsageException(FpingWords.fileError(e.getMessage()), 4);
         }
+    }
+
+    /** The next line, at most {@link #MAX_LINE} characters (a link to /dev/zero is one endless line); null at the end. */
+    private static String line(BufferedReader r, String file, int n) throws IOException, FpingUsageException {
+        StringBuilder b = new StringBuilder();
+        for (int c = r.read(); c >= 0; c = r.read()) {
+            if (c == '\n') {
+                return b.toString();
+            }
+            if (b.length() == MAX_LINE) {
+                throw new FpingUsageException(FpingWords.PROG + ": " + file + ": line " + n + " is longer than "
+                        + MAX_LINE + " characters, not a list of targets", 4);
+            }
+            b.append((char) c);
+        }
+        return b.length() == 0 ? null : b.toString();
+    }
+
+    /** A host name's characters (RFC 1123 and the odd underscore), or an address literal's; at most 253. */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9_][A-Za-z0-9_.-]{0,252}|[0-9A-Fa-f:.]+(%[A-Za-z0-9_.-]+)?");
+
+    /** {@code name} for a message: a very long one cut, so one bad line does not fill the screen. */
+    private static String shown(String name) {
+        return name.length() <= 255 ? name : name.substring(0, 64) + "...(" + name.length() + " characters)";
     }
 
     /** {@code -g a.b.c.d/n}; beyond fping 5.1, IPv6 blocks too. */
@@ -102,6 +137,10 @@ final class FpingTargets {
             if (!FpingOptions.isAddressLiteral(a)) {
                 throw new FpingUsageException(FpingWords.rangeAddress(a));
             }
+        }
+        if (first.contains(":") != last.contains(":")) {
+            // one IPv4 end and one IPv6: fping's words (it takes no IPv6 range at all; we take two IPv6 ends)
+            throw new FpingUsageException(FpingWords.PROG + ": -g works only with IPv4 addresses");
         }
         AddressBlock b;
         try {
@@ -137,7 +176,9 @@ final class FpingTargets {
         boolean mismatch = false;
         String reason = null;
         String lower = name.toLowerCase(Locale.ROOT);
-        if (!lower.endsWith(".invalid") && !lower.endsWith(".invalid.")) {
+        // A word that cannot be a host name ("127.0.0.1;touch x", a binary line) never goes to the resolver: it
+        // would only ask the network about it, to get the "Name or service not known" said here.
+        if (!lower.endsWith(".invalid") && !lower.endsWith(".invalid.") && NAME.matcher(name).matches()) {
             try {
                 for (InetAddress a : InetAddress.getAllByName(name)) {
                     if (!familyMatches(a)) {
@@ -162,7 +203,7 @@ final class FpingTargets {
             if (reason != null && !mismatch) {
                 unknown++;
                 if (!inv.quiet()) {
-                    err.println(name + ": " + reason);
+                    err.println(shown(name) + ": " + reason);
                 }
                 return;
             }
@@ -178,7 +219,7 @@ final class FpingTargets {
     private void warnUnknown(String name, boolean familyMismatch) {
         unknown++;
         if (!inv.quiet()) {
-            err.println(FpingWords.unknownHost(name, familyMismatch));
+            err.println(FpingWords.unknownHost(shown(name), familyMismatch));
         }
     }
 

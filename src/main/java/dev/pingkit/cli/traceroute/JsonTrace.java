@@ -33,15 +33,15 @@ final class JsonTrace {
         for (TraceProbe p : hop.probes()) {
             IcmpMessage m = p.message();
             out.println(new JsonLine("probe").field("ttl", p.ttl()).field("probe", p.index() + 1)
-                    .field("seq", p.seq()).field("from", p.timedOut() ? null : Addresses.text(p.from()))
+                    .field("seq", p.seq()).field("from", p.from() == null ? null : Addresses.text(p.from()))
                     .millis("rtt_ms", TracerouteCommand.micros(p.rttNanos()))
                     .raw("icmp_type", m == null ? "null" : Integer.toString(m.type()))
                     .raw("icmp_code", m == null ? "null" : Integer.toString(m.code()))
                     .field("icmp", m == null ? null : m.typeName())
-                    .field("annotation", Hop.annotation(m))
+                    .field("annotation", p.refused() ? "!F-" + p.refusedMtu() : Hop.annotation(m))
                     .raw("reply_ttl", p.replyTtl() < 0 ? "null" : Integer.toString(p.replyTtl()))
                     .field("quote_altered", p.quoteAltered()));
-            if (!p.timedOut()) {
+            if (p.from() != null) {
                 answered++;
             }
         }

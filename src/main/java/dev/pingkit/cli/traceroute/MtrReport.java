@@ -46,7 +46,7 @@ final class MtrReport {
 
         void add(TraceProbe p) {
             sent++;
-            if (p.timedOut()) {
+            if (p.from() == null) { // timed out, or refused by the local kernel: no answer either way
                 return;
             }
             if (address == null) {

@@ -13,6 +13,7 @@ import java.util.function.Function;
 
 import org.apache.commons.cli.help.HelpFormatter;
 
+import dev.pingkit.cli.GuardedOutput;
 import dev.pingkit.engine.HostNotFoundException;
 import dev.pingkit.engine.NoAddressInFamilyException;
 import dev.pingkit.packet.Addresses;
@@ -43,7 +44,7 @@ public final class TracerouteCommand {
         Thread warmUp = new Thread(new NativeWarmUp(), "pingkit-native-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
-        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 14),
+        PrintStream out = new PrintStream(new BufferedOutputStream(GuardedOutput.stdoutEndingOnBrokenPipe(), 1 << 14),
                 false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         int code;

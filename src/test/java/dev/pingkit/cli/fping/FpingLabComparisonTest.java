@@ -1,5 +1,6 @@
 package dev.pingkit.cli.fping;
 
+import dev.pingkit.tools.RequiredTool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,6 +45,7 @@ class FpingLabComparisonTest {
     }
 
     static Run theirs(String... args) {
+        RequiredTool.require("fping", "fping");
         List<String> cmd = new ArrayList<>(List.of("fping"));
         cmd.addAll(List.of(args));
         return run(cmd);

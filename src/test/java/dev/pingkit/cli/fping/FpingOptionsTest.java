@@ -1,5 +1,6 @@
 package dev.pingkit.cli.fping;
 
+import dev.pingkit.tools.RequiredTool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -108,6 +109,70 @@ class FpingOptionsTest {
     }
 
     @Test
+    void outOfRangeNumbersAreNamedAsTyped() {
+        // atoi clamps to 2147483647; the message names what was typed (fping 5.1 itself crashes on this one)
+        assertEquals("fping: count must be 1..100000, got 99999999999",
+                refused("-c", "99999999999", "127.0.0.1").getMessage());
+        // %u wraps a negative size, and fping names the wrapped value
+        assertEquals("fping: data size 4294967295 not valid, must be lower than 65488",
+                refused("-b", "-1", "127.0.0.1").getMessage());
+    }
+
+    @Test
+    void aRangeFromIpv4ToIpv6IsFpingsOneLine() {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int code = FpingCommand.run(new String[] {"-g", "198.19.0.1", "2001:db8::1"},
+                java.io.InputStream.nullInputStream(), new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true), stop -> { });
+        org.junit.jupiter.api.Assumptions.assumeFalse(code == 4, "no ICMP socket here: " + err);
+        assertEquals("fping: -g works only with IPv4 addresses\n", err.toString());
+        assertEquals(1, code);
+    }
+
+    private record Ran(int code, String out, String err) {
+    }
+
+    private static Ran runFping(String... args) {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int code = FpingCommand.run(args, java.io.InputStream.nullInputStream(),
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), stop -> { });
+        org.junit.jupiter.api.Assumptions.assumeFalse(code == 4 && err.toString().contains("can't create socket"),
+                "no ICMP socket here");
+        return new Ran(code, out.toString(java.nio.charset.StandardCharsets.UTF_8),
+                err.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aTargetsFileWithABomBinaryBytesAndAShellLineTriesEachLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path f = dir.resolve("targets");
+        java.nio.file.Files.write(f, new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf, '1', '2', '7', '.', '0', '.',
+            '0', '.', '1', '\n', (byte) 0xff, (byte) 0xfe, 'x', '\n', '1', '2', '7', '.', '0', '.', '0', '.', '1', ';',
+            't', 'o', 'u', 'c', 'h', ' ', 'x', '\n'});
+        Ran r = runFping("-t", "500", "-f", f.toString());
+        // the BOM is no part of the first name; the other two lines are names that cannot resolve (fping: exit 2)
+        assertEquals("127.0.0.1 is alive\n", r.out(), r::toString);
+        assertEquals("\ufffd\ufffdx: Name or service not known\n127.0.0.1;touch: Name or service not known\n",
+                r.err(), r::toString);
+        assertEquals(2, r.code(), r::toString);
+    }
+
+    @Test
+    void anEndlessTargetsFileOrAHugeNameIsOneShortLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path zero = java.nio.file.Files.createSymbolicLink(dir.resolve("zero"),
+                java.nio.file.Path.of("/dev/zero"));
+        Ran r = runFping("-f", zero.toString());
+        assertEquals(new Ran(4, "", "fping: " + zero + ": line 1 is longer than 4096 characters, not a list of"
+                + " targets\n"), r);
+        Ran huge = runFping("a".repeat(100_000));
+        assertEquals(new Ran(2, "", "a".repeat(64) + "...(100000 characters): Name or service not known\n"), huge);
+    }
+
+    @Test
     void helpAndVersion() throws FpingUsageException {
         assertInstanceOf(FpingOptions.Help.class, FpingOptions.parse("-h"));
         assertInstanceOf(FpingOptions.Version.class, FpingOptions.parse("-v"));
@@ -115,6 +180,7 @@ class FpingOptionsTest {
 
     @Test
     void usageIsFpingsWordForWord() throws Exception {
+        RequiredTool.require("fping", "fping");
         Process p = new ProcessBuilder("fping", "-h").redirectErrorStream(true).start();
         String theirs = new String(p.getInputStream().readAllBytes());
         p.waitFor();

@@ -1,5 +1,6 @@
 package dev.pingkit.cli.ping;
 
+import dev.pingkit.tools.RequiredTool;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,6 +27,7 @@ class LabComparisonTest {
     private static final Duration T = Duration.ofSeconds(60);
 
     private static PingRun theirs(Duration timeout, String... args) {
+        RequiredTool.require("ping", "iputils-ping");
         List<String> cmd = new ArrayList<>(List.of("ping"));
         cmd.addAll(List.of(args));
         return result(Lab.run(timeout, cmd.toArray(String[]::new)));

@@ -1,5 +1,6 @@
 package dev.pingkit.cli.ping;
 
+import dev.pingkit.tools.RequiredTool;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,7 +23,7 @@ class LoopbackComparisonTest {
     @BeforeAll
     static void needsRootAndIputils() {
         assumeTrue(PingCommand.isRoot(), "needs root for raw ICMP sockets");
-        assumeTrue(PingRun.iputilsInstalled(), "needs iputils ping to compare with");
+        RequiredTool.require("ping", "iputils-ping"); // the reference compared with
     }
 
     private static void sameOutput(String... args) {

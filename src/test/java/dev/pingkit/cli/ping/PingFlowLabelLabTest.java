@@ -1,5 +1,6 @@
 package dev.pingkit.cli.ping;
 
+import dev.pingkit.tools.RequiredTool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -105,6 +106,7 @@ class PingFlowLabelLabTest {
         Lab.Result first = Lab.run(T, "sh", "-c", ours() + " -c 1 -F " + label + " " + peer);
         assertEquals(0, first.exitCode(), first::toString);
         Lab.Result again = Lab.run(T, "sh", "-c", ours() + " -c 1 -F " + label + " " + peer);
+        RequiredTool.require("ping", "iputils-ping");
         Lab.Result iputils = Lab.run(T, "ping", "-c", "1", "-F", label, peer);
         assertEquals("ping: can't set flowlabel: Operation not permitted", iputils.stderr().strip(), iputils::toString);
         assertEquals(iputils.stderr().strip(), again.stderr().strip(), again::toString);
@@ -120,6 +122,7 @@ class PingFlowLabelLabTest {
     @Test
     void badLabelsAreRefusedAsIputilsRefusesThem() {
         for (String bad : List.of("zz", "0x100000", "1048576", "-1", "0x12g")) {
+            RequiredTool.require("ping", "iputils-ping");
             Lab.Result theirs = Lab.run(T, "ping", "-c", "1", "-F", bad, peer6());
             Lab.Result mine = Lab.run(T, "sh", "-c", ours() + " -c 1 -F " + bad + " " + peer6());
             assertEquals(2, theirs.exitCode(), theirs::toString);

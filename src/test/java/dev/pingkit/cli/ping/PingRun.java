@@ -51,7 +51,7 @@ record PingRun(int exitCode, String stdout, String stderr) {
 
     /** Whether iputils ping is installed to compare with. */
     static boolean iputilsInstalled() {
-        return Files.isExecutable(Path.of("/usr/bin/ping")) || Files.isExecutable(Path.of("/bin/ping"));
+        return dev.pingkit.tools.RequiredTool.present("ping");
     }
 
     /** Runs {@code argv} with the test classpath for our launcher and waits (at most {@code seconds}). */

@@ -1,5 +1,6 @@
 package dev.pingkit.cli.ping;
 
+import dev.pingkit.tools.RequiredTool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +20,7 @@ class ProcessEdgesTest {
     @BeforeAll
     static void needsRootAndIputils() {
         assumeTrue(PingCommand.isRoot(), "needs root for raw ICMP sockets");
-        assumeTrue(PingRun.iputilsInstalled(), "needs iputils ping to compare with");
+        RequiredTool.require("ping", "iputils-ping"); // the reference compared with
     }
 
     /** {@code bash -c script} with {@code $PING} set to scripts/ping (classes under test) or iputils' ping. */

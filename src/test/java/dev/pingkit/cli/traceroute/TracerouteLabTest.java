@@ -1,5 +1,6 @@
 package dev.pingkit.cli.traceroute;
 
+import dev.pingkit.tools.RequiredTool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,7 @@ class TracerouteLabTest {
     private static final Pattern RTT = Pattern.compile("\\d+\\.\\d{3} ms");
 
     private static Lab.Result theirs(String... args) {
+        RequiredTool.require("traceroute", "traceroute");
         List<String> cmd = new ArrayList<>(List.of("traceroute", "-I"));
         cmd.addAll(List.of(args));
         return run(cmd);
@@ -102,8 +104,23 @@ class TracerouteLabTest {
 
     @ParameterizedTest(name = "IPv{0}")
     @ValueSource(ints = {4, 6})
+    void aProbeTooBigForThePathWithDfSetIsMarkedAndEndsTheTrace(int family) {
+        // 9000 bytes over the lab's 1500-byte links: the kernel refuses the send with EMSGSIZE and the MTU;
+        // traceroute prints " 1  *  0.047 ms !F-1500 * *" and stops there.
+        sameAsTraceroute("-n", "-F", addr("peer", family), "9000");
+        Lab.Result ours = ours("-F", addr("peer", family), "9000");
+        assertEquals(2, ours.stdout().lines().count(), ours::toString); // the header and the first hop
+        assertTrue(ours.stdout().endsWith(" ms !F-1500 * *\n"), ours::toString);
+        Lab.Result json = ours("--json", "-F", addr("peer", family), "9000");
+        assertTrue(json.stdout().contains("\"annotation\":\"!F-1500\""), json::toString);
+        assertTrue(json.stdout().contains("\"final\":true"), json::toString);
+    }
+
+    @ParameterizedTest(name = "IPv{0}")
+    @ValueSource(ints = {4, 6})
     void reportListsTheSameHopsAndLossAsMtr(int family) {
         String target = addr("distant", family);
+        RequiredTool.require("mtr", "mtr-tiny");
         Lab.Result theirs = Lab.run(T, "mtr", "--report", "-n", "-c", "2", target);
         Lab.Result ours = ours("--report", "-c", "2", target);
         String both = "mtr:\n" + theirs + "\npingkit:\n" + ours;

@@ -1,5 +1,6 @@
 package dev.pingkit.cli.traceroute;
 
+import dev.pingkit.tools.RequiredTool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -47,15 +48,6 @@ class TracerouteOptionsTest {
         return new Outcome(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
     }
 
-    private static boolean tracerouteInstalled() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (new File(dir, "traceroute").canExecute()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {
             "-I -m 0 127.0.0.1", "-I -m 300 127.0.0.1", "-I -q 0 127.0.0.1", "-I -q 11 127.0.0.1",
@@ -63,7 +55,7 @@ class TracerouteOptionsTest {
             "-I -m abc 127.0.0.1", "-I -w x 127.0.0.1", "-I -n 127.0.0.1 abc", "-I -n 127.0.0.1 60 7",
             "-I -m"})
     void badInputGivesTraceroutesOneLineAndExitCode(String line) throws IOException, InterruptedException {
-        assumeTrue(tracerouteInstalled(), "Debian's traceroute is not installed (.ci/run installs it)");
+        RequiredTool.require("traceroute", "traceroute");
         String[] args = line.split(" ");
         Outcome theirs = theirs(args);
         Outcome ours = ours(args);
