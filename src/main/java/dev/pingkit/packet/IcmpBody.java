@@ -21,6 +21,16 @@ record IcmpBody(IcmpQuery query, RouterAdvertisement routers, List<String> probl
      * Decodes {@code icmp[off, off+len)} of {@code family}; the checksum as it verified decides whether the value
      * carries it computed (it verified) or forced (it did not, or could not be checked and is not 0).
      */
+    /**
+     * Whether a received checksum reads as the computed one. 0xffff verifies wherever 0x0000 does (one's complement
+     * has two zeros) but the computed checksum is 0xffff only for an all-zero message: kept as sent, so the value
+     * re-encodes to the bytes received.
+     */
+    private static boolean asComputed(ChecksumStatus status, int checksum) {
+        return status == ChecksumStatus.VALID ? checksum != 0xffff
+                : status == ChecksumStatus.UNKNOWN && checksum == 0;
+    }
+
     static IcmpBody of(int family, byte[] icmp, int off, int len, ChecksumStatus status, InetAddress v6src,
                        InetAddress v6dst) {
         if (len < 8) {
@@ -31,8 +41,7 @@ record IcmpBody(IcmpQuery query, RouterAdvertisement routers, List<String> probl
         int checksum = QueryWire.u16(icmp, off + 2);
         int id = QueryWire.u16(icmp, off + 4);
         int seq = QueryWire.u16(icmp, off + 6);
-        int forced = status == ChecksumStatus.VALID || (status == ChecksumStatus.UNKNOWN && checksum == 0)
-                ? QueryWire.COMPUTED : checksum;
+        int forced = asComputed(status, checksum) ? QueryWire.COMPUTED : checksum;
         InetAddress src = family == 6 && status != ChecksumStatus.UNKNOWN ? v6src : null;
         InetAddress dst = src == null ? null : v6dst;
         List<String> problems = new ArrayList<>();
@@ -100,7 +109,7 @@ record IcmpBody(IcmpQuery query, RouterAdvertisement routers, List<String> probl
             return null;
         }
         int checksum = QueryWire.u16(icmp, off + 2);
-        boolean computed = status == ChecksumStatus.VALID || (status == ChecksumStatus.UNKNOWN && checksum == 0);
+        boolean computed = asComputed(status, checksum);
         InetAddress src = family == 6 && status != ChecksumStatus.UNKNOWN ? v6src : null;
         EchoMessage.Builder b = (type == IcmpTypes.echoRequest(family) ? EchoMessage.request(family)
                 : EchoMessage.reply(family)).code(icmp[off + 1] & 0xff).identifier(QueryWire.u16(icmp, off + 4))

@@ -337,4 +337,17 @@ class IcmpMessageTest {
         assertThrows(IllegalArgumentException.class, () -> IcmpMessage.decodeV6(b, 0, -1, null, null));
         assertEquals(8, IcmpMessage.decode(b, 5, 8).length(), "a range that fits still decodes");
     }
+
+    @Test
+    void aVerifyingChecksumOfFfffIsKeptAsSentSoTheQueryReencodesToItsBytes() {
+        // found by DecoderFuzzTest: one's complement has two zeros, so 0xffff verifies where 0x0000 is the computed
+        // checksum; the decoded query must keep 0xffff, not recompute 0x0000
+        byte[] icmp = {0, 0, (byte) 0xff, (byte) 0xff, 0, (byte) 0xa1, 0x13, 0x5e, (byte) 0xec, 0};
+        IcmpMessage m = IcmpMessage.decode(icmp, 0, icmp.length);
+        assertTrue(m.checksumValid(), m::toString);
+        IcmpQuery q = m.query().orElseThrow();
+        assertEquals(0xffff, q.checksum());
+        assertTrue(q.checksumForced());
+        assertArrayEquals(icmp, q.toBytes());
+    }
 }
