@@ -14,7 +14,7 @@ import java.net.Inet4Address;
  * @param forcedChecksum the checksum written instead of the computed one, or -1 to compute it
  */
 public record AddressMaskMessage(int type, int code, int identifier, int sequence, long mask, int forcedChecksum)
-        implements IcmpQuery {
+        implements Ipv4Query {
     /** Bytes of an address mask message: the header and the mask. */
     public static final int LENGTH = 12;
 
@@ -99,21 +99,6 @@ public record AddressMaskMessage(int type, int code, int identifier, int sequenc
     }
 
     @Override
-    public int family() {
-        return 4;
-    }
-
-    @Override
-    public int checksum() {
-        return QueryWire.checksumOf(toBytes());
-    }
-
-    @Override
-    public boolean checksumForced() {
-        return forcedChecksum != QueryWire.COMPUTED;
-    }
-
-    @Override
     public int length() {
         return LENGTH;
     }
@@ -123,16 +108,6 @@ public record AddressMaskMessage(int type, int code, int identifier, int sequenc
         byte[] body = new byte[4];
         QueryWire.put32(body, 0, mask);
         return QueryWire.bytes(4, type, code, forcedChecksum, ((long) identifier << 16) | sequence, body, null, null);
-    }
-
-    @Override
-    public IcmpMessage decoded() {
-        return QueryWire.decode(4, toBytes(), null, null);
-    }
-
-    @Override
-    public String show() {
-        return QueryWire.show(decoded(), checksumForced(), true);
     }
 
     /** <b>One line: {@code AddressMaskMessage[type=18 ... mask=255.255.255.0]}.</b> */

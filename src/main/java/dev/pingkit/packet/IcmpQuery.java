@@ -13,7 +13,7 @@ package dev.pingkit.packet;
  * }</pre>
  */
 public sealed interface IcmpQuery
-        permits EchoMessage, TimestampMessage, InformationMessage, AddressMaskMessage, ExtendedEchoMessage {
+        permits EchoMessage, Ipv4Query, ExtendedEchoMessage {
 
     /** <b>4 for ICMPv4, 6 for ICMPv6.</b> */
     int family();

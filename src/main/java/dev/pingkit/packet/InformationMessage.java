@@ -11,7 +11,7 @@ package dev.pingkit.packet;
  * @param forcedChecksum the checksum written instead of the computed one, or -1 to compute it
  */
 public record InformationMessage(int type, int code, int identifier, int sequence, int forcedChecksum)
-        implements IcmpQuery {
+        implements Ipv4Query {
 
     /** Checks every field. */
     public InformationMessage {
@@ -63,21 +63,6 @@ public record InformationMessage(int type, int code, int identifier, int sequenc
     }
 
     @Override
-    public int family() {
-        return 4;
-    }
-
-    @Override
-    public int checksum() {
-        return QueryWire.checksumOf(toBytes());
-    }
-
-    @Override
-    public boolean checksumForced() {
-        return forcedChecksum != QueryWire.COMPUTED;
-    }
-
-    @Override
     public int length() {
         return 8;
     }
@@ -86,16 +71,6 @@ public record InformationMessage(int type, int code, int identifier, int sequenc
     public byte[] toBytes() {
         return QueryWire.bytes(4, type, code, forcedChecksum, ((long) identifier << 16) | sequence, new byte[0],
                 null, null);
-    }
-
-    @Override
-    public IcmpMessage decoded() {
-        return QueryWire.decode(4, toBytes(), null, null);
-    }
-
-    @Override
-    public String show() {
-        return QueryWire.show(decoded(), checksumForced(), true);
     }
 
     /** <b>One line: {@code InformationMessage[type=15 code=0 checksum=0x... identifier=7 sequence=1]}.</b> */

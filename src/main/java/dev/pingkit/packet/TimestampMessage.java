@@ -21,7 +21,7 @@ import java.time.Instant;
  * @param forcedChecksum the checksum written instead of the computed one, or -1 to compute it
  */
 public record TimestampMessage(int type, int code, int identifier, int sequence, long originate, long receive,
-                               long transmit, int forcedChecksum) implements IcmpQuery {
+                               long transmit, int forcedChecksum) implements Ipv4Query {
     /** Bytes of a timestamp message: the header and three timestamps. */
     public static final int LENGTH = 20;
 
@@ -105,21 +105,6 @@ public record TimestampMessage(int type, int code, int identifier, int sequence,
     }
 
     @Override
-    public int family() {
-        return 4;
-    }
-
-    @Override
-    public int checksum() {
-        return QueryWire.checksumOf(toBytes());
-    }
-
-    @Override
-    public boolean checksumForced() {
-        return forcedChecksum != QueryWire.COMPUTED;
-    }
-
-    @Override
     public int length() {
         return LENGTH;
     }
@@ -164,16 +149,6 @@ public record TimestampMessage(int type, int code, int identifier, int sequence,
     private static long dayDiff(long a, long b) {
         long d = Math.floorMod(a - b, UtClock.DAY_MS);
         return d > UtClock.DAY_MS / 2 ? d - UtClock.DAY_MS : d;
-    }
-
-    @Override
-    public IcmpMessage decoded() {
-        return QueryWire.decode(4, toBytes(), null, null);
-    }
-
-    @Override
-    public String show() {
-        return QueryWire.show(decoded(), checksumForced(), true);
     }
 
     /** <b>One line: {@code TimestampMessage[type=13 ... originate=45296789 receive=0 transmit=0]}.</b> */
