@@ -106,6 +106,14 @@ final class IputilsPrinter implements Printer {
                 out.print(r.checksumOk() ? IputilsFormat.FLOOD_REPLY : IputilsFormat.FLOOD_CORRUPT);
             } else {
                 IcmpMessage m = r.message();
+                var ni = NodeInfoWords.of(m);
+                if (ni.isPresent()) { // RFC 4620: the names or addresses where an echo reply has icmp_seq=
+                    out.println(stamp() + NodeInfoWords.line(IputilsFormat.reply(r.bytes(), names.text(r.from()),
+                            r.seq(), ident, r.ttl(), r.rttNanos() / 1000, false, r.duplicate(), !r.checksumOk(), -1,
+                            -1, -1, null, 0), r.seq(), ni.get()) + (inv.audible() ? IputilsFormat.AUDIBLE : ""));
+                    out.flush();
+                    return;
+                }
                 var probed = ProbeFormat.of(m);
                 if (probed.isPresent()) { // a PROBE reply: no data to compare, always timed by the probe table
                     out.println(stamp() + ProbeFormat.reply(IputilsFormat.reply(r.bytes(), names.text(r.from()),
