@@ -89,6 +89,37 @@ class EngineNonceMatchingTest {
         assertEquals(2, r.of(ProbeEvent.Stray.class).size(), "both replies are no answer: " + r.events);
     }
 
+    /** Bytes the run thread allocates for a one-query run while {@code n} replies with a forged nonce arrive. */
+    static long allocatedWith(int n) throws Exception {
+        FakeNet net = net();
+        ProbeTarget t = net.engine.add(PEER, TargetPlan.count(1, Duration.ZERO).spec(subject()));
+        dev.pingkit.fakes.FakeSocket s = net.sockets.get(Family.IPV6);
+        byte[] query = NodeInfoMessage.query(NodeInfoMessage.QTYPE_NODE_NAME, 0).nonce(new byte[] {0, 1, 9, 9, 9, 9, 9,
+                9}).subject(PEER).toBytes();
+        byte[] forged = Wire.delivered(s, PEER, ME, 64, nameReply(query));
+        for (int i = 0; i < n; i++) {
+            s.deliver(net.clock.now + 1000 + i, forged, PEER, 64);
+        }
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean)
+                java.lang.management.ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().getId();
+        long before = mx.getThreadAllocatedBytes(tid);
+        net.engine.run(ProbeListener.NONE);
+        long allocated = mx.getThreadAllocatedBytes(tid) - before;
+        assertEquals(0, net.engine.statistics(t).received());
+        return allocated;
+    }
+
+    @Test
+    void checkingNoncesCostsNoAllocation() throws Exception {
+        for (int i = 0; i < 5; i++) { // warm up the loop so it runs compiled
+            allocatedWith(20_000);
+        }
+        long base = allocatedWith(0);
+        long loaded = allocatedWith(20_000);
+        assertTrue(loaded - base < 16 * 1024, "20000 forged nonces cost " + (loaded - base) + " bytes");
+    }
+
     @Test
     void badHeaderIsRefusedNamingTheRange() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
