@@ -17,8 +17,9 @@ import java.util.List;
  * report) when the query it quotes is of the probes' type and carries our identifier, that sequence number and
  * that target as destination. An extended echo's sequence number is byte 6 alone, and its reply with a non-zero
  * code (RFC 8335's No Such Interface...) fails the probe as an error does. A query with no identifier and sequence
- * number (RFC 4620 node information) is matched by its nonce instead ({@link FamilyState#nonceSequence}) and source. Decoding reads the reused {@link Inbound}
- * through a reused {@link IcmpReader}: nothing is allocated per packet unless the listener asked for event objects.
+ * number (RFC 4620 node information) is matched by its nonce ({@link FamilyState#nonceSequence}) and source; an
+ * error quoting one is left a stray, as iputils leaves it. Decoding reads the reused {@link Inbound} through a
+ * reused {@link IcmpReader}: nothing is allocated per packet unless the listener asked for event objects.
  */
 final class Matcher {
     final Inbound in = new Inbound();

@@ -35,7 +35,8 @@ final class IputilsPrinter implements Printer {
         this.ident = inv.verbose() ? ident : -1;
         this.names = new PingCommand.AddressNames(inv.numeric() || target.literal());
         this.options = new ReplyOptions(names, inv.ipOptions() && !target.ipv6());
-        this.timing = inv.timing() && !(target.ipv6() && inv.nodeInfo().stream().anyMatch(w -> !w.startsWith("subject-")));
+        this.timing = inv.timing()
+                && !(target.ipv6() && inv.nodeInfo().stream().anyMatch(w -> !w.startsWith("subject-")));
     }
 
     @Override
