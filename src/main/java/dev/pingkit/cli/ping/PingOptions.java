@@ -53,11 +53,12 @@ public final class PingOptions {
      */
     public record NodeInfoHelp(boolean requested, String conflict) implements Parsed { }
 
-    /** The words of {@code -N} that ask a query type (RFC 4620); the subject-* words only name what is asked about. */
-    // "fqdn" is iputils' other word for name: it accepts it, though its help does not list it
+    /**
+     * The words of {@code -N} that ask a query type (RFC 4620); the subject-* words only name what is asked about.
+     * iputils takes "fqdn" for "name" too, though its help does not list it.
+     */
     static final List<String> NODEINFO_QUERIES = List.of("name", "fqdn", "ipv6", "ipv6-all", "ipv6-compatible",
-            "ipv6-global",
-            "ipv6-linklocal", "ipv6-sitelocal", "ipv4", "ipv4-all");
+            "ipv6-global", "ipv6-linklocal", "ipv6-sitelocal", "ipv4", "ipv4-all");
 
     /** A ping run. */
     public record Run(Invocation invocation) implements Parsed { }
