@@ -48,7 +48,7 @@ import java.util.Optional;
  * @param dontRoute       {@code -r}: SO_DONTROUTE
  * @param sendBuffer      {@code -S}: SO_SNDBUF
  * @param debug           {@code -d}: SO_DEBUG
- * @param nodeInfo        {@code -N}: the node information query type asked for (name, ipv6, ipv4...), if any
+ * @param nodeInfo        {@code -N}: every node information word given (name, ipv6, subject-ipv6=...), in order
  */
 public record Invocation(
         String host, int family, long count, Optional<Duration> interval, int size, Optional<Integer> ttl,
@@ -59,7 +59,7 @@ public record Invocation(
         Optional<Integer> flowLabel, Optional<String> probe, boolean audible, boolean adaptive,
         boolean stickySource, Optional<Integer> identifier, boolean recordRoute, Optional<String> timestamp,
         java.util.List<String> stamping, boolean dontRoute, Optional<Integer> sendBuffer, boolean debug,
-        Optional<String> nodeInfo) {
+        java.util.List<String> nodeInfo) {
 
     /** Whether -R or -T asks for IPv4 options (40 bytes more in iputils' header). */
     public boolean ipOptions() {

@@ -26,9 +26,12 @@ import java.util.Objects;
  *                    timestamp request, an experiment's odd type) is answered by its reply type where RFC 792
  *                    names one, else by any type that is neither it nor an error; raw sockets only
  * @param requestCode the ICMP code the probes carry (0 for an echo request)
+ * @param header      bytes 4..7 of a query that carries no identifier and sequence number there (RFC 4620's Qtype
+ *                    and Flags), or -1 for an identifier and sequence number; such a query is matched by its nonce
+ *                    (bytes 8..15, which the engine writes into the first 8 payload bytes)
  */
 public record EngineOptions(SocketKind kind, SocketOptions socket, Integer identifier, long gapNanos,
-                            boolean continuous, int requestType, int requestCode) {
+                            boolean continuous, int requestType, int requestCode, long header) {
     /** Validates every field; messages name the field, the value and what is allowed. */
     public EngineOptions {
         Objects.requireNonNull(kind, "kind");
@@ -46,16 +49,20 @@ public record EngineOptions(SocketKind kind, SocketOptions socket, Integer ident
         if (requestCode < 0 || requestCode > 255) {
             throw new IllegalArgumentException("requestCode must be 0..255, got " + requestCode);
         }
+        if (header < -1 || header > 0xffffffffL) {
+            throw new IllegalArgumentException("header must be 0..4294967295 (or -1 for identifier and sequence),"
+                    + " got " + header);
+        }
     }
 
     /** <b>Automatic socket kind, default socket options, an engine-chosen identifier, no gap, not continuous.</b> */
     public static EngineOptions defaults() {
-        return new EngineOptions(SocketKind.AUTO, SocketOptions.DEFAULTS, null, 0, false, -1, 0);
+        return new EngineOptions(SocketKind.AUTO, SocketOptions.DEFAULTS, null, 0, false, -1, 0, -1);
     }
 
     /** <b>These options with socket kind {@code kind}.</b> */
     public EngineOptions kind(SocketKind kind) {
-        return new EngineOptions(kind, socket, identifier, gapNanos, continuous, requestType, requestCode);
+        return new EngineOptions(kind, socket, identifier, gapNanos, continuous, requestType, requestCode, header);
     }
 
     /** <b>These options on raw sockets only (fail if not permitted).</b> */
@@ -105,27 +112,36 @@ public record EngineOptions(SocketKind kind, SocketOptions socket, Integer ident
 
     /** <b>These options with socket options {@code socket}.</b> */
     public EngineOptions socket(SocketOptions socket) {
-        return new EngineOptions(kind, socket, identifier, gapNanos, continuous, requestType, requestCode);
+        return new EngineOptions(kind, socket, identifier, gapNanos, continuous, requestType, requestCode, header);
     }
 
     /** <b>These options with raw-socket identifier {@code id} (0..65535).</b> */
     public EngineOptions identifier(int id) {
-        return new EngineOptions(kind, socket, id, gapNanos, continuous, requestType, requestCode);
+        return new EngineOptions(kind, socket, id, gapNanos, continuous, requestType, requestCode, header);
     }
 
     /** <b>These options with at least {@code gap} between any two sends.</b> */
     public EngineOptions gap(Duration gap) {
         return new EngineOptions(kind, socket, identifier, ProbeSpec.saturatedNanos(gap, "gap"), continuous,
-                requestType, requestCode);
+                requestType, requestCode, header);
     }
 
     /** <b>These options running until stopped ({@code true}) or until every target is done.</b> */
     public EngineOptions continuous(boolean continuous) {
-        return new EngineOptions(kind, socket, identifier, gapNanos, continuous, requestType, requestCode);
+        return new EngineOptions(kind, socket, identifier, gapNanos, continuous, requestType, requestCode, header);
     }
 
     /** <b>These options sending ICMP type {@code type} (-1: echo request) with code {@code code} instead.</b> */
     public EngineOptions request(int type, int code) {
-        return new EngineOptions(kind, socket, identifier, gapNanos, continuous, type, code);
+        return new EngineOptions(kind, socket, identifier, gapNanos, continuous, type, code, header);
+    }
+
+    /**
+     * <b>These options sending queries matched by nonce: bytes 4..7 fixed to {@code header}</b> (RFC 4620's Qtype
+     * and Flags), bytes 8..15 a nonce the engine writes into each probe's first 8 payload bytes and finds again in
+     * the reply; -1 goes back to identifier and sequence number.
+     */
+    public EngineOptions header(long header) {
+        return new EngineOptions(kind, socket, identifier, gapNanos, continuous, requestType, requestCode, header);
     }
 }

@@ -16,8 +16,10 @@ import java.util.List;
  * its source is that probe's target; an ICMP error (a raw socket's packet, or a datagram socket's error-queue
  * report) when the query it quotes is of the probes' type and carries our identifier, that sequence number and
  * that target as destination. An extended echo's sequence number is byte 6 alone, and its reply with a non-zero
- * code (RFC 8335's No Such Interface...) fails the probe as an error does. Decoding reads the reused {@link Inbound}
- * through a reused {@link IcmpReader}: nothing is allocated per packet unless the listener asked for event objects.
+ * code (RFC 8335's No Such Interface...) fails the probe as an error does. A query with no identifier and sequence
+ * number (RFC 4620 node information) is matched by its nonce ({@link FamilyState#nonceSequence}) and source; an
+ * error quoting one is left a stray, as iputils leaves it. Decoding reads the reused {@link Inbound} through a
+ * reused {@link IcmpReader}: nothing is allocated per packet unless the listener asked for event objects.
  */
 final class Matcher {
     final Inbound in = new Inbound();
@@ -61,8 +63,8 @@ final class Matcher {
             reader.resetV6(data, 0, len);
         }
         int type = reader.type();
-        if (fs.isReply(type) && reader.valid() && reader.id() == fs.id) {
-            int seq = reader.seq();
+        if (fs.isReply(type) && reader.valid() && (fs.byNonce || reader.id() == fs.id)) {
+            int seq = fs.byNonce ? fs.nonceSequence(reader) : reader.seq();
             TargetState t = owner(seq, fs);
             if (t != null && (fs.anySource || in.sourceIs(t.address)
                     || t.alsoFrom != null && in.sourceIs(t.alsoFrom))) {

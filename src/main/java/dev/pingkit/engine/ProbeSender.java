@@ -87,7 +87,7 @@ final class ProbeSender {
             fs.tos = tos;
         }
         if (spec != encodedSpec || fs != encodedFamily) {
-            encodedLength = EchoWire.request(out, fs.wireFamily, fs.id, fs.wireSequence(seq), spec.payloadBytes(),
+            encodedLength = EchoWire.request(out, fs.wireFamily, fs.wireId(), fs.wireSequence(seq), spec.payloadBytes(),
                     fs.checksum);
             encodedSpec = spec;
             encodedFamily = fs;
@@ -96,6 +96,9 @@ final class ProbeSender {
         }
         if (!fs.echo || spec.checksum() >= 0) {
             header(fs, spec, seq);
+        }
+        if (fs.byNonce && encodedLength >= 16) {
+            fs.writeNonce(out, 8, seq); // over the payload's first 8 bytes, kept free for it
         }
         outBuffer.limit(encodedLength).position(0);
         long number = ++t.numbers;

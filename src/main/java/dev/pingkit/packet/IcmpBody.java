@@ -56,6 +56,9 @@ record IcmpBody(IcmpQuery query, RouterAdvertisement routers, List<String> probl
         if (type == IcmpTypes.echoRequest(family) || type == IcmpTypes.echoReply(family)) {
             return NONE; // nothing to judge; the value is made on demand (echo), see echo()
         }
+        if (IcmpTypes.isNodeInfo(family, type)) {
+            return nodeInfo(icmp, off, len, forced, src, dst, problems);
+        }
         if (family == 6) {
             return NONE;
         }
@@ -116,6 +119,30 @@ record IcmpBody(IcmpQuery query, RouterAdvertisement routers, List<String> probl
                 .sequence(QueryWire.u16(icmp, off + 6)).data(Arrays.copyOfRange(icmp, off + 8, off + len))
                 .pseudoHeader(src, src == null ? null : v6dst);
         return (computed ? b : b.checksum(checksum)).build();
+    }
+
+    /**
+     * RFC 4620: the Qtype, Flags and Nonce take bytes 4..15; shorter is no value. The Data is read in words, and
+     * what does not fit the code or Qtype (a subject of the wrong size, a compressed name, a partial entry) is a
+     * problem, never an exception.
+     */
+    private static IcmpBody nodeInfo(byte[] icmp, int off, int len, int forced, InetAddress src, InetAddress dst,
+                                     List<String> problems) {
+        if (len < NodeInfoMessage.HEADER) {
+            problems.add("node information message of " + IcmpFieldView.bytes(len) + ", at least "
+                    + NodeInfoMessage.HEADER + " expected (header, Qtype, Flags and Nonce)");
+            return new IcmpBody(null, null, problems);
+        }
+        NodeInfoMessage m = new NodeInfoMessage(icmp[off] & 0xff, icmp[off + 1] & 0xff, QueryWire.u16(icmp, off + 4),
+                QueryWire.u16(icmp, off + 6), Arrays.copyOfRange(icmp, off + 8, off + 16),
+                Arrays.copyOfRange(icmp, off + 16, off + len), forced, src, dst);
+        int q = m.qtype();
+        if (q == 1 || q > NodeInfoMessage.QTYPE_IPV4_ADDRESSES) {
+            problems.add("Qtype " + q + (q == 1 ? " (unused since RFC 4620)" : "") + ": RFC 4620 knows 0 (NOOP),"
+                    + " 2 (Node Name), 3 (Node Addresses) and 4 (IPv4 Addresses)");
+        }
+        m.dataText(problems);
+        return new IcmpBody(m, null, problems);
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.pingkit.packet;
 
 /**
- * <b>Names of ICMPv4 (RFC 792, 950, 1122, 1256, 1812, 8335) and ICMPv6 (RFC 4443, 4861, 8335) types and codes, kebab-case.</b>
+ * <b>Names of ICMPv4 (RFC 792, 950, 1122, 1256, 1812, 8335) and ICMPv6 (RFC 4443, 4620, 4861, 8335) types and codes, kebab-case.</b>
  * Unknown types are {@code "unknown"}; a code of a type that defines no codes is {@code ""} when 0 and
  * {@code "unknown"} otherwise.
  */
@@ -27,6 +27,9 @@ public final class IcmpNames {
     private static final String[] EXT_ECHO_REPLY = {
         "no-error", "malformed-query", "no-such-interface", "no-such-table-entry", "multiple-interfaces-satisfy-query",
     };
+    // RFC 4620 section 4: a query's code says what its subject is, a reply's whether it was answered
+    private static final String[] NI_QUERY = {"subject-ipv6-address", "subject-name", "subject-ipv4-address"};
+    private static final String[] NI_REPLY = {"successful", "refused", "unknown-qtype"};
     private static final String[] V6_TIME = {"hop-limit-exceeded-in-transit", "fragment-reassembly-time-exceeded"};
     private static final String[] V6_PARAM = {
         "erroneous-header-field", "unrecognized-next-header", "unrecognized-ipv6-option",
@@ -51,6 +54,8 @@ public final class IcmpNames {
                 case 135: return "neighbor-solicitation";
                 case 136: return "neighbor-advertisement";
                 case 137: return "redirect";
+                case 139: return "node-information-query";
+                case 140: return "node-information-reply";
                 case 160: return "extended-echo-request";
                 case 161: return "extended-echo-reply";
                 default: return "unknown";
@@ -86,6 +91,8 @@ public final class IcmpNames {
                 case 1: names = V6_UNREACH; break;
                 case 3: names = V6_TIME; break;
                 case 4: names = V6_PARAM; break;
+                case 139: names = NI_QUERY; break;
+                case 140: names = NI_REPLY; break;
                 case 161: names = EXT_ECHO_REPLY; break;
                 default: break;
             }

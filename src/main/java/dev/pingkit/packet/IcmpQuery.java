@@ -2,8 +2,9 @@ package dev.pingkit.packet;
 
 /**
  * <b>An ICMP query or its reply as a wire value: echo, timestamp, information, address mask, extended echo
- * (PROBE).</b> All share an identifier and a sequence number at bytes 4..7 (extended echo: 4..6), by which the one
- * matcher pairs a query with its reply ({@link IcmpTypes#replyTo}). Every value is immutable, computes its checksum
+ * (PROBE), node information (RFC 4620).</b> All but node information share an identifier and a sequence number at
+ * bytes 4..7 (extended echo: 4..6), by which the one matcher pairs a query with its reply ({@link IcmpTypes#replyTo});
+ * a node information reply names its query by its nonce instead. Every value is immutable, computes its checksum
  * unless one is forced, decodes through the one decoder ({@link #decoded()}) and shows itself field by field.
  *
  * <pre>{@code
@@ -13,7 +14,7 @@ package dev.pingkit.packet;
  * }</pre>
  */
 public sealed interface IcmpQuery
-        permits EchoMessage, Ipv4Query, ExtendedEchoMessage {
+        permits EchoMessage, Ipv4Query, ExtendedEchoMessage, NodeInfoMessage {
 
     /** <b>4 for ICMPv4, 6 for ICMPv6.</b> */
     int family();
@@ -30,10 +31,10 @@ public sealed interface IcmpQuery
     /** <b>True if the checksum was forced rather than computed.</b> */
     boolean checksumForced();
 
-    /** <b>The identifier, 0..65535.</b> */
+    /** <b>The identifier, 0..65535; -1 for node information, which has none.</b> */
     int identifier();
 
-    /** <b>The sequence number: 0..65535, of extended echo 0..255.</b> */
+    /** <b>The sequence number: 0..65535, of extended echo 0..255; -1 for node information.</b> */
     int sequence();
 
     /** <b>The message length on the wire (no IP header).</b> */

@@ -40,6 +40,11 @@ public final class IcmpTypes {
     public static final int EXTENDED_ECHO_REPLY_V6 = 161;
 
     // destination unreachable, source quench, redirect, time exceeded, parameter problem
+    /** ICMPv6 node information query (RFC 4620). */
+    public static final int NODE_INFO_QUERY = 139;
+    /** ICMPv6 node information reply (RFC 4620). */
+    public static final int NODE_INFO_REPLY = 140;
+
     private static final int[] ERRORS_V4 = {3, 4, 5, 11, 12};
     // destination unreachable, packet too big, time exceeded, parameter problem
     private static final int[] ERRORS_V6 = {1, 2, 3, 4};
@@ -85,6 +90,14 @@ public final class IcmpTypes {
     public static boolean isExtendedEcho(int family, int type) {
         return family == 6 ? type == EXTENDED_ECHO_REQUEST_V6 || type == EXTENDED_ECHO_REPLY_V6
                 : type == EXTENDED_ECHO_REQUEST_V4 || type == EXTENDED_ECHO_REPLY_V4;
+    }
+
+    /**
+     * <b>True for RFC 4620's node information query or reply (ICMPv6 139/140)</b>: bytes 4..7 are a Qtype and
+     * Flags, and a reply names its query by the 8-byte nonce at 8..15, not by an identifier and sequence number.
+     */
+    public static boolean isNodeInfo(int family, int type) {
+        return family == 6 && (type == NODE_INFO_QUERY || type == NODE_INFO_REPLY);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.pingkit.packet;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiConsumer;
 
 /** How the body of a query, a query reply or a router advertisement shows in a message's field view and line. */
@@ -38,6 +40,18 @@ final class QueryView {
             return true;
         }
         if (q instanceof InformationMessage) {
+            return true;
+        }
+        if (q instanceof NodeInfoMessage n) {
+            line.accept("qtype", n.qtype() + " (" + n.qtypeName() + ")");
+            line.accept("flags", String.format("0x%04x (%s)", n.flags(), n.flagText()));
+            line.accept("nonce", n.nonceText());
+            List<String> data = n.dataText(new ArrayList<>());
+            line.accept("data", IcmpFieldView.bytes(n.data().length) + " (" + n.codeText() + ")");
+            for (String d : data) { // "name peer.lab.": the kind names the line
+                int sp = d.indexOf(' ');
+                line.accept("  " + d.substring(0, sp), d.substring(sp + 1));
+            }
             return true;
         }
         if (q instanceof ExtendedEchoMessage x) {
@@ -86,6 +100,11 @@ final class QueryView {
         }
         if (q instanceof AddressMaskMessage a) {
             return " mask=" + Addresses.text(a.maskAddress());
+        }
+        if (q instanceof NodeInfoMessage n) {
+            List<String> data = n.dataText(new ArrayList<>());
+            return " qtype=" + n.qtype() + " nonce=" + n.nonceText() + (data.isEmpty() ? "" : " "
+                    + String.join(" ", data));
         }
         if (q instanceof ExtendedEchoMessage x) {
             if (x.isReply()) {

@@ -3,6 +3,7 @@ package dev.pingkit.ping;
 import dev.pingkit.engine.ProbeSpec;
 import dev.pingkit.packet.EchoPayload;
 import dev.pingkit.packet.ExtendedEchoMessage;
+import dev.pingkit.packet.NodeInfoMessage;
 import dev.pingkit.packet.InterfaceId;
 import dev.pingkit.packet.Ipv4Option;
 import dev.pingkit.packet.Ipv4Options;
@@ -63,13 +64,17 @@ import java.util.function.Consumer;
  * @param dontRoute         bypass the routing table: only hosts on a link answer ({@code -r}, SO_DONTROUTE)
  * @param sendBuffer        the socket's send buffer in bytes ({@code -S}, SO_SNDBUF), null = the kernel's
  * @param debug             SO_DEBUG on the socket ({@code -d}; a refusal is ignored, as iputils ignores it)
+ * @param nodeInfo          the RFC 4620 node information query every probe is instead of an echo request
+ *                          ({@code -N}; its Qtype, Flags, code and subject; each probe gets its own nonce), null =
+ *                          none; IPv6 targets only
  */
 public record PingSettings(InetAddress target, String targetName, long count, Duration interval, Duration deadline,
                            Duration replyTimeout, int preload, boolean flood, int payloadSize, String pattern,
                            Integer ttl, Integer tos, Pmtu pmtu, InetAddress source, String device, Integer mark,
                            SocketKind socketKind, boolean reportOutstanding, Integer identifier, String netns,
                            boolean broadcast, Integer flowLabel, InterfaceId probe, List<Ipv4Option> ipOptions,
-                           Duration adaptive, boolean dontRoute, Integer sendBuffer, boolean debug) {
+                           Duration adaptive, boolean dontRoute, Integer sendBuffer, boolean debug,
+                           NodeInfoMessage nodeInfo) {
 
     /** iputils' default interval between probes. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
@@ -116,6 +121,10 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         }
         if (preload < 1 || preload > 65536) {
             throw new IllegalArgumentException("preload must be 1..65536, got " + preload);
+        }
+        if (nodeInfo != null && Family.of(target) != Family.IPV6) {
+            throw new IllegalArgumentException("nodeInfo must go to an IPv6 target (RFC 4620 is ICMPv6), got "
+                    + target.getHostAddress());
         }
         int maxPayload = Family.of(target) == Family.IPV4 ? MAX_PAYLOAD_V4 : MAX_PAYLOAD_V6;
         if (payloadSize < 0 || payloadSize > maxPayload) {
@@ -171,7 +180,7 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
     public static PingSettings to(InetAddress target, String name) {
         return new PingSettings(target, name, 0, DEFAULT_INTERVAL, null, DEFAULT_REPLY_TIMEOUT, 1, false,
                 DEFAULT_PAYLOAD_SIZE, null, null, null, null, null, null, null, SocketKind.AUTO, false, null, null, false,
-                null, null, List.of(), null, false, null, false);
+                null, null, List.of(), null, false, null, false, null);
     }
 
     /** <b>IPv4 or IPv6, from the target address.</b> */
@@ -186,6 +195,12 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
     public byte[] payload() {
         if (probe != null) {
             return ExtendedEchoMessage.request(family() == Family.IPV6 ? 6 : 4, probe).extension();
+        }
+        if (nodeInfo != null) { // the nonce's 8 bytes (the engine writes each probe's), then the subject
+            byte[] subject = nodeInfo.data();
+            byte[] p = new byte[8 + subject.length];
+            System.arraycopy(subject, 0, p, 8, subject.length);
+            return p;
         }
         return EchoPayload.fill(payloadSize, patternBytes());
     }
@@ -397,6 +412,14 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         return with(c -> c.sendBuffer = sendBuffer);
     }
 
+    /**
+     * With every probe the node information query {@code nodeInfo} (its Qtype, Flags, code and Data; the nonce is
+     * each probe's own) instead of an echo request ({@code ping -N}), null = echo requests. IPv6 targets only.
+     */
+    public PingSettings nodeInfo(NodeInfoMessage nodeInfo) {
+        return with(c -> c.nodeInfo = nodeInfo);
+    }
+
     /** With SO_DEBUG asked for ({@code ping -d}) or not. */
     public PingSettings debug(boolean debug) {
         return with(c -> c.debug = debug);
@@ -414,7 +437,7 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         return new PingSettings(c.target, c.targetName, c.count, c.interval, c.deadline, c.replyTimeout, c.preload,
                 c.flood, c.payloadSize, c.pattern, c.ttl, c.tos, c.pmtu, c.source, c.device, c.mark, c.socketKind,
                 c.reportOutstanding, c.identifier, c.netns, c.broadcast, c.flowLabel, c.probe, c.ipOptions,
-                c.adaptive, c.dontRoute, c.sendBuffer, c.debug);
+                c.adaptive, c.dontRoute, c.sendBuffer, c.debug, c.nodeInfo);
     }
 
     /** The components as one wither changes them: the one place that lists them all besides the record header. */
@@ -447,6 +470,7 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         boolean dontRoute;
         Integer sendBuffer;
         boolean debug;
+        NodeInfoMessage nodeInfo;
 
         Copy(PingSettings s) {
             target = s.target;
@@ -477,6 +501,7 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
             dontRoute = s.dontRoute;
             sendBuffer = s.sendBuffer;
             debug = s.debug;
+            nodeInfo = s.nodeInfo;
         }
     }
 
@@ -539,6 +564,7 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
         if (debug) {
             j.add("debug");
         }
+        addIf(j, "nodeInfo", nodeInfo == null ? null : nodeInfo.qtypeName());
         return j.toString();
     }
 

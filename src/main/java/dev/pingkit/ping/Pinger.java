@@ -92,6 +92,10 @@ public final class Pinger implements AutoCloseable {
         if (s.probe() != null) {
             o = o.request(IcmpTypes.EXTENDED_ECHO_REQUEST_V4, 0); // each family's own number: 160 over ICMPv6
         }
+        if (s.nodeInfo() != null) { // matched by nonce: bytes 4..7 are the Qtype and Flags
+            o = o.request(s.nodeInfo().type(), s.nodeInfo().code())
+                    .header(((long) s.nodeInfo().qtype() << 16) | s.nodeInfo().flags());
+        }
         return s.identifier() != null ? o.identifier(s.identifier()) : o;
     }
 

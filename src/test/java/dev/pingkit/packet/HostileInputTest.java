@@ -52,7 +52,19 @@ class HostileInputTest {
             ExtendedEchoMessage.request(6, InterfaceId.address(v6(ProblemOracle.DST6))).sequence(9)
                     .pseudoHeader(v6(ProblemOracle.SRC6), v6(ProblemOracle.DST6)).toBytes(),
             ExtendedEchoMessage.reply(6).code(2).pseudoHeader(v6(ProblemOracle.SRC6), v6(ProblemOracle.DST6))
-                    .toBytes());
+                    .toBytes(),
+            // RFC 4620: a query about an address, one about a name, and replies with names and addresses
+            NodeInfoMessage.query(NodeInfoMessage.QTYPE_NODE_NAME, 0).nonce(hx("0001a1b2c3d4e5f6"))
+                    .subject(v6(ProblemOracle.DST6)).pseudoHeader(v6(ProblemOracle.SRC6), v6(ProblemOracle.DST6))
+                    .toBytes(),
+            NodeInfoMessage.query(NodeInfoMessage.QTYPE_NODE_ADDRESSES, NodeInfoMessage.FLAG_A)
+                    .subjectName("peer", false).pseudoHeader(v6(ProblemOracle.SRC6), v6(ProblemOracle.DST6))
+                    .toBytes(),
+            NodeInfoMessage.reply(NodeInfoMessage.query(NodeInfoMessage.QTYPE_NODE_NAME, 0)).nodeName(0, "peer.lab.")
+                    .pseudoHeader(v6(ProblemOracle.SRC6), v6(ProblemOracle.DST6)).toBytes(),
+            NodeInfoMessage.reply(NodeInfoMessage.query(NodeInfoMessage.QTYPE_NODE_ADDRESSES, 0))
+                    .addresses(5, v6(ProblemOracle.DST6)).pseudoHeader(v6(ProblemOracle.SRC6),
+                            v6(ProblemOracle.DST6)).toBytes());
 
     private static byte[] hx(String spaced) {
         return java.util.HexFormat.of().parseHex(spaced.replace(" ", ""));

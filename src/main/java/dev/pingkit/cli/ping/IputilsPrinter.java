@@ -21,6 +21,9 @@ final class IputilsPrinter implements Printer {
     private final int ident;
     private final int flowLabel; // -F: the label the probes carry, -1: none
     private final ReplyOptions options;
+    // iputils times a probe by the stamp its echo reply gives back; a node information reply gives none back, so
+    // -N prints no time= and no rtt line
+    private final boolean timing;
 
     /** @param ident the identifier of our probes, printed on reply lines with {@code -v} as iputils does */
     IputilsPrinter(PrintStream out, PrintStream err, Invocation inv, Target target, int ident, int flowLabel) {
@@ -32,6 +35,8 @@ final class IputilsPrinter implements Printer {
         this.ident = inv.verbose() ? ident : -1;
         this.names = new PingCommand.AddressNames(inv.numeric() || target.literal());
         this.options = new ReplyOptions(names, inv.ipOptions() && !target.ipv6());
+        this.timing = inv.timing()
+                && !(target.ipv6() && inv.nodeInfo().stream().anyMatch(w -> !w.startsWith("subject-")));
     }
 
     @Override
@@ -106,6 +111,14 @@ final class IputilsPrinter implements Printer {
                 out.print(r.checksumOk() ? IputilsFormat.FLOOD_REPLY : IputilsFormat.FLOOD_CORRUPT);
             } else {
                 IcmpMessage m = r.message();
+                var ni = NodeInfoWords.of(m);
+                if (ni.isPresent()) { // RFC 4620: the names or addresses where an echo reply has icmp_seq=
+                    out.println(stamp() + NodeInfoWords.line(IputilsFormat.reply(r.bytes(), names.text(r.from()),
+                            r.seq(), ident, r.ttl(), -1, false, r.duplicate(), !r.checksumOk(), -1, -1, -1, null, 0),
+                            r.seq(), ni.get()) + (inv.audible() ? IputilsFormat.AUDIBLE : ""));
+                    out.flush();
+                    return;
+                }
                 var probed = ProbeFormat.of(m);
                 if (probed.isPresent()) { // a PROBE reply: no data to compare, always timed by the probe table
                     out.println(stamp() + ProbeFormat.reply(IputilsFormat.reply(r.bytes(), names.text(r.from()),
@@ -116,7 +129,7 @@ final class IputilsPrinter implements Printer {
                 }
                 boolean truncated = r.bytes() < inv.size() + 8;
                 out.println(stamp() + IputilsFormat.reply(r.bytes(), names.text(r.from()), r.seq(), ident, r.ttl(),
-                        inv.timing() ? r.rttNanos() / 1000 : -1, truncated, r.duplicate(), !r.checksumOk(),
+                        timing ? r.rttNanos() / 1000 : -1, truncated, r.duplicate(), !r.checksumOk(),
                         truncated ? -1 : r.wrongByteOffset(), r.expectedByte(), r.actualByte(),
                         m == null ? null : m.payload(), inv.size()) + (inv.audible() ? IputilsFormat.AUDIBLE : "")
                         + options.text(m));
@@ -186,7 +199,7 @@ final class IputilsPrinter implements Printer {
         out.println(IputilsFormat.statisticsTitle(inv.host()));
         out.println(IputilsFormat.counts(s.transmitted(), s.received(), s.duplicates(), s.corrupted(), s.errors(),
                 s.timeMillis()));
-        boolean timed = s.received() > 0 && inv.timing();
+        boolean timed = s.received() > 0 && timing;
         boolean ipg = s.received() > 0 && (inv.flood() || inv.adaptive() || inv.effectiveInterval().isZero())
                 && s.transmitted() > 1;
         long ipgMicros = ipg ? (s.elapsedNanos() / 1000) / (s.transmitted() - 1) : 0;
@@ -201,7 +214,7 @@ final class IputilsPrinter implements Printer {
     /** The SIGQUIT line, on stderr after a carriage return, as iputils prints it. */
     @Override
     public void status(PingStatistics s) {
-        err.print("\r" + IputilsFormat.status(s.received(), s.transmitted(), inv.timing(), s.minMicros(),
+        err.print("\r" + IputilsFormat.status(s.received(), s.transmitted(), timing, s.minMicros(),
                 s.avgMicros(), s.ewmaMicros(), s.maxMicros()) + "\n");
         err.flush();
     }

@@ -118,6 +118,9 @@ public final class PingCommand {
                 return help.requested() ? 0 : 2;
             }
             if (parsed instanceof PingOptions.NodeInfoHelp ni) {
+                if (ni.conflict() != null) {
+                    out.println(ni.conflict());
+                }
                 (ni.requested() ? out : err).println(IputilsFormat.NODEINFO_HELP);
                 out.flush();
                 return ni.requested() ? 0 : 2;
@@ -128,10 +131,6 @@ public final class PingCommand {
             }
             inv = ((PingOptions.Run) parsed).invocation();
             target = Target.resolve(inv.host(), inv.family());
-            if (inv.nodeInfo().isPresent() && target.ipv6()) { // iputils ignores -N for IPv4
-                throw new UsageException("-N " + inv.nodeInfo().get() + ": node information queries (RFC 4620) are"
-                        + " not implemented by pingkit yet");
-            }
             if (Broadcasts.isBroadcast(target.address())) {
                 if (!inv.broadcast()) { // iputils' words: without -b a broadcast probe is never sent
                     throw new UsageException("Do you want to ping broadcast? Then -b. If not, check your local "
@@ -293,6 +292,9 @@ public final class PingCommand {
             }
             if (inv.probe().isPresent()) {
                 s = s.probe(dev.pingkit.packet.InterfaceId.parse(inv.probe().get())); // checked by the parser
+            }
+            if (target.ipv6()) { // iputils ignores -N for IPv4; a subject word alone still sends echo requests
+                s = s.nodeInfo(NodeInfoWords.query(inv.nodeInfo(), target.address()));
             }
             if (inv.mark().isPresent()) {
                 s = s.mark((int) (long) inv.mark().get());

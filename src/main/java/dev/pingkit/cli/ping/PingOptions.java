@@ -48,13 +48,17 @@ public final class PingOptions {
 
     /**
      * {@code -N help} ({@code requested}: stdout, exit 0) or a word {@code -N} does not know (stderr, exit 2):
-     * iputils' list of node information query words.
+     * iputils' list of node information query words; {@code conflict} is the line iputils prints on stdout first
+     * when two words ask different query or subject types ("Qtype conflict"), or null.
      */
-    public record NodeInfoHelp(boolean requested) implements Parsed { }
+    public record NodeInfoHelp(boolean requested, String conflict) implements Parsed { }
 
-    /** The words of {@code -N} that ask a query type (RFC 4620); the subject-* words only name what is asked about. */
-    static final List<String> NODEINFO_QUERIES = List.of("name", "ipv6", "ipv6-all", "ipv6-compatible", "ipv6-global",
-            "ipv6-linklocal", "ipv6-sitelocal", "ipv4", "ipv4-all");
+    /**
+     * The words of {@code -N} that ask a query type (RFC 4620); the subject-* words only name what is asked about.
+     * iputils takes "fqdn" for "name" too, though its help does not list it.
+     */
+    static final List<String> NODEINFO_QUERIES = List.of("name", "fqdn", "ipv6", "ipv6-all", "ipv6-compatible",
+            "ipv6-global", "ipv6-linklocal", "ipv6-sitelocal", "ipv4", "ipv4-all");
 
     /** A ping run. */
     public record Run(Invocation invocation) implements Parsed { }
@@ -204,7 +208,9 @@ public final class PingOptions {
         Integer identifier = null;
         String timestamp = null;
         Integer sendBuffer = null;
-        String nodeInfo = null;
+        List<String> nodeInfo = new java.util.ArrayList<>();
+        int nodeInfoQtype = -1;
+        String nodeInfoSubject = null;
         int preload = 1;
         Help help = null;
         boolean version = false;
@@ -258,15 +264,27 @@ public final class PingOptions {
                     // iputils answers -N help, or a word it does not know, as soon as it reads it
                     String w = (String) value;
                     if (w.equals("help")) {
-                        return new NodeInfoHelp(true);
+                        return new NodeInfoHelp(true, null);
                     }
                     boolean subject = w.matches("subject-(ipv6|ipv4|name|fqdn)=.*");
                     if (!subject && !NODEINFO_QUERIES.contains(w)) {
-                        return new NodeInfoHelp(false);
+                        return new NodeInfoHelp(false, null);
                     }
-                    if (!subject) {
-                        nodeInfo = w;
+                    if (subject) { // subject-name and subject-fqdn are both a name to iputils
+                        String kind = w.startsWith("subject-ipv6") ? "ipv6" : w.startsWith("subject-ipv4") ? "ipv4"
+                                : "name";
+                        if (nodeInfoSubject != null && !nodeInfoSubject.equals(kind)) {
+                            return new NodeInfoHelp(false, "Subject type conflict");
+                        }
+                        nodeInfoSubject = kind;
+                    } else {
+                        int q = NodeInfoWords.qtype(w);
+                        if (nodeInfoQtype >= 0 && nodeInfoQtype != q) {
+                            return new NodeInfoHelp(false, "Qtype conflict");
+                        }
+                        nodeInfoQtype = q;
                     }
+                    nodeInfo.add(w);
                 }
                 case "l" -> {
                     preload = ((Long) value).intValue();
@@ -331,7 +349,7 @@ public final class PingOptions {
                 Optional.ofNullable(flowLabel), Optional.ofNullable(probe), cmd.hasOption("a"), cmd.hasOption("A"),
                 cmd.hasOption("B"), Optional.ofNullable(identifier), cmd.hasOption("R"), Optional.ofNullable(timestamp),
                 stamping, cmd.hasOption("r"), Optional.ofNullable(sendBuffer), cmd.hasOption("d"),
-                Optional.ofNullable(nodeInfo)));
+                List.copyOf(nodeInfo)));
     }
 
     /** {@code -T}'s type, in iputils' words when it is none of them. */

@@ -100,6 +100,8 @@ class IputilsOptionsLabTest {
         "-R -T tsonly -c1 $peer",
         "-N foo -c1 $peer6",             // the list on stderr, exit 2
         "-N help,name $peer6",
+        "-N name -N ipv6 -c1 $peer6",    // "Qtype conflict" on stdout, the list on stderr, exit 2
+        "-N subject-ipv6=2001:db8:0:1::2 -N subject-ipv4=198.51.100.2 -N name -c1 $peer6", // Subject type conflict
     })
     void badValuesGetIputilsWordsAndExitCodes(String line) {
         same(line);
@@ -139,15 +141,6 @@ class IputilsOptionsLabTest {
                 ours::toString);
         PingRun routed = ours(args("-c1 -W1 $far"));
         assertEquals(0, routed.exitCode(), "without -r the router forwards: " + routed);
-    }
-
-    /** A node information query itself is not sent yet: refused in one line rather than sent as something else. */
-    @Test
-    void aNodeInformationQueryIsRefusedInOneLine() {
-        PingRun ours = ours(args("-N name -c1 $peer6"));
-        assertEquals(2, ours.exitCode(), ours::toString);
-        assertEquals("ping: -N name: node information queries (RFC 4620) are not implemented by pingkit yet\n",
-                ours.stderr());
     }
 
     @Test
