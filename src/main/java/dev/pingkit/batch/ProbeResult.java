@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param status         answered, corrupted (a reply with a bad checksum or altered payload), error (an ICMP
  *                       error quoting the probe), lost, or send-failed (the kernel refused it)
  * @param from           who answered or reported the error; null if lost
- * @param rttNanos       round-trip time from the kernel's receive stamp; -1 unless answered or corrupted
+ * @param rttNanos       round-trip time from the kernel's receive stamp; -1 unless answered or corrupted, or an
+ *                       error whose arrival was timed (a trace's hop: time exceeded after this long)
  * @param replyTtl       the reply's TTL / hop limit, -1 if unknown
  * @param reply          the decoded reply or error; null if lost or loaded from CSV
  */
@@ -55,14 +56,15 @@ public record ProbeResult(Query request, long sentEpochNanos, Status status, Ine
         return status == Status.ANSWERED || status == Status.CORRUPTED;
     }
 
-    /** <b>The RTT in milliseconds, or NaN unless answered.</b> */
+    /** <b>The RTT in milliseconds, or NaN when it was not timed (lost, not sent, most errors).</b> */
     public double rttMillis() {
         return rttNanos >= 0 ? rttNanos / 1e6 : Double.NaN;
     }
 
     /**
      * <b>A field by name, as tables, CSV and the REPL name them:</b> {@code target id seq size ttl tos status from
-     * rtt reply_ttl type code}. {@code rtt} is in milliseconds; a field that does not apply is null.
+     * rtt reply_ttl type code}. {@code rtt} is in milliseconds (an error's too when it was timed, as a trace's
+     * hops are); a field that does not apply is null.
      *
      * @throws IllegalArgumentException for another name (the message lists the names)
      */
@@ -76,7 +78,7 @@ public record ProbeResult(Query request, long sentEpochNanos, Status status, Ine
             case "tos" -> request.hasTos() ? request.tos() : null;
             case "status" -> status.word();
             case "from" -> from == null ? null : Addresses.text(from);
-            case "rtt" -> answered() ? rttMillis() : null;
+            case "rtt" -> answered() || status == Status.ERROR && rttNanos >= 0 ? rttNanos / 1e6 : null;
             case "reply_ttl" -> replyTtl >= 0 ? replyTtl : null;
             case "type" -> reply == null ? null : reply.type();
             case "code" -> reply == null ? null : reply.code();

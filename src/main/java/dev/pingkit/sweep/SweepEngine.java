@@ -4,6 +4,7 @@ import dev.pingkit.engine.Stop;
 import dev.pingkit.engine.Engine;
 import dev.pingkit.engine.EngineFactory;
 import dev.pingkit.engine.EngineOptions;
+import dev.pingkit.engine.Probe;
 import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.engine.ProbeSpec;
 import dev.pingkit.engine.ProbeTarget;
@@ -26,6 +27,8 @@ final class SweepEngine {
     private final SweepListener listener;
     private final SweepTallies tallies;
     private final EngineFactory engines;
+    /** Each probe's send stamp by its sequence number (one counter for the run): the ending event carries it. */
+    private final long[] sentAt = new long[65536];
     private Engine engine;
 
     private SweepEngine(Sweep sweep, SweepListener listener, EngineFactory engines) {
@@ -108,21 +111,27 @@ final class SweepEngine {
         int index = event.probe().target().index();
         SweepTarget t = sweep.targets().get(index);
         int probe = (int) event.probe().number() - 1;
+        Probe p = event.probe();
+        if (event instanceof ProbeEvent.Sent s) {
+            sentAt[p.seq()] = s.sentAtNanos();
+            return;
+        }
+        long at = sentAt[p.seq()];
         SweepEvent out;
         if (event instanceof ProbeEvent.Answered a) {
-            out = new SweepEvent.Reply(t, probe, a.from(), a.length(), a.rttNanos(), false, true);
+            out = new SweepEvent.Reply(t, probe, a.from(), a.length(), a.rttNanos(), false, true, a.ttl(), p, at);
         } else if (event instanceof ProbeEvent.Duplicate d) {
-            out = new SweepEvent.Reply(t, probe, d.from(), d.length(), d.rttNanos(), true, true);
+            out = new SweepEvent.Reply(t, probe, d.from(), d.length(), d.rttNanos(), true, true, d.ttl(), p, at);
         } else if (event instanceof ProbeEvent.Corrupted c) {
-            out = new SweepEvent.Reply(t, probe, c.from(), c.length(), c.rttNanos(), false, false);
+            out = new SweepEvent.Reply(t, probe, c.from(), c.length(), c.rttNanos(), false, false, c.ttl(), p, at);
         } else if (event instanceof ProbeEvent.Failed f) {
-            out = new SweepEvent.Failed(t, probe, f.reporter(), f.error());
+            out = new SweepEvent.Failed(t, probe, f.reporter(), f.error(), p, at);
         } else if (event instanceof ProbeEvent.Lost l && !l.stopped()) {
-            out = new SweepEvent.Lost(t, probe);
+            out = new SweepEvent.Lost(t, probe, p, at);
         } else if (event instanceof ProbeEvent.SendFailed f) {
-            out = new SweepEvent.NotSent(t, probe, f.errnoName(), f.errnoDescription());
+            out = new SweepEvent.NotSent(t, probe, f.errnoName(), f.errnoDescription(), p, 0); // it never left
         } else {
-            return; // sent, late, advisory, or cut short by a stop
+            return; // late, advisory, or cut short by a stop
         }
         tallies.add(index, out);
         listener.onEvent(out);

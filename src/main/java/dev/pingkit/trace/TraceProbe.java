@@ -20,13 +20,27 @@ import java.util.Optional;
  * @param message      the answer decoded (a time exceeded with its quote, an unreachable, an echo reply), or null
  * @param quoteAltered the datagram an ICMP error quotes differs from the probe sent (beyond the TTL and checksum a
  *                     router changes): a hop rewrote it
+ * @param id           its ICMP identifier on the wire (the kernel's for a datagram socket), -1 when unknown
+ * @param sentAtNanos  when it left, CLOCK_REALTIME nanoseconds (the engine's send stamp), 0 when unknown or never
+ *                     sent
  */
 public record TraceProbe(int ttl, int index, int seq, InetAddress from, long rttNanos, int replyTtl,
-                         IcmpMessage message, boolean quoteAltered) {
+                         IcmpMessage message, boolean quoteAltered, int id, long sentAtNanos) {
+
+    /** <b>A probe with no identifier or send time known</b> (one built by hand). */
+    public TraceProbe(int ttl, int index, int seq, InetAddress from, long rttNanos, int replyTtl, IcmpMessage message,
+                      boolean quoteAltered) {
+        this(ttl, index, seq, from, rttNanos, replyTtl, message, quoteAltered, -1, 0);
+    }
 
     /** <b>A probe nothing answered in time.</b> */
     public static TraceProbe timeout(int ttl, int index, int seq) {
-        return new TraceProbe(ttl, index, seq, null, -1, -1, null, false);
+        return timeout(ttl, index, seq, -1, 0);
+    }
+
+    /** <b>A probe nothing answered in time, with its identifier and send time.</b> */
+    public static TraceProbe timeout(int ttl, int index, int seq, int id, long sentAtNanos) {
+        return new TraceProbe(ttl, index, seq, null, -1, -1, null, false, id, sentAtNanos);
     }
 
     /** <b>True when nothing came back in time</b> (traceroute's {@code *}). */
