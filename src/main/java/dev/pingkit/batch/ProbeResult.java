@@ -38,7 +38,12 @@ public record ProbeResult(Query request, long sentEpochNanos, Status status, Ine
         /** Nothing came back in time. */
         LOST,
         /** The kernel refused to send it (no route, message too long, ...). */
-        SEND_FAILED;
+        SEND_FAILED,
+        /**
+         * Not a probe's end but a message a capture received ({@link #captured}): {@code from}, {@code reply} and
+         * {@code replyTtl} are the message, its id, seq and size the request's.
+         */
+        CAPTURED;
 
         /** <b>The status as written in tables and files: {@code answered}, {@code lost}, ...</b> */
         public String word() {
@@ -49,6 +54,29 @@ public record ProbeResult(Query request, long sentEpochNanos, Status status, Ine
     public ProbeResult {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(status, "status");
+    }
+
+    /**
+     * <b>A message a capture received, as a row of results</b> (the REPL's {@code listen}; a JShell capture through
+     * {@code Icmp.results}): status {@link Status#CAPTURED}, sent at its receive time, its request naming the
+     * sender with the message's own identifier, sequence number (0 for a message without them, an error) and
+     * payload size. It is never answered, lost or failed: {@code results stats} counts it, never as a loss.
+     *
+     * @param from            who sent it
+     * @param ttl             its TTL / hop limit as it arrived, -1 if unknown
+     * @param receivedAtNanos when it came, CLOCK_REALTIME nanoseconds
+     * @param message         the message decoded
+     */
+    public static ProbeResult captured(InetAddress from, int ttl, long receivedAtNanos, IcmpMessage message) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(message, "message");
+        Query q = Query.to(from).id(Math.max(0, message.id())).seq(Math.max(0, message.seq()));
+        try {
+            q = q.payload(message.payload());
+        } catch (IllegalArgumentException tooLong) {
+            // a jumbo message from the wire: its size is not one a query may have; the row says 0
+        }
+        return new ProbeResult(q, receivedAtNanos, Status.CAPTURED, from, -1, ttl, message);
     }
 
     /** <b>True if an echo reply came (intact or not).</b> */
@@ -112,6 +140,8 @@ public record ProbeResult(Query request, long sentEpochNanos, Status status, Ine
                     .append(Addresses.text(from));
             case LOST -> sb.append("no reply");
             case SEND_FAILED -> sb.append("not sent");
+            case CAPTURED -> sb.append("captured ").append(reply.typeName()).append(" from ")
+                    .append(Addresses.text(from));
         }
         return sb.toString();
     }
