@@ -41,7 +41,7 @@ final class ResultLog {
         q = p.tos() >= 0 ? q.tos(p.tos()) : q;
         long at = e.sentAtNanos() != 0 ? e.sentAtNanos() : now();
         if (e instanceof SweepEvent.Reply r) {
-            add(new ProbeResult(q, at, ProbeResult.Status.ANSWERED, r.from(), r.rttNanos(), r.ttl(), null));
+            add(new ProbeResult(q, at, ProbeResult.Status.ANSWERED, r.from(), r.rttNanos(), r.ttl(), r.message()));
         } else if (e instanceof SweepEvent.Failed f) {
             add(new ProbeResult(q, at, ProbeResult.Status.ERROR, f.from(), -1, f.error().ttl(), f.error()));
         } else if (e instanceof SweepEvent.Lost) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import dev.pingkit.sweep.Sweep;
 import dev.pingkit.sweep.SweepEvent;
+import dev.pingkit.sweep.SweepListener;
 import dev.pingkit.sweep.SweepResult;
 import dev.pingkit.engine.Stop;
 import dev.pingkit.sweep.TargetStats;
@@ -79,7 +80,7 @@ final class SweepCommand {
         boolean[] alive = new boolean[ended.length];
         SweepEvent.Failed[] reason = new SweepEvent.Failed[ended.length];
         Stop stop = new Stop();
-        SweepResult r = session.interruptible(stop::stop, () -> sweep.run(e -> {
+        SweepResult r = session.interruptible(stop::stop, () -> sweep.run(withMessages(e -> {
             session.results().addSweep(e); // results, save and plot see a sweep's probes as a send's
             int i = e.target().index();
             if (e instanceof SweepEvent.Reply reply) {
@@ -104,7 +105,7 @@ final class SweepCommand {
                 console.println(e.target() + " unreachable" + (reason[i] == null ? "" : " (" + reason[i].reason() + ")"),
                         Console.ERROR);
             }
-        }, stop));
+        }), stop));
         last = r;
         console.println(String.format(Locale.ROOT, "%d targets, %d alive, %d unreachable in %.3f s%s",
                 r.targets().size(), r.alive().size(), r.unreachable().size(), r.elapsedNanos() / 1e9,
@@ -113,6 +114,21 @@ final class SweepCommand {
         if (sent == 0 && !r.stopped()) {
             throw new CommandFailed("no probe was sent");
         }
+    }
+
+    /** The listener, asking for each reply decoded: its type and code go into the results. */
+    private static SweepListener withMessages(SweepListener l) {
+        return new SweepListener() {
+            @Override
+            public void onEvent(SweepEvent e) {
+                l.onEvent(e);
+            }
+
+            @Override
+            public boolean wantsMessages() {
+                return true;
+            }
+        };
     }
 
     private static long number(String field, String value, long max) {

@@ -6,6 +6,7 @@ import dev.pingkit.engine.EngineFactory;
 import dev.pingkit.engine.EngineOptions;
 import dev.pingkit.engine.Probe;
 import dev.pingkit.engine.ProbeEvent;
+import dev.pingkit.engine.ProbeListener;
 import dev.pingkit.engine.ProbeSpec;
 import dev.pingkit.engine.ProbeTarget;
 import dev.pingkit.engine.TargetPlan;
@@ -90,7 +91,17 @@ final class SweepEngine {
                 }
                 if (!stop.stopped()) {
                     listener.onStart();
-                    e.run(event -> onEvent(event, handles));
+                    e.run(new ProbeListener() {
+                        @Override
+                        public void onEvent(ProbeEvent event) {
+                            SweepEngine.this.onEvent(event, handles);
+                        }
+
+                        @Override
+                        public boolean wantsMessages() {
+                            return listener.wantsMessages();
+                        }
+                    });
                 }
             } catch (IllegalStateException x) {
                 if (!stop.stopped()) {
@@ -119,11 +130,14 @@ final class SweepEngine {
         long at = sentAt[p.seq()];
         SweepEvent out;
         if (event instanceof ProbeEvent.Answered a) {
-            out = new SweepEvent.Reply(t, probe, a.from(), a.length(), a.rttNanos(), false, true, a.ttl(), p, at);
+            out = new SweepEvent.Reply(t, probe, a.from(), a.length(), a.rttNanos(), false, true, a.ttl(),
+                    a.message(), p, at);
         } else if (event instanceof ProbeEvent.Duplicate d) {
-            out = new SweepEvent.Reply(t, probe, d.from(), d.length(), d.rttNanos(), true, true, d.ttl(), p, at);
+            out = new SweepEvent.Reply(t, probe, d.from(), d.length(), d.rttNanos(), true, true, d.ttl(),
+                    d.message(), p, at);
         } else if (event instanceof ProbeEvent.Corrupted c) {
-            out = new SweepEvent.Reply(t, probe, c.from(), c.length(), c.rttNanos(), false, false, c.ttl(), p, at);
+            out = new SweepEvent.Reply(t, probe, c.from(), c.length(), c.rttNanos(), false, false, c.ttl(),
+                    c.message(), p, at);
         } else if (event instanceof ProbeEvent.Failed f) {
             out = new SweepEvent.Failed(t, probe, f.reporter(), f.error(), p, at);
         } else if (event instanceof ProbeEvent.Lost l && !l.stopped()) {

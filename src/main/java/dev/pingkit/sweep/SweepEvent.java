@@ -39,14 +39,15 @@ public sealed interface SweepEvent {
      * @param duplicate the probe had already been answered
      * @param intact    good checksum and the probe's own payload; a damaged reply never answers a probe
      * @param ttl       the reply's TTL / hop limit as it arrived, -1 if the kernel did not say
+     * @param message   the decoded reply when the listener {@link SweepListener#wantsMessages() asked}, else null
      * @param sent      the probe on the wire; sentAtNanos its send time
      */
     record Reply(SweepTarget target, int probe, InetAddress from, int bytes, long rttNanos, boolean duplicate,
-                 boolean intact, int ttl, Probe sent, long sentAtNanos) implements SweepEvent {
+                 boolean intact, int ttl, IcmpMessage message, Probe sent, long sentAtNanos) implements SweepEvent {
         /** A reply without the engine's probe (tests, tallies). */
         public Reply(SweepTarget target, int probe, InetAddress from, int bytes, long rttNanos, boolean duplicate,
                      boolean intact) {
-            this(target, probe, from, bytes, rttNanos, duplicate, intact, -1, null, 0);
+            this(target, probe, from, bytes, rttNanos, duplicate, intact, -1, null, null, 0);
         }
 
         /** <b>True for the reply that answers the probe: first and intact.</b> */

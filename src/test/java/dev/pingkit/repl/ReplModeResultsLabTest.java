@@ -64,7 +64,7 @@ class ReplModeResultsLabTest {
         assertTrue(row(out, "4 +- +1 +1"), out);
         assertTrue(row(out, "5 +2 +- +-"), out);
         // each probe's row: its own id and seq, the size and TTL it went out with, who answered and what
-        assertTrue(row(out, "198\\.19\\.0\\.3 +\\d+ +\\d+ +56 +- +- +answered +198\\.19\\.0\\.3 +\\d+\\.\\d{3} +64 .*"),
+        assertTrue(row(out, "198\\.19\\.0\\.3 +\\d+ +\\d+ +56 +- +- +answered +198\\.19\\.0\\.3 +\\d+\\.\\d{3} +64 +0 +0"),
                 out);
         assertTrue(row(out, "198\\.18\\.129\\.1 +\\d+ +\\d+ +56 +- +- +error +198\\.18\\.129\\.1 +- +\\d+ +3 +1"), out);
         assertTrue(row(out, distant.replace(".", "\\.") + " +\\d+ +\\d+ +32 +1 +- +error +"
