@@ -1,7 +1,11 @@
 package dev.pingkit;
 
+import dev.pingkit.batch.ProbeResult;
+import dev.pingkit.batch.Results;
+import dev.pingkit.capture.Capture;
 import dev.pingkit.packet.IcmpMessage;
 import java.net.InetAddress;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -54,5 +58,22 @@ public final class Icmp {
      */
     public static IcmpMessage decodeV6(byte[] bytes, int off, int len, InetAddress src, InetAddress dst) {
         return IcmpMessage.decodeV6(bytes, off, len, src, dst);
+    }
+
+    /**
+     * <b>A capture's packets as {@link Results}, to table, plot and save like a batch's</b>: one row each, of status
+     * {@code captured} ({@link ProbeResult#captured}), with who sent it, its type, code, id, seq, size and TTL.
+     *
+     * <pre>{@code
+     * try (var c = Capture.open(true, false, Capture.Filter.ANY.type(0))) {
+     *     Results r = Icmp.results(c.collect(Duration.ofSeconds(5), new Stop()));
+     *     r.stats("from"); r.table("seq", "from", "reply_ttl"); r.pcapng(Path.of("heard.pcapng"));
+     * }
+     * }</pre>
+     * Here, in the facade, because the capture and batch modes never import each other.
+     */
+    public static Results results(List<Capture.Packet> packets) {
+        return Results.of(packets.stream()
+                .map(p -> ProbeResult.captured(p.from(), p.ttl(), p.receivedAtNanos(), p.message())).toList());
     }
 }

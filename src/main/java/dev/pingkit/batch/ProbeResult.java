@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param status         answered, corrupted (a reply with a bad checksum or altered payload), error (an ICMP
  *                       error quoting the probe), lost, or send-failed (the kernel refused it)
  * @param from           who answered or reported the error; null if lost
- * @param rttNanos       round-trip time from the kernel's receive stamp; -1 unless answered or corrupted
+ * @param rttNanos       round-trip time from the kernel's receive stamp; -1 unless answered or corrupted, or an
+ *                       error whose arrival was timed (a trace's hop: time exceeded after this long)
  * @param replyTtl       the reply's TTL / hop limit, -1 if unknown
  * @param reply          the decoded reply or error; null if lost or loaded from CSV
  * @param replyType      the ICMP type of what came back (the reply's, or as a CSV recorded it), -1 if nothing did
@@ -39,7 +40,12 @@ public record ProbeResult(Query request, long sentEpochNanos, Status status, Ine
         /** Nothing came back in time. */
         LOST,
         /** The kernel refused to send it (no route, message too long, ...). */
-        SEND_FAILED;
+        SEND_FAILED,
+        /**
+         * Not a probe's end but a message a capture received ({@link #captured}): {@code from}, {@code reply} and
+         * {@code replyTtl} are the message, its id, seq and size the request's.
+         */
+        CAPTURED;
 
         /** <b>The status as written in tables and files: {@code answered}, {@code lost}, ...</b> */
         public String word() {
@@ -68,19 +74,43 @@ public record ProbeResult(Query request, long sentEpochNanos, Status status, Ine
                 reply == null ? -1 : reply.code());
     }
 
+    /**
+     * <b>A message a capture received, as a row of results</b> (the REPL's {@code listen}; a JShell capture through
+     * {@code Icmp.results}): status {@link Status#CAPTURED}, sent at its receive time, its request naming the
+     * sender with the message's own identifier, sequence number (0 for a message without them, an error) and
+     * payload size. It is never answered, lost or failed: {@code results stats} counts it, never as a loss.
+     *
+     * @param from            who sent it
+     * @param ttl             its TTL / hop limit as it arrived, -1 if unknown
+     * @param receivedAtNanos when it came, CLOCK_REALTIME nanoseconds
+     * @param message         the message decoded
+     */
+    public static ProbeResult captured(InetAddress from, int ttl, long receivedAtNanos, IcmpMessage message) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(message, "message");
+        Query q = Query.to(from).id(Math.max(0, message.id())).seq(Math.max(0, message.seq()));
+        try {
+            q = q.payload(message.payload());
+        } catch (IllegalArgumentException tooLong) {
+            // a jumbo message from the wire: its size is not one a query may have; the row says 0
+        }
+        return new ProbeResult(q, receivedAtNanos, Status.CAPTURED, from, -1, ttl, message);
+    }
+
     /** <b>True if an echo reply came (intact or not).</b> */
     public boolean answered() {
         return status == Status.ANSWERED || status == Status.CORRUPTED;
     }
 
-    /** <b>The RTT in milliseconds, or NaN unless answered.</b> */
+    /** <b>The RTT in milliseconds, or NaN when it was not timed (lost, not sent, most errors).</b> */
     public double rttMillis() {
         return rttNanos >= 0 ? rttNanos / 1e6 : Double.NaN;
     }
 
     /**
      * <b>A field by name, as tables, CSV and the REPL name them:</b> {@code target id seq size ttl tos status from
-     * rtt reply_ttl type code}. {@code rtt} is in milliseconds; a field that does not apply is null.
+     * rtt reply_ttl type code}. {@code rtt} is in milliseconds (an error's too when it was timed, as a trace's
+     * hops are); a field that does not apply is null.
      *
      * @throws IllegalArgumentException for another name (the message lists the names)
      */
@@ -94,7 +124,7 @@ public record ProbeResult(Query request, long sentEpochNanos, Status status, Ine
             case "tos" -> request.hasTos() ? request.tos() : null;
             case "status" -> status.word();
             case "from" -> from == null ? null : Addresses.text(from);
-            case "rtt" -> answered() && rttNanos >= 0 ? rttMillis() : null;
+            case "rtt" -> (answered() || status == Status.ERROR) && rttNanos >= 0 ? rttNanos / 1e6 : null;
             case "reply_ttl" -> replyTtl >= 0 ? replyTtl : null;
             case "type" -> replyType >= 0 ? replyType : null;
             case "code" -> replyCode >= 0 ? replyCode : null;
@@ -129,6 +159,8 @@ public record ProbeResult(Query request, long sentEpochNanos, Status status, Ine
                     .append(Addresses.text(from));
             case LOST -> sb.append("no reply");
             case SEND_FAILED -> sb.append("not sent");
+            case CAPTURED -> sb.append("captured ").append(reply.typeName()).append(" from ")
+                    .append(Addresses.text(from));
         }
         return sb.toString();
     }

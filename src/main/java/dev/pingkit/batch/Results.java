@@ -291,13 +291,18 @@ public final class Results {
         return file;
     }
 
-    /** <b>One line: {@code Results: 8 probes, 7 answered, 0 errors, 1 lost}.</b> */
+    /**
+     * <b>One line: {@code Results: 8 probes, 7 answered, 0 errors, 1 lost}</b>, then {@code , 5 captured} when a
+     * capture's messages are among them.
+     */
     @Override
     public String toString() {
         long corrupted = probes.stream().filter(p -> p.status() == ProbeResult.Status.CORRUPTED).count();
+        long captured = probes.stream().filter(p -> p.status() == ProbeResult.Status.CAPTURED).count();
         return "Results: " + probes.size() + " probe" + (probes.size() == 1 ? "" : "s") + ", " + answered().size()
                 + " answered" + (corrupted > 0 ? " (" + corrupted + " corrupted)" : "") + ", " + errors().size()
-                + " error" + (errors().size() == 1 ? "" : "s") + ", " + unanswered().size() + " lost";
+                + " error" + (errors().size() == 1 ? "" : "s") + ", " + unanswered().size() + " lost"
+                + (captured > 0 ? ", " + captured + " captured" : "");
     }
 
     @Override

@@ -43,6 +43,10 @@ final class ResultsCapture {
     private static void write(List<ProbeResult> probes, Sink sink) throws IOException {
         Map<InetAddress, InetAddress> local = new LinkedHashMap<>();
         for (ProbeResult p : probes) {
+            if (p.status() == ProbeResult.Status.CAPTURED) {
+                captured(p, sink, local);
+                continue;
+            }
             Query e = p.request();
             if (p.answered() && p.reply() != null && p.reply().id() != e.id()) {
                 e = e.id(p.reply().id()); // a ping socket's kernel wrote its own identifier on the wire
@@ -76,7 +80,20 @@ final class ResultsCapture {
                     + (p.from() == null ? "" : " from " + dev.pingkit.packet.Addresses.text(p.from()));
             case LOST -> "lost";
             case SEND_FAILED -> "not sent";
+            case CAPTURED -> "captured";
         };
+    }
+
+    /** A captured message alone, as it came (no request of ours went with it); one loaded from CSV has none. */
+    private static void captured(ProbeResult p, Sink sink, Map<InetAddress, InetAddress> local) throws IOException {
+        IcmpMessage m = p.reply();
+        if (m == null) {
+            return;
+        }
+        byte[] ip = m.ip().isPresent() ? m.bytes()
+                : IpPackets.ip(p.from(), local.computeIfAbsent(p.from(), Hosts::sourceToward), p.replyTtl(), -1,
+                        m.icmpBytes());
+        sink.write(p.sentEpochNanos(), ip, "captured");
     }
 
     /** What the reply is: {@code answers seq 4}, {@code corrupted: byte 12 differs; answers seq 4}. */

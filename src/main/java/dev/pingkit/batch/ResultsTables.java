@@ -89,7 +89,8 @@ final class ResultsTables {
         for (Object k : keys) {
             List<ProbeResult> g = groups.get(k);
             long[] rtt = g.stream().filter(ProbeResult::answered).mapToLong(ProbeResult::rttNanos).sorted().toArray();
-            long lost = g.size() - rtt.length;
+            // a captured message was never a probe: it is counted, never lost
+            long lost = g.stream().filter(p -> !p.answered() && p.status() != ProbeResult.Status.CAPTURED).count();
             rows.add(List.of(Table.cell(k), String.valueOf(g.size()), String.valueOf(lost),
                     String.format(Locale.ROOT, "%.0f%%", 100.0 * lost / g.size()),
                     ms(rtt, 0), ms(rtt, 50), ms(rtt, 90), ms(rtt, 100)));

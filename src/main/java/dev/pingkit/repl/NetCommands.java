@@ -68,7 +68,9 @@ final class NetCommands {
                         + "Each line: arrival time, addresses, TTL, type/code, id/seq, length, checksum verdict, "
                         + "and the probe an ICMP error quotes.\n"
                         + "save FILE writes what was seen to a pcap or pcapng capture (by its extension). The kernel "
-                        + "drops what the filter refuses.\nThe same capture in Java: Capture.open(...).collect(...).",
+                        + "drops what the filter refuses.\nEvery packet joins 'results' as status captured (results table "
+                        + "from type seq count, save, plot).\n"
+                        + "The same capture in Java: Capture.open(...).collect(...); Icmp.results(packets).",
                 before -> before.isEmpty() ? List.of("host", "type", "code", "id", "save", "5", "10", "60")
                         : List.of("host", "type", "code", "id", "save"), this::listen));
         commands.add(new CommandSpec("stats", "stats", "statistics of this session's sends",
@@ -254,6 +256,7 @@ final class NetCommands {
             boolean keep = save != null;
             session.interruptible(capture::stop, () -> capture.run(p -> {
                 count[0]++;
+                session.results().add(ProbeResult.captured(p.from(), p.ttl(), p.receivedAtNanos(), p.message()));
                 if (keep) {
                     seen.add(p);
                 }

@@ -2,10 +2,19 @@ package dev.pingkit.repl;
 
 import dev.pingkit.batch.ProbeResult;
 import dev.pingkit.batch.Results;
+import dev.pingkit.engine.Probe;
+import dev.pingkit.engine.Query;
+import dev.pingkit.sweep.SweepEvent;
+import dev.pingkit.trace.Trace;
+import dev.pingkit.trace.TraceProbe;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What {@code send} collects in a session, for {@code results}, {@code save} and {@code plot}. */
+/**
+ * What {@code send}, {@code ping}, {@code sweep} and {@code trace} collect in a session, for {@code results},
+ * {@code save} and {@code plot}. A sweep's or a trace's probe is recorded from the mode's own event, which carries
+ * the engine's probe (id, seq, TTL, TOS, size) and send stamp: nothing is re-derived from the printed outcome.
+ */
 final class ResultLog {
     private final List<ProbeResult> probes = new ArrayList<>();
     private boolean csvHeaderShown;
@@ -16,6 +25,49 @@ final class ResultLog {
 
     synchronized void addAll(Results r) {
         probes.addAll(r.all());
+    }
+
+    /**
+     * A sweep's probe as it ended: its answer, ICMP error, loss or refused send. A duplicate or damaged reply ends
+     * nothing (the probe may still be answered or lost) and adds nothing.
+     */
+    void addSweep(SweepEvent e) {
+        Probe p = e.sent();
+        if (p == null || e instanceof SweepEvent.Reply r && !r.answers()) {
+            return;
+        }
+        Query q = Query.to(e.target().address()).id(p.id()).seq(p.seq()).size(p.size());
+        q = p.ttl() >= 0 ? q.ttl(p.ttl()) : q;
+        q = p.tos() >= 0 ? q.tos(p.tos()) : q;
+        long at = e.sentAtNanos() != 0 ? e.sentAtNanos() : now();
+        if (e instanceof SweepEvent.Reply r) {
+            add(new ProbeResult(q, at, ProbeResult.Status.ANSWERED, r.from(), r.rttNanos(), r.ttl(), r.message()));
+        } else if (e instanceof SweepEvent.Failed f) {
+            add(new ProbeResult(q, at, ProbeResult.Status.ERROR, f.from(), -1, f.error().ttl(), f.error()));
+        } else if (e instanceof SweepEvent.Lost) {
+            add(new ProbeResult(q, at, ProbeResult.Status.LOST, null, -1, -1, null));
+        } else {
+            add(new ProbeResult(q, at, ProbeResult.Status.SEND_FAILED, null, -1, -1, null));
+        }
+    }
+
+    /**
+     * A trace's probe: answered by the destination's echo reply, an ICMP error from a hop (time exceeded,
+     * unreachable; its RTT kept, a hop's time), or lost. Its request is the trace's own: the target, the probe's TTL and traceroute's payload.
+     */
+    void addTrace(Trace trace, TraceProbe t) {
+        Query q = Query.to(trace.target()).id(t.id() >= 0 ? t.id() : 0).seq(t.seq()).payload(trace.payload())
+                .ttl(t.ttl());
+        q = trace.tos() >= 0 ? q.tos(trace.tos()) : q;
+        long at = t.sentAtNanos() != 0 ? t.sentAtNanos() : now();
+        ProbeResult.Status status = t.timedOut() ? ProbeResult.Status.LOST
+                : t.reached() ? ProbeResult.Status.ANSWERED : ProbeResult.Status.ERROR;
+        add(new ProbeResult(q, at, status, t.from(), t.rttNanos(), t.replyTtl(), t.message()));
+    }
+
+    private static long now() {
+        java.time.Instant i = java.time.Instant.now();
+        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
     }
 
     synchronized void clear() {

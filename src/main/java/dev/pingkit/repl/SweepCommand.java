@@ -7,13 +7,15 @@ import java.util.Locale;
 
 import dev.pingkit.sweep.Sweep;
 import dev.pingkit.sweep.SweepEvent;
+import dev.pingkit.sweep.SweepListener;
 import dev.pingkit.sweep.SweepResult;
 import dev.pingkit.engine.Stop;
 import dev.pingkit.sweep.TargetStats;
 
 /**
  * {@code sweep <block|host>... [count N] [interval MS]}: a {@link Sweep} from the session, printing each target as
- * alive or unreachable the moment that is known, then a summary. Ctrl-C stops it and keeps what was found.
+ * alive or unreachable the moment that is known, then a summary; every probe joins the session's {@code results}.
+ * Ctrl-C stops it and keeps what was found.
  */
 final class SweepCommand {
     private final Session session;
@@ -31,7 +33,8 @@ final class SweepCommand {
                 "sweep 198.19.0.0/22    sweep 127.0.0.1 ::1 count 3    sweep 2001:db8:2::/120 interval 1\n"
                         + "Without count a target gets up to 4 probes until it answers (fping's default); count n sends\n"
                         + "exactly n to each, 1 s apart. interval is the least time between any two probes (default 10 ms).\n"
-                        + "Ctrl-C stops the sweep; the summary counts what was found so far.",
+                        + "Every probe joins 'results' (results stats target). Ctrl-C stops the sweep; the summary\n"
+                        + "counts what was found so far.",
                 CommandSpec.Completion.words("count", "interval", "198.19.0.0/22", "127.0.0.1", "::1"), this::sweep));
     }
 
@@ -77,7 +80,8 @@ final class SweepCommand {
         boolean[] alive = new boolean[ended.length];
         SweepEvent.Failed[] reason = new SweepEvent.Failed[ended.length];
         Stop stop = new Stop();
-        SweepResult r = session.interruptible(stop::stop, () -> sweep.run(e -> {
+        SweepResult r = session.interruptible(stop::stop, () -> sweep.run(withMessages(e -> {
+            session.results().addSweep(e); // results, save and plot see a sweep's probes as a send's
             int i = e.target().index();
             if (e instanceof SweepEvent.Reply reply) {
                 if (!reply.answers()) {
@@ -101,7 +105,7 @@ final class SweepCommand {
                 console.println(e.target() + " unreachable" + (reason[i] == null ? "" : " (" + reason[i].reason() + ")"),
                         Console.ERROR);
             }
-        }, stop));
+        }), stop));
         last = r;
         // A stopped sweep has targets it never probed: they are neither alive nor unreachable.
         long unprobed = r.stopped() ? r.targets().stream().filter(t -> t.sent() == 0).count() : 0;
@@ -113,6 +117,21 @@ final class SweepCommand {
         if (sent == 0 && !r.stopped()) {
             throw new CommandFailed("no probe was sent");
         }
+    }
+
+    /** The listener, asking for each reply decoded: its type and code go into the results. */
+    private static SweepListener withMessages(SweepListener l) {
+        return new SweepListener() {
+            @Override
+            public void onEvent(SweepEvent e) {
+                l.onEvent(e);
+            }
+
+            @Override
+            public boolean wantsMessages() {
+                return true;
+            }
+        };
     }
 
     private static long number(String field, String value, long max) {

@@ -16,7 +16,7 @@ import dev.pingkit.trace.TraceProbe;
 /**
  * {@code trace HOST [max N] [probes N]}: the path hop by hop, each line printed as its hop ends (traceroute -n's
  * lines); {@code show hop N} then decodes that hop's answers and the probe each one quotes, field by field.
- * Ctrl-C stops a trace and keeps the hops so far.
+ * Every probe joins the session's {@code results}. Ctrl-C stops a trace and keeps the hops so far.
  */
 final class TraceCommands {
     private final Session session;
@@ -35,7 +35,8 @@ final class TraceCommands {
                 "trace the path to a host, hop by hop (like traceroute -I -n)",
                 "TTL-limited echo requests, 16 at a time; each router on the way answers time exceeded, the host an\n"
                         + "echo reply. max: the last TTL (1..255, default 30); probes: per hop (1..10, default 3).\n"
-                        + "A * is a probe nothing answered; !H !N !P !X mark unreachables. 'show hop <n>' decodes a hop.",
+                        + "A * is a probe nothing answered; !H !N !P !X mark unreachables. 'show hop <n>' decodes a hop.\n"
+                        + "Every probe joins 'results' (results table ttl target rtt).",
                 before -> before.isEmpty() ? List.of() : before.size() % 2 == 1 ? List.of("max", "probes") : List.of(),
                 this::trace));
         CommandSpec show = commands.spec("show");
@@ -72,6 +73,7 @@ final class TraceCommands {
         console.println(Route.of(resolved, List.of()).header());
         Stop stop = new Stop();
         last = session.interruptible(stop::stop, () -> resolved.run(hop -> {
+            hop.probes().forEach(p -> session.results().addTrace(resolved, p)); // for results, save and plot
             console.println(hop.toString());
             console.flush();
         }, stop));

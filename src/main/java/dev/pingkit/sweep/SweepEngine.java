@@ -4,7 +4,9 @@ import dev.pingkit.engine.Stop;
 import dev.pingkit.engine.Engine;
 import dev.pingkit.engine.EngineFactory;
 import dev.pingkit.engine.EngineOptions;
+import dev.pingkit.engine.Probe;
 import dev.pingkit.engine.ProbeEvent;
+import dev.pingkit.engine.ProbeListener;
 import dev.pingkit.engine.ProbeSpec;
 import dev.pingkit.engine.ProbeTarget;
 import dev.pingkit.engine.TargetPlan;
@@ -26,6 +28,8 @@ final class SweepEngine {
     private final SweepListener listener;
     private final SweepTallies tallies;
     private final EngineFactory engines;
+    /** Each probe's send stamp by its sequence number (one counter for the run): the ending event carries it. */
+    private final long[] sentAt = new long[65536];
     private Engine engine;
 
     private SweepEngine(Sweep sweep, SweepListener listener, EngineFactory engines) {
@@ -87,7 +91,17 @@ final class SweepEngine {
                 }
                 if (!stop.stopped()) {
                     listener.onStart();
-                    e.run(event -> onEvent(event, handles));
+                    e.run(new ProbeListener() {
+                        @Override
+                        public void onEvent(ProbeEvent event) {
+                            SweepEngine.this.onEvent(event, handles);
+                        }
+
+                        @Override
+                        public boolean wantsMessages() {
+                            return listener.wantsMessages();
+                        }
+                    });
                 }
             } catch (IllegalStateException x) {
                 if (!stop.stopped()) {
@@ -108,21 +122,30 @@ final class SweepEngine {
         int index = event.probe().target().index();
         SweepTarget t = sweep.targets().get(index);
         int probe = (int) event.probe().number() - 1;
+        Probe p = event.probe();
+        if (event instanceof ProbeEvent.Sent s) {
+            sentAt[p.seq()] = s.sentAtNanos();
+            return;
+        }
+        long at = sentAt[p.seq()];
         SweepEvent out;
         if (event instanceof ProbeEvent.Answered a) {
-            out = new SweepEvent.Reply(t, probe, a.from(), a.length(), a.rttNanos(), false, true);
+            out = new SweepEvent.Reply(t, probe, a.from(), a.length(), a.rttNanos(), false, true, a.ttl(),
+                    a.message(), p, at);
         } else if (event instanceof ProbeEvent.Duplicate d) {
-            out = new SweepEvent.Reply(t, probe, d.from(), d.length(), d.rttNanos(), true, true);
+            out = new SweepEvent.Reply(t, probe, d.from(), d.length(), d.rttNanos(), true, true, d.ttl(),
+                    d.message(), p, at);
         } else if (event instanceof ProbeEvent.Corrupted c) {
-            out = new SweepEvent.Reply(t, probe, c.from(), c.length(), c.rttNanos(), false, false);
+            out = new SweepEvent.Reply(t, probe, c.from(), c.length(), c.rttNanos(), false, false, c.ttl(),
+                    c.message(), p, at);
         } else if (event instanceof ProbeEvent.Failed f) {
-            out = new SweepEvent.Failed(t, probe, f.reporter(), f.error());
+            out = new SweepEvent.Failed(t, probe, f.reporter(), f.error(), p, at);
         } else if (event instanceof ProbeEvent.Lost l && !l.stopped()) {
-            out = new SweepEvent.Lost(t, probe);
+            out = new SweepEvent.Lost(t, probe, p, at);
         } else if (event instanceof ProbeEvent.SendFailed f) {
-            out = new SweepEvent.NotSent(t, probe, f.errnoName(), f.errnoDescription());
+            out = new SweepEvent.NotSent(t, probe, f.errnoName(), f.errnoDescription(), p, 0); // it never left
         } else {
-            return; // sent, late, advisory, or cut short by a stop
+            return; // late, advisory, or cut short by a stop
         }
         tallies.add(index, out);
         listener.onEvent(out);

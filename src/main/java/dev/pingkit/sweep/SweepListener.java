@@ -16,6 +16,14 @@ public interface SweepListener {
     default void onStart() {
     }
 
+    /**
+     * <b>True to have each {@link SweepEvent.Reply} carry the decoded reply</b> (its type and code, for a host that
+     * keeps results); default false: decoding copies every reply, which a large sweep need not pay for.
+     */
+    default boolean wantsMessages() {
+        return false;
+    }
+
     /** <b>A listener that ignores everything.</b> */
     SweepListener NONE = e -> { };
 }

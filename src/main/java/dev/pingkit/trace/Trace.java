@@ -255,6 +255,18 @@ public final class Trace {
         return all < 0 ? -1 : all - (family == 4 ? 28 : 48);
     }
 
+    /**
+     * <b>The echo payload every probe carries: traceroute's filler {@code @ A B ...}, repeating every 64 bytes</b>;
+     * empty while the family is not known.
+     */
+    public byte[] payload() {
+        byte[] payload = new byte[Math.max(0, payloadLength())];
+        for (int i = 0; i < payload.length; i++) {
+            payload[i] = (byte) (0x40 + (i & 0x3f));
+        }
+        return payload;
+    }
+
     /** <b>IPv4 TOS / IPv6 traffic class, -1 for the kernel's.</b> */
     public int tos() {
         return tos;

@@ -22,14 +22,23 @@ import java.util.Optional;
  *                     router changes): a hop rewrote it
  * @param refusedMtu   the path MTU the local kernel reported when it refused to send the probe (EMSGSIZE with DF
  *                     set: traceroute's {@code !F-mtu} without any ICMP message), else 0
+ * @param id           its ICMP identifier on the wire (the kernel's for a datagram socket), -1 when unknown
+ * @param sentAtNanos  when it left, CLOCK_REALTIME nanoseconds (the engine's send stamp), 0 when unknown or never
+ *                     sent
  */
 public record TraceProbe(int ttl, int index, int seq, InetAddress from, long rttNanos, int replyTtl,
-                         IcmpMessage message, boolean quoteAltered, int refusedMtu) {
+                         IcmpMessage message, boolean quoteAltered, int refusedMtu, int id, long sentAtNanos) {
 
-    /** <b>A probe that went out</b> (answered when {@code from} is set). */
+    /** <b>A probe with no identifier or send time known</b> (one built by hand). */
     public TraceProbe(int ttl, int index, int seq, InetAddress from, long rttNanos, int replyTtl, IcmpMessage message,
                       boolean quoteAltered) {
-        this(ttl, index, seq, from, rttNanos, replyTtl, message, quoteAltered, 0);
+        this(ttl, index, seq, from, rttNanos, replyTtl, message, quoteAltered, 0, -1, 0);
+    }
+
+    /** <b>A probe that went out</b> (answered when {@code from} is set), with its identifier and send stamp. */
+    public TraceProbe(int ttl, int index, int seq, InetAddress from, long rttNanos, int replyTtl, IcmpMessage message,
+                      boolean quoteAltered, int id, long sentAtNanos) {
+        this(ttl, index, seq, from, rttNanos, replyTtl, message, quoteAltered, 0, id, sentAtNanos);
     }
 
     /**
@@ -40,12 +49,17 @@ public record TraceProbe(int ttl, int index, int seq, InetAddress from, long rtt
         if (mtu <= 0) {
             throw new IllegalArgumentException("mtu must be positive, got " + mtu);
         }
-        return new TraceProbe(ttl, index, seq, null, rttNanos, -1, null, false, mtu);
+        return new TraceProbe(ttl, index, seq, null, rttNanos, -1, null, false, mtu, -1, 0);
     }
 
     /** <b>A probe nothing answered in time.</b> */
     public static TraceProbe timeout(int ttl, int index, int seq) {
-        return new TraceProbe(ttl, index, seq, null, -1, -1, null, false);
+        return timeout(ttl, index, seq, -1, 0);
+    }
+
+    /** <b>A probe nothing answered in time, with its identifier and send time.</b> */
+    public static TraceProbe timeout(int ttl, int index, int seq, int id, long sentAtNanos) {
+        return new TraceProbe(ttl, index, seq, null, -1, -1, null, false, id, sentAtNanos);
     }
 
     /** <b>True when nothing came back in time</b> (traceroute's {@code *}). */

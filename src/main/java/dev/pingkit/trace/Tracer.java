@@ -39,6 +39,7 @@ final class Tracer implements AutoCloseable {
     private final int n;
     private final byte[] payload;
     private final long[] sentMono;
+    private final long[] sentAt; // the engine's CLOCK_REALTIME send stamp, for the probe's record
     private final boolean[] requested;
     private final long[] requestedMono;
     private final Probe[] probes;
@@ -63,12 +64,9 @@ final class Tracer implements AutoCloseable {
         this.q = trace.probes();
         this.n = (trace.maxHops() - trace.firstHop() + 1) * q;
         this.end = n;
-        this.payload = new byte[trace.payloadLength()];
-        // traceroute's filler: '@', 'A', 'B', ... repeating every 64 bytes
-        for (int i = 0; i < payload.length; i++) {
-            payload[i] = (byte) (0x40 + (i & 0x3f));
-        }
+        this.payload = trace.payload();
         this.sentMono = new long[n];
+        this.sentAt = new long[n];
         this.requested = new boolean[n];
         this.requestedMono = new long[n];
         this.probes = new Probe[n];
@@ -128,24 +126,25 @@ final class Tracer implements AutoCloseable {
             if (i < 0 || i >= n) {
                 return;
             }
-            if (e instanceof ProbeEvent.Sent) {
+            if (e instanceof ProbeEvent.Sent s) {
                 probes[i] = p;
+                sentAt[i] = s.sentAtNanos();
                 sentMono[i] = Math.max(1, time.nanoTime()); // 0 means "not sent" to the wait rule's forward scan
                 return;
             }
             if (result[i] == null) {
                 if (e instanceof ProbeEvent.Answered a) {
                     result[i] = new TraceProbe(ttlOf(i), i % q, p.seq(), a.from(), a.rttNanos(), a.ttl(), a.message(),
-                            false);
+                            false, p.id(), sentAt[i]);
                 } else if (e instanceof ProbeEvent.Failed f) {
                     result[i] = new TraceProbe(ttlOf(i), i % q, p.seq(), f.reporter(), f.rttNanos(), f.ttl(),
-                            f.error(), quoteAltered(p, f.error()));
+                            f.error(), quoteAltered(p, f.error()), p.id(), sentAt[i]);
                 } else if (e instanceof ProbeEvent.SendFailed sf && sf.mtu() > 0) {
                     // too big for the path with DF set: the kernel said so at once, no hop ever sees the probe
                     result[i] = TraceProbe.refused(ttlOf(i), i % q, p.seq(),
                             Math.max(0, time.nanoTime() - requestedMono[i]), sf.mtu());
                 } else if (e instanceof ProbeEvent.Lost l && !l.stopped() || e instanceof ProbeEvent.SendFailed) {
-                    result[i] = TraceProbe.timeout(ttlOf(i), i % q, p.seq());
+                    result[i] = TraceProbe.timeout(ttlOf(i), i % q, p.seq(), p.id(), sentAt[i]);
                 }
             }
             advance(time.nanoTime(), false);
@@ -188,7 +187,7 @@ final class Tracer implements AutoCloseable {
             if (result[i] == null && sentMono[i] != 0) {
                 long due = sentMono[i] + waitFor(i);
                 if (due <= now && expire) {
-                    result[i] = TraceProbe.timeout(ttlOf(i), i % q, probes[i].seq());
+                    result[i] = TraceProbe.timeout(ttlOf(i), i % q, probes[i].seq(), probes[i].id(), sentAt[i]);
                 } else {
                     nextWake = Math.min(nextWake, due);
                 }

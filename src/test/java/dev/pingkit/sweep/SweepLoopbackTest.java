@@ -35,6 +35,39 @@ class SweepLoopbackTest {
     }
 
     @Test
+    void eachEventCarriesTheProbeAsSentAndTheReplyWhenAsked() throws Exception {
+        List<SweepEvent> events = new ArrayList<>();
+        long before = System.currentTimeMillis() * 1_000_000L;
+        Sweep.of("127.0.0.1", "::1").count(2).interval(Duration.ofMillis(20)).ttl(9).run(new SweepListener() {
+            @Override
+            public void onEvent(SweepEvent e) {
+                events.add(e);
+            }
+
+            @Override
+            public boolean wantsMessages() {
+                return true;
+            }
+        });
+        long after = System.currentTimeMillis() * 1_000_000L + 1_000_000L;
+        assertEquals(4, events.size(), events::toString);
+        assertEquals(4, events.stream().map(e -> e.sent().seq()).distinct().count(), events::toString);
+        for (SweepEvent e : events) {
+            SweepEvent.Reply r = (SweepEvent.Reply) e;
+            assertEquals(9, r.sent().ttl());
+            assertEquals(56, r.sent().size());
+            assertTrue(r.sentAtNanos() >= before && r.sentAtNanos() <= after, r::toString);
+            assertEquals(r.sent().id(), r.message().id());
+            assertEquals(r.sent().seq(), r.message().seq());
+            assertEquals(r.target().address().getAddress().length == 4 ? 0 : 129, r.message().type());
+            assertTrue(r.ttl() > 0, r::toString);
+        }
+        List<SweepEvent> plain = new ArrayList<>();
+        Sweep.of("127.0.0.1").count(1).run(plain::add);
+        assertEquals(null, ((SweepEvent.Reply) plain.get(0)).message()); // not asked: nothing decoded
+    }
+
+    @Test
     void defaultModeStopsAtTheFirstReply() throws Exception {
         SweepResult r = Sweep.of("127.0.0.1").run();
         assertEquals(1, r.get(0).sent());

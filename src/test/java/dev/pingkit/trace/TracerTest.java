@@ -34,10 +34,12 @@ class TracerTest {
     private final FakeNet net = new FakeNet();
     private final FakeClock clock = net.clock;
     private final List<Long> sendTimes = new ArrayList<>();
+    private final java.util.Map<Integer, Long> sentBySeq = new java.util.HashMap<>();
 
     private List<TraceProbe> trace(Trace s, IntFunction<Answer> path) throws IOException {
         net.peer = (sock, icmp, dst, now) -> {
             sendTimes.add(now);
+            sentBySeq.put((icmp[6] & 0xff) << 8 | icmp[7] & 0xff, now);
             int ttl = sock.ttl;
             Answer a = path.apply(ttl);
             if (a == null) {
@@ -90,6 +92,20 @@ class TracerTest {
                 assertFalse(p.quoteAltered(), p::toString);
             }
         }
+    }
+
+    @Test
+    void eachProbeCarriesTheIdentifierItWentOutWithAndItsSendStamp() throws IOException {
+        List<TraceProbe> probes = trace(Trace.to(TARGET), TracerTest::chain);
+        for (TraceProbe p : probes) {
+            // the engine's stamp of that seq (the fake socket stamps sends on its wall clock, EPOCH + monotonic)
+            assertEquals(dev.pingkit.fakes.FakeSocket.EPOCH + sentBySeq.get(p.seq()), p.sentAtNanos(), p::toString);
+            if (p.reached()) {
+                assertEquals(p.message().id(), p.id(), p::toString); // the reply echoes the identifier sent
+                assertEquals(p.message().seq(), p.seq(), p::toString);
+            }
+        }
+        assertEquals(1, probes.stream().mapToInt(TraceProbe::id).distinct().count(), probes::toString);
     }
 
     @Test
