@@ -187,7 +187,7 @@ class ReplNetworkTest {
     @Test
     @Timeout(120)
     void listenPrintsEachIcmpPacketOnOneLineUntilCtrlC() throws Exception {
-        try (Live live = new Live("ipv4", "listen", "socket raw")) {
+        try (Live live = new Live("ipv4", "listen id 4321", "socket raw")) {
             live.awaitOutput("listening for IPv4 ICMP until Ctrl-C");
             Echo.to("127.0.0.1").id(4321).seq(9).payload("listen test").send(Duration.ofSeconds(2));
             live.awaitOutput("echo-reply id=4321 seq=9");
