@@ -223,7 +223,7 @@ public final class Engine implements AutoCloseable {
      *
      * @throws IllegalStateException if this engine keeps no statistics per target ({@link #keepStatistics})
      */
-    public PingStatistics statistics(ProbeTarget target) {
+    public ProbeStatistics statistics(ProbeTarget target) {
         TargetState t = registry.state(target);
         if (!registry.keepsStatistics()) {
             throw new IllegalStateException("this engine keeps no statistics per target (keepStatistics(false))");
@@ -232,7 +232,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * <b>Whether each target keeps its own {@link PingStatistics} (default true)</b>. A listener that counts for
+     * <b>Whether each target keeps its own {@link ProbeStatistics} (default true)</b>. A listener that counts for
      * itself (a sweep of a /16) turns them off: about 260 bytes a target less. Call before the first {@link #add}.
      *
      * @throws IllegalStateException if a target was added already
@@ -330,11 +330,6 @@ public final class Engine implements AutoCloseable {
         loop.finish();
     }
 
-    /** <b>True when the pending or ended probe with sequence number {@code seq} was answered</b>; run thread only. */
-    public boolean answered(int seq) {
-        return loop.probes.answered(seq);
-    }
-
     /**
      * <b>The sequence number of the run's first probe (0..65535; default 1)</b>, the next ones counting up from it
      * and wrapping to 0: a single send of a built echo carries its own. Call before {@link #run}.
@@ -384,11 +379,6 @@ public final class Engine implements AutoCloseable {
             }
         }
         loop.sender.randomPayloads(on);
-    }
-
-    /** <b>The live statistics recorder of {@code target}</b>, for a schedule that adds figures of its own. */
-    public StatisticsRecorder recorder(ProbeTarget target) {
-        return registry.state(target).stats;
     }
 
     /**

@@ -8,7 +8,7 @@ import java.time.Instant;
 
 import dev.pingkit.packet.Addresses;
 import dev.pingkit.ping.PingEvent;
-import dev.pingkit.engine.PingStatistics;
+import dev.pingkit.ping.PingStatistics;
 
 /** {@code --json}: one object per line per event, and one for the summary; schema in {@code docs/json.md}. */
 final class JsonPrinter implements Printer {
