@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * <b>The kernel filters of the engine's raw sockets, written from the packet layer's ICMP tables</b>: a raw socket
  * keeps echo replies carrying our identifier and ICMP errors, and the kernel drops everything else before it is
- * queued, so another process's pings can never fill our queue. iputils' {@code install_filter} idea, stricter: it
- * lets through any non-reply, this only the error types. The socket layer only installs what is written here.
+ * queued, so another process's pings can never fill our queue. Stricter than a filter that lets every non-reply
+ * through: only the error types pass. The socket layer only installs what is written here.
  */
 public final class KernelFilters {
     private static final int ACCEPT_ALL = -1; // ~0U: the whole packet

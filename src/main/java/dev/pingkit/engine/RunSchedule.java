@@ -90,7 +90,7 @@ final class RunSchedule {
             }
             if (gap == 0 && ++burst > Engine.READ_EVERY) {
                 // No gap: a burst of thousands of sends would fill the receive buffer with their replies before
-                // the first is read. Read what is queued every few sends, as fping -i 0 reads between sends.
+                // the first is read. Read what is queued every few sends.
                 burst = 1;
                 while (receiver.readQueued()) {
                     // each turn took one message per socket

@@ -9,9 +9,9 @@ import java.util.Objects;
  * probes ({@link Engine#probe}) come on top of it.
  *
  * <pre>{@code
- * TargetPlan.count(3, Duration.ofSeconds(1))          // ping -c 3
+ * TargetPlan.count(3, Duration.ofSeconds(1))          // three probes a second apart
  * TargetPlan.every(Duration.ofSeconds(15))            // a prober: until the run is stopped
- * TargetPlan.explicit()                                 // traceroute, retries: only what Engine.probe asks for
+ * TargetPlan.explicit()                                 // hop by hop, retries: only what Engine.probe asks for
  * }</pre>
  *
  * @param count         scheduled probes; 0 for none (explicit probes only), {@link #UNBOUNDED} until stopped
