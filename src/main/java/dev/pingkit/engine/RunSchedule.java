@@ -38,12 +38,12 @@ final class RunSchedule {
         this.receiver = receiver;
     }
 
-    /** Takes an added target into the run; its plan's first probe is due now. */
+    /** Takes an added target into the run; its plan's first probe is due after the plan's start delay. */
     void start(TargetState t) {
         targets.add(t);
         if (t.left > 0) {
             scheduled++;
-            due.push(time.nanoTime(), t.handle.index());
+            due.push(ProbeSender.satAdd(time.nanoTime(), t.plan.startNanos()), t.handle.index());
         }
     }
 
