@@ -35,7 +35,7 @@ final class FamilyState {
 
     FamilyState(Family family, IcmpSocket socket, EngineOptions options) throws IOException {
         this.family = family;
-        this.wireFamily = family == Family.IPV4 ? 4 : 6;
+        this.wireFamily = family.version();
         this.socket = socket;
         this.datagram = socket.kind() == SocketKind.DATAGRAM;
         if (datagram) {

@@ -30,7 +30,7 @@ public final class KernelFilters {
      * @throws IllegalArgumentException if {@code identifier} is not 0..65535
      */
     public static void echoReplies(IcmpSocket socket, int identifier) throws IOException {
-        replies(socket, IcmpTypes.echoReply(socket.family() == Family.IPV4 ? 4 : 6), identifier);
+        replies(socket, IcmpTypes.echoReply(socket.family().version()), identifier);
     }
 
     /**
@@ -120,7 +120,7 @@ public final class KernelFilters {
      * the IPv4 header first (raw IPv4), else the ICMP header is at offset 0 (raw IPv6).
      */
     static List<Bpf.Instruction> program(Family family, boolean headerIncluded, int identifier) {
-        return program(family, headerIncluded, IcmpTypes.echoReply(family == Family.IPV4 ? 4 : 6), identifier);
+        return program(family, headerIncluded, IcmpTypes.echoReply(family.version()), identifier);
     }
 
     /** The same program passing replies of {@code reply} (any query's reply type) instead of echo replies. */
@@ -131,7 +131,7 @@ public final class KernelFilters {
         if (reply < 0 || reply > 0xff) {
             throw new IllegalArgumentException("replyType must be 0..255, got " + reply);
         }
-        int fam = family == Family.IPV4 ? 4 : 6;
+        int fam = family.version();
         int[] errors = IcmpTypes.errors(fam);
         int reject = 5 + errors.length;
         int accept = reject + 1;
