@@ -233,7 +233,8 @@ public final class Engine implements AutoCloseable {
 
     /**
      * <b>Whether each target keeps its own {@link ProbeStatistics} (default true)</b>. A listener that counts for
-     * itself (a sweep of a /16) turns them off: about 260 bytes a target less. Call before the first {@link #add}.
+     * itself (a sweep of a /16, a mode with its own arithmetic) turns them off: about 260 bytes a target less, and
+     * nothing recorded per packet. Call before the first {@link #add}.
      *
      * @throws IllegalStateException if a target was added already
      */

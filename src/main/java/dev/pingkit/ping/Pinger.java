@@ -54,6 +54,7 @@ public final class Pinger implements AutoCloseable {
         this.engine = engine;
         this.spec = ProbeSpec.DEFAULT.payload(settings.payload()).timeout(FOREVER);
         try {
+            engine.keepStatistics(false); // the schedule counts iputils' way, into stats
             this.target = engine.add(settings.target(), TargetPlan.explicit());
             this.flowLabel = labelFlow(engine, target, settings);
         } catch (IOException | RuntimeException e) {

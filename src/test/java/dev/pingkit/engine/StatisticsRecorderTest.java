@@ -153,4 +153,17 @@ class StatisticsRecorderTest {
         assertEquals(1000, s.received());
         assertTrue(Math.abs(s.p50Nanos() - 60_000) < 1_000, "p50 " + s.p50Nanos());
     }
+
+    @Test
+    void aRecorderThatIsOffCountsNothingAndHoldsNoHistogram() {
+        StatisticsRecorder r = StatisticsRecorder.off();
+        r.sent();
+        r.reply(1_000_000, false);
+        r.corrupted();
+        r.error();
+        ProbeStatistics s = r.snapshot();
+        assertEquals(0, s.transmitted());
+        assertEquals(0, s.received() + s.corrupted() + s.errors());
+        assertFalse(s.hasRtt());
+    }
 }
