@@ -10,7 +10,6 @@ import dev.pingkit.packet.IcmpTypes;
 import dev.pingkit.packet.InterfaceId;
 
 import java.io.IOException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Objects;
@@ -52,7 +51,7 @@ public final class InterfaceProbe {
     /** <b>A PROBE to an address: ICMPv4 (42) for an {@code Inet4Address}, ICMPv6 (160) for an IPv6 one.</b> */
     public static InterfaceProbe to(InetAddress target) {
         Objects.requireNonNull(target, "target");
-        ExtendedEchoMessage m = ExtendedEchoMessage.request(target instanceof Inet6Address ? 6 : 4,
+        ExtendedEchoMessage m = ExtendedEchoMessage.request(Hosts.family(target),
                 InterfaceId.index(1)).identifier((int) (ProcessHandle.current().pid() & 0xffff)).sequence(1);
         return new InterfaceProbe(target, m, -1);
     }

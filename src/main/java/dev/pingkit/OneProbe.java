@@ -1,5 +1,6 @@
 package dev.pingkit;
 
+import dev.pingkit.engine.Hosts;
 import dev.pingkit.engine.Engine;
 import dev.pingkit.engine.EngineFactory;
 import dev.pingkit.engine.EngineOptions;
@@ -74,7 +75,7 @@ public final class OneProbe implements AutoCloseable {
     public ProbeEvent run() throws IOException {
         Ending ending = new Ending(engine, () -> sent = true);
         // Held before the socket opens: a raw socket opened earlier would queue the other send's reply.
-        try (InFlight.Hold held = InFlight.hold(target instanceof java.net.Inet4Address ? 4 : 6, heldId, seq, target)) {
+        try (InFlight.Hold held = InFlight.hold(Hosts.family(target), heldId, seq, target)) {
             try {
                 ProbeTarget t = engine.add(target, TargetPlan.explicit());
                 engine.firstSequence(seq);

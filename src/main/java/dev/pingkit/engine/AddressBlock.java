@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * <b>A run of consecutive addresses of one family, from a CIDR block or a first..last range: the one expander of
- * address blocks</b> (fping's {@code -g}, a sweep's targets, a batch's targets).
+ * address blocks</b> (a sweep's targets, a batch's targets).
  *
  * <pre>{@code
  * AddressBlock.parse("198.19.0.0/30").hosts()        // [198.19.0.1, 198.19.0.2]: no network or broadcast address
@@ -21,7 +21,7 @@ import java.util.Objects;
  *
  * <p>The rules, in one place. A block is an address literal (never a name: no resolver is asked), a {@code /} and a
  * prefix length of 1..32 (IPv4) or 1..128 (IPv6); the address's host bits are ignored. {@link #parse} gives the
- * block's hosts as fping 5.1 does: an IPv4 block with a prefix shorter than 31 leaves out its network and broadcast
+ * block's hosts, the addresses a sweep probes: an IPv4 block with a prefix shorter than 31 leaves out its network and broadcast
  * addresses; IPv6 has no broadcast, so a block shorter than /127 leaves out only the all-zero Subnet-Router anycast
  * address (RFC 4291 2.6.1). {@link #whole} keeps every address of the block (a batch probing the network address on
  * purpose). A range keeps both ends. Whichever way, a block holds at most {@link #MAX_SIZE} addresses, else a

@@ -4,8 +4,8 @@ import java.math.BigInteger;
 
 /**
  * <b>An address block or range of more than {@link AddressBlock#MAX_SIZE} addresses</b>: a user's mistake, so an
- * {@link IllegalArgumentException}, with its own type so a front end can say it in its tool's words (fping's
- * "too many hosts") without reading the message.
+ * {@link IllegalArgumentException}, with its own type so a front end can say it in its own words without
+ * reading the message.
  */
 public final class BlockTooLargeException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;

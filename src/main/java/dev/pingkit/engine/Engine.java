@@ -27,7 +27,7 @@ import java.util.Objects;
  *     for (ProbeTarget t : ts) System.out.println(t + " " + e.statistics(t).received());
  * }
  * }</pre>
- * A traceroute batch: probes with TTL 1..30 at once over one socket, each ending answered (the destination),
+ * Hop by hop in one batch: probes with TTL 1..30 at once over one socket, each ending answered (the destination),
  * failed (a {@link ProbeEvent.Failed} whose reporter is the router where the TTL ran out) or lost:
  * <pre>{@code
  * try (Engine e = Engine.open(EngineOptions.defaults())) {
@@ -68,7 +68,7 @@ import java.util.Objects;
  * explicit probes, sent before scheduled ones; {@link EngineOptions#gapNanos()} spaces any two sends of the
  * run; without a gap, the run reads what is queued every {@value #READ_EVERY} sends of a burst, so a burst of
  * thousands loses no reply to a full receive buffer. A probe unanswered at its spec's timeout ends
- * {@link ProbeEvent.Lost}, as an event. A retry policy (fping's {@code -r} with back-off) is the listener's: on
+ * {@link ProbeEvent.Lost}, as an event. A retry policy (with back-off) is the listener's: on
  * {@code Lost}, {@link #probe} the target again with a longer timeout.
  *
  * <p><b>Threads.</b> {@link #run} runs on the caller's thread, which receives every event in order. {@link #add},
@@ -205,7 +205,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * <b>Makes the probes to {@code target} carry IPv6 flow label {@code label}</b> ({@code ping -F}; 0: the kernel
+     * <b>Makes the probes to {@code target} carry IPv6 flow label {@code label}</b> (0: the kernel
      * picks one), a label its socket holds alone; returns the label they carry. Call it before the target's first
      * probe.
      *
@@ -223,7 +223,7 @@ public final class Engine implements AutoCloseable {
      *
      * @throws IllegalStateException if this engine keeps no statistics per target ({@link #keepStatistics})
      */
-    public PingStatistics statistics(ProbeTarget target) {
+    public ProbeStatistics statistics(ProbeTarget target) {
         TargetState t = registry.state(target);
         if (!registry.keepsStatistics()) {
             throw new IllegalStateException("this engine keeps no statistics per target (keepStatistics(false))");
@@ -232,8 +232,9 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * <b>Whether each target keeps its own {@link PingStatistics} (default true)</b>. A listener that counts for
-     * itself (a sweep of a /16) turns them off: about 260 bytes a target less. Call before the first {@link #add}.
+     * <b>Whether each target keeps its own {@link ProbeStatistics} (default true)</b>. A listener that counts for
+     * itself (a sweep of a /16, a mode with its own arithmetic) turns them off: about 260 bytes a target less, and
+     * nothing recorded per packet. Call before the first {@link #add}.
      *
      * @throws IllegalStateException if a target was added already
      */
@@ -288,7 +289,7 @@ public final class Engine implements AutoCloseable {
 
     /**
      * <b>Sends one probe to {@code target} at once, from the run's own thread</b>: for a listener that keeps a
-     * schedule of its own (iputils' ping: an interval with preload, the flood's "on each reply or after 10 ms") and
+     * schedule of its own (an interval with preload, "on each reply or after 10 ms") and
      * sends from {@link ProbeListener#onTurn}. The probe is stamped with the turn's clock reading and its events
      * come as for any probe, the {@code Sent} (or {@code SendFailed}) before this returns; {@link
      * EngineOptions#gapNanos()} does not apply. Takes no lock and allocates nothing beyond the events the
@@ -317,7 +318,7 @@ public final class Engine implements AutoCloseable {
 
     /**
      * <b>Ends the run after this turn, from the run's own thread</b>: for a listener whose schedule decides the end
-     * itself (iputils' final wait, its {@code -w} deadline). Probes still in flight end {@link ProbeEvent.Lost},
+     * itself (a final wait, a deadline). Probes still in flight end {@link ProbeEvent.Lost},
      * not stopped: the schedule gave up waiting for them. The sockets stay open until {@link #close()}.
      *
      * @throws IllegalStateException if called from another thread than the run's
@@ -328,11 +329,6 @@ public final class Engine implements AutoCloseable {
                     + Thread.currentThread().getName());
         }
         loop.finish();
-    }
-
-    /** <b>True when the pending or ended probe with sequence number {@code seq} was answered</b>; run thread only. */
-    public boolean answered(int seq) {
-        return loop.probes.answered(seq);
     }
 
     /**
@@ -356,8 +352,8 @@ public final class Engine implements AutoCloseable {
 
     /**
      * <b>Whether the run, once every probe has ended, still reads what is already queued on its sockets before it
-     * returns</b> (default false: it returns at once, as iputils' ping does). fping 5.1 reads on until nothing is
-     * queued, so the copy of the last reply counts as its duplicate. Call before {@link #run}.
+     * returns</b> (default false: it returns at once). Reading on until nothing is queued lets a copy of the last
+     * reply count as its duplicate. Call before {@link #run}.
      *
      * @throws IllegalStateException if the run has started
      */
@@ -371,7 +367,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * <b>Whether every probe carries new random data bytes (fping's {@code -R}) instead of its spec's</b>, of the
+     * <b>Whether every probe carries new random data bytes instead of its spec's</b>, of the
      * spec's size; a reply still counts only with the bytes its probe carried. Default false. Call before
      * {@link #run}.
      *
@@ -384,11 +380,6 @@ public final class Engine implements AutoCloseable {
             }
         }
         loop.sender.randomPayloads(on);
-    }
-
-    /** <b>The live statistics recorder of {@code target}</b>, for a schedule that adds figures of its own. */
-    public StatisticsRecorder recorder(ProbeTarget target) {
-        return registry.state(target).stats;
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.Objects;
  * <b>How an {@link Engine} opens its sockets and paces its sends, as one immutable value.</b>
  *
  * <pre>{@code
- * EngineOptions.defaults().gap(Duration.ofMillis(10))       // fping -i 10: at most one send per 10 ms
+ * EngineOptions.defaults().gap(Duration.ofMillis(10))       // at most one send per 10 ms
  * EngineOptions.defaults().continuous(true)                    // a prober: run until stop()
  * }</pre>
  *

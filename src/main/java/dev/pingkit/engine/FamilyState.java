@@ -27,7 +27,7 @@ final class FamilyState {
     final boolean byNonce; // a query with no identifier and sequence (RFC 4620): matched by the nonce at 8..15
     final long header; // bytes 4..7 of such a query (Qtype and Flags), -1 otherwise
     private final long nonceKey; // makes the nonce's last 6 bytes unguessable from its first two
-    final boolean anySource; // SO_BROADCAST (ping -b): a broadcast is answered by every host, each from itself
+    final boolean anySource; // SO_BROADCAST: a broadcast is answered by every host, each from itself
     final int baseTtl;
     final int baseTos;
     int ttl;
@@ -35,7 +35,7 @@ final class FamilyState {
 
     FamilyState(Family family, IcmpSocket socket, EngineOptions options) throws IOException {
         this.family = family;
-        this.wireFamily = family == Family.IPV4 ? 4 : 6;
+        this.wireFamily = family.version();
         this.socket = socket;
         this.datagram = socket.kind() == SocketKind.DATAGRAM;
         if (datagram) {

@@ -1,5 +1,6 @@
 package dev.pingkit.engine;
 
+import dev.pingkit.socket.Family;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -13,6 +14,14 @@ import java.util.Objects;
  */
 public final class Hosts {
     private Hosts() {
+    }
+
+    /**
+     * <b>The family of {@code address} as the packet layer and the facade count it: 4 for an {@code Inet4Address},
+     * 6 for an {@code Inet6Address}.</b> The one conversion from the sockets' {@link Family}.
+     */
+    public static int family(InetAddress address) {
+        return Family.of(address).version();
     }
 
     /**

@@ -3,7 +3,7 @@ package dev.pingkit.engine;
 /**
  * <b>The ICMP identifiers raw-socket runs of this process use, so that two runs never share one</b>: a reply is
  * matched by identifier first, and two runs with the same identifier would see (and could take) each other's
- * replies. The first choice is iputils' (the process id); later ones walk on from it, skipping those in use.
+ * replies. The first choice is the process id (what other ping programs use, so a capture reads familiar); later ones walk on from it, skipping those in use.
  * Datagram sockets need none of this: the kernel gives each its own identifier.
  */
 final class Identifiers {

@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * <b>The kernel filters of the engine's raw sockets, written from the packet layer's ICMP tables</b>: a raw socket
  * keeps echo replies carrying our identifier and ICMP errors, and the kernel drops everything else before it is
- * queued, so another process's pings can never fill our queue. iputils' {@code install_filter} idea, stricter: it
- * lets through any non-reply, this only the error types. The socket layer only installs what is written here.
+ * queued, so another process's pings can never fill our queue. Stricter than a filter that lets every non-reply
+ * through: only the error types pass. The socket layer only installs what is written here.
  */
 public final class KernelFilters {
     private static final int ACCEPT_ALL = -1; // ~0U: the whole packet
@@ -30,7 +30,7 @@ public final class KernelFilters {
      * @throws IllegalArgumentException if {@code identifier} is not 0..65535
      */
     public static void echoReplies(IcmpSocket socket, int identifier) throws IOException {
-        replies(socket, IcmpTypes.echoReply(socket.family() == Family.IPV4 ? 4 : 6), identifier);
+        replies(socket, IcmpTypes.echoReply(socket.family().version()), identifier);
     }
 
     /**
@@ -120,7 +120,7 @@ public final class KernelFilters {
      * the IPv4 header first (raw IPv4), else the ICMP header is at offset 0 (raw IPv6).
      */
     static List<Bpf.Instruction> program(Family family, boolean headerIncluded, int identifier) {
-        return program(family, headerIncluded, IcmpTypes.echoReply(family == Family.IPV4 ? 4 : 6), identifier);
+        return program(family, headerIncluded, IcmpTypes.echoReply(family.version()), identifier);
     }
 
     /** The same program passing replies of {@code reply} (any query's reply type) instead of echo replies. */
@@ -131,7 +131,7 @@ public final class KernelFilters {
         if (reply < 0 || reply > 0xff) {
             throw new IllegalArgumentException("replyType must be 0..255, got " + reply);
         }
-        int fam = family == Family.IPV4 ? 4 : 6;
+        int fam = family.version();
         int[] errors = IcmpTypes.errors(fam);
         int reject = 5 + errors.length;
         int accept = reject + 1;

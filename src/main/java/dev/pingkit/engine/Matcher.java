@@ -18,7 +18,7 @@ import java.util.List;
  * that target as destination. An extended echo's sequence number is byte 6 alone, and its reply with a non-zero
  * code (RFC 8335's No Such Interface...) fails the probe as an error does. A query with no identifier and sequence
  * number (RFC 4620 node information) is matched by its nonce ({@link FamilyState#nonceSequence}) and source; an
- * error quoting one is left a stray, as iputils leaves it. Decoding reads the reused {@link Inbound} through a
+ * error quoting one is left a stray (its quote carries no nonce to match). Decoding reads the reused {@link Inbound} through a
  * reused {@link IcmpReader}: nothing is allocated per packet unless the listener asked for event objects.
  */
 final class Matcher {
@@ -153,7 +153,7 @@ final class Matcher {
     /** An ICMP error quoting probe {@code seq}: it fails the probe, or only advises (IPv4 redirect, quench). */
     private void error(int seq, FamilyState fs, int type, InetAddress reporter, IcmpMessage m) {
         if (IcmpTypes.isAdvisory(fs.wireFamily, type)) {
-            // iputils reports a source quench or a redirect but does not count it as an error: the probe goes on.
+            // A source quench or a redirect advises, it does not refuse: the probe goes on, uncounted as an error.
             listener.onEvent(new ProbeEvent.Advisory(probes.probe(seq), reporter, m));
             return;
         }

@@ -12,7 +12,7 @@ import java.net.InetAddress;
  * or the kernel refusing the send). Beside it, without ending anything: {@link Duplicate} (another intact reply to
  * an answered probe), {@link Late} (an intact reply to a probe already lost or failed), {@link Corrupted} (a reply
  * whose checksum fails or whose payload differs from what was sent), {@link Advisory} (an IPv4 redirect or source
- * quench about it, which iputils reports but does not count as an error) and {@link Stray} (a message that is no
+ * quench about it: reported, not counted as an error, the probe goes on) and {@link Stray} (a message that is no
  * reply to any probe of the run, only when the listener {@link ProbeListener#wantsStrays() asks}).
  *
  * <p>RTTs are the kernel's receive timestamp minus the send time kept in the engine's probe table, never a time
@@ -58,7 +58,7 @@ public sealed interface ProbeEvent {
      *
      * @param reporter who sent the error (for time exceeded: the router where the TTL ran out)
      * @param error    the decoded error, its quoted datagram included (or the refusing PROBE reply)
-     * @param rttNanos kernel receive time of the error minus the probe's send time (a traceroute hop's RTT)
+     * @param rttNanos kernel receive time of the error minus the probe's send time (a hop's RTT when the TTL ran out)
      * @param ttl      the error's own TTL / hop limit as it arrived, -1 if unknown
      */
     record Failed(Probe probe, InetAddress reporter, IcmpMessage error, long rttNanos, int ttl)
@@ -66,7 +66,7 @@ public sealed interface ProbeEvent {
     }
 
     /**
-     * <b>The kernel refused to send the probe: it ends failed, counted as sent and as an error (as iputils).</b>
+     * <b>The kernel refused to send the probe: it ends failed, counted as sent and as an error.</b>
      *
      * @param errnoName        the errno's symbol, e.g. {@code EMSGSIZE}
      * @param errnoDescription the C library's text for it, e.g. {@code Message too long}

@@ -32,11 +32,6 @@ final class ProbeLifecycle {
         return slots.state[seq] == ProbeSlots.PENDING;
     }
 
-    /** True when pending or ended probe {@code seq} was answered (its slot's state). */
-    boolean answered(int seq) {
-        return slots.state[seq & 0xffff] == ProbeSlots.ANSWERED;
-    }
-
     /** The earliest deadline of a probe in flight, or {@code Long.MAX_VALUE} when none has one. */
     long nextDeadline() {
         return deadlines.isEmpty() ? Long.MAX_VALUE : deadlines.peekKey();

@@ -3,7 +3,7 @@ package dev.pingkit.engine;
 /**
  * <b>Receives an {@link Engine} run's {@link ProbeEvent}s, on the run's own thread, in order.</b>
  * Keep it quick: the run waits while it runs. It may call {@link Engine#probe}, {@link Engine#add} and
- * {@link Engine#stop()} (a retry policy, a traceroute that stops at the destination).
+ * {@link Engine#stop()} (a retry policy, a hop-by-hop run that stops at the destination).
  *
  * <p>A flood or a large sweep that needs no event objects for routine sends and answers says so with
  * {@link #wantsRoutineEvents()} false: it then gets {@link #onSent} and {@link #onAnswered} with primitives and the
@@ -43,7 +43,7 @@ public interface ProbeListener {
     /**
      * <b>True to be called at every turn of the run loop ({@link #onTurn}) and to set its next wake-up
      * ({@link #nextTurn}); default false.</b> For a listener that ends probes by its own clock, such as
-     * traceroute's wait, which shrinks as later hops answer.
+     * a wait that shrinks as later hops answer.
      */
     default boolean wantsTurns() {
         return false;

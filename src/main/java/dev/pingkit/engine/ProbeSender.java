@@ -105,7 +105,7 @@ final class ProbeSender {
         probes.start(seq, t, number, spec, tag, satAdd(now, spec.timeoutNanos()));
         lastSend = now;
         sentAny = true;
-        t.stats.sent(now);
+        t.stats.sent();
         long sentAt;
         try {
             sentAt = fs.socket.send(outBuffer, t.handle.address());

@@ -9,11 +9,11 @@ import java.util.Objects;
 
 /**
  * <b>What one probe carries and how long it may take: payload, TTL, TOS and timeout, as one immutable value.</b>
- * Every wither returns a new value. {@link #DEFAULT} is iputils' probe: 56 payload bytes 0x00, 0x01, ..., the
+ * Every wither returns a new value. {@link #DEFAULT} is the classic ping probe: 56 payload bytes 0x00, 0x01, ..., the
  * socket's TTL and TOS, lost after 10 s.
  *
  * <pre>{@code
- * ProbeSpec hop3 = ProbeSpec.DEFAULT.ttl(3).timeout(Duration.ofSeconds(1)); // a traceroute probe
+ * ProbeSpec hop3 = ProbeSpec.DEFAULT.ttl(3).timeout(Duration.ofSeconds(1)); // a probe for hop 3
  * ProbeSpec big = ProbeSpec.DEFAULT.payloadSize(1400).tos(0x10);         // an experiment's probe
  * }</pre>
  *
@@ -30,9 +30,9 @@ public record ProbeSpec(byte[] payload, int ttl, int tos, long timeoutNanos, int
     public static final int MAX_PAYLOAD = EchoPayload.MAX_V6;
     /** Largest echo payload in one IPv4 datagram: 65535 - 20 (IP header) - 8 (ICMP header). */
     public static final int MAX_PAYLOAD_V4 = EchoPayload.MAX_V4;
-    /** iputils' {@code -W} default: a probe unanswered this long is lost; the one default of API, REPL and CLI. */
+    /** The default timeout: a probe unanswered this long is lost; the one default of API, REPL and CLI. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-    /** iputils' probe: 56 bytes 0x00, 0x01, ..., socket TTL and TOS, lost after 10 s. */
+    /** The classic ping probe: 56 bytes 0x00, 0x01, ..., socket TTL and TOS, lost after 10 s. */
     public static final ProbeSpec DEFAULT = new ProbeSpec(EchoPayload.fill(EchoPayload.DEFAULT_SIZE), -1, -1, DEFAULT_TIMEOUT.toNanos(), -1);
 
     /** Validates every field; messages name the field, the value and what is allowed. */
@@ -77,7 +77,7 @@ public record ProbeSpec(byte[] payload, int ttl, int tos, long timeoutNanos, int
         return payload.length <= MAX_PAYLOAD_V4;
     }
 
-    /** <b>This spec with {@code size} payload bytes 0x00, 0x01, ... (iputils' fill).</b> */
+    /** <b>This spec with {@code size} payload bytes 0x00, 0x01, ... (the classic ping fill).</b> */
     public ProbeSpec payloadSize(int size) {
         if (size < 0 || size > MAX_PAYLOAD) {
             throw new IllegalArgumentException("payloadSize must be 0.." + MAX_PAYLOAD + ", got " + size);

@@ -68,7 +68,7 @@ public final class Query {
     /** <b>An echo request to an address: ICMPv4 for an {@code Inet4Address}, ICMPv6 for an {@code Inet6Address}.</b> */
     public static Query to(InetAddress target) {
         Objects.requireNonNull(target, "target");
-        EchoMessage m = EchoMessage.request(target instanceof Inet6Address ? 6 : 4)
+        EchoMessage m = EchoMessage.request(Hosts.family(target))
                 .identifier((int) (ProcessHandle.current().pid() & 0xffff)).sequence(1)
                 .data(EchoPayload.fill(DEFAULT_SIZE)).build();
         return new Query(target, null, m, null, SendOptions.DEFAULT);
@@ -230,7 +230,7 @@ public final class Query {
 
     /** <b>4 for an IPv4 target (ICMPv4), 6 for an IPv6 target (ICMPv6).</b> */
     public int family() {
-        return target instanceof Inet6Address ? 6 : 4;
+        return Hosts.family(target);
     }
 
     /** <b>The identifier.</b> */

@@ -105,7 +105,7 @@ final class RunLoop {
         }
         probes.expire(now);
         if (!commands.isEmpty()) {
-            // A listener's answer to a timeout (fping's retry) goes out in this turn, not a wait later.
+            // A listener's answer to a timeout (a retry) goes out in this turn, not a wait later.
             takeCommands();
         }
         long gapAt = schedule.sendDue(now);
@@ -113,7 +113,7 @@ final class RunLoop {
             return false;
         }
         if (!continuous && probes.pending() == 0 && schedule.done() && commands.isEmpty()) {
-            // fping's while (wait_for_reply(0)): what already waits (the copy of the last reply) is still read.
+            // Asked to read what is queued before ending: what already waits (a copy of the last reply) is still read.
             return readQueuedAtEnd && receiver.readQueued();
         }
         long wake = schedule.wake(now + Engine.MAX_WAIT, gapAt);

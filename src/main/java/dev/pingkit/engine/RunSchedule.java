@@ -38,12 +38,12 @@ final class RunSchedule {
         this.receiver = receiver;
     }
 
-    /** Takes an added target into the run; its plan's first probe is due now. */
+    /** Takes an added target into the run; its plan's first probe is due after the plan's start delay. */
     void start(TargetState t) {
         targets.add(t);
         if (t.left > 0) {
             scheduled++;
-            due.push(time.nanoTime(), t.handle.index());
+            due.push(ProbeSender.satAdd(time.nanoTime(), t.plan.startNanos()), t.handle.index());
         }
     }
 
@@ -90,7 +90,7 @@ final class RunSchedule {
             }
             if (gap == 0 && ++burst > Engine.READ_EVERY) {
                 // No gap: a burst of thousands of sends would fill the receive buffer with their replies before
-                // the first is read. Read what is queued every few sends, as fping -i 0 reads between sends.
+                // the first is read. Read what is queued every few sends.
                 burst = 1;
                 while (receiver.readQueued()) {
                     // each turn took one message per socket

@@ -18,15 +18,15 @@ public final class SocketAccess {
 
     /**
      * <b>True if this process may open an ICMP socket of either family</b> (raw when permitted, else a datagram
-     * ping socket), checked by opening one and closing it again. For a command that, as fping does, refuses to go
-     * on without one before it looks at the rest of its arguments; any other failure counts as "may not".
+     * ping socket), checked by opening one and closing it again. For a command that refuses to go on without one
+     * before it looks at the rest of its arguments; any other failure counts as "may not".
      */
     public static boolean mayOpen() {
         for (dev.pingkit.socket.Family f : dev.pingkit.socket.Family.values()) {
             try (var s = dev.pingkit.socket.IcmpSockets.open(f, dev.pingkit.socket.SocketKind.AUTO)) {
                 return true;
             } catch (java.io.IOException | RuntimeException | LinkageError e) {
-                // try the other family; fping needs one of them
+                // try the other family; one of them is enough
             }
         }
         return false;

@@ -22,7 +22,7 @@ final class TargetRegistry {
     private final Engine.SocketOpener opener;
     private final FamilyState[] families = new FamilyState[2];
     private final List<TargetState> added = new ArrayList<>(); // every target ever added
-    private StatisticsRecorder shared; // all targets' one recorder when statistics are not kept
+    private StatisticsRecorder shared; // every target's, recording nothing, when statistics are not kept
 
     TargetRegistry(EngineOptions options, Engine.SocketOpener opener) {
         this.options = Objects.requireNonNull(options, "options");
@@ -57,7 +57,7 @@ final class TargetRegistry {
         if (!added.isEmpty()) {
             throw new IllegalStateException("keepStatistics is set before the first target is added");
         }
-        shared = keep ? null : new StatisticsRecorder();
+        shared = keep ? null : StatisticsRecorder.off();
     }
 
     /** True when each target keeps its own statistics. */

@@ -6,7 +6,6 @@ import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.engine.ProbeListener;
 import dev.pingkit.engine.ProbeSpec;
 import dev.pingkit.engine.ProbeTarget;
-import dev.pingkit.engine.StatisticsRecorder;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -28,8 +27,9 @@ import java.util.function.BooleanSupplier;
  * or source quench, which iputils shows but does not count) a {@link PingEvent.ErrorReply}, a refused send a
  * {@link PingEvent.SendError}, a probe still in flight when the schedule ends a {@link PingEvent.Timeout} (none when
  * the user stopped the run), a stray message a {@link PingEvent.Foreign}. As iputils counts it, a reply to a probe an
- * ICMP error already ended still counts as received. iputils' pipe (the most probes in flight) is kept here, from
- * the probe numbers, into the engine's statistics of the target.
+ * ICMP error already ended still counts as received. The statistics are counted here from the same events, into
+ * a {@link PingRecorder} (iputils' arithmetic): the pipe (the most probes in flight) from the probe numbers, and
+ * which probes were answered, for the "no answer yet" report and a corrupted reply's duplicate flag.
  */
 final class IputilsSchedule implements ProbeListener {
     /** At most this many queued messages are taken once the run's time is up. */
@@ -46,7 +46,8 @@ final class IputilsSchedule implements ProbeListener {
     private final boolean hasDeadline;
     private long intervalNanos; // changes after each reply with -A
     private final SendSchedule bucket;
-    private StatisticsRecorder stats; // the engine's for our target, taken at the first turn
+    private final PingRecorder stats;
+    private final long[] answered = new long[1024]; // a bit per number & 0xffff: answered by an intact reply
     private boolean started;
     private long deadlineAt = Long.MAX_VALUE;
     private long exitAt = Long.MAX_VALUE;
@@ -58,8 +59,9 @@ final class IputilsSchedule implements ProbeListener {
     IOException failure;
 
     IputilsSchedule(Engine engine, ProbeTarget target, ProbeSpec spec, PingSettings settings, PingListener out,
-                    BooleanSupplier stopped) {
+                    BooleanSupplier stopped, PingRecorder stats) {
         this.engine = engine;
+        this.stats = stats;
         this.target = target;
         this.spec = spec;
         this.settings = settings;
@@ -102,7 +104,6 @@ final class IputilsSchedule implements ProbeListener {
     public void onTurn(long now, boolean idle) {
         if (!started) {
             started = true;
-            stats = engine.recorder(target);
             stats.start(now);
             if (hasDeadline) {
                 deadlineAt = now + settings.deadline().toNanos();
@@ -134,7 +135,7 @@ final class IputilsSchedule implements ProbeListener {
                     wait = due;
                     break;
                 }
-                if (!send()) {
+                if (!send(now)) {
                     return;
                 }
                 if (count > 0 && !hasDeadline && transmitted >= count) {
@@ -166,16 +167,19 @@ final class IputilsSchedule implements ProbeListener {
     }
 
     /** Sends the next probe; false when the run was stopped meanwhile. */
-    private boolean send() throws IOException {
-        if (settings.reportOutstanding() && transmitted > 0 && !engine.answered(seq(transmitted))) {
+    private boolean send(long now) throws IOException {
+        if (settings.reportOutstanding() && transmitted > 0 && !answered(transmitted)) {
             out.onEvent(new PingEvent.NoAnswerYet(seq(transmitted)));
         }
         transmitted++;
+        answered(transmitted, false); // this probe's number from now on
+        if (!engine.stopped()) { // the engine sends nothing once stopped
+            stats.sent(now);
+        }
         engine.sendNow(target, spec, 0);
         return !engine.stopped();
     }
 
-    /** iputils' acknowledge: the newest probe answered counts, and the most in flight up to it is the pipe. */
     /** Whether a late reply to {@code p} was counted already; records that one is now (made on the first). */
     private boolean lateAgain(Probe p) {
         if (lateCounted == null) {
@@ -200,6 +204,18 @@ final class IputilsSchedule implements ProbeListener {
         bucket.interval(intervalNanos);
     }
 
+    // Numbers 65 536 apart share a bit: the later one's send clears it.
+    private boolean answered(long number) {
+        int i = (int) (number & 0xffff);
+        return (answered[i >>> 6] & (1L << i)) != 0;
+    }
+
+    private void answered(long number, boolean yes) {
+        int i = (int) (number & 0xffff);
+        answered[i >>> 6] = yes ? answered[i >>> 6] | (1L << i) : answered[i >>> 6] & ~(1L << i);
+    }
+
+    /** iputils' acknowledge: the newest probe answered counts, and the most in flight up to it is the pipe. */
     private void acknowledge(long number) {
         long behind = transmitted - number;
         if (behind <= 0x7fff) {
@@ -215,6 +231,8 @@ final class IputilsSchedule implements ProbeListener {
 
     @Override
     public void onAnswered(int index, long number, long rttNanos) {
+        answered(number, true);
+        stats.reply(rttNanos, false);
         acknowledge(number);
         adapt();
         out.onReply(seq(number));
@@ -225,11 +243,14 @@ final class IputilsSchedule implements ProbeListener {
         if (event instanceof ProbeEvent.Sent s) {
             out.onEvent(new PingEvent.Sent(s.probe().seq(), s.sentAtNanos()));
         } else if (event instanceof ProbeEvent.Answered a) {
+            answered(a.probe().number(), true);
+            stats.reply(a.rttNanos(), false);
             acknowledge(a.probe().number());
             adapt();
             out.onEvent(new PingEvent.Reply(a.probe().seq(), a.from(), a.length(), a.ttl(), a.rttNanos(), false,
                     true, -1, -1, -1, a.kernelTimestamp(), a.message()));
         } else if (event instanceof ProbeEvent.Duplicate d) {
+            stats.reply(d.rttNanos(), true);
             acknowledge(d.probe().number());
             adapt();
             out.onEvent(new PingEvent.Reply(d.probe().seq(), d.from(), d.length(), d.ttl(), d.rttNanos(), true,
@@ -243,15 +264,18 @@ final class IputilsSchedule implements ProbeListener {
             out.onEvent(new PingEvent.Reply(l.probe().seq(), l.from(), l.length(), l.ttl(), l.rttNanos(), again,
                     true, -1, -1, -1, l.kernelTimestamp(), l.message()));
         } else if (event instanceof ProbeEvent.Corrupted c) {
+            stats.corrupted();
             out.onEvent(new PingEvent.Reply(c.probe().seq(), c.from(), c.length(), c.ttl(), c.rttNanos(),
-                    engine.answered(c.probe().seq()), c.checksumValid(), c.firstDifferent(), c.expected(),
+                    answered(c.probe().number()), c.checksumValid(), c.firstDifferent(), c.expected(),
                     c.actual(), c.kernelTimestamp(), c.message()));
         } else if (event instanceof ProbeEvent.Failed f) {
+            stats.error();
             acknowledge(f.probe().number());
             out.onEvent(new PingEvent.ErrorReply(f.probe().seq(), f.reporter(), f.error()));
         } else if (event instanceof ProbeEvent.Advisory a) {
             out.onEvent(new PingEvent.ErrorReply(a.probe().seq(), a.reporter(), a.message()));
         } else if (event instanceof ProbeEvent.SendFailed f) {
+            stats.error();
             out.onEvent(new PingEvent.SendError(f.probe().seq(), f.errnoName(), f.errnoDescription(), f.mtu()));
         } else if (event instanceof ProbeEvent.Lost l) {
             // A stopped run (Ctrl-C) was cut short: its unanswered probes did not time out.

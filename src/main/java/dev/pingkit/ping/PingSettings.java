@@ -194,7 +194,7 @@ public record PingSettings(InetAddress target, String targetName, long count, Du
      */
     public byte[] payload() {
         if (probe != null) {
-            return ExtendedEchoMessage.request(family() == Family.IPV6 ? 6 : 4, probe).extension();
+            return ExtendedEchoMessage.request(family().version(), probe).extension();
         }
         if (nodeInfo != null) { // the nonce's 8 bytes (the engine writes each probe's), then the subject
             byte[] subject = nodeInfo.data();

@@ -2,7 +2,6 @@ package dev.pingkit.ping;
 
 import dev.pingkit.engine.Engine;
 import dev.pingkit.engine.EngineOptions;
-import dev.pingkit.engine.PingStatistics;
 import dev.pingkit.engine.ProbeSpec;
 import dev.pingkit.engine.ProbeTarget;
 import dev.pingkit.engine.TargetPlan;
@@ -20,7 +19,8 @@ import java.util.Objects;
 /**
  * <b>A ping run as iputils' {@code ping} makes it, over the one {@link Engine}: {@code scripts/ping} and the REPL's
  * {@code ping}.</b> The engine sends, matches, counts and tells how each probe ended; {@link IputilsSchedule} decides
- * when the next probe goes and when the run ends, and turns the engine's events into {@link PingEvent}s.
+ * when the next probe goes and when the run ends, turns the engine's events into {@link PingEvent}s and counts
+ * them into iputils' {@link PingStatistics}.
  *
  * <pre>{@code
  * try (Pinger p = Pinger.open(PingSettings.to(InetAddress.getByName("127.0.0.1")).count(3))) {
@@ -34,6 +34,7 @@ public final class Pinger implements AutoCloseable {
     private final ProbeTarget target;
     private final ProbeSpec spec;
     private final int flowLabel; // -1: none
+    private final PingRecorder stats = new PingRecorder(); // iputils' figures, fed by the schedule
     private volatile boolean stopped; // stop() was called: the run was cut short, no probe timed out
     private boolean ran; // guarded by this
 
@@ -53,6 +54,7 @@ public final class Pinger implements AutoCloseable {
         this.engine = engine;
         this.spec = ProbeSpec.DEFAULT.payload(settings.payload()).timeout(FOREVER);
         try {
+            engine.keepStatistics(false); // the schedule counts iputils' way, into stats
             this.target = engine.add(settings.target(), TargetPlan.explicit());
             this.flowLabel = labelFlow(engine, target, settings);
         } catch (IOException | RuntimeException e) {
@@ -155,12 +157,13 @@ public final class Pinger implements AutoCloseable {
             }
             ran = true;
         }
-        IputilsSchedule schedule = new IputilsSchedule(engine, target, spec, settings, listener, () -> stopped);
+        IputilsSchedule schedule = new IputilsSchedule(engine, target, spec, settings, listener, () -> stopped,
+                stats);
         engine.run(schedule);
         if (schedule.failure != null) {
             throw schedule.failure;
         }
-        return engine.statistics(target);
+        return stats.snapshot();
     }
 
     /**
@@ -174,7 +177,7 @@ public final class Pinger implements AutoCloseable {
 
     /** <b>The statistics so far; thread-safe, for interim reports (SIGQUIT) while the run goes on.</b> */
     public PingStatistics snapshot() {
-        return engine.statistics(target);
+        return stats.snapshot();
     }
 
     /** <b>Closes the socket; idempotent.</b> */

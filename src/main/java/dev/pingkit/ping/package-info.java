@@ -6,7 +6,8 @@
  * explicit probes ({@link dev.pingkit.engine.ProbeSpec}: payload, TTL, TOS, timeout), one socket per family, one probe
  * table keyed by (target, id, seq), one {@code Matcher}; each probe ends once as answered, lost or failed, reported
  * as {@link dev.pingkit.engine.ProbeEvent} values to a {@link dev.pingkit.engine.ProbeListener}; statistics per target
- * in constant memory ({@link dev.pingkit.engine.PingStatistics} snapshots, readable from any thread). The kernel
+ * in nanoseconds and constant memory ({@link dev.pingkit.engine.ProbeStatistics} snapshots, readable from any
+ * thread). The kernel
  * filters of its raw sockets are written here ({@link dev.pingkit.engine.KernelFilters}) from the packet layer's
  * tables.
  *
@@ -15,7 +16,7 @@
  * {@link dev.pingkit.ping.Pinger}: iputils' schedule (interval and preload, the flood, {@code -w}, the final wait)
  * driving an engine run from the run's own turns ({@link dev.pingkit.engine.Engine#sendNow},
  * {@link dev.pingkit.engine.Engine#finish}), its events seen per sequence number as
- * {@link dev.pingkit.ping.PingEvent}s. The engine knows nothing of terminals and writes no sentences: front ends
+ * {@link dev.pingkit.ping.PingEvent}s and counted into iputils' figures, {@link dev.pingkit.ping.PingStatistics}. The engine knows nothing of terminals and writes no sentences: front ends
  * word its values.
  */
 package dev.pingkit.ping;

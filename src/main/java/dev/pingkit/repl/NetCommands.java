@@ -159,13 +159,13 @@ final class NetCommands {
             result = session.interruptible(sending::stop, sending::await);
             if (sending.stopped() && result instanceof SendResult.NoReply) {
                 if (sending.sent()) { // the probe went out: sent and not answered, as ping counts a Ctrl-C
-                    sends.sent(System.nanoTime());
+                    sends.sent();
                     noReplies++;
                 }
                 throw new InterruptedException("send"); // Ctrl-C before anything came back
             }
         }
-        sends.sent(System.nanoTime());
+        sends.sent();
         ProbeResult recorded = result.toProbeResult(probe, sentAt);
         session.results().add(recorded);
         session.lastSend(probe, result);
@@ -179,7 +179,7 @@ final class NetCommands {
 
     /** Counts one probe of a batch in the session's statistics. */
     private void countOutcome(ProbeResult p) {
-        sends.sent(System.nanoTime());
+        sends.sent();
         switch (p.status()) {
             case ANSWERED -> sends.reply(p.rttNanos(), false);
             case CORRUPTED -> sends.corrupted();

@@ -483,7 +483,7 @@ public final class Trace {
     }
 
     private static int familyOf(InetAddress a) {
-        return a.getAddress().length == 4 ? 4 : 6;
+        return Hosts.family(a);
     }
 
     private static Duration nonNegative(Duration d, String field) {

@@ -178,7 +178,7 @@ class EngineFaultSequencesTest {
         }
         for (ProbeTarget t : targets) {
             int i = t.index();
-            PingStatistics s = net.engine.statistics(t);
+            ProbeStatistics s = net.engine.statistics(t);
             assertEquals(probes, s.transmitted(), "transmitted of " + t);
             assertEquals(s.transmitted(), answered[i] + lost[i] + failed[i], "transmitted = answered + lost + failed");
             assertEquals(answered[i], s.received());

@@ -47,7 +47,7 @@ class EngineLabTest {
                 }
             });
             for (ProbeTarget t : ts) {
-                PingStatistics s = e.statistics(t);
+                ProbeStatistics s = e.statistics(t);
                 assertEquals(2, s.transmitted(), t.toString());
                 assertEquals(2, s.received(), t.toString());
                 assertEquals(0, s.duplicates() + s.errors() + s.corrupted(), t.toString());

@@ -30,7 +30,7 @@ class EngineLoopbackTest {
             }
             e.run(events::add);
             for (ProbeTarget t : ts) {
-                PingStatistics s = e.statistics(t);
+                ProbeStatistics s = e.statistics(t);
                 assertEquals(5, s.transmitted(), t.toString());
                 assertEquals(5, s.received(), t + ": " + events);
                 assertEquals(0, s.duplicates(), t.toString());
@@ -80,7 +80,7 @@ class EngineLoopbackTest {
             assertTrue(!runner.isAlive(), "the run ended");
             assertTrue(System.nanoTime() - before < 2_000_000_000L, "at once, not at a timeout");
             assertEquals(null, failure.get());
-            PingStatistics s = e.statistics(t);
+            ProbeStatistics s = e.statistics(t);
             assertTrue(s.received() >= 3, s.toString());
             assertInstanceOf(IllegalStateException.class, org.junit.jupiter.api.Assertions.assertThrows(
                     IllegalStateException.class, () -> e.run(ProbeListener.NONE)));

@@ -42,10 +42,10 @@ class EngineTest {
         assertEquals(ip("198.51.100.7"), a.from());
         assertEquals(64, a.ttl());
         assertEquals(64, a.length());
-        PingStatistics s = net.engine.statistics(t);
+        ProbeStatistics s = net.engine.statistics(t);
         assertEquals(1, s.transmitted());
         assertEquals(1, s.received());
-        assertEquals(3000, s.minMicros());
+        assertEquals(3_000_000, s.minNanos());
     }
 
     @Test
@@ -81,7 +81,7 @@ class EngineTest {
         assertEquals(1, net.sockets.size(), "one socket for all IPv4 targets");
         assertEquals(3 * 1024, net.sockets.get(Family.IPV4).sent.size());
         for (ProbeTarget t : ts) {
-            PingStatistics s = net.engine.statistics(t);
+            ProbeStatistics s = net.engine.statistics(t);
             assertEquals(3, s.transmitted(), t.toString());
             assertEquals((t.address().getAddress()[3] & 1) == 0 ? 3 : 1, s.received(), t.toString());
         }
@@ -164,7 +164,7 @@ class EngineTest {
         assertEquals(10 ^ 0x55, c.actual());
         assertTrue(c.checksumValid());
         assertEquals(2, net.events(ProbeEvent.Answered.class).size());
-        PingStatistics s = net.engine.statistics(t);
+        ProbeStatistics s = net.engine.statistics(t);
         assertEquals(3, s.transmitted());
         assertEquals(2, s.received());
         assertEquals(1, s.duplicates());

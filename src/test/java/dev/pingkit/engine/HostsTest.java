@@ -43,4 +43,15 @@ class HostsTest {
         assertEquals("host must be a name or an address, got \" \"",
                 assertThrows(IllegalArgumentException.class, () -> Hosts.resolve(" ", 0)).getMessage());
     }
+
+    @Test
+    void anAddressesFamilyIsTheVersionNumberAQueryAndAPacketCarry() throws Exception {
+        InetAddress v4 = InetAddress.getByName("198.51.100.1");
+        InetAddress v6 = InetAddress.getByName("2001:db8::1");
+        assertEquals(4, Hosts.family(v4));
+        assertEquals(6, Hosts.family(v6));
+        assertEquals(Hosts.family(v6), Query.to(v6).family());
+        assertEquals(Query.to(v6).family(), Query.to(v6).message().family(), "the echo built for it is ICMPv6");
+        assertEquals(4, Query.to(v4).message().family());
+    }
 }

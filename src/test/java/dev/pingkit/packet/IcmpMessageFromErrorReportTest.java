@@ -106,7 +106,7 @@ class IcmpMessageFromErrorReportTest {
     @CsvSource({"4, far, 1", "6, far, 1", "4, unreachable, 64", "6, unreachable, 64",
                 "4, prohibit, 64", "6, prohibit, 64"})
     void errorQueueReportReadsLikeTheDecodedError(int version, String host, int ttl) throws Exception {
-        Family family = version == 4 ? Family.IPV4 : Family.IPV6;
+        Family family = Family.ofVersion(version);
         InetAddress target = Lab.host(host).address(version);
         SocketOptions options = SocketOptions.DEFAULTS.netns(Lab.CLIENT_NETNS).ttl(ttl);
         int seq = ThreadLocalRandom.current().nextInt(1, 65536);

@@ -1,6 +1,5 @@
 package dev.pingkit.ping;
 
-import dev.pingkit.engine.PingStatistics;
 import dev.pingkit.SendResult;
 import dev.pingkit.Echo;
 import org.junit.jupiter.api.Assumptions;

@@ -2,7 +2,6 @@ package dev.pingkit.ping;
 
 import dev.pingkit.fakes.FakeClock;
 import dev.pingkit.fakes.FakeSocket;
-import dev.pingkit.engine.PingStatistics;
 import dev.pingkit.engine.TimeSource;
 import dev.pingkit.fakes.Wire;
 import dev.pingkit.packet.Checksum;

@@ -1,7 +1,6 @@
 package dev.pingkit.ping;
 
 import dev.pingkit.Once;
-import dev.pingkit.engine.PingStatistics;
 import dev.pingkit.SendResult;
 import dev.pingkit.Echo;
 import dev.pingkit.lab.Lab;

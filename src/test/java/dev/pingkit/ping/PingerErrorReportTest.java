@@ -4,7 +4,6 @@ import dev.pingkit.fakes.FakeAddresses;
 import dev.pingkit.fakes.FakeClock;
 import dev.pingkit.fakes.FakeSocket;
 import dev.pingkit.Once;
-import dev.pingkit.engine.PingStatistics;
 import dev.pingkit.SendResult;
 import dev.pingkit.socket.Family;
 import dev.pingkit.socket.Inbound;

@@ -3,7 +3,6 @@ package dev.pingkit.ping;
 import dev.pingkit.tools.RequiredTool;
 import dev.pingkit.engine.Engine;
 import dev.pingkit.Once;
-import dev.pingkit.engine.PingStatistics;
 import dev.pingkit.SendResult;
 import dev.pingkit.engine.TimeSource;
 import dev.pingkit.Echo;

@@ -3,7 +3,6 @@ package dev.pingkit.ping;
 import dev.pingkit.fakes.EchoPeer;
 import dev.pingkit.fakes.FakeClock;
 import dev.pingkit.fakes.FakeSocket;
-import dev.pingkit.engine.PingStatistics;
 import dev.pingkit.fakes.Wire;
 import dev.pingkit.socket.Family;
 import dev.pingkit.socket.SocketKind;

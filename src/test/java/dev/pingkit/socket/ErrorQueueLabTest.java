@@ -25,7 +25,7 @@ class ErrorQueueLabTest {
     private static final SocketOptions CLIENT = SocketOptions.DEFAULTS.netns(Lab.CLIENT_NETNS);
 
     private static Family family(int version) {
-        return version == 4 ? Family.IPV4 : Family.IPV6;
+        return Family.ofVersion(version);
     }
 
     /** Sends one echo request from a fresh ping socket and returns what comes back first, checked to be ours. */

@@ -9,7 +9,7 @@ import dev.pingkit.packet.Addresses;
 import dev.pingkit.packet.IcmpMessage;
 import dev.pingkit.packet.InterfaceId;
 import dev.pingkit.ping.PingEvent;
-import dev.pingkit.engine.PingStatistics;
+import dev.pingkit.ping.PingStatistics;
 
 /** Prints a run as iputils does; every wording comes from {@link IputilsFormat}. */
 final class IputilsPrinter implements Printer {

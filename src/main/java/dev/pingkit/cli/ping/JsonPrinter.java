@@ -1,5 +1,6 @@
 package dev.pingkit.cli.ping;
 
+import dev.pingkit.engine.Hosts;
 import dev.pingkit.cli.Invocation;
 import dev.pingkit.cli.JsonLine;
 import dev.pingkit.cli.Target;
@@ -8,7 +9,7 @@ import java.time.Instant;
 
 import dev.pingkit.packet.Addresses;
 import dev.pingkit.ping.PingEvent;
-import dev.pingkit.engine.PingStatistics;
+import dev.pingkit.ping.PingStatistics;
 
 /** {@code --json}: one object per line per event, and one for the summary; schema in {@code docs/json.md}. */
 final class JsonPrinter implements Printer {
@@ -34,7 +35,7 @@ final class JsonPrinter implements Printer {
     @Override
     public void start() {
         out.println(line("start").field("host", inv.host()).field("address", Addresses.text(target.address()))
-                .field("family", target.ipv6() ? 6 : 4).field("data_bytes", inv.size())
+                .field("family", Hosts.family(target.address())).field("data_bytes", inv.size())
                 .field("count", inv.count()).field("interval_ms", inv.effectiveInterval().toMillis())
                 .field("probe", inv.probe().orElse(null)));
         out.flush();

@@ -24,7 +24,7 @@ import dev.pingkit.batch.RttChart;
 import dev.pingkit.packet.Addresses;
 import dev.pingkit.ping.PingListener;
 import dev.pingkit.ping.PingSettings;
-import dev.pingkit.engine.PingStatistics;
+import dev.pingkit.ping.PingStatistics;
 import dev.pingkit.ping.Pinger;
 
 /**

@@ -1,7 +1,7 @@
 package dev.pingkit.cli.ping;
 
 import dev.pingkit.ping.PingListener;
-import dev.pingkit.engine.PingStatistics;
+import dev.pingkit.ping.PingStatistics;
 
 /** A way of showing a run: what comes before the first probe, each event, and the summary. */
 interface Printer extends PingListener {

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import dev.pingkit.engine.Engine;
+import dev.pingkit.engine.EngineFactory;
 import dev.pingkit.engine.EngineOptions;
 import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.engine.ProbeListener;
@@ -25,13 +26,11 @@ import dev.pingkit.engine.TargetPlan;
  *
  * <p>Every target is probed once an interval; a probe ends lost at its timeout, which is the interval (so a probe
  * is settled before its target's next one leaves). New targets start spread over one interval, so thousands of
- * them do not burst; {@code --rate} caps the sends of all targets together. The engine runs on a thread of its
- * own; the listener runs there too and only counts.
+ * them do not burst: the i-th of a batch of n starts i/n of an interval after the engine takes it in (the plan's
+ * start delay, on the engine's clock). {@code --rate} caps the sends of all targets together. The engine runs on
+ * a thread of its own; the listener runs there too and only counts.
  */
 final class EngineProbes implements AutoCloseable {
-    /** How often the starter wakes to add the targets due: spreading finer than this buys nothing. */
-    private static final long START_STEP_NANOS = 5_000_000L;
-
     private final ProberConfig config;
     private final ProbeOutcomes outcomes;
     private final PrintStream err;
@@ -40,9 +39,6 @@ final class EngineProbes implements AutoCloseable {
     private final Map<ProberTarget, dev.pingkit.engine.ProbeTarget> handles = new LinkedHashMap<>();
     private final Events events = new Events();
     private Thread runner;
-    private Thread starter;
-    private List<ProberTarget> pending = List.of(); // guarded by this: the batch the starter spreads
-    private long batch; // guarded by this: bumped by each probe() so the starter drops a replaced batch
     private volatile boolean finishing;
     private volatile boolean failed;
     private int added; // guarded by this: targets handed to the engine so far
@@ -51,6 +47,12 @@ final class EngineProbes implements AutoCloseable {
 
     /** {@code onFailure} runs (on the engine's thread) if the run ends on an error; the error is on {@code err}. */
     EngineProbes(ProberConfig config, ProbeOutcomes outcomes, PrintStream err, Runnable onFailure) {
+        this(config, outcomes, err, onFailure, EngineFactory.SYSTEM);
+    }
+
+    /** The same over {@code engines}: a test's fake network and clock, so the schedule runs in fake time. */
+    EngineProbes(ProberConfig config, ProbeOutcomes outcomes, PrintStream err, Runnable onFailure,
+                 EngineFactory engines) {
         this.onFailure = onFailure;
         this.config = config;
         this.outcomes = outcomes;
@@ -59,14 +61,15 @@ final class EngineProbes implements AutoCloseable {
         if (config.rate() > 0) {
             options = options.gap(Duration.ofNanos(1_000_000_000L / config.rate()));
         }
-        this.engine = Engine.open(options);
+        this.engine = engines.open(options);
         this.plan = TargetPlan.every(config.interval())
                 .spec(ProbeSpec.DEFAULT.payloadSize(config.size()).timeout(config.interval()));
     }
 
     /**
      * <b>Probes every target not yet probed, starting them spread over one interval, and stops probing those no
-     * longer listed</b> (their probes in flight end as usual). The first call opens the sockets and starts the run.
+     * longer listed</b> (their probes in flight end as usual; one listed in an earlier call whose start had not come
+     * yet never sends). The first call opens the sockets and starts the run.
      *
      * @throws IOException when a socket cannot be opened (no permission, ...): nothing new was started then
      */
@@ -84,15 +87,26 @@ final class EngineProbes implements AutoCloseable {
         }
         List<ProberTarget> fresh = new ArrayList<>(freshSet);
         if (!fresh.isEmpty()) {
-            // Open each family's socket now, in this thread, so a permission problem is reported to the caller.
-            ProberTarget first4 = fresh.stream().filter(t -> t.address() instanceof java.net.Inet4Address)
-                    .findFirst().orElse(null);
-            ProberTarget first6 = fresh.stream().filter(t -> !(t.address() instanceof java.net.Inet4Address))
-                    .findFirst().orElse(null);
-            for (ProberTarget t : new ProberTarget[] {first4, first6}) {
-                if (t != null) {
-                    add(t);
-                    fresh.remove(t);
+            // Each family's socket opens with its first target: add those first, so a permission problem is
+            // reported before any other target of the batch is started.
+            long step = config.interval().toNanos() / fresh.size();
+            int first4 = -1;
+            int first6 = -1;
+            for (int i = 0; i < fresh.size() && (first4 < 0 || first6 < 0); i++) {
+                if (fresh.get(i).address() instanceof java.net.Inet4Address) {
+                    first4 = first4 < 0 ? i : first4;
+                } else {
+                    first6 = first6 < 0 ? i : first6;
+                }
+            }
+            for (int i : new int[] {first4, first6}) {
+                if (i >= 0) {
+                    add(fresh.get(i), i * step);
+                }
+            }
+            for (int i = 0; i < fresh.size(); i++) {
+                if (i != first4 && i != first6) {
+                    add(fresh.get(i), i * step);
                 }
             }
         }
@@ -104,81 +118,28 @@ final class EngineProbes implements AutoCloseable {
             }
         }
         if (runner == null) {
+            // After the first batch is added: the run takes it in at its first turn, so the spread counts from
+            // one instant.
             runner = new Thread(this::run, "prober-engine");
             runner.setDaemon(true);
             runner.start();
         }
-        // The batch still being spread is replaced, not queued behind: a target dropped from it is never started,
-        // and however many reloads come, one starter thread does the spreading.
-        pending = List.copyOf(fresh);
-        batch++;
-        if (!fresh.isEmpty() && starter == null) {
-            starter = new Thread(this::starter, "prober-starter");
-            starter.setDaemon(true);
-            starter.start();
-        }
-        notifyAll();
     }
 
-    private synchronized void add(ProberTarget t) throws IOException {
+    private synchronized void add(ProberTarget t, long startNanos) throws IOException {
         if (finishing || handles.containsKey(t)) {
             return;
         }
         // Mapped before the engine knows it: the run may send its first probe before add() returns. Indices are
         // the engine's order of addition, and only this method adds.
         events.map(added, t);
-        dev.pingkit.engine.ProbeTarget h = engine.add(t.address(), plan);
+        dev.pingkit.engine.ProbeTarget h = engine.add(t.address(),
+                plan.startAfter(Duration.ofNanos(startNanos)));
         if (h.index() != added) {
             throw new IllegalStateException("engine gave target index " + h.index() + ", expected " + added);
         }
         added++;
         handles.put(t, h);
-    }
-
-    /**
-     * The starter's loop: adds the pending batch one target after another over one interval; a new batch (a
-     * reload) restarts the spreading with it. Ends with the run.
-     */
-    private void starter() {
-        try {
-            while (true) {
-                List<ProberTarget> fresh;
-                long mine;
-                synchronized (this) {
-                    while (pending.isEmpty() && !finishing) {
-                        wait();
-                    }
-                    if (finishing) {
-                        return;
-                    }
-                    fresh = pending;
-                    mine = batch;
-                }
-                long begin = System.nanoTime();
-                long step = config.interval().toNanos() / fresh.size();
-                for (int i = 0; i < fresh.size(); i++) {
-                    synchronized (this) {
-                        for (long wait; batch == mine && !finishing
-                                && (wait = begin + i * step - System.nanoTime()) > START_STEP_NANOS; ) {
-                            TimeUnit.NANOSECONDS.timedWait(this, wait);
-                        }
-                        if (batch != mine || finishing) {
-                            break; // replaced by a reload's batch, or stopping
-                        }
-                        add(fresh.get(i));
-                        if (i == fresh.size() - 1) {
-                            pending = List.of();
-                        }
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException | Error e) {
-            failed = true;
-            err.println("prober: cannot add targets: " + e);
-            onFailure.run();
-        }
     }
 
     private void run() {
@@ -206,10 +167,6 @@ final class EngineProbes implements AutoCloseable {
         synchronized (this) {
             finishing = true;
             handles.values().forEach(engine::remove);
-            notifyAll();
-        }
-        if (starter != null) {
-            starter.join();
         }
         events.awaitSettled(System.nanoTime() + grace.toNanos());
         engine.stop();
