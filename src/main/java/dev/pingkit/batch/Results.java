@@ -135,7 +135,9 @@ public final class Results {
 
     /**
      * <b>Per value of the field {@code group}: probes sent, lost (no reply), and the RTT's min, median, p90 and max
-     * in milliseconds.</b> Medians and p90 are nearest-rank over the answered probes.
+     * in milliseconds.</b> Medians and p90 are nearest-rank over the answered probes. A router's time exceeded
+     * (a trace's hop answering) is no loss: where the results hold one, a {@code hop} column after {@code sent}
+     * counts them and their RTTs join the figures.
      */
     public Table stats(String group) {
         return ResultsTables.stats(probes, group);
