@@ -1,14 +1,22 @@
 package dev.pingkit.engine;
 
+import java.util.Arrays;
+
 /**
- * <b>The {@link Engine}'s probe table: what went out under each of the 65 536 sequence numbers, allocated once.</b>
+ * <b>The {@link Engine}'s probe table: what went out under each (target, sequence number), one slot per probe in
+ * flight, allocated once for the common case.</b>
  *
- * <p>One sequence counter serves the whole run, every target and both families, so (target, id, seq) names one
- * probe while it is in flight: the slot of a sequence number holds the target it went to, the send time (from
- * the socket, never read back from a reply), the deadline, the probe's number for its target, its spec and tag,
- * and its state. A reply or error counts for a slot only when its source (or quoted destination) is that slot's
- * target. A slot is reused every 65 536 sends; after a probe ends its slot keeps the end state, so a duplicate or a
- * late reply is recognised until then.
+ * <p>Slot {@code seq} (0..65535) is the first place of a sequence number: the engine's own counter uses it alone,
+ * so one target or a sweep never looks further. A probe that carries a sequence number of its own (a batch's
+ * {@code targets(a, b).seq(1, 10)}) takes that slot too unless it holds a probe to another target; then it takes an
+ * extra slot (index {@value #SLOTS} and up) chained behind slot {@code seq}, one per (target, seq) for the rest of
+ * the run, so the matcher walks the chain only where two targets share a sequence number. The identifier is the
+ * family socket's, one per target, so (target, seq) names (target, id, seq).
+ *
+ * <p>A slot holds the target, the send time (from the socket, never read back from a reply), the deadline, the
+ * probe's number for its target, its spec and tag, and its state. After a probe ends its slot keeps the end
+ * state, so a duplicate or a late reply is recognised until the slot is reused: after 65 536 sends of the
+ * counter, or by the next probe with the same (target, seq).
  */
 final class ProbeSlots {
     static final int SLOTS = 65536;
@@ -17,23 +25,92 @@ final class ProbeSlots {
     static final byte ANSWERED = 2;
     static final byte LOST = 3;
     static final byte FAILED = 4;
+    /** The end of a chain. */
+    static final int NONE = -1;
 
-    final byte[] state = new byte[SLOTS];
-    final int[] target = new int[SLOTS];
-    final long[] sentAt = new long[SLOTS];
-    final long[] deadline = new long[SLOTS];
-    final long[] number = new long[SLOTS];
-    final int[] tag = new int[SLOTS];
-    final ProbeSpec[] spec = new ProbeSpec[SLOTS];
+    byte[] state = new byte[SLOTS];
+    int[] target = new int[SLOTS];
+    long[] sentAt = new long[SLOTS];
+    long[] deadline = new long[SLOTS];
+    long[] number = new long[SLOTS];
+    int[] tag = new int[SLOTS];
+    ProbeSpec[] spec = new ProbeSpec[SLOTS];
+    /** The next slot with the same sequence number ({@link #NONE}: none). */
+    int[] next = new int[SLOTS];
+    /** The sequence number of extra slot {@code SLOTS + i}. */
+    private int[] extraSeq = new int[0];
+    private int extras;
 
-    /** Fills slot {@code seq} for a probe about to be sent; it is pending from now. */
-    void start(int seq, int targetIndex, long probeNumber, ProbeSpec probeSpec, int probeTag, long deadlineNanos) {
-        state[seq] = PENDING;
-        target[seq] = targetIndex;
-        number[seq] = probeNumber;
-        spec[seq] = probeSpec;
-        tag[seq] = probeTag;
-        deadline[seq] = deadlineNanos;
-        sentAt[seq] = 0;
+    ProbeSlots() {
+        Arrays.fill(next, NONE);
+    }
+
+    /** How many slots are in use or were: {@value #SLOTS} plus the extra ones. */
+    int size() {
+        return SLOTS + extras;
+    }
+
+    /** The sequence number the probe of {@code slot} carries. */
+    int seq(int slot) {
+        return slot < SLOTS ? slot : extraSeq[slot - SLOTS];
+    }
+
+    /** Fills {@code slot} for a probe about to be sent; it is pending from now. */
+    void start(int slot, int targetIndex, long probeNumber, ProbeSpec probeSpec, int probeTag, long deadlineNanos) {
+        state[slot] = PENDING;
+        target[slot] = targetIndex;
+        number[slot] = probeNumber;
+        spec[slot] = probeSpec;
+        tag[slot] = probeTag;
+        deadline[slot] = deadlineNanos;
+        sentAt[slot] = 0;
+    }
+
+    /** The slot of (target {@code targetIndex}, {@code seq}), in use or ended, or {@link #NONE}. */
+    int find(int targetIndex, int seq) {
+        for (int s = seq; s != NONE; s = next[s]) {
+            if (state[s] != FREE && target[s] == targetIndex) {
+                return s;
+            }
+        }
+        return NONE;
+    }
+
+    /**
+     * The slot for a probe to {@code targetIndex} carrying its own {@code seq}: its earlier one's, else slot
+     * {@code seq} while no other target's probe is or was there, else a new extra slot chained behind it.
+     */
+    int claim(int targetIndex, int seq) {
+        int s = find(targetIndex, seq);
+        if (s != NONE) {
+            return s;
+        }
+        if (state[seq] == FREE) {
+            return seq;
+        }
+        if (SLOTS + extras == state.length) {
+            grow();
+        }
+        s = SLOTS + extras;
+        extraSeq[extras++] = seq;
+        next[s] = next[seq];
+        next[seq] = s;
+        return s;
+    }
+
+    // The extra slots grow by doubling, from none: a run without shared seqs keeps the 65 536 slots alone.
+    private void grow() {
+        int n = SLOTS + Math.max(16, 2 * extras);
+        extraSeq = Arrays.copyOf(extraSeq, n - SLOTS);
+        state = Arrays.copyOf(state, n);
+        target = Arrays.copyOf(target, n);
+        sentAt = Arrays.copyOf(sentAt, n);
+        deadline = Arrays.copyOf(deadline, n);
+        number = Arrays.copyOf(number, n);
+        tag = Arrays.copyOf(tag, n);
+        spec = Arrays.copyOf(spec, n);
+        int old = next.length;
+        next = Arrays.copyOf(next, n);
+        Arrays.fill(next, old, n, NONE);
     }
 }
