@@ -46,7 +46,7 @@ public final class Results {
 
     /**
      * <b>Whose identifiers and sequence numbers went on the wire:</b> {@code as asked}, or what the engine or the
-     * kernel chose instead and why ({@code seq by the engine, 1..8 in send order: seq 1 repeats to 198.51.100.2}).
+     * kernel chose instead and why ({@code seq by the engine, 1..8 in send order (no seq was set)}).
      * The requests in {@link #all()} always carry the numbers the wire carried.
      */
     public String numbering() {
