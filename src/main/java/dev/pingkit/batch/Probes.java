@@ -17,7 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 
 /**
  * <b>A batch of echo probes built from one {@link Query} by ranges over target, seq, size, TTL and TOS that
@@ -124,31 +123,6 @@ public final class Probes {
         return new Probes(new Copy(Objects.requireNonNull(echo, "echo")));
     }
 
-    private static int[] range(String field, int from, int to, int step, int min, int max) {
-        if (step <= 0) {
-            throw new IllegalArgumentException(field + " step must be 1 or more, got " + step);
-        }
-        if (from < min || from > max || to < min || to > max) {
-            throw new IllegalArgumentException(field + " must be " + min + ".." + max + ", got " + from + ".." + to);
-        }
-        if (to < from) {
-            throw new IllegalArgumentException(field + " range must go up, got " + from + ".." + to);
-        }
-        return IntStream.iterate(from, v -> v <= to, v -> v + step).toArray();
-    }
-
-    private static int[] values(String field, int[] vs, int min, int max) {
-        if (vs.length == 0) {
-            throw new IllegalArgumentException(field + " needs at least one value");
-        }
-        for (int v : vs) {
-            if (v < min || v > max) {
-                throw new IllegalArgumentException(field + " must be " + min + ".." + max + ", got " + v);
-            }
-        }
-        return vs.clone();
-    }
-
     private int maxSize() {
         boolean v4 = targets.stream().anyMatch(a -> a.getAddress().length == 4);
         return v4 ? EchoPayload.MAX_V4 : EchoPayload.MAX_V6;
@@ -156,7 +130,7 @@ public final class Probes {
 
     /** <b>Sequence numbers {@code from..to}: that many probes per combination of the other ranges.</b> */
     public Probes seq(int from, int to) {
-        int[] v = range("seq", from, to, 1, 0, 65535);
+        int[] v = Axis.range("seq", from, to, 1, 0, 65535);
         return with(c -> {
             c.seqs = v;
             c.ownSeqs = true;
@@ -168,7 +142,7 @@ public final class Probes {
      * repeated to one target goes out once the probe before it with that seq has ended.
      */
     public Probes seqs(int... seqs) {
-        int[] v = values("seq", seqs, 0, 65535);
+        int[] v = Axis.values("seq", seqs, 0, 65535);
         return with(c -> {
             c.seqs = v;
             c.ownSeqs = true;
@@ -177,31 +151,31 @@ public final class Probes {
 
     /** <b>Payload sizes {@code from, from+step, ... <= to}, filled as {@link Query#size(int)} fills them.</b> */
     public Probes size(int from, int to, int step) {
-        int[] v = range("size", from, to, step, 0, maxSize());
+        int[] v = Axis.range("size", from, to, step, 0, maxSize());
         return with(c -> c.sizes = v);
     }
 
     /** <b>These payload sizes.</b> */
     public Probes sizes(int... sizes) {
-        int[] v = values("size", sizes, 0, maxSize());
+        int[] v = Axis.values("size", sizes, 0, maxSize());
         return with(c -> c.sizes = v);
     }
 
     /** <b>TTLs / hop limits {@code from..to} (1..255).</b> */
     public Probes ttl(int from, int to) {
-        int[] v = range("ttl", from, to, 1, 1, 255);
+        int[] v = Axis.range("ttl", from, to, 1, 1, 255);
         return with(c -> c.ttls = v);
     }
 
     /** <b>These TTLs / hop limits.</b> */
     public Probes ttls(int... ttls) {
-        int[] v = values("ttl", ttls, 1, 255);
+        int[] v = Axis.values("ttl", ttls, 1, 255);
         return with(c -> c.ttls = v);
     }
 
     /** <b>These TOS / traffic class values (0..255).</b> */
     public Probes tos(int... tos) {
-        int[] v = values("tos", tos, 0, 255);
+        int[] v = Axis.values("tos", tos, 0, 255);
         return with(c -> c.tos = v);
     }
 
@@ -346,35 +320,11 @@ public final class Probes {
     public String toString() {
         StringBuilder sb = new StringBuilder("Probes: ").append(count()).append(" to ");
         sb.append(targets.size() == 1 ? Addresses.text(targets.get(0)) : targets.size() + " targets");
-        axis(sb, "seq", seqs);
-        axis(sb, "size", sizes);
-        axis(sb, "ttl", ttls);
-        axis(sb, "tos", tos);
+        Axis.describe(sb, "seq", seqs);
+        Axis.describe(sb, "size", sizes);
+        Axis.describe(sb, "ttl", ttls);
+        Axis.describe(sb, "tos", tos);
         return sb.toString();
-    }
-
-    private static void axis(StringBuilder sb, String name, int[] v) {
-        if (v.length == 1) {
-            return; // a single value is the echo's own, shown by the echo
-        }
-        sb.append(' ').append(name).append(' ');
-        if (v.length > 2 && isArithmetic(v)) {
-            sb.append(v[0]).append("..").append(v[v.length - 1]);
-            if (v[1] - v[0] != 1) {
-                sb.append(" step ").append(v[1] - v[0]);
-            }
-        } else {
-            sb.append(Arrays.toString(v).replace(" ", ""));
-        }
-    }
-
-    private static boolean isArithmetic(int[] v) {
-        for (int i = 2; i < v.length; i++) {
-            if (v[i] - v[i - 1] != v[1] - v[0]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override
