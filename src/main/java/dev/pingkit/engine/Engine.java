@@ -193,7 +193,9 @@ public final class Engine implements AutoCloseable {
      * the run's counter's next</b>: the table keeps probes apart by (target, identifier, seq), so several targets
      * may carry one seq at once. While a probe to {@code target} with this seq is in flight, this one waits and
      * goes once that one ended (answered, failed or lost), before the other explicit probes: a reply must name
-     * one probe, and several sizes at one seq mean each to go out under it. Thread-safe.
+     * one probe, and several sizes at one seq mean each to go out under it. A reply to the earlier one that comes
+     * after it ended is that probe's late reply when it carries that probe's data (a probe of the same data cannot
+     * be told apart on the wire). Thread-safe.
      *
      * @throws IllegalArgumentException if {@code seq} is not 0..65535 (0..255 for extended echo, whose sequence
      *                                  number is 8 bits), the target is not of this engine, or the payload does

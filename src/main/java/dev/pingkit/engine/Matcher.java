@@ -90,12 +90,14 @@ final class Matcher {
 
     /**
      * The slot of the probe on this family's socket that carried {@code seq} to the target {@code how} names, or
-     * {@link ProbeSlots#NONE}. Slot {@code seq} first; only a sequence number two targets share has a chain.
+     * {@link ProbeSlots#NONE}: the one in flight if there is one, else the latest that ended. Slot {@code seq}
+     * first; only a sequence number shared by two targets, or sent again to one, has a chain.
      */
     private int slot(int seq, FamilyState fs, int how) {
         if (seq < 0) {
             return ProbeSlots.NONE;
         }
+        int ended = ProbeSlots.NONE;
         for (int s = seq; s != ProbeSlots.NONE; s = slots.next[s]) {
             if (slots.state[s] == ProbeSlots.FREE) {
                 continue;
@@ -106,10 +108,14 @@ final class Matcher {
                     || t.alsoFrom != null && reader.quotedDestinationEquals(t.alsoFrom)
                     : how == FROM_TARGET && fs.anySource || in.sourceIs(t.address)
                     || t.alsoFrom != null && in.sourceIs(t.alsoFrom))) {
-                return s;
+                if (slots.state[s] == ProbeSlots.PENDING) {
+                    return s;
+                }
+                // ended: a duplicate or a late reply; of a (target, seq) sent twice, the latest probe's
+                ended = ended == ProbeSlots.NONE || slots.number[s] > slots.number[ended] ? s : ended;
             }
         }
-        return ProbeSlots.NONE;
+        return ended;
     }
 
     private void reply(int slot, TargetState t, FamilyState fs) {
@@ -117,6 +123,16 @@ final class Matcher {
         boolean checksumOk = fs.wireFamily == 6 || reader.checksumValid();
         // Only an echo reply gives the request's data back; a timestamp or PROBE reply carries its own fields.
         int wrong = fs.comparesPayload ? reader.firstPayloadDifference(payload) : -1;
+        if (wrong >= 0 && (slot >= ProbeSlots.SLOTS || slots.next[slot] != ProbeSlots.NONE)) {
+            // The same (target, id, seq) went out again (sizes at one seq): a reply with the earlier probe's data is
+            // that probe's late reply, not a corrupted answer to the one now in flight.
+            int before = slots.sibling(slot);
+            if (before != ProbeSlots.NONE && reader.firstPayloadDifference(slots.spec[before].payloadBytes()) < 0) {
+                slot = before;
+                payload = slots.spec[slot].payloadBytes();
+                wrong = -1;
+            }
+        }
         int expected = wrong >= 0 && wrong < payload.length ? payload[wrong] & 0xff : -1;
         int actual = wrong >= 0 ? reader.payloadByte(wrong) : -1;
         long rtt = Math.max(0, in.kernelTimeNanos() - slots.sentAt[slot]);

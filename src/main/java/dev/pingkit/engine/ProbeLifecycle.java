@@ -43,8 +43,7 @@ final class ProbeLifecycle {
 
     /** True when a probe to {@code t} carrying {@code seq} is in flight. */
     boolean inFlight(TargetState t, int seq) {
-        int slot = slots.find(t.handle.index(), seq);
-        return slot != ProbeSlots.NONE && slots.state[slot] == ProbeSlots.PENDING;
+        return slots.pending(t.handle.index(), seq) != ProbeSlots.NONE;
     }
 
     /** True when the counter's pending or ended probe {@code seq} was answered (its slot's state). */

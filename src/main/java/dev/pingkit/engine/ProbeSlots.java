@@ -8,10 +8,10 @@ import java.util.Arrays;
  *
  * <p>Slot {@code seq} (0..65535) is the first place of a sequence number: the engine's own counter uses it alone,
  * so one target or a sweep never looks further. A probe that carries a sequence number of its own (a batch's
- * {@code targets(a, b).seq(1, 10)}) takes that slot too unless it holds a probe to another target; then it takes an
- * extra slot (index {@value #SLOTS} and up) chained behind slot {@code seq}, one per (target, seq) for the rest of
- * the run, so the matcher walks the chain only where two targets share a sequence number. The identifier is the
- * family socket's, one per target, so (target, seq) names (target, id, seq).
+ * {@code targets(a, b).seq(1, 10)}) takes that slot too while it is free; else an extra slot (index {@value #SLOTS}
+ * and up) chained behind slot {@code seq}: one per target sharing the seq, and a second for a (target, seq) sent
+ * again, so the last ended probe stays known beside the one in flight. The matcher walks a chain only where a seq
+ * has one. The identifier is the family socket's, one per target, so (target, seq) names (target, id, seq).
  *
  * <p>A slot holds the target, the send time (from the socket, never read back from a reply), the deadline, the
  * probe's number for its target, its spec and tag, and its state. After a probe ends its slot keeps the end
@@ -66,10 +66,21 @@ final class ProbeSlots {
         sentAt[slot] = 0;
     }
 
-    /** The slot of (target {@code targetIndex}, {@code seq}), in use or ended, or {@link #NONE}. */
-    int find(int targetIndex, int seq) {
+    /** The slot of the probe to {@code targetIndex} with {@code seq} in flight, or {@link #NONE}. */
+    int pending(int targetIndex, int seq) {
         for (int s = seq; s != NONE; s = next[s]) {
-            if (state[s] != FREE && target[s] == targetIndex) {
+            if (state[s] == PENDING && target[s] == targetIndex) {
+                return s;
+            }
+        }
+        return NONE;
+    }
+
+    /** The other slot of {@code slot}'s (target, seq), which holds the probe before or after it, or {@link #NONE}. */
+    int sibling(int slot) {
+        int seq = seq(slot);
+        for (int s = seq; s != NONE; s = next[s]) {
+            if (s != slot && state[s] != FREE && target[s] == target[slot]) {
                 return s;
             }
         }
@@ -77,21 +88,29 @@ final class ProbeSlots {
     }
 
     /**
-     * The slot for a probe to {@code targetIndex} carrying its own {@code seq}: its earlier one's, else slot
-     * {@code seq} while no other target's probe is or was there, else a new extra slot chained behind it.
+     * The slot for a probe to {@code targetIndex} carrying its own {@code seq}, none of whose probes is in flight:
+     * slot {@code seq} while no probe is or was there; else one of the (at most two) slots of this (target, seq),
+     * never the one of the latest probe while only one exists; else a new extra slot chained behind slot {@code seq}.
+     * The latest ended probe of a (target, seq) keeps its slot, so its late reply is told from the next one's answer
+     * by its payload.
      */
     int claim(int targetIndex, int seq) {
-        int s = find(targetIndex, seq);
-        if (s != NONE) {
-            return s;
+        int first = NONE;
+        for (int s = seq; s != NONE; s = next[s]) {
+            if (state[s] != FREE && target[s] == targetIndex) {
+                if (first != NONE) {
+                    return number[s] < number[first] ? s : first; // two: the older one's record goes
+                }
+                first = s;
+            }
         }
-        if (state[seq] == FREE) {
+        if (first == NONE && state[seq] == FREE) {
             return seq;
         }
         if (SLOTS + extras == state.length) {
             grow();
         }
-        s = SLOTS + extras;
+        int s = SLOTS + extras;
         extraSeq[extras++] = seq;
         next[s] = next[seq];
         next[seq] = s;

@@ -138,6 +138,47 @@ class EngineOwnSequenceTest {
     }
 
     @Test
+    void aLateReplyAfterItsSeqWentAgainToItsTargetIsLateNotTheNextProbesCorruptedAnswer() throws Exception {
+        FakeNet net = new FakeNet();
+        List<Send> log = new ArrayList<>();
+        // size 0 is answered after its 100 ms timeout, at 150 ms, while size 8 (sent at its loss) is in flight
+        net.peer = (s, icmp, dst, now) -> {
+            log.add(new Send(dst, Wire.seq(icmp), icmp.length - 8, now));
+            long delay = icmp.length == 8 ? 150 * MS : 100 * MS;
+            s.deliver(now + delay, Wire.delivered(s, dst, dst, 64, Wire.reply(icmp, false)), dst, 64);
+        };
+        ProbeTarget a = net.engine.add(A, TargetPlan.explicit());
+        long start = net.clock.now;
+        net.engine.probe(a, spec(0, 100), 1, 5);
+        net.engine.probe(a, spec(8, 1000), 2, 5);
+        net.run();
+        assertEquals(List.of(new Send(A, 5, 0, start), new Send(A, 5, 8, start + 100 * MS)), log);
+        List<ProbeEvent.Late> late = net.events(ProbeEvent.Late.class);
+        assertEquals(1, late.size(), net.events.toString());
+        assertEquals(1, late.get(0).probe().tag());
+        assertEquals(150 * MS, late.get(0).rttNanos());
+        assertTrue(net.events(ProbeEvent.Corrupted.class).isEmpty(), net.events.toString());
+        List<ProbeEvent.Answered> answers = net.events(ProbeEvent.Answered.class);
+        assertEquals(List.of(2), answers.stream().map(x -> x.probe().tag()).toList());
+        assertEquals(100 * MS, answers.get(0).rttNanos());
+    }
+
+    @Test
+    void aSeqSentManyTimesToOneTargetKeepsTwoSlotsAndEveryProbeEndsItsOwnWay() throws Exception {
+        FakeNet net = new FakeNet();
+        List<Send> log = new ArrayList<>();
+        net.peer = answering(log, Map.of(A, MS));
+        ProbeTarget a = net.engine.add(A, TargetPlan.explicit());
+        for (int i = 0; i < 50; i++) {
+            net.engine.probe(a, spec(i, 1000), i + 1, 3);
+        }
+        net.run();
+        assertEquals(50, log.size());
+        assertTrue(log.stream().allMatch(x -> x.seq() == 3), log.toString());
+        assertEquals(50, net.events(ProbeEvent.Answered.class).size(), net.events.toString());
+    }
+
+    @Test
     void anErrorQuotingASharedSeqFailsTheProbeToTheQuotedTarget() throws Exception {
         FakeNet net = new FakeNet();
         InetAddress me = ip("198.51.100.254");
