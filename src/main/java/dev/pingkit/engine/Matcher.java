@@ -13,7 +13,7 @@ import java.util.List;
  *
  * <p>A reply of the probes' own reply type (echo 0/129, timestamp 14, information 16, address mask 18, extended
  * echo 43/161) belongs to the probe of (its source, the socket's identifier, its sequence number): the table's
- * slot of that sequence number, or one chained behind it when two targets share it; an ICMP error (a raw
+ * slot of that sequence number, or an extra one when two targets share it; an ICMP error (a raw
  * socket's packet, or a datagram socket's error-queue report) when the query it quotes is of the probes' type and
  * carries our identifier, that sequence number and that target as destination. An extended echo's sequence number is byte 6 alone, and its reply with a non-zero
  * code (RFC 8335's No Such Interface...) fails the probe as an error does. A query with no identifier and sequence
@@ -91,31 +91,47 @@ final class Matcher {
     /**
      * The slot of the probe on this family's socket that carried {@code seq} to the target {@code how} names, or
      * {@link ProbeSlots#NONE}: the one in flight if there is one, else the latest that ended. Slot {@code seq}
-     * first; only a sequence number shared by two targets, or sent again to one, has a chain.
+     * first; only a sequence number shared by two targets, or sent again to one, has extra slots to look up.
      */
     private int slot(int seq, FamilyState fs, int how) {
         if (seq < 0) {
             return ProbeSlots.NONE;
         }
         int ended = ProbeSlots.NONE;
-        for (int s = seq; s != ProbeSlots.NONE; s = slots.next[s]) {
-            if (slots.state[s] == ProbeSlots.FREE) {
+        if (slots.state[seq] != ProbeSlots.FREE && isFor(targets.get(slots.target[seq]), fs, how)) {
+            if (slots.state[seq] == ProbeSlots.PENDING || !slots.shared[seq]) {
+                return seq; // the common case: one probe under this seq
+            }
+            ended = seq;
+        }
+        if (!slots.shared[seq]) {
+            return ended;
+        }
+        // Extra slots of this seq (several targets share it, or it went again to one): by the address named.
+        int k = ProbeSlots.key(seq, how == QUOTING_TARGET
+                ? ProbeSlots.addressHash(in.data(), reader.quotedDestinationOffset(), reader.quotedAddressLength())
+                : ProbeSlots.addressHash(in.sourceBytes(), 0, in.family().addressLength()));
+        for (int p = slots.first(k), s; (s = slots.at(p, k)) != -2; p = slots.after(p)) {
+            if (s == ProbeSlots.NONE || slots.seq(s) != seq || slots.state[s] == ProbeSlots.FREE
+                    || !isFor(targets.get(slots.target[s]), fs, how)) {
                 continue;
             }
-            TargetState t = targets.get(slots.target[s]);
-            if (t.family == fs && (how == QUOTING_TARGET
-                    ? reader.quotedDestinationEquals(t.address)
-                    || t.alsoFrom != null && reader.quotedDestinationEquals(t.alsoFrom)
-                    : how == FROM_TARGET && fs.anySource || in.sourceIs(t.address)
-                    || t.alsoFrom != null && in.sourceIs(t.alsoFrom))) {
-                if (slots.state[s] == ProbeSlots.PENDING) {
-                    return s;
-                }
-                // ended: a duplicate or a late reply; of a (target, seq) sent twice, the latest probe's
-                ended = ended == ProbeSlots.NONE || slots.number[s] > slots.number[ended] ? s : ended;
+            if (slots.state[s] == ProbeSlots.PENDING) {
+                return s;
             }
+            // ended: a duplicate or a late reply; of a (target, seq) sent twice, the latest probe's
+            ended = ended == ProbeSlots.NONE || slots.number[s] > slots.number[ended] ? s : ended;
         }
         return ended;
+    }
+
+    /** True when the message names {@code t} as {@code how} says, on {@code t}'s family's socket. */
+    private boolean isFor(TargetState t, FamilyState fs, int how) {
+        return t.family == fs && (how == QUOTING_TARGET
+                ? reader.quotedDestinationEquals(t.address)
+                || t.alsoFrom != null && reader.quotedDestinationEquals(t.alsoFrom)
+                : how == FROM_TARGET && fs.anySource || in.sourceIs(t.address)
+                || t.alsoFrom != null && in.sourceIs(t.alsoFrom));
     }
 
     private void reply(int slot, TargetState t, FamilyState fs) {
@@ -123,10 +139,10 @@ final class Matcher {
         boolean checksumOk = fs.wireFamily == 6 || reader.checksumValid();
         // Only an echo reply gives the request's data back; a timestamp or PROBE reply carries its own fields.
         int wrong = fs.comparesPayload ? reader.firstPayloadDifference(payload) : -1;
-        if (wrong >= 0 && (slot >= ProbeSlots.SLOTS || slots.next[slot] != ProbeSlots.NONE)) {
+        if (wrong >= 0 && slots.shared[slots.seq(slot)]) {
             // The same (target, id, seq) went out again (sizes at one seq): a reply with the earlier probe's data is
             // that probe's late reply, not a corrupted answer to the one now in flight.
-            int before = slots.sibling(slot);
+            int before = slots.sibling(slot, ProbeSlots.addressHash(t.address, 0, t.address.length));
             if (before != ProbeSlots.NONE && reader.firstPayloadDifference(slots.spec[before].payloadBytes()) < 0) {
                 slot = before;
                 payload = slots.spec[slot].payloadBytes();

@@ -43,7 +43,8 @@ final class ProbeLifecycle {
 
     /** True when a probe to {@code t} carrying {@code seq} is in flight. */
     boolean inFlight(TargetState t, int seq) {
-        return slots.pending(t.handle.index(), seq) != ProbeSlots.NONE;
+        return slots.pending(t.handle.index(), ProbeSlots.addressHash(t.address, 0, t.address.length), seq)
+                != ProbeSlots.NONE;
     }
 
     /** True when the counter's pending or ended probe {@code seq} was answered (its slot's state). */

@@ -91,7 +91,7 @@ final class ProbeSender {
             slot = seq;
         } else {
             seq = ownSeq;
-            slot = probes.slots.claim(t.handle.index(), seq);
+            slot = probes.slots.claim(t.handle.index(), ProbeSlots.addressHash(t.address, 0, t.address.length), seq);
         }
         int ttl = spec.ttl() >= 0 ? spec.ttl() : fs.baseTtl;
         if (ttl != fs.ttl) {

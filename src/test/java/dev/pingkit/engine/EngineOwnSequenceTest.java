@@ -203,6 +203,26 @@ class EngineOwnSequenceTest {
     }
 
     @Test
+    void aThousandTargetsSharingOneSeqEachGetTheirOwnAnswer() throws Exception {
+        FakeNet net = new FakeNet();
+        net.peer = FakeNet.answering(3 * MS);
+        List<ProbeTarget> ts = new ArrayList<>();
+        for (int i = 0; i < 1024; i++) {
+            ProbeTarget t = net.engine.add(FakeNet.sweep(i), TargetPlan.explicit());
+            net.engine.probe(t, spec(56, 1000), i + 1, 42);
+            ts.add(t);
+        }
+        net.run();
+        List<ProbeEvent.Answered> answers = net.events(ProbeEvent.Answered.class);
+        assertEquals(1024, answers.size(), net.events(ProbeEvent.Stray.class).toString());
+        for (ProbeEvent.Answered x : answers) {
+            assertEquals(42, x.probe().seq());
+            assertEquals(ts.get(x.probe().tag() - 1), x.probe().target());
+            assertEquals(x.probe().target().address(), x.from());
+        }
+    }
+
+    @Test
     void aSeqOutsideTheFamilysRangeIsAOneLineError() throws Exception {
         FakeNet net = new FakeNet();
         ProbeTarget a = net.engine.add(A, TargetPlan.explicit());
