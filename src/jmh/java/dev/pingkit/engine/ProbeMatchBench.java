@@ -16,10 +16,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Matching a reply against the engine's probe table with all 65 536 slots sent, the way the engine's {@code Matcher}
- * does: reset the reader, check type and id, look the sequence up, verify checksum and payload, take the send time,
- * mark it answered. Lives in {@code dev.pingkit.ping} because {@link ProbeSlots} is package-private.
- * The sequence walks the slots in a scattered order (an odd multiplier permutes 0..65535) so the table is not
- * read as a prefetch-friendly stream.
+ * does: reset the reader, check type and id, look the sequence up (its slot; extra slots only where a seq is
+ * shared), verify checksum and payload, take the send time, mark it answered. Lives in {@code dev.pingkit.engine}
+ * because {@link ProbeSlots} is package-private. The sequence walks the slots in a scattered order (an odd
+ * multiplier permutes 0..65535) so the table is not read as a prefetch-friendly stream.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -76,7 +76,11 @@ public class ProbeMatchBench {
         if (rd.type() != 0 || !rd.valid() || rd.id() != ID) {
             return -1;
         }
+        // as the Matcher: slot seq, and the extra slots' index only for a seq that has some (none here)
         int s = rd.seq();
+        if (probes.state[s] != ProbeSlots.PENDING && probes.shared[s] || probes.target[s] != 0) {
+            return -3;
+        }
         if (probes.state[s] == ProbeSlots.FREE || !rd.checksumValid()
                 || rd.firstPayloadDifference(probes.spec[s].payloadBytes()) >= 0) {
             return -2;

@@ -5,25 +5,18 @@ import dev.pingkit.packet.EchoPayload;
 import dev.pingkit.engine.AddressBlock;
 import dev.pingkit.engine.Hosts;
 import dev.pingkit.packet.Addresses;
-import dev.pingkit.engine.Engine;
 import dev.pingkit.engine.EngineFactory;
 import dev.pingkit.engine.EngineOptions;
-import dev.pingkit.engine.ProbeSpec;
 import dev.pingkit.packet.IcmpTypes;
-import dev.pingkit.engine.ProbeTarget;
 import dev.pingkit.engine.Stop;
-import dev.pingkit.engine.TargetPlan;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.stream.IntStream;
+import java.util.function.Consumer;
 
 /**
  * <b>A batch of echo probes built from one {@link Query} by ranges over target, seq, size, TTL and TOS that
@@ -35,11 +28,12 @@ import java.util.stream.IntStream;
  * Query.to("127.0.0.1").probes().targets("198.19.0.0/30", "::1").seq(1, 3).sendAll()
  * }</pre>
  * Every call returns a new value. Probes go out in the order {@link #list()} gives: target slowest, then seq,
- * size, TTL and TOS fastest. The engine numbers the probes of a run on the wire itself (one sequence counter per
- * run, from 1, and its own identifier), so a seq range says how many probes there are and in which order;
- * {@link Results} holds each request as it went out. A batch sends echo requests, or the timestamp, information or
- * address mask requests a query's type asks for (each answered by its own reply type); forced checksums, other types
- * and codes are for {@link Query#send()}.
+ * size, TTL and TOS fastest. A seq the user set (a seq range, {@link #seqs}, or an echo's seq other than the
+ * default 1) goes on the wire as set, for every shape; a probe whose (target, seq) is still in flight (sizes at one
+ * seq) goes once that one ended. Where no seq was set the engine numbers the probes 1, 2, ... in send order.
+ * {@link Results} holds each request as it went out and {@link Results#numbering()} says whose numbers they were.
+ * A batch sends echo requests, or the timestamp, information or address mask requests a query's type asks for
+ * (each answered by its own reply type), with the echo's forced checksum, type and code.
  */
 public final class Probes {
     /** <b>The most probes one batch sends.</b> */
@@ -49,25 +43,29 @@ public final class Probes {
     /** <b>The least time between two sends of a batch unless {@link #gap} says otherwise: 1 ms.</b> */
     public static final Duration DEFAULT_GAP = Duration.ofMillis(1);
 
+    /** A query's seq unless one was set ({@link Query}'s default): left to the engine to number. */
+    private static final int DEFAULT_SEQ = 1;
+
     private final Query base;
     private final List<InetAddress> targets;
     private final int[] seqs;
+    private final boolean ownSeqs; // the user set the seqs: they go on the wire as set
     private final int[] sizes;
     private final int[] ttls;
     private final int[] tos;
     private final Duration timeout;
     private final Duration gap;
 
-    private Probes(Query base, List<InetAddress> targets, int[] seqs, int[] sizes, int[] ttls, int[] tos,
-                   Duration timeout, Duration gap) {
-        this.base = base;
-        this.targets = List.copyOf(targets);
-        this.seqs = seqs;
-        this.sizes = sizes;
-        this.ttls = ttls;
-        this.tos = tos;
-        this.timeout = timeout;
-        this.gap = gap;
+    private Probes(Copy c) {
+        this.base = c.base;
+        this.targets = List.copyOf(c.targets);
+        this.seqs = c.seqs;
+        this.ownSeqs = c.ownSeqs;
+        this.sizes = c.sizes;
+        this.ttls = c.ttls;
+        this.tos = c.tos;
+        this.timeout = c.timeout;
+        this.gap = c.gap;
         long n = (long) targets.size() * seqs.length * sizes.length * ttls.length * tos.length;
         if (n > MAX_PROBES) {
             throw new IllegalArgumentException("a batch must be at most " + MAX_PROBES + " probes, got " + n + " ("
@@ -76,35 +74,53 @@ public final class Probes {
         }
     }
 
+    /** The fields of a batch while a wither changes one: the idiom of every value with more than a few fields. */
+    private static final class Copy {
+        Query base;
+        List<InetAddress> targets;
+        int[] seqs;
+        boolean ownSeqs;
+        int[] sizes;
+        int[] ttls;
+        int[] tos;
+        Duration timeout;
+        Duration gap;
+
+        Copy(Query echo) {
+            base = echo;
+            targets = List.of(echo.target());
+            seqs = new int[] {echo.seq()};
+            ownSeqs = echo.seq() != DEFAULT_SEQ;
+            sizes = new int[] {echo.payloadLength()};
+            ttls = new int[] {echo.ttl()};
+            tos = new int[] {echo.tos()};
+            timeout = DEFAULT_TIMEOUT;
+            gap = DEFAULT_GAP;
+        }
+
+        Copy(Probes p) {
+            base = p.base;
+            targets = p.targets;
+            seqs = p.seqs;
+            ownSeqs = p.ownSeqs;
+            sizes = p.sizes;
+            ttls = p.ttls;
+            tos = p.tos;
+            timeout = p.timeout;
+            gap = p.gap;
+        }
+    }
+
+    /** A copy of this batch with {@code change} applied (each wither checks its own argument first). */
+    private Probes with(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return new Probes(c);
+    }
+
     /** <b>A batch of just {@code echo}: what {@code Query.probes()} gives.</b> */
     public static Probes of(Query echo) {
-        return new Probes(echo, List.of(echo.target()), new int[] {echo.seq()}, new int[] {echo.payloadLength()},
-                new int[] {echo.ttl()}, new int[] {echo.tos()}, DEFAULT_TIMEOUT, DEFAULT_GAP);
-    }
-
-    private static int[] range(String field, int from, int to, int step, int min, int max) {
-        if (step <= 0) {
-            throw new IllegalArgumentException(field + " step must be 1 or more, got " + step);
-        }
-        if (from < min || from > max || to < min || to > max) {
-            throw new IllegalArgumentException(field + " must be " + min + ".." + max + ", got " + from + ".." + to);
-        }
-        if (to < from) {
-            throw new IllegalArgumentException(field + " range must go up, got " + from + ".." + to);
-        }
-        return IntStream.iterate(from, v -> v <= to, v -> v + step).toArray();
-    }
-
-    private static int[] values(String field, int[] vs, int min, int max) {
-        if (vs.length == 0) {
-            throw new IllegalArgumentException(field + " needs at least one value");
-        }
-        for (int v : vs) {
-            if (v < min || v > max) {
-                throw new IllegalArgumentException(field + " must be " + min + ".." + max + ", got " + v);
-            }
-        }
-        return vs.clone();
+        return new Probes(new Copy(Objects.requireNonNull(echo, "echo")));
     }
 
     private int maxSize() {
@@ -114,32 +130,53 @@ public final class Probes {
 
     /** <b>Sequence numbers {@code from..to}: that many probes per combination of the other ranges.</b> */
     public Probes seq(int from, int to) {
-        return new Probes(base, targets, range("seq", from, to, 1, 0, 65535), sizes, ttls, tos, timeout, gap);
+        int[] v = Axis.range("seq", from, to, 1, 0, 65535);
+        return with(c -> {
+            c.seqs = v;
+            c.ownSeqs = true;
+        });
+    }
+
+    /**
+     * <b>These sequence numbers, in this order</b> (jumps and repeats as given): {@code seqs(1, 5, 5, 9)}. A seq
+     * repeated to one target goes out once the probe before it with that seq has ended.
+     */
+    public Probes seqs(int... seqs) {
+        int[] v = Axis.values("seq", seqs, 0, 65535);
+        return with(c -> {
+            c.seqs = v;
+            c.ownSeqs = true;
+        });
     }
 
     /** <b>Payload sizes {@code from, from+step, ... <= to}, filled as {@link Query#size(int)} fills them.</b> */
     public Probes size(int from, int to, int step) {
-        return new Probes(base, targets, seqs, range("size", from, to, step, 0, maxSize()), ttls, tos, timeout, gap);
+        int[] v = Axis.range("size", from, to, step, 0, maxSize());
+        return with(c -> c.sizes = v);
     }
 
     /** <b>These payload sizes.</b> */
     public Probes sizes(int... sizes) {
-        return new Probes(base, targets, seqs, values("size", sizes, 0, maxSize()), ttls, tos, timeout, gap);
+        int[] v = Axis.values("size", sizes, 0, maxSize());
+        return with(c -> c.sizes = v);
     }
 
     /** <b>TTLs / hop limits {@code from..to} (1..255).</b> */
     public Probes ttl(int from, int to) {
-        return new Probes(base, targets, seqs, sizes, range("ttl", from, to, 1, 1, 255), tos, timeout, gap);
+        int[] v = Axis.range("ttl", from, to, 1, 1, 255);
+        return with(c -> c.ttls = v);
     }
 
     /** <b>These TTLs / hop limits.</b> */
     public Probes ttls(int... ttls) {
-        return new Probes(base, targets, seqs, sizes, values("ttl", ttls, 1, 255), tos, timeout, gap);
+        int[] v = Axis.values("ttl", ttls, 1, 255);
+        return with(c -> c.ttls = v);
     }
 
     /** <b>These TOS / traffic class values (0..255).</b> */
     public Probes tos(int... tos) {
-        return new Probes(base, targets, seqs, sizes, ttls, values("tos", tos, 0, 255), timeout, gap);
+        int[] v = Axis.values("tos", tos, 0, 255);
+        return with(c -> c.tos = v);
     }
 
     /**
@@ -163,7 +200,7 @@ public final class Probes {
             }
             all.addAll(block);
         }
-        return new Probes(base, all, seqs, sizes, ttls, tos, timeout, gap);
+        return with(c -> c.targets = all);
     }
 
     /** <b>How long each probe waits for an answer before it counts as lost.</b> */
@@ -172,7 +209,7 @@ public final class Probes {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
-        return new Probes(base, targets, seqs, sizes, ttls, tos, timeout, gap);
+        return with(c -> c.timeout = timeout);
     }
 
     /** <b>The least time between two sends (0 for as fast as the engine goes).</b> */
@@ -181,7 +218,7 @@ public final class Probes {
         if (gap.isNegative()) {
             throw new IllegalArgumentException("gap must be 0 or more, got " + gap);
         }
-        return new Probes(base, targets, seqs, sizes, ttls, tos, timeout, gap);
+        return with(c -> c.gap = gap);
     }
 
     /** <b>Every probe of the batch as an {@link Query}, in send order.</b> */
@@ -222,11 +259,11 @@ public final class Probes {
     /**
      * <b>Sends every probe in one engine run (one socket per family) and waits until each has ended: answered,
      * corrupted, an ICMP error, or lost at its timeout.</b> The probes go out as asked: with the echo's identifier
-     * (a raw socket's; a datagram socket's kernel writes its own; where none was set, one the engine chooses), its
-     * sequence numbers when they count up by one in
-     * send order, its forced checksum (IPv4), type and code. Where the sequence numbers repeat or jump (a size range
-     * at one seq, several targets) the engine numbers the batch 1, 2, ... in send order instead;
-     * {@link Results#numbering()} says which happened.
+     * (a raw socket's; a datagram socket's kernel writes its own; where none was set, one the engine chooses), the
+     * seqs set (several targets may share one; a seq repeated to one target waits for the probe before it with that
+     * seq to end, so sizes at one seq take a round trip each), its forced checksum (IPv4), type and code. Where no
+     * seq was set the engine numbers the batch 1, 2, ... in send order; {@link Results#numbering()} says which
+     * happened.
      *
      * @throws IOException              if no ICMP socket can be opened (the message says how to get permission)
      * @throws IllegalArgumentException if the checksum is forced on ICMPv6 (the kernel writes it)
@@ -275,72 +312,7 @@ public final class Probes {
             throw new IllegalArgumentException("checksum cannot be forced over an ICMPv6 socket (the kernel computes"
                     + " it), got 0x" + Integer.toHexString(base.checksum()));
         }
-        List<Query> probes = list();
-        Map<Integer, Query> sent = new HashMap<>();
-        long[] sentAt = new long[probes.size()];
-        ProbeResult[] results = new ProbeResult[probes.size()];
-        BatchCollector collector = new BatchCollector(probes, sent, sentAt, results);
-        // An echo whose id nobody set carries the process id: there the engine chooses, one no other run of this
-        // process holds (two runs sharing one would take each other's replies), and the results say so.
-        boolean defaultId = base.id() == (int) (ProcessHandle.current().pid() & 0xffff);
-        options = defaultId ? options.gap(gap) : options.gap(gap).identifier(base.id());
-        if (base.type() != (base.family() == 6 ? 128 : 8) || base.code() != 0) {
-            options = options.request(base.type(), base.code());
-        }
-        if (base.source().isPresent()) {
-            options = options.source(base.source().get());
-        }
-        String seqNote = Numbering.seqNote(probes);
-        String idNote = "";
-        try (Engine engine = engines.open(options)) {
-            if (seqNote.isEmpty() && !probes.isEmpty()) {
-                engine.firstSequence(probes.get(0).seq());
-            }
-            Map<InetAddress, ProbeTarget> byAddress = new LinkedHashMap<>();
-            Runnable hook = engine::stop;
-            stop.onStop(hook);
-            try {
-                if (!stop.stopped()) {
-                    queue(engine, probes, byAddress);
-                    engine.run(collector);
-                }
-            } catch (IllegalStateException e) {
-                if (!stop.stopped()) {
-                    throw e;
-                }
-                // stopped while the probes were queued: the engine took no more
-            } finally {
-                stop.forget(hook);
-            }
-            for (InetAddress t : byAddress.keySet()) {
-                int carried = engine.identifier(t);
-                if (carried >= 0 && !engine.raw(t) && carried != base.id()) {
-                    idNote = "id " + carried + " chosen by the kernel (a datagram socket writes its own), not "
-                            + base.id();
-                } else if (carried >= 0 && engine.raw(t) && defaultId) {
-                    idNote = "id " + carried + " chosen by the engine (none was set)";
-                }
-            }
-        }
-        String note = String.join("; ", java.util.stream.Stream.of(idNote, seqNote).filter(n -> !n.isEmpty())
-                .toList());
-        return Results.of(Arrays.stream(results).filter(Objects::nonNull).toList()).numbered(note);
-    }
-
-    /** Every probe of the batch, explicit probes of the engine's targets (one per address), in send order. */
-    private void queue(Engine engine, List<Query> probes, Map<InetAddress, ProbeTarget> byAddress)
-            throws IOException {
-        for (int i = 0; i < probes.size(); i++) {
-            Query p = probes.get(i);
-            ProbeTarget t = byAddress.get(p.target());
-            if (t == null) {
-                t = engine.add(p.target(), TargetPlan.explicit());
-                byAddress.put(p.target(), t);
-            }
-            ProbeSpec spec = ProbeSpec.DEFAULT.payload(p.payload()).ttl(p.hasTtl() ? p.ttl() : -1)
-                    .tos(p.hasTos() ? p.tos() : -1).timeout(timeout);
-            engine.probe(t, base.checksumForced() ? spec.checksum(base.checksum()) : spec, i + 1);
-        }
+        return new BatchRun(base, list(), ownSeqs, timeout).send(options.gap(gap), stop, engines);
     }
 
     /** <b>One line: {@code Probes: 8 to 198.51.100.2 size 0..1400 step 200}.</b> */
@@ -348,47 +320,23 @@ public final class Probes {
     public String toString() {
         StringBuilder sb = new StringBuilder("Probes: ").append(count()).append(" to ");
         sb.append(targets.size() == 1 ? Addresses.text(targets.get(0)) : targets.size() + " targets");
-        axis(sb, "seq", seqs);
-        axis(sb, "size", sizes);
-        axis(sb, "ttl", ttls);
-        axis(sb, "tos", tos);
+        Axis.describe(sb, "seq", seqs);
+        Axis.describe(sb, "size", sizes);
+        Axis.describe(sb, "ttl", ttls);
+        Axis.describe(sb, "tos", tos);
         return sb.toString();
-    }
-
-    private static void axis(StringBuilder sb, String name, int[] v) {
-        if (v.length == 1) {
-            return; // a single value is the echo's own, shown by the echo
-        }
-        sb.append(' ').append(name).append(' ');
-        if (v.length > 2 && isArithmetic(v)) {
-            sb.append(v[0]).append("..").append(v[v.length - 1]);
-            if (v[1] - v[0] != 1) {
-                sb.append(" step ").append(v[1] - v[0]);
-            }
-        } else {
-            sb.append(Arrays.toString(v).replace(" ", ""));
-        }
-    }
-
-    private static boolean isArithmetic(int[] v) {
-        for (int i = 2; i < v.length; i++) {
-            if (v[i] - v[i - 1] != v[1] - v[0]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Probes p && base.equals(p.base) && targets.equals(p.targets) && Arrays.equals(seqs, p.seqs)
-                && Arrays.equals(sizes, p.sizes) && Arrays.equals(ttls, p.ttls) && Arrays.equals(tos, p.tos)
+                && ownSeqs == p.ownSeqs && Arrays.equals(sizes, p.sizes) && Arrays.equals(ttls, p.ttls) && Arrays.equals(tos, p.tos)
                 && timeout.equals(p.timeout) && gap.equals(p.gap);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(base, targets, Arrays.hashCode(seqs), Arrays.hashCode(sizes), Arrays.hashCode(ttls),
+        return Objects.hash(base, targets, Arrays.hashCode(seqs), ownSeqs, Arrays.hashCode(sizes), Arrays.hashCode(ttls),
                 Arrays.hashCode(tos), timeout, gap);
     }
 }

@@ -46,7 +46,7 @@ public final class Results {
 
     /**
      * <b>Whose identifiers and sequence numbers went on the wire:</b> {@code as asked}, or what the engine or the
-     * kernel chose instead and why ({@code seq by the engine, 1..8 in send order: seq 1 repeats to 198.51.100.2}).
+     * kernel chose instead and why ({@code seq by the engine, 1..8 in send order (no seq was set)}).
      * The requests in {@link #all()} always carry the numbers the wire carried.
      */
     public String numbering() {
@@ -135,7 +135,9 @@ public final class Results {
 
     /**
      * <b>Per value of the field {@code group}: probes sent, lost (no reply), and the RTT's min, median, p90 and max
-     * in milliseconds.</b> Medians and p90 are nearest-rank over the answered probes.
+     * in milliseconds.</b> Medians and p90 are nearest-rank over the answered probes. A router's time exceeded
+     * (a trace's hop answering) is no loss: where the results hold one, a {@code hop} column after {@code sent}
+     * counts them and their RTTs join the figures.
      */
     public Table stats(String group) {
         return ResultsTables.stats(probes, group);

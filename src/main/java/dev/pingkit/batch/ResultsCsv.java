@@ -120,7 +120,7 @@ final class ResultsCsv {
             }
         }
         if (status == null) {
-            throw new IllegalArgumentException("status must be answered, corrupted, error, lost or send-failed, got " + v.get(6));
+            throw new IllegalArgumentException("status must be " + statusWords() + ", got " + v.get(6));
         }
         InetAddress from = v.get(7).isEmpty() ? null : address("from", v.get(7));
         long rtt = v.get(8).isEmpty() ? -1 : rttNanos(v.get(8));
@@ -184,5 +184,14 @@ final class ResultsCsv {
         } catch (NumberFormatException x) {
             throw new IllegalArgumentException(field + " must be a number, got " + s);
         }
+    }
+
+    // From the enum itself, so a status added later (captured was) is never missing from the error.
+    private static String statusWords() {
+        List<String> words = new ArrayList<>();
+        for (ProbeResult.Status s : ProbeResult.Status.values()) {
+            words.add(s.word());
+        }
+        return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
     }
 }

@@ -15,15 +15,30 @@ final class ResultsTables {
 
     static Table byFunctions(List<ProbeResult> probes, Function<ProbeResult, ?> row, Function<ProbeResult, ?> column,
                              Function<ProbeResult, ?> value, String rowName) {
-        Map<Object, Map<Object, Object>> cells = new LinkedHashMap<>();
+        // make_table's rule: when several probes fall in one cell, the last one's value shows
+        return grid(probes, row, column, value, rowName, in -> in.get(in.size() - 1));
+    }
+
+    static Table byFields(List<ProbeResult> probes, String row, String column, String value,
+                          CellStatistic statistic) {
+        for (String f : List.of(row, column, value)) {
+            checkField(f);
+        }
+        return grid(probes, p -> p.field(row), p -> p.field(column), p -> p.field(value), row, statistic::apply);
+    }
+
+    /** Rows by {@code row}, columns by {@code column}, each cell what {@code cell} makes of its probes' values. */
+    private static Table grid(List<ProbeResult> probes, Function<ProbeResult, ?> row, Function<ProbeResult, ?> column,
+                              Function<ProbeResult, ?> value, String rowName, Function<List<Object>, ?> cell) {
+        Map<Object, Map<Object, List<Object>>> cells = new LinkedHashMap<>();
         List<Object> columns = new ArrayList<>();
         for (ProbeResult p : probes) {
-            Object r = row.apply(p);
             Object c = column.apply(p);
             if (!columns.contains(c)) {
                 columns.add(c);
             }
-            cells.computeIfAbsent(r, k -> new LinkedHashMap<>()).put(c, value.apply(p));
+            cells.computeIfAbsent(row.apply(p), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(c, k -> new ArrayList<>()).add(value.apply(p));
         }
         List<Object> rows = new ArrayList<>(cells.keySet());
         sortIfNumeric(rows);
@@ -36,41 +51,8 @@ final class ResultsTables {
             List<String> line = new ArrayList<>();
             line.add(Table.cell(r));
             for (Object c : columns) {
-                line.add(Table.cell(cells.get(r).get(c)));
-            }
-            lines.add(line);
-        }
-        return new Table(header, lines);
-    }
-
-    static Table byFields(List<ProbeResult> probes, String row, String column, String value,
-                          CellStatistic statistic) {
-        for (String f : List.of(row, column, value)) {
-            checkField(f);
-        }
-        Map<Object, Map<Object, List<Object>>> cells = new LinkedHashMap<>();
-        List<Object> columns = new ArrayList<>();
-        for (ProbeResult p : probes) {
-            Object c = p.field(column);
-            if (!columns.contains(c)) {
-                columns.add(c);
-            }
-            cells.computeIfAbsent(p.field(row), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(c, k -> new ArrayList<>()).add(p.field(value));
-        }
-        List<Object> rows = new ArrayList<>(cells.keySet());
-        sortIfNumeric(rows);
-        sortIfNumeric(columns);
-        List<String> header = new ArrayList<>();
-        header.add(row);
-        columns.forEach(c -> header.add(Table.cell(c)));
-        List<List<String>> lines = new ArrayList<>();
-        for (Object r : rows) {
-            List<String> line = new ArrayList<>();
-            line.add(Table.cell(r));
-            for (Object c : columns) {
                 List<Object> in = cells.get(r).get(c);
-                line.add(Table.cell(in == null ? null : statistic.apply(in)));
+                line.add(Table.cell(in == null ? null : cell.apply(in)));
             }
             lines.add(line);
         }
@@ -85,17 +67,40 @@ final class ResultsTables {
         }
         List<Object> keys = new ArrayList<>(groups.keySet());
         sortIfNumeric(keys);
+        // The hop column only where a trace's rows are among the results: other tables read as they always did.
+        boolean hops = probes.stream().anyMatch(ResultsTables::hopAnswer);
         List<List<String>> rows = new ArrayList<>();
         for (Object k : keys) {
             List<ProbeResult> g = groups.get(k);
-            long[] rtt = g.stream().filter(ProbeResult::answered).mapToLong(ProbeResult::rttNanos).sorted().toArray();
-            // a captured message was never a probe: it is counted, never lost
-            long lost = g.stream().filter(p -> !p.answered() && p.status() != ProbeResult.Status.CAPTURED).count();
-            rows.add(List.of(Table.cell(k), String.valueOf(g.size()), String.valueOf(lost),
-                    String.format(Locale.ROOT, "%.0f%%", 100.0 * lost / g.size()),
+            long[] rtt = g.stream().filter(p -> p.answered() || hopAnswer(p) && p.rttNanos() >= 0)
+                    .mapToLong(ProbeResult::rttNanos).sorted().toArray();
+            long hop = g.stream().filter(ResultsTables::hopAnswer).count();
+            // a captured message was never a probe, and a hop's time exceeded answers a trace's: neither is lost
+            long lost = g.stream().filter(p -> !p.answered() && p.status() != ProbeResult.Status.CAPTURED
+                    && !hopAnswer(p)).count();
+            List<String> row = new ArrayList<>(List.of(Table.cell(k), String.valueOf(g.size())));
+            if (hops) {
+                row.add(String.valueOf(hop));
+            }
+            row.addAll(List.of(String.valueOf(lost), String.format(Locale.ROOT, "%.0f%%", 100.0 * lost / g.size()),
                     ms(rtt, 0), ms(rtt, 50), ms(rtt, 90), ms(rtt, 100)));
+            rows.add(row);
         }
-        return new Table(List.of(group, "sent", "lost", "loss", "min", "median", "p90", "max"), rows);
+        List<String> header = new ArrayList<>(List.of(group, "sent"));
+        if (hops) {
+            header.add(HOP_COLUMN);
+        }
+        header.addAll(List.of("lost", "loss", "min", "median", "p90", "max"));
+        return new Table(header, rows);
+    }
+
+    /** The column of {@link #stats} counting time exceeded from a router: a trace's hop answering its probe. */
+    static final String HOP_COLUMN = "hop";
+
+    /** True when a router's time exceeded ended the probe: in a trace, that hop's answer. */
+    static boolean hopAnswer(ProbeResult p) {
+        return p.status() == ProbeResult.Status.ERROR
+                && p.replyType() == (p.request().family() == 6 ? 3 : 11); // RFC 4443's and RFC 792's time exceeded
     }
 
     static void checkField(String f) {

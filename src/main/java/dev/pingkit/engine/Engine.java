@@ -53,7 +53,8 @@ import java.util.Objects;
  * A raw socket's probes carry one identifier per engine, unique among the engines of this process (or the one the
  * options fix), and the kernel filter lets through only echo replies with it and ICMP errors; a datagram socket's
  * carry the kernel's. One sequence counter runs over the whole run, so while a probe is in flight no other probe
- * of the process carries its (id, seq).
+ * of the process carries its (id, seq); a probe may carry its own seq instead ({@link #probe(ProbeTarget,
+ * ProbeSpec, int, int)}), kept apart by (target, id, seq).
  *
  * <p><b>Matching</b> (one place, for every front end): an echo reply is a probe's when its identifier is the
  * socket's, the probe table holds its sequence number and its source is that probe's target (loopback for a
@@ -184,6 +185,33 @@ public final class Engine implements AutoCloseable {
      * @throws IllegalStateException    if the engine is stopped or closed, or its run has returned
      */
     public void probe(ProbeTarget target, ProbeSpec spec, int tag) {
+        queue(target, spec, tag, -1);
+    }
+
+    /**
+     * <b>As {@link #probe(ProbeTarget, ProbeSpec, int)}, the probe carrying sequence number {@code seq} instead of
+     * the run's counter's next</b>: the table keeps probes apart by (target, identifier, seq), so several targets
+     * may carry one seq at once. While a probe to {@code target} with this seq is in flight, this one waits and
+     * goes once that one ended (answered, failed or lost), before the other explicit probes: a reply must name
+     * one probe, and several sizes at one seq mean each to go out under it. A reply to the earlier one that comes
+     * after it ended is that probe's late reply when it carries that probe's data (a probe of the same data cannot
+     * be told apart on the wire). Thread-safe.
+     *
+     * @throws IllegalArgumentException if {@code seq} is not 0..65535 (0..255 for extended echo, whose sequence
+     *                                  number is 8 bits), the target is not of this engine, or the payload does
+     *                                  not fit IPv4
+     * @throws IllegalStateException    if the engine is stopped or closed, or its run has returned
+     */
+    public void probe(ProbeTarget target, ProbeSpec spec, int tag, int seq) {
+        TargetState t = registry.state(target);
+        if (seq < 0 || seq > t.family.seqMask) {
+            throw new IllegalArgumentException("seq must be 0.." + t.family.seqMask + " for " + target + ", got "
+                    + seq);
+        }
+        queue(target, spec, tag, seq);
+    }
+
+    private void queue(ProbeTarget target, ProbeSpec spec, int tag, int seq) {
         TargetState t = registry.state(target);
         Objects.requireNonNull(spec, "spec");
         TargetRegistry.checkFits(t.family.family, spec);
@@ -192,7 +220,7 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalStateException("the engine's run is over; make a new one for more probes");
             }
         }
-        loop.command(() -> loop.schedule.explicit(t, spec, tag));
+        loop.command(() -> loop.schedule.explicit(t, spec, tag, seq));
     }
 
     /**

@@ -12,10 +12,10 @@ import java.util.List;
  * <b>The one matcher: says which probe of the {@link Engine}'s table a received message is about, and how.</b>
  *
  * <p>A reply of the probes' own reply type (echo 0/129, timestamp 14, information 16, address mask 18, extended
- * echo 43/161) belongs to the probe whose slot holds its sequence number when its identifier is the socket's and
- * its source is that probe's target; an ICMP error (a raw socket's packet, or a datagram socket's error-queue
- * report) when the query it quotes is of the probes' type and carries our identifier, that sequence number and
- * that target as destination. An extended echo's sequence number is byte 6 alone, and its reply with a non-zero
+ * echo 43/161) belongs to the probe of (its source, the socket's identifier, its sequence number): the table's
+ * slot of that sequence number, or an extra one when two targets share it; an ICMP error (a raw
+ * socket's packet, or a datagram socket's error-queue report) when the query it quotes is of the probes' type and
+ * carries our identifier, that sequence number and that target as destination. An extended echo's sequence number is byte 6 alone, and its reply with a non-zero
  * code (RFC 8335's No Such Interface...) fails the probe as an error does. A query with no identifier and sequence
  * number (RFC 4620 node information) is matched by its nonce ({@link FamilyState#nonceSequence}) and source; an
  * error quoting one is left a stray (its quote carries no nonce to match). Decoding reads the reused {@link Inbound} through a
@@ -64,20 +64,16 @@ final class Matcher {
         }
         int type = reader.type();
         if (fs.isReply(type) && reader.valid() && (fs.byNonce || reader.id() == fs.id)) {
-            int seq = fs.byNonce ? fs.nonceSequence(reader) : reader.seq();
-            TargetState t = owner(seq, fs);
-            if (t != null && (fs.anySource || in.sourceIs(t.address)
-                    || t.alsoFrom != null && in.sourceIs(t.alsoFrom))) {
-                reply(seq, t, fs);
+            int slot = slot(fs.byNonce ? fs.nonceSequence(reader) : reader.seq(), fs, FROM_TARGET);
+            if (slot != ProbeSlots.NONE) {
+                reply(slot, targets.get(slots.target[slot]), fs);
                 return;
             }
         } else if (IcmpTypes.isError(fs.wireFamily, type) && reader.quotedType() == fs.request
                 && reader.quotedId() == fs.id) {
-            int seq = reader.quotedSeq();
-            TargetState t = owner(seq, fs);
-            if (t != null && (reader.quotedDestinationEquals(t.address)
-                    || t.alsoFrom != null && reader.quotedDestinationEquals(t.alsoFrom))) {
-                error(seq, fs, type, in.source(), IcmpMessage.from(reader));
+            int slot = slot(reader.quotedSeq(), fs, QUOTING_TARGET);
+            if (slot != ProbeSlots.NONE) {
+                error(slot, fs, type, in.source(), IcmpMessage.from(reader));
                 return;
             }
         }
@@ -86,55 +82,108 @@ final class Matcher {
         }
     }
 
-    /** The target of the probe sent with {@code seq} on this family's socket, or null if none was. */
-    private TargetState owner(int seq, FamilyState fs) {
-        if (seq < 0 || slots.state[seq] == ProbeSlots.FREE) {
-            return null;
+    // How slot() tells a probe's target: the reply's source, the destination an error quotes, or (a datagram
+    // socket's error-queue report) the source the kernel names, which is the quoted destination.
+    private static final int FROM_TARGET = 0;
+    private static final int QUOTING_TARGET = 1;
+    private static final int REPORTED_FROM_TARGET = 2;
+
+    /**
+     * The slot of the probe on this family's socket that carried {@code seq} to the target {@code how} names, or
+     * {@link ProbeSlots#NONE}: the one in flight if there is one, else the latest that ended. Slot {@code seq}
+     * first; only a sequence number shared by two targets, or sent again to one, has extra slots to look up.
+     */
+    private int slot(int seq, FamilyState fs, int how) {
+        if (seq < 0) {
+            return ProbeSlots.NONE;
         }
-        TargetState t = targets.get(slots.target[seq]);
-        return t.family == fs ? t : null;
+        int ended = ProbeSlots.NONE;
+        if (slots.state[seq] != ProbeSlots.FREE && isFor(targets.get(slots.target[seq]), fs, how)) {
+            if (slots.state[seq] == ProbeSlots.PENDING || !slots.shared[seq]) {
+                return seq; // the common case: one probe under this seq
+            }
+            ended = seq;
+        }
+        if (!slots.shared[seq]) {
+            return ended;
+        }
+        // Extra slots of this seq (several targets share it, or it went again to one): by the address named.
+        int k = ProbeSlots.key(seq, how == QUOTING_TARGET
+                ? ProbeSlots.addressHash(in.data(), reader.quotedDestinationOffset(), reader.quotedAddressLength())
+                : ProbeSlots.addressHash(in.sourceBytes(), 0, in.family().addressLength()));
+        for (int p = slots.first(k), s; (s = slots.at(p, k)) != -2; p = slots.after(p)) {
+            if (s == ProbeSlots.NONE || slots.seq(s) != seq || slots.state[s] == ProbeSlots.FREE
+                    || !isFor(targets.get(slots.target[s]), fs, how)) {
+                continue;
+            }
+            if (slots.state[s] == ProbeSlots.PENDING) {
+                return s;
+            }
+            // ended: a duplicate or a late reply; of a (target, seq) sent twice, the latest probe's
+            ended = ended == ProbeSlots.NONE || slots.number[s] > slots.number[ended] ? s : ended;
+        }
+        return ended;
     }
 
-    private void reply(int seq, TargetState t, FamilyState fs) {
-        byte[] payload = slots.spec[seq].payloadBytes();
+    /** True when the message names {@code t} as {@code how} says, on {@code t}'s family's socket. */
+    private boolean isFor(TargetState t, FamilyState fs, int how) {
+        return t.family == fs && (how == QUOTING_TARGET
+                ? reader.quotedDestinationEquals(t.address)
+                || t.alsoFrom != null && reader.quotedDestinationEquals(t.alsoFrom)
+                : how == FROM_TARGET && fs.anySource || in.sourceIs(t.address)
+                || t.alsoFrom != null && in.sourceIs(t.alsoFrom));
+    }
+
+    private void reply(int slot, TargetState t, FamilyState fs) {
+        byte[] payload = slots.spec[slot].payloadBytes();
         boolean checksumOk = fs.wireFamily == 6 || reader.checksumValid();
         // Only an echo reply gives the request's data back; a timestamp or PROBE reply carries its own fields.
         int wrong = fs.comparesPayload ? reader.firstPayloadDifference(payload) : -1;
+        if (wrong >= 0 && slots.shared[slots.seq(slot)]) {
+            // The same (target, id, seq) went out again (sizes at one seq): a reply with the earlier probe's data is
+            // that probe's late reply, not a corrupted answer to the one now in flight.
+            int before = slots.sibling(slot, ProbeSlots.addressHash(t.address, 0, t.address.length));
+            if (before != ProbeSlots.NONE && reader.firstPayloadDifference(slots.spec[before].payloadBytes()) < 0) {
+                slot = before;
+                payload = slots.spec[slot].payloadBytes();
+                wrong = -1;
+            }
+        }
         int expected = wrong >= 0 && wrong < payload.length ? payload[wrong] & 0xff : -1;
         int actual = wrong >= 0 ? reader.payloadByte(wrong) : -1;
-        long rtt = Math.max(0, in.kernelTimeNanos() - slots.sentAt[seq]);
+        long rtt = Math.max(0, in.kernelTimeNanos() - slots.sentAt[slot]);
         int ttl = in.ttl() >= 0 ? in.ttl() : reader.ipTtl();
         int length = reader.icmpLength();
         if (!checksumOk || wrong >= 0) {
             t.stats.corrupted();
-            listener.onEvent(new ProbeEvent.Corrupted(probes.probe(seq), from(t), rtt, ttl, length,
+            listener.onEvent(new ProbeEvent.Corrupted(probes.probe(slot), from(t), rtt, ttl, length,
                     in.kernelTimestamp(), checksumOk, wrong, expected, actual, messages ? message() : null));
             return;
         }
         if (fs.seqMask == 0xff && reader.code() != 0) {
             // RFC 8335: an extended echo reply with a non-zero code (No Such Interface, Malformed Query...) says
             // the query could not be answered; it ends the probe as an error would, not as an answer.
-            error(seq, fs, reader.type(), in.source(), message());
+            error(slot, fs, reader.type(), in.source(), message());
             return;
         }
-        switch (slots.state[seq]) {
+        switch (slots.state[slot]) {
             case ProbeSlots.PENDING:
-                probes.answer(seq);
+                probes.answer(slot);
                 t.stats.reply(rtt, false);
                 if (probes.routine) {
-                    listener.onEvent(new ProbeEvent.Answered(probes.probe(seq), from(t), rtt, ttl, length,
+                    listener.onEvent(new ProbeEvent.Answered(probes.probe(slot), from(t), rtt, ttl, length,
                             in.kernelTimeNanos(), in.kernelTimestamp(), messages ? message() : null));
                 } else {
-                    listener.onAnswered(t.handle.index(), slots.number[seq], rtt);
+                    listener.onAnswered(t.handle.index(), slots.number[slot], rtt);
                 }
                 return;
             case ProbeSlots.ANSWERED:
                 t.stats.reply(rtt, true);
-                listener.onEvent(new ProbeEvent.Duplicate(probes.probe(seq), from(t), rtt, ttl, length,
+                listener.onEvent(new ProbeEvent.Duplicate(probes.probe(slot), from(t), rtt, ttl, length,
                         in.kernelTimestamp(), messages ? message() : null));
                 return;
             default:
-                listener.onEvent(new ProbeEvent.Late(probes.probe(seq), from(t), rtt, ttl, length,
+                listener.onEvent(new ProbeEvent.Late(probes.probe(slot), from(t), rtt, ttl, length,
                         in.kernelTimestamp(), messages ? message() : null));
         }
     }
@@ -150,18 +199,18 @@ final class Matcher {
         return in.sourceIs(t.address) ? t.handle.address() : in.source();
     }
 
-    /** An ICMP error quoting probe {@code seq}: it fails the probe, or only advises (IPv4 redirect, quench). */
-    private void error(int seq, FamilyState fs, int type, InetAddress reporter, IcmpMessage m) {
+    /** An ICMP error quoting probe {@code slot}: it fails the probe, or only advises (IPv4 redirect, quench). */
+    private void error(int slot, FamilyState fs, int type, InetAddress reporter, IcmpMessage m) {
         if (IcmpTypes.isAdvisory(fs.wireFamily, type)) {
             // A source quench or a redirect advises, it does not refuse: the probe goes on, uncounted as an error.
-            listener.onEvent(new ProbeEvent.Advisory(probes.probe(seq), reporter, m));
+            listener.onEvent(new ProbeEvent.Advisory(probes.probe(slot), reporter, m));
             return;
         }
-        if (slots.state[seq] == ProbeSlots.PENDING) {
-            probes.fail(seq);
-            long rtt = Math.max(0, in.kernelTimeNanos() - slots.sentAt[seq]);
+        if (slots.state[slot] == ProbeSlots.PENDING) {
+            probes.fail(slot);
+            long rtt = Math.max(0, in.kernelTimeNanos() - slots.sentAt[slot]);
             int ttl = in.ttl() >= 0 ? in.ttl() : in.isErrorReport() ? -1 : reader.ipTtl();
-            listener.onEvent(new ProbeEvent.Failed(probes.probe(seq), reporter, m, rtt, ttl));
+            listener.onEvent(new ProbeEvent.Failed(probes.probe(slot), reporter, m, rtt, ttl));
         } else if (strays) {
             // a second word about a probe that has already ended
             listener.onEvent(new ProbeEvent.Stray(reporter, m));
@@ -177,21 +226,20 @@ final class Matcher {
         int len = in.length();
         InetAddress reporter = in.errorSource() != null ? in.errorSource() : in.source();
         if (len >= 8 && (d[0] & 0xff) == fs.request && u16(d, 4) == fs.id) {
-            int seq = fs.seqMask == 0xff ? d[6] & 0xff : u16(d, 6);
-            TargetState t = owner(seq, fs);
-            if (t != null && (in.sourceIs(t.address) || t.alsoFrom != null && in.sourceIs(t.alsoFrom))) {
+            int slot = slot(fs.seqMask == 0xff ? d[6] & 0xff : u16(d, 6), fs, REPORTED_FROM_TARGET);
+            if (slot != ProbeSlots.NONE) {
                 if (in.errorOrigin() == Inbound.ORIGIN_LOCAL) {
-                    if (slots.state[seq] == ProbeSlots.PENDING) {
+                    if (slots.state[slot] == ProbeSlots.PENDING) {
                         String name = in.errorErrnoName();
-                        probes.fail(seq);
-                        listener.onEvent(new ProbeEvent.SendFailed(probes.probe(seq), name,
+                        probes.fail(slot);
+                        listener.onEvent(new ProbeEvent.SendFailed(probes.probe(slot), name,
                                 in.errorErrnoDescription(), "EMSGSIZE".equals(name) ? in.errorInfo() : 0));
                     }
                     return;
                 }
                 IcmpMessage m = fromReport(fs);
                 if (m != null) {
-                    error(seq, fs, in.errorType(), reporter, m);
+                    error(slot, fs, in.errorType(), reporter, m);
                     return;
                 }
             }

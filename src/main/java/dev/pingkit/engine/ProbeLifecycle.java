@@ -1,10 +1,13 @@
 package dev.pingkit.engine;
 
 import java.util.ArrayList;
+import java.util.function.IntConsumer;
 
 /**
  * <b>The run's probes from send to end: each pending probe in its {@link ProbeSlots} slot ends exactly once,
- * answered, failed or lost (at its deadline, at a stop, or when its sequence number comes round again).</b>
+ * answered, failed or lost (at its deadline, at a stop, or when the counter's sequence number comes round
+ * again).</b> Every method takes a slot: a sequence number for the counter's probes, an extra slot for a probe
+ * that shares its own sequence number with another target's.
  *
  * <p>Run thread only: no lock, nothing allocated but the events the listener asks for. It also holds the run's own
  * list of targets (index order, as started), which the matcher and the schedule read.
@@ -15,6 +18,7 @@ final class ProbeLifecycle {
     private final LongHeap deadlines = new LongHeap(1024);
     private long pending;
     private ProbeListener listener = ProbeListener.NONE;
+    private IntConsumer onEnd = slot -> { };
     boolean routine;
 
     void listening(ProbeListener l) {
@@ -22,14 +26,25 @@ final class ProbeLifecycle {
         routine = l.wantsRoutineEvents();
     }
 
+    /** Calls {@code c} with the slot of every probe that ends (the schedule sends what waited for it). */
+    void onEnd(IntConsumer c) {
+        onEnd = c;
+    }
+
     /** Probes sent and not yet ended. */
     long pending() {
         return pending;
     }
 
-    /** True when probe {@code seq} is in flight. */
-    boolean isPending(int seq) {
-        return slots.state[seq] == ProbeSlots.PENDING;
+    /** True when the probe of {@code slot} is in flight. */
+    boolean isPending(int slot) {
+        return slots.state[slot] == ProbeSlots.PENDING;
+    }
+
+    /** True when a probe to {@code t} carrying {@code seq} is in flight. */
+    boolean inFlight(TargetState t, int seq) {
+        return slots.pending(t.handle.index(), ProbeSlots.addressHash(t.address, 0, t.address.length), seq)
+                != ProbeSlots.NONE;
     }
 
     /** The earliest deadline of a probe in flight, or {@code Long.MAX_VALUE} when none has one. */
@@ -37,7 +52,7 @@ final class ProbeLifecycle {
         return deadlines.isEmpty() ? Long.MAX_VALUE : deadlines.peekKey();
     }
 
-    /** Frees slot {@code seq} for the next probe: one still pending there ends lost. */
+    /** Frees slot {@code seq} for the counter's next probe: one still pending there ends lost. */
     void reuse(int seq) {
         if (slots.state[seq] == ProbeSlots.PENDING) {
             // 65 536 sends later the same sequence number: its old probe cannot be told apart any more.
@@ -45,71 +60,72 @@ final class ProbeLifecycle {
         }
     }
 
-    /** Fills slot {@code seq} for a probe to {@code t} about to go out; it is pending from now. */
-    void start(int seq, TargetState t, long number, ProbeSpec spec, int tag, long deadline) {
-        slots.start(seq, t.handle.index(), number, spec, tag, deadline);
+    /** Fills {@code slot} for a probe to {@code t} about to go out; it is pending from now. */
+    void start(int slot, TargetState t, long number, ProbeSpec spec, int tag, long deadline) {
+        slots.start(slot, t.handle.index(), number, spec, tag, deadline);
         t.pending++;
         pending++;
     }
 
-    /** Probe {@code seq} went out at {@code sentAt} (the socket's stamp); its deadline runs from now. */
-    void sent(int seq, long sentAt) {
-        slots.sentAt[seq] = sentAt;
-        if (slots.spec[seq].timeoutNanos() != Long.MAX_VALUE) {
-            deadlines.push(slots.deadline[seq], seq);
+    /** Probe {@code slot} went out at {@code sentAt} (the socket's stamp); its deadline runs from now. */
+    void sent(int slot, long sentAt) {
+        slots.sentAt[slot] = sentAt;
+        if (slots.spec[slot].timeoutNanos() != Long.MAX_VALUE) {
+            deadlines.push(slots.deadline[slot], slot);
         }
     }
 
-    /** The probe of slot {@code seq} as a value. */
-    Probe probe(int seq) {
-        TargetState t = targets.get(slots.target[seq]);
-        ProbeSpec s = slots.spec[seq];
-        return new Probe(t.handle, slots.number[seq], t.family.id, seq, slots.tag[seq], s.ttl(), s.tos(),
+    /** The probe of slot {@code slot} as a value. */
+    Probe probe(int slot) {
+        TargetState t = targets.get(slots.target[slot]);
+        ProbeSpec s = slots.spec[slot];
+        return new Probe(t.handle, slots.number[slot], t.family.id, slots.seq(slot), slots.tag[slot], s.ttl(), s.tos(),
                 s.payloadSize());
     }
 
-    /** Ends pending probe {@code seq} as answered (the caller reports it). */
-    void answer(int seq) {
-        slots.state[seq] = ProbeSlots.ANSWERED;
-        ended(seq);
+    /** Ends pending probe {@code slot} as answered (the caller reports it). */
+    void answer(int slot) {
+        slots.state[slot] = ProbeSlots.ANSWERED;
+        ended(slot);
     }
 
-    /** Ends pending probe {@code seq} as failed and counts the error (the caller reports it). */
-    void fail(int seq) {
-        slots.state[seq] = ProbeSlots.FAILED;
-        ended(seq);
-        targets.get(slots.target[seq]).stats.error();
+    /** Ends pending probe {@code slot} as failed and counts the error (the caller reports it). */
+    void fail(int slot) {
+        slots.state[slot] = ProbeSlots.FAILED;
+        ended(slot);
+        targets.get(slots.target[slot]).stats.error();
     }
 
     /** Ends the probes whose deadline passed, as lost. */
     void expire(long now) {
         while (!deadlines.isEmpty() && deadlines.peekKey() <= now) {
             long key = deadlines.peekKey();
-            int seq = deadlines.peekValue();
+            int slot = deadlines.peekValue();
             deadlines.pop();
-            if (slots.state[seq] == ProbeSlots.PENDING && slots.deadline[seq] == key) {
-                lose(seq, false);
+            if (slots.state[slot] == ProbeSlots.PENDING && slots.deadline[slot] == key) {
+                lose(slot, false);
             }
         }
     }
 
     // At the end of a run every probe has ended: those still in flight (a stop, a failure) end lost.
     void endPending(boolean stopped) {
-        for (int seq = 0; pending > 0 && seq < ProbeSlots.SLOTS; seq++) {
-            if (slots.state[seq] == ProbeSlots.PENDING) {
-                lose(seq, stopped);
+        for (int slot = 0, n = slots.size(); pending > 0 && slot < n; slot++) {
+            if (slots.state[slot] == ProbeSlots.PENDING) {
+                lose(slot, stopped);
             }
         }
     }
 
-    private void lose(int seq, boolean stopped) {
-        slots.state[seq] = ProbeSlots.LOST;
-        ended(seq);
-        listener.onEvent(new ProbeEvent.Lost(probe(seq), stopped));
+    private void lose(int slot, boolean stopped) {
+        slots.state[slot] = ProbeSlots.LOST;
+        ended(slot);
+        listener.onEvent(new ProbeEvent.Lost(probe(slot), stopped));
     }
 
-    private void ended(int seq) {
-        targets.get(slots.target[seq]).pending--;
+    private void ended(int slot) {
+        targets.get(slots.target[slot]).pending--;
         pending--;
+        onEnd.accept(slot);
     }
 }

@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 
 /**
- * <b>Sends one probe of the {@link Engine}'s run: takes the next sequence number, sets the socket's TTL and TOS as
+ * <b>Sends one probe of the {@link Engine}'s run: takes the next sequence number (or the probe's own), sets the socket's TTL and TOS as
  * the spec asks, encodes the request into one reused buffer and starts the probe's lifecycle.</b>
  *
  * <p>Run thread only: no lock, no allocation (the encoding of a spec is reused while only the sequence number
@@ -65,17 +65,34 @@ final class ProbeSender {
         return lastSend;
     }
 
-    /** Sends one probe to {@code t}, stamped {@code now}; its events go to the listener before this returns. */
+    /** Sends one probe to {@code t} with the counter's next sequence number, stamped {@code now}. */
     void send(TargetState t, ProbeSpec spec, int tag, long now) throws IOException {
+        send(t, spec, tag, -1, now);
+    }
+
+    /**
+     * Sends one probe to {@code t}, stamped {@code now}, carrying {@code ownSeq} (-1: the counter's next); its events
+     * go to the listener before this returns. A probe with its own seq must not find one to {@code t} with that seq
+     * in flight (the schedule holds it back until that one ends).
+     */
+    void send(TargetState t, ProbeSpec spec, int tag, int ownSeq, long now) throws IOException {
         if (random != null) {
             byte[] data = new byte[spec.payloadSize()];
             random.nextBytes(data);
             spec = spec.payload(data); // the slot keeps it: the reply is checked against these bytes
         }
         FamilyState fs = t.family;
-        int seq = nextSeq & fs.seqMask; // PROBE's sequence number is 8 bits: it wraps at 256
-        nextSeq = (seq + 1) & fs.seqMask;
-        probes.reuse(seq);
+        int seq;
+        int slot;
+        if (ownSeq < 0) {
+            seq = nextSeq & fs.seqMask; // PROBE's sequence number is 8 bits: it wraps at 256
+            nextSeq = (seq + 1) & fs.seqMask;
+            probes.reuse(seq);
+            slot = seq;
+        } else {
+            seq = ownSeq;
+            slot = probes.slots.claim(t.handle.index(), ProbeSlots.addressHash(t.address, 0, t.address.length), seq);
+        }
         int ttl = spec.ttl() >= 0 ? spec.ttl() : fs.baseTtl;
         if (ttl != fs.ttl) {
             fs.socket.setTtl(ttl);
@@ -102,7 +119,7 @@ final class ProbeSender {
         }
         outBuffer.limit(encodedLength).position(0);
         long number = ++t.numbers;
-        probes.start(seq, t, number, spec, tag, satAdd(now, spec.timeoutNanos()));
+        probes.start(slot, t, number, spec, tag, satAdd(now, spec.timeoutNanos()));
         lastSend = now;
         sentAny = true;
         t.stats.sent();
@@ -115,12 +132,12 @@ final class ProbeSender {
             }
             throw e;
         } catch (IOException e) {
-            sendFailed(seq, fs, e);
+            sendFailed(slot, fs, e);
             return;
         }
-        probes.sent(seq, sentAt);
+        probes.sent(slot, sentAt);
         if (routine) {
-            listener.onEvent(new ProbeEvent.Sent(probes.probe(seq), sentAt));
+            listener.onEvent(new ProbeEvent.Sent(probes.probe(slot), sentAt));
         } else {
             listener.onSent(t.handle.index(), number);
         }
@@ -145,22 +162,22 @@ final class ProbeSender {
      * The kernel refused a send: its local report (EMSGSIZE with the path MTU) waits on the error queue and the
      * matcher fails the probe with it; what else is queued meanwhile is handled as usual.
      */
-    private void sendFailed(int seq, FamilyState fs, IOException e) throws IOException {
+    private void sendFailed(int slot, FamilyState fs, IOException e) throws IOException {
         matcher.forgetLocalReport();
-        for (int i = 0; i < DRAIN_LIMIT && probes.isPending(seq) && fs.socket.receive(matcher.in, 0); i++) {
+        for (int i = 0; i < DRAIN_LIMIT && probes.isPending(slot) && fs.socket.receive(matcher.in, 0); i++) {
             matcher.handle(fs);
         }
-        if (probes.isPending(seq)) {
-            probes.fail(seq);
+        if (probes.isPending(slot)) {
+            probes.fail(slot);
             if (matcher.forgetLocalReport()) {
                 // the report quoted nothing (as the kernel's EMSGSIZE report does) but came with this send
-                listener.onEvent(new ProbeEvent.SendFailed(probes.probe(seq), matcher.localErrnoName,
+                listener.onEvent(new ProbeEvent.SendFailed(probes.probe(slot), matcher.localErrnoName,
                         matcher.localErrnoDescription, matcher.localMtu));
                 return;
             }
             String name = e instanceof NativeSocketException n ? n.errnoName() : "EIO";
             String description = e instanceof NativeSocketException n ? n.errnoDescription() : e.getMessage();
-            listener.onEvent(new ProbeEvent.SendFailed(probes.probe(seq), name, description, 0));
+            listener.onEvent(new ProbeEvent.SendFailed(probes.probe(slot), name, description, 0));
         }
     }
 

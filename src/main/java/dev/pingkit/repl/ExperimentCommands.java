@@ -46,7 +46,8 @@ final class ExperimentCommands {
                         + "results table size target rtt: a row per size, a column per target, the median RTT of each\n"
                         + "cell (like Scapy's make_table); a fifth word names another statistic: min p10 median p90\n"
                         + "max mean count last. results stats size: sent, lost, loss and RTT min/median/p90/max\n"
-                        + "per size. results clear forgets them. The same tables as Results.table/stats in JShell.",
+                        + "per size (a trace's time exceeded rows count in a hop column, as answers, not lost).\n"
+                        + "results clear forgets them. The same tables as Results.table/stats in JShell.",
                 before -> before.isEmpty() ? List.of("table", "stats", "clear")
                         : before.size() <= 3 && !before.get(0).equals("clear") ? ProbeResult.FIELDS
                         : before.size() == 4 && before.get(0).equals("table") ? STATISTICS : List.of(),
@@ -132,7 +133,17 @@ final class ExperimentCommands {
                             + String.join(" ", args.subList(1, args.size())));
                 }
                 needSome(r);
-                print(r.stats(args.get(1)).toString());
+                Table t;
+                try {
+                    t = r.stats(args.get(1));
+                } catch (IllegalArgumentException e) {
+                    throw new UserError(e.getMessage());
+                }
+                if (t.header().contains("hop")) {
+                    console.println("hop: time exceeded from a router, a trace's hop answering: not lost, its RTT "
+                            + "counts", Console.NOTE);
+                }
+                print(t.toString());
             }
             default -> throw new UserError("results takes table, stats or clear, got " + args.get(0));
         }

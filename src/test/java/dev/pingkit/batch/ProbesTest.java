@@ -46,6 +46,22 @@ class ProbesTest {
     }
 
     @Test
+    void withersReturnCopiesAndSeqsTakeJumpsAndRepeatsAsGiven() {
+        Probes one = Echo.to("127.0.0.1").id(7).probes();
+        Probes jumps = one.seqs(1, 5, 5, 9);
+        assertEquals("Probes: 1 to 127.0.0.1", one.toString(), "the value a wither started from is unchanged");
+        assertEquals("Probes: 4 to 127.0.0.1 seq [1,5,5,9]", jumps.toString());
+        assertEquals(List.of(1, 5, 5, 9), jumps.list().stream().map(Query::seq).toList());
+        assertEquals(jumps, one.seqs(1, 5, 5, 9));
+        assertTrue(!one.equals(one.seq(1, 1)), "seq(1, 1) sets the seq; the echo's default leaves it to the engine");
+        assertEquals(one.seq(1, 1).list(), one.list(), "the same probes either way");
+        assertEquals("seq must be 0..65535, got 70000",
+                assertThrows(IllegalArgumentException.class, () -> one.seqs(1, 70000)).getMessage());
+        assertEquals("seq needs at least one value",
+                assertThrows(IllegalArgumentException.class, () -> one.seqs()).getMessage());
+    }
+
+    @Test
     void badRangesAndForcedFieldsAreOneLineErrors() {
         Echo e = Echo.to("127.0.0.1");
         assertEquals("ttl must be 1..255, got 0..3",

@@ -56,6 +56,30 @@ class ResultsTest {
                 """, sample().stats("size").toString());
     }
 
+    private static ProbeResult error(Echo e, int type, long rttMicros) throws Exception {
+        return new ProbeResult(e.query(), 1_000_000_000L * e.seq(), ProbeResult.Status.ERROR,
+                java.net.InetAddress.getByName("198.18.0.1"), rttMicros * 1000, 63, null, type, 0);
+    }
+
+    @Test
+    void statsCountATracesTimeExceededAsAHopAnsweringNotAsLost() throws Exception {
+        Echo t = Echo.to("198.51.100.2").id(7);
+        Results trace = Results.of(List.of(error(t.seq(1).ttl(1), 11, 300), error(t.seq(2).ttl(1), 11, 500),
+                lost(t.seq(3).ttl(2)), error(t.seq(4).ttl(2), 3, 700), answered(t.seq(5).ttl(3), 900)));
+        assertEquals("""
+                ttl  sent  hop  lost  loss    min  median    p90    max
+                1       2    2     0    0%  0.300   0.300  0.500  0.500
+                2       2    0     2  100%      -       -      -      -
+                3       1    0     0    0%  0.900   0.900  0.900  0.900
+                """, trace.stats("ttl").toString());
+        // over IPv6 the time exceeded type is 3 (RFC 4443), and IPv4's 3 (unreachable) stays a loss above
+        Echo v6 = Echo.to("2001:db8::2").id(7);
+        assertEquals("""
+                target       sent  hop  lost  loss    min  median    p90    max
+                2001:db8::2     1    1     0    0%  0.200   0.200  0.200  0.200
+                """, Results.of(List.of(error(v6.seq(1).ttl(1), 3, 200))).stats("target").toString());
+    }
+
     @Test
     void summaryAndToStringReadAsALog() throws Exception {
         Results r = sample();
@@ -91,7 +115,7 @@ class ResultsTest {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "target,id,seq,size,ttl,tos,status,from,rtt,reply_ttl,type,code,sent_ns\n"
                 + "198.51.100.2,7,1,0,,,maybe,,,,,,1\n");
-        assertEquals(bad + " line 2: status must be answered, corrupted, error, lost or send-failed, got maybe",
+        assertEquals(bad + " line 2: status must be answered, corrupted, error, lost, send-failed or captured, got maybe",
                 assertThrows(IllegalArgumentException.class, () -> Results.readCsv(bad)).getMessage());
         Files.writeString(bad, "a,b\n");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Results.readCsv(bad)).getMessage()

@@ -20,7 +20,22 @@ class ReplBatchTest {
         assertTrue(t.output().lines().anyMatch(l -> l.matches("Results: 6 probes, 6 answered, 0 errors, 0 lost in "
                 + "\\d+\\.\\d\\d s")), t.output());
         assertTrue(t.output().lines().anyMatch(l -> l.matches("400 +2")), t.output());
+        // count 2 asks seqs 1 and 2, each size under each: the lines say the seqs the wire carried
+        assertEquals(java.util.List.of("seq=1 size=0", "seq=1 size=200", "seq=1 size=400", "seq=2 size=0",
+                "seq=2 size=200", "seq=2 size=400"), t.output().lines().filter(l -> l.startsWith("127.0.0.1 seq="))
+                .map(l -> l.substring("127.0.0.1 ".length(), l.indexOf(':'))).toList(), t.output());
+        assertTrue(t.output().lines().noneMatch(l -> l.startsWith("numbering:")), t.output());
         assertTrue(t.hasLine("sent 6, answered 6, ICMP errors 0, no reply 0"), t.output());
+    }
+
+    @Test
+    void aSizeRangeWithNoSeqSetIsNumberedByTheEngineAndSaysSo() {
+        var t = ReplDriver.script("echo to 127.0.0.1 id 4291", "send size 0..400 step 200 2");
+        assertEquals(0, t.status(), t.output());
+        assertEquals(java.util.List.of("seq=1 size=0", "seq=2 size=200", "seq=3 size=400"), t.output().lines()
+                .filter(l -> l.startsWith("127.0.0.1 seq=")).map(l -> l.substring("127.0.0.1 ".length(),
+                        l.indexOf(':'))).toList(), t.output());
+        assertTrue(t.hasLine("numbering: seq by the engine, 1..3 in send order (no seq was set)"), t.output());
     }
 
     @Test

@@ -40,7 +40,7 @@ class ReplModeResultsLabTest {
         String hop1 = Lab.host("router").v4().getHostAddress();
         Thread.sleep(600); // a fresh token at the rate-limited hop
         Lab.Result r = repl(dir, "sweep 198.19.0.0/29 count 2", "sweep 198.18.129.0/30", "results stats target",
-                "trace $distant probes 2", "results table ttl target rtt count", "results table ttl status seq count",
+                "trace $distant probes 2", "results stats ttl", "results table ttl target rtt count", "results table ttl status seq count",
                 "results");
         String out = r.stdout();
         assertEquals(0, r.exitCode(), r::toString);
@@ -57,6 +57,15 @@ class ReplModeResultsLabTest {
         assertTrue(row(out, "3( +[-0]){8} +0"), out);
         assertTrue(row(out, "4( +[-0]){8} +1"), out);
         assertTrue(row(out, "5( +[-0]){8} +2"), out);
+        // stats per TTL: a router's time exceeded is its hop answering, counted under hop and never as lost; the
+        // silent hop 3 loses both, the rate-limited hop 4 one
+        assertTrue(out.contains("hop: time exceeded from a router, a trace's hop answering: not lost, its RTT counts"),
+                out);
+        assertTrue(row(out, "ttl +sent +hop +lost +loss +min +median +p90 +max"), out);
+        assertTrue(row(out, "1 +2 +2 +0 +0% +\\d+\\.\\d{3} .*"), out);
+        assertTrue(row(out, "3 +2 +0 +2 +100% +- +- +- +-"), out);
+        assertTrue(row(out, "4 +2 +1 +1 +50% +\\d+\\.\\d{3} .*"), out);
+        assertTrue(row(out, "5 +2 +0 +0 +0% +\\d+\\.\\d{3} .*"), out);
         // by status: routers' time exceeded at 1, 2 and 4, the destination's replies at 5, losses at 3 and 4
         assertTrue(row(out, "ttl +answered +error +lost"), out);
         assertTrue(row(out, "1 +- +2 +-"), out);
