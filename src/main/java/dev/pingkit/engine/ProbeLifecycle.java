@@ -70,7 +70,7 @@ final class ProbeLifecycle {
         TargetState t = targets.get(slots.target[seq]);
         ProbeSpec s = slots.spec[seq];
         return new Probe(t.handle, slots.number[seq], t.family.id, seq, slots.tag[seq], s.ttl(), s.tos(),
-                s.payloadSize());
+                s.payloadSize(), slots.sentAt[seq]);
     }
 
     /** Ends pending probe {@code seq} as answered (the caller reports it). */
