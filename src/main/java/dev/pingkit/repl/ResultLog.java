@@ -33,22 +33,13 @@ final class ResultLog {
      */
     void addSweep(SweepEvent e) {
         Probe p = e.sent();
-        if (p == null || e instanceof SweepEvent.Reply r && !r.answers()) {
+        if (p == null || e.isReply() && !e.answers()) {
             return;
         }
         Query q = Query.to(e.target().address()).id(p.id()).seq(p.seq()).size(p.size());
         q = p.ttl() >= 0 ? q.ttl(p.ttl()) : q;
         q = p.tos() >= 0 ? q.tos(p.tos()) : q;
-        long at = e.sentAtNanos() != 0 ? e.sentAtNanos() : now();
-        if (e instanceof SweepEvent.Reply r) {
-            add(new ProbeResult(q, at, ProbeResult.Status.ANSWERED, r.from(), r.rttNanos(), r.ttl(), r.message()));
-        } else if (e instanceof SweepEvent.Failed f) {
-            add(new ProbeResult(q, at, ProbeResult.Status.ERROR, f.from(), -1, f.error().ttl(), f.error()));
-        } else if (e instanceof SweepEvent.Lost) {
-            add(new ProbeResult(q, at, ProbeResult.Status.LOST, null, -1, -1, null));
-        } else {
-            add(new ProbeResult(q, at, ProbeResult.Status.SEND_FAILED, null, -1, -1, null));
-        }
+        add(ProbeResult.of(q, e.sentAtNanos() != 0 ? e.sentAtNanos() : now(), e.outcome()));
     }
 
     /**
