@@ -100,18 +100,28 @@ public record ProbeResult(Query request, long sentEpochNanos, Status status, Ine
     /**
      * <b>The record of probe {@code request}, sent at {@code sentEpochNanos}, that ended as {@code outcome}</b>
      * (answered, corrupted, failed, lost or send-failed): status, sender, RTT, TTL and message all come from the
-     * engine's outcome, so every mode records a probe the same way.
+     * engine's outcome, so every mode records a probe the same way. An ICMP error is not timed: to a probe it is a
+     * failure, not an answer (a trace's hops are the exception: {@link #of(Query, long, ProbeEvent, boolean)}).
      *
      * @throws IllegalArgumentException for an event that ends no probe
      */
     public static ProbeResult of(Query request, long sentEpochNanos, ProbeEvent outcome) {
+        return of(request, sentEpochNanos, outcome, false);
+    }
+
+    /**
+     * <b>As {@link #of(Query, long, ProbeEvent)}; with {@code errorTimed} an ICMP error keeps its RTT</b> (a
+     * trace's hop answers with time exceeded, and how long that took is the hop's time).
+     */
+    public static ProbeResult of(Query request, long sentEpochNanos, ProbeEvent outcome, boolean errorTimed) {
         Status status = Status.of(outcome);
         if (outcome instanceof ProbeEvent.Answered a) {
             return new ProbeResult(request, sentEpochNanos, status, a.from(), a.rttNanos(), a.ttl(), a.message());
         } else if (outcome instanceof ProbeEvent.Corrupted c) {
             return new ProbeResult(request, sentEpochNanos, status, c.from(), c.rttNanos(), c.ttl(), c.message());
         } else if (outcome instanceof ProbeEvent.Failed f) {
-            return new ProbeResult(request, sentEpochNanos, status, f.reporter(), f.rttNanos(), f.ttl(), f.error());
+            return new ProbeResult(request, sentEpochNanos, status, f.reporter(), errorTimed ? f.rttNanos() : -1,
+                    f.ttl(), f.error());
         }
         return new ProbeResult(request, sentEpochNanos, status, null, -1, -1, null);
     }

@@ -44,16 +44,13 @@ final class ResultLog {
 
     /**
      * A trace's probe: answered by the destination's echo reply, an ICMP error from a hop (time exceeded,
-     * unreachable; its RTT kept, a hop's time), or lost. Its request is the trace's own: the target, the probe's TTL and traceroute's payload.
+     * unreachable; its RTT kept, a hop's time), lost, or refused by the kernel. Its request is the trace's own: the target, the probe's TTL and traceroute's payload.
      */
     void addTrace(Trace trace, TraceProbe t) {
-        Query q = Query.to(trace.target()).id(t.id() >= 0 ? t.id() : 0).seq(t.seq()).payload(trace.payload())
+        Query q = Query.to(trace.target()).id(Math.max(0, t.id())).seq(Math.max(0, t.seq())).payload(trace.payload())
                 .ttl(t.ttl());
         q = trace.tos() >= 0 ? q.tos(trace.tos()) : q;
-        long at = t.sentAtNanos() != 0 ? t.sentAtNanos() : now();
-        ProbeResult.Status status = t.timedOut() ? ProbeResult.Status.LOST
-                : t.reached() ? ProbeResult.Status.ANSWERED : ProbeResult.Status.ERROR;
-        add(new ProbeResult(q, at, status, t.from(), t.rttNanos(), t.replyTtl(), t.message()));
+        add(ProbeResult.of(q, t.sentAtNanos() != 0 ? t.sentAtNanos() : now(), t.outcome(), true));
     }
 
     private static long now() {

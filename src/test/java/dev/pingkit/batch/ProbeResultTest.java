@@ -48,6 +48,10 @@ class ProbeResultTest {
         assertEquals(63, r.replyTtl());
         assertEquals(0, r.replyType());
         assertEquals(1234, r.sentEpochNanos());
+        ProbeEvent.Failed error = new ProbeEvent.Failed(null, PEER, reply, 7_000, 60);
+        assertEquals(-1, ProbeResult.of(request, 1234, error).rttNanos()); // a failure, not an answer
+        assertEquals(7_000, ProbeResult.of(request, 1234, error, true).rttNanos()); // a trace's hop time
+        assertEquals(60, ProbeResult.of(request, 1234, error).replyTtl());
         ProbeResult lost = ProbeResult.of(request, 1234, new ProbeEvent.Lost(null, false));
         assertNull(lost.from());
         assertEquals(-1, lost.rttNanos());
