@@ -61,22 +61,22 @@ public sealed interface SendResult {
 
         /** <b>The decoded reply.</b> */
         public IcmpMessage reply() {
-            return outcome instanceof ProbeEvent.Answered a ? a.message() : ((ProbeEvent.Corrupted) outcome).message();
+            return ((ProbeEvent.Reply) outcome).message();
         }
 
         /** <b>Who answered.</b> */
         public InetAddress from() {
-            return outcome instanceof ProbeEvent.Answered a ? a.from() : ((ProbeEvent.Corrupted) outcome).from();
+            return ((ProbeEvent.Reply) outcome).from();
         }
 
         /** <b>Kernel receive timestamp minus send time, in nanoseconds.</b> */
         public long rttNanos() {
-            return outcome instanceof ProbeEvent.Answered a ? a.rttNanos() : ((ProbeEvent.Corrupted) outcome).rttNanos();
+            return ((ProbeEvent.Reply) outcome).rttNanos();
         }
 
         /** <b>The reply's TTL / hop limit, -1 if unknown.</b> */
         public int ttl() {
-            return outcome instanceof ProbeEvent.Answered a ? a.ttl() : ((ProbeEvent.Corrupted) outcome).ttl();
+            return ((ProbeEvent.Reply) outcome).ttl();
         }
 
         /** <b>True when its ICMP checksum verified</b> (ICMPv6: verified and enforced by the kernel). */

@@ -23,6 +23,31 @@ public sealed interface ProbeEvent {
     /** <b>The probe this event is about; null for a {@link Stray}.</b> */
     Probe probe();
 
+    /**
+     * <b>A reply to one of the run's probes, whichever it turned out to be: the {@link Answered answer}, a
+     * {@link Duplicate}, a {@link Late} one or a {@link Corrupted} one.</b> What every reply has is read here, so a
+     * mode that treats them alike need not take each kind apart.
+     */
+    sealed interface Reply extends ProbeEvent permits Answered, Duplicate, Late, Corrupted {
+        /** <b>Who replied.</b> */
+        InetAddress from();
+
+        /** <b>Kernel receive time minus the probe's send time.</b> */
+        long rttNanos();
+
+        /** <b>The reply's TTL / hop limit, -1 if the kernel did not say.</b> */
+        int ttl();
+
+        /** <b>ICMP bytes received (header included).</b> */
+        int length();
+
+        /** <b>True when the RTT ends at the kernel's receive stamp, false for a user-space read.</b> */
+        boolean kernelTimestamp();
+
+        /** <b>The decoded reply when the listener {@link ProbeListener#wantsMessages() asked}, else null.</b> */
+        IcmpMessage message();
+    }
+
     /** <b>The probe left; {@code sentAtNanos} is CLOCK_REALTIME nanoseconds read just before {@code sendto}.</b> */
     record Sent(Probe probe, long sentAtNanos) implements ProbeEvent {
     }
@@ -39,7 +64,7 @@ public sealed interface ProbeEvent {
      * @param message         the decoded reply when the listener {@link ProbeListener#wantsMessages() asked}, else null
      */
     record Answered(Probe probe, InetAddress from, long rttNanos, int ttl, int length, long receivedAtNanos,
-                    boolean kernelTimestamp, IcmpMessage message) implements ProbeEvent {
+                    boolean kernelTimestamp, IcmpMessage message) implements Reply {
     }
 
     /**
@@ -82,7 +107,7 @@ public sealed interface ProbeEvent {
      * @param message         the decoded reply when the listener {@link ProbeListener#wantsMessages() asked}, else null
      */
     record Duplicate(Probe probe, InetAddress from, long rttNanos, int ttl, int length, boolean kernelTimestamp,
-                     IcmpMessage message) implements ProbeEvent {
+                     IcmpMessage message) implements Reply {
     }
 
     /**
@@ -92,7 +117,7 @@ public sealed interface ProbeEvent {
      * @param message         the decoded reply when the listener {@link ProbeListener#wantsMessages() asked}, else null
      */
     record Late(Probe probe, InetAddress from, long rttNanos, int ttl, int length, boolean kernelTimestamp,
-                IcmpMessage message) implements ProbeEvent {
+                IcmpMessage message) implements Reply {
     }
 
     /**
@@ -109,7 +134,7 @@ public sealed interface ProbeEvent {
      */
     record Corrupted(Probe probe, InetAddress from, long rttNanos, int ttl, int length, boolean kernelTimestamp,
                      boolean checksumValid, int firstDifferent, int expected, int actual, IcmpMessage message)
-            implements ProbeEvent {
+            implements Reply {
     }
 
     /** <b>An IPv4 redirect or source quench quoting the probe; the probe goes on.</b> */

@@ -40,8 +40,7 @@ public record SweepEvent(SweepTarget target, int attempt, ProbeEvent outcome) {
 
     /** <b>True for a reply: the answer, a duplicate or a damaged one.</b> */
     public boolean isReply() {
-        return outcome instanceof ProbeEvent.Answered || outcome instanceof ProbeEvent.Duplicate
-                || outcome instanceof ProbeEvent.Corrupted;
+        return outcome instanceof ProbeEvent.Reply;
     }
 
     /** <b>True for the reply that answers the probe: first and intact.</b> */
@@ -66,56 +65,31 @@ public record SweepEvent(SweepTarget target, int attempt, ProbeEvent outcome) {
 
     /** <b>Who replied, or who sent the ICMP error; null for a loss or a refused send.</b> */
     public InetAddress from() {
-        if (outcome instanceof ProbeEvent.Answered a) {
-            return a.from();
-        } else if (outcome instanceof ProbeEvent.Duplicate d) {
-            return d.from();
-        } else if (outcome instanceof ProbeEvent.Corrupted c) {
-            return c.from();
-        } else if (outcome instanceof ProbeEvent.Failed f) {
-            return f.reporter();
+        if (outcome instanceof ProbeEvent.Reply r) {
+            return r.from();
         }
-        return null;
+        return outcome instanceof ProbeEvent.Failed f ? f.reporter() : null;
     }
 
     /** <b>A reply's ICMP length (header + data), what fping prints as "N bytes"; 0 for anything else.</b> */
     public int bytes() {
-        if (outcome instanceof ProbeEvent.Answered a) {
-            return a.length();
-        } else if (outcome instanceof ProbeEvent.Duplicate d) {
-            return d.length();
-        } else if (outcome instanceof ProbeEvent.Corrupted c) {
-            return c.length();
-        }
-        return 0;
+        return outcome instanceof ProbeEvent.Reply r ? r.length() : 0;
     }
 
     /** <b>Receive time minus the probe's send time, for a reply or an ICMP error; -1 otherwise.</b> */
     public long rttNanos() {
-        if (outcome instanceof ProbeEvent.Answered a) {
-            return a.rttNanos();
-        } else if (outcome instanceof ProbeEvent.Duplicate d) {
-            return d.rttNanos();
-        } else if (outcome instanceof ProbeEvent.Corrupted c) {
-            return c.rttNanos();
-        } else if (outcome instanceof ProbeEvent.Failed f) {
-            return f.rttNanos();
+        if (outcome instanceof ProbeEvent.Reply r) {
+            return r.rttNanos();
         }
-        return -1;
+        return outcome instanceof ProbeEvent.Failed f ? f.rttNanos() : -1;
     }
 
     /** <b>The reply's or error's TTL / hop limit as it arrived, -1 if the kernel did not say or nothing came.</b> */
     public int ttl() {
-        if (outcome instanceof ProbeEvent.Answered a) {
-            return a.ttl();
-        } else if (outcome instanceof ProbeEvent.Duplicate d) {
-            return d.ttl();
-        } else if (outcome instanceof ProbeEvent.Corrupted c) {
-            return c.ttl();
-        } else if (outcome instanceof ProbeEvent.Failed f) {
-            return f.ttl();
+        if (outcome instanceof ProbeEvent.Reply r) {
+            return r.ttl();
         }
-        return -1;
+        return outcome instanceof ProbeEvent.Failed f ? f.ttl() : -1;
     }
 
     /**
@@ -123,16 +97,10 @@ public record SweepEvent(SweepTarget target, int attempt, ProbeEvent outcome) {
      * {@link SweepListener#wantsMessages() asked}; else null.
      */
     public IcmpMessage message() {
-        if (outcome instanceof ProbeEvent.Answered a) {
-            return a.message();
-        } else if (outcome instanceof ProbeEvent.Duplicate d) {
-            return d.message();
-        } else if (outcome instanceof ProbeEvent.Corrupted c) {
-            return c.message();
-        } else if (outcome instanceof ProbeEvent.Failed f) {
-            return f.error();
+        if (outcome instanceof ProbeEvent.Reply r) {
+            return r.message();
         }
-        return null;
+        return outcome instanceof ProbeEvent.Failed f ? f.error() : null;
     }
 
     /** <b>The probe as the engine sent it</b> (id, seq, TTL, TOS, size on the wire), null if not from an engine. */
