@@ -12,7 +12,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * <b>What became of one probe sent with {@code echo.send()} (a {@link OneProbe} run): answered, failed, or no reply.</b>
+ * <b>What became of one probe sent with {@code echo.send()} (a {@link OneProbe} run): answered, failed, or no
+ * reply.</b>
  * A timeout or an ICMP error is a result, not an exception. Each holds the packet-level request (the
  * {@link EchoMessage} that went out), its target and the engine's {@link ProbeEvent} that ended it, from which its
  * accessors read; {@code toString()} is a one-line summary of the values, {@code show()} every decoded field of the

@@ -115,13 +115,9 @@ public record ProbeResult(Query request, long sentEpochNanos, Status status, Ine
      */
     public static ProbeResult of(Query request, long sentEpochNanos, ProbeEvent outcome, boolean errorTimed) {
         Status status = Status.of(outcome);
-        if (outcome instanceof ProbeEvent.Answered a) {
-            return new ProbeResult(request, sentEpochNanos, status, a.from(), a.rttNanos(), a.ttl(), a.message());
-        } else if (outcome instanceof ProbeEvent.Corrupted c) {
-            return new ProbeResult(request, sentEpochNanos, status, c.from(), c.rttNanos(), c.ttl(), c.message());
-        } else if (outcome instanceof ProbeEvent.Failed f) {
-            return new ProbeResult(request, sentEpochNanos, status, f.reporter(), errorTimed ? f.rttNanos() : -1,
-                    f.ttl(), f.error());
+        if (outcome instanceof ProbeEvent.Response r) {
+            long rtt = r instanceof ProbeEvent.Failed && !errorTimed ? -1 : r.rttNanos();
+            return new ProbeResult(request, sentEpochNanos, status, r.from(), rtt, r.ttl(), r.message());
         }
         return new ProbeResult(request, sentEpochNanos, status, null, -1, -1, null);
     }

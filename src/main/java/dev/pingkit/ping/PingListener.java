@@ -27,8 +27,8 @@ public interface PingListener {
     }
 
     /**
-     * <b>True to get an event for every probe sent and every reply; default true.</b> A listener that only needs to know that they happened (a flood's dots, a quiet run's
-     * counts) says false: it then gets {@link #onSent(int)} for each probe and {@link #onReply(int)} for each
+     * <b>True to get an event for every probe sent and every reply; default true.</b> A listener that only needs
+     * to know that they happened (a flood's dots, a quiet run's counts) says false: it then gets {@link #onSent(int)} for each probe and {@link #onReply(int)} for each
      * intact first reply, and no event object is made for them, so a flood allocates nothing per packet.
      * Duplicate, late and damaged replies still come as events.
      */

@@ -44,7 +44,8 @@ final class ResultLog {
 
     /**
      * A trace's probe: answered by the destination's echo reply, an ICMP error from a hop (time exceeded,
-     * unreachable; its RTT kept, a hop's time), lost, or refused by the kernel. Its request is the trace's own: the target, the probe's TTL and traceroute's payload.
+     * unreachable; its RTT kept, a hop's time), lost, or refused by the kernel. Its request is the trace's own: the
+     * target, the probe's TTL and traceroute's payload.
      */
     void addTrace(Trace trace, TraceProbe t) {
         Query q = Query.to(trace.target()).id(Math.max(0, t.id())).seq(Math.max(0, t.seq())).payload(trace.payload())

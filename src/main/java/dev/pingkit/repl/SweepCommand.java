@@ -99,7 +99,8 @@ final class SweepCommand {
             if (e.outcome() instanceof ProbeEvent.Failed) {
                 reason[i] = e;
             }
-            if (e.outcome() instanceof ProbeEvent.SendFailed n && !alive[i] && ended[i] < limit && sweep.count() == 0) {
+            if (e.outcome() instanceof ProbeEvent.SendFailed n && !alive[i] && ended[i] < limit
+                    && sweep.count() == 0) {
                 // not retried: this was its last probe
                 console.println(e.target() + " unreachable (not sent: " + n.errnoDescription() + ")", Console.ERROR);
             } else if (!alive[i] && ended[i] == limit) {

@@ -65,10 +65,7 @@ public record SweepEvent(SweepTarget target, int attempt, ProbeEvent outcome) {
 
     /** <b>Who replied, or who sent the ICMP error; null for a loss or a refused send.</b> */
     public InetAddress from() {
-        if (outcome instanceof ProbeEvent.Reply r) {
-            return r.from();
-        }
-        return outcome instanceof ProbeEvent.Failed f ? f.reporter() : null;
+        return outcome instanceof ProbeEvent.Response r ? r.from() : null;
     }
 
     /** <b>A reply's ICMP length (header + data), what fping prints as "N bytes"; 0 for anything else.</b> */
@@ -78,18 +75,12 @@ public record SweepEvent(SweepTarget target, int attempt, ProbeEvent outcome) {
 
     /** <b>Receive time minus the probe's send time, for a reply or an ICMP error; -1 otherwise.</b> */
     public long rttNanos() {
-        if (outcome instanceof ProbeEvent.Reply r) {
-            return r.rttNanos();
-        }
-        return outcome instanceof ProbeEvent.Failed f ? f.rttNanos() : -1;
+        return outcome instanceof ProbeEvent.Response r ? r.rttNanos() : -1;
     }
 
     /** <b>The reply's or error's TTL / hop limit as it arrived, -1 if the kernel did not say or nothing came.</b> */
     public int ttl() {
-        if (outcome instanceof ProbeEvent.Reply r) {
-            return r.ttl();
-        }
-        return outcome instanceof ProbeEvent.Failed f ? f.ttl() : -1;
+        return outcome instanceof ProbeEvent.Response r ? r.ttl() : -1;
     }
 
     /**
@@ -97,10 +88,7 @@ public record SweepEvent(SweepTarget target, int attempt, ProbeEvent outcome) {
      * {@link SweepListener#wantsMessages() asked}; else null.
      */
     public IcmpMessage message() {
-        if (outcome instanceof ProbeEvent.Reply r) {
-            return r.message();
-        }
-        return outcome instanceof ProbeEvent.Failed f ? f.error() : null;
+        return outcome instanceof ProbeEvent.Response r ? r.message() : null;
     }
 
     /** <b>The probe as the engine sent it</b> (id, seq, TTL, TOS, size on the wire), null if not from an engine. */

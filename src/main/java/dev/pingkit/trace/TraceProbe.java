@@ -59,10 +59,7 @@ public record TraceProbe(int ttl, int index, ProbeEvent outcome, boolean quoteAl
 
     /** <b>Who answered, null when nothing came back in time.</b> */
     public InetAddress from() {
-        if (outcome instanceof ProbeEvent.Answered a) {
-            return a.from();
-        }
-        return outcome instanceof ProbeEvent.Failed f ? f.reporter() : null;
+        return outcome instanceof ProbeEvent.Response r ? r.from() : null;
     }
 
     /**
@@ -70,28 +67,20 @@ public record TraceProbe(int ttl, int index, ProbeEvent outcome, boolean quoteAl
      * back.</b>
      */
     public long rttNanos() {
-        if (outcome instanceof ProbeEvent.Answered a) {
-            return a.rttNanos();
-        } else if (outcome instanceof ProbeEvent.Failed f) {
-            return f.rttNanos();
+        if (outcome instanceof ProbeEvent.Response r) {
+            return r.rttNanos();
         }
         return refused() ? refusalNanos : -1;
     }
 
     /** <b>TTL / hop limit of the answer as it arrived, -1 when unknown or none.</b> */
     public int replyTtl() {
-        if (outcome instanceof ProbeEvent.Answered a) {
-            return a.ttl();
-        }
-        return outcome instanceof ProbeEvent.Failed f ? f.ttl() : -1;
+        return outcome instanceof ProbeEvent.Response r ? r.ttl() : -1;
     }
 
     /** <b>The answer decoded (a time exceeded with its quote, an unreachable, an echo reply), or null.</b> */
     public IcmpMessage message() {
-        if (outcome instanceof ProbeEvent.Answered a) {
-            return a.message();
-        }
-        return outcome instanceof ProbeEvent.Failed f ? f.error() : null;
+        return outcome instanceof ProbeEvent.Response r ? r.message() : null;
     }
 
     /**

@@ -45,7 +45,8 @@ class PingerDatagramErrorsLabTest {
     record Run(PingStatistics stats, PingerLabTest.Recorder events, SocketKind kind, int id) {
         /** Each error as "seq from type/code", in order. */
         List<String> errors() {
-            return events.of(ProbeEvent.Failed.class).stream().map(e -> Seen.seq(e) + " " + e.reporter().getHostAddress()
+            return events.of(ProbeEvent.Failed.class).stream().map(e -> Seen.seq(e) + " "
+                    + e.reporter().getHostAddress()
                     + " " + e.error().type() + "/" + e.error().code()).toList();
         }
     }
@@ -148,7 +149,8 @@ class PingerDatagramErrorsLabTest {
         String line = "local error: message too long, mtu" + (family == 4 ? "=" : ": ") + "1500";
         assertEquals(List.of("1 EMSGSIZE Message too long 1500",
                         "2 EMSGSIZE Message too long 1500"),
-                r.events().of(ProbeEvent.SendFailed.class).stream().map(Seen::refusal).toList(), r.events().events.toString());
+                r.events().of(ProbeEvent.SendFailed.class).stream().map(Seen::refusal).toList(),
+                r.events().events.toString());
         assertEquals(2, r.stats().transmitted(), r.stats().show());
         assertEquals(0, r.stats().received(), r.stats().show());
         assertEquals(2, r.stats().errors(), r.stats().show());

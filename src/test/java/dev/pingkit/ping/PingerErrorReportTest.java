@@ -113,7 +113,8 @@ class PingerErrorReportTest {
         assertEquals(2, st.transmitted());
         assertEquals(2, st.errors());
         assertEquals(List.of("1 EMSGSIZE Message too long 1400",
-                "2 EMSGSIZE Message too long 1400"), of(ProbeEvent.SendFailed.class).stream().map(Seen::refusal).toList());
+                "2 EMSGSIZE Message too long 1400"),
+                of(ProbeEvent.SendFailed.class).stream().map(Seen::refusal).toList());
         assertEquals(List.of(), of(ProbeEvent.Lost.class));
     }
 
