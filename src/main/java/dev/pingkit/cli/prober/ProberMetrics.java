@@ -1,5 +1,7 @@
 package dev.pingkit.cli.prober;
 
+import dev.pingkit.engine.ProbeEvent;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,38 +74,23 @@ final class ProberMetrics implements ProbeOutcomes {
     }
 
     @Override
-    public void answered(ProberTarget target, int seq, long rttNanos, int ttl) {
-        of(target).answered(rttNanos / 1e9, ttl);
-    }
-
-    @Override
-    public void duplicate(ProberTarget target, int seq) {
-        of(target).count(TargetSeries.DUPLICATES);
-    }
-
-    @Override
-    public void late(ProberTarget target, int seq) {
-        of(target).count(TargetSeries.LATE);
-    }
-
-    @Override
-    public void corrupted(ProberTarget target, int seq) {
-        of(target).count(TargetSeries.CORRUPTED);
-    }
-
-    @Override
-    public void errorReply(ProberTarget target, int seq, int type, int code) {
-        of(target).count(TargetSeries.ERRORS);
-    }
-
-    @Override
-    public void sendError(ProberTarget target, int seq) {
-        of(target).count(TargetSeries.SEND_ERRORS);
-    }
-
-    @Override
-    public void lost(ProberTarget target, int seq) {
-        of(target).count(TargetSeries.LOST);
+    public void outcome(ProberTarget target, ProbeEvent event) {
+        TargetSeries s = of(target);
+        if (event instanceof ProbeEvent.Answered a) {
+            s.answered(a.rttNanos() / 1e9, a.ttl());
+        } else if (event instanceof ProbeEvent.Duplicate) {
+            s.count(TargetSeries.DUPLICATES);
+        } else if (event instanceof ProbeEvent.Late) {
+            s.count(TargetSeries.LATE);
+        } else if (event instanceof ProbeEvent.Corrupted) {
+            s.count(TargetSeries.CORRUPTED);
+        } else if (event instanceof ProbeEvent.Failed) {
+            s.count(TargetSeries.ERRORS);
+        } else if (event instanceof ProbeEvent.SendFailed) {
+            s.count(TargetSeries.SEND_ERRORS);
+        } else if (event instanceof ProbeEvent.Lost) {
+            s.count(TargetSeries.LOST);
+        }
     }
 
     @Override
