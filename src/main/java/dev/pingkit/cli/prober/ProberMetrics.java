@@ -75,22 +75,21 @@ final class ProberMetrics implements ProbeOutcomes {
 
     @Override
     public void outcome(ProberTarget target, ProbeEvent event) {
-        TargetSeries s = of(target);
         if (event instanceof ProbeEvent.Answered a) {
-            s.answered(a.rttNanos() / 1e9, a.ttl());
-        } else if (event instanceof ProbeEvent.Duplicate) {
-            s.count(TargetSeries.DUPLICATES);
-        } else if (event instanceof ProbeEvent.Late) {
-            s.count(TargetSeries.LATE);
-        } else if (event instanceof ProbeEvent.Corrupted) {
-            s.count(TargetSeries.CORRUPTED);
-        } else if (event instanceof ProbeEvent.Failed) {
-            s.count(TargetSeries.ERRORS);
-        } else if (event instanceof ProbeEvent.SendFailed) {
-            s.count(TargetSeries.SEND_ERRORS);
-        } else if (event instanceof ProbeEvent.Lost) {
-            s.count(TargetSeries.LOST);
+            of(target).answered(a.rttNanos() / 1e9, a.ttl());
+        } else {
+            of(target).count(counter(event));
         }
+    }
+
+    /** The counter each other kind of outcome adds one to. */
+    private static int counter(ProbeEvent event) {
+        return event instanceof ProbeEvent.Duplicate ? TargetSeries.DUPLICATES
+                : event instanceof ProbeEvent.Late ? TargetSeries.LATE
+                : event instanceof ProbeEvent.Corrupted ? TargetSeries.CORRUPTED
+                : event instanceof ProbeEvent.Failed ? TargetSeries.ERRORS
+                : event instanceof ProbeEvent.SendFailed ? TargetSeries.SEND_ERRORS
+                : TargetSeries.LOST;
     }
 
     @Override
