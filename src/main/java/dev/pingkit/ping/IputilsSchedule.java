@@ -231,9 +231,10 @@ final class IputilsSchedule implements ProbeListener {
         } else if (event instanceof ProbeEvent.Late l) {
             // iputils counts a reply to a probe an error already ended: it never marked that probe answered. The
             // first such reply marks it, so a second copy is a duplicate there, and here.
-            duplicate = lateAgain(l.probe());
+            boolean again = lateAgain(l.probe());
             acknowledge(l.probe().number());
-            stats.reply(l.rttNanos(), duplicate);
+            stats.reply(l.rttNanos(), again);
+            duplicate = again;
         } else if (event instanceof ProbeEvent.Corrupted c) {
             duplicate = engine.answered(c.probe().seq()); // iputils flags a damaged copy of an answered probe DUP!
         } else if (event instanceof ProbeEvent.Failed f) {
