@@ -20,7 +20,7 @@ import java.util.Objects;
 /**
  * <b>A ping run as iputils' {@code ping} makes it, over the one {@link Engine}: {@code scripts/ping} and the REPL's
  * {@code ping}.</b> The engine sends, matches, counts and tells how each probe ended; {@link IputilsSchedule} decides
- * when the next probe goes and when the run ends, and passes the engine's events on as {@link PingEvent}s.
+ * when the next probe goes and when the run ends, and turns the engine's events into {@link PingEvent}s.
  *
  * <pre>{@code
  * try (Pinger p = Pinger.open(PingSettings.to(InetAddress.getByName("127.0.0.1")).count(3))) {

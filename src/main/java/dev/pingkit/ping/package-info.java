@@ -14,7 +14,7 @@
  * {@link dev.pingkit.OneProbe}. {@code scripts/ping} and the REPL's {@code ping} run
  * {@link dev.pingkit.ping.Pinger}: iputils' schedule (interval and preload, the flood, {@code -w}, the final wait)
  * driving an engine run from the run's own turns ({@link dev.pingkit.engine.Engine#sendNow},
- * {@link dev.pingkit.engine.Engine#finish}), its events passed on unchanged as
+ * {@link dev.pingkit.engine.Engine#finish}), its events seen per sequence number as
  * {@link dev.pingkit.ping.PingEvent}s. The engine knows nothing of terminals and writes no sentences: front ends
  * word its values.
  */
