@@ -140,20 +140,20 @@ public final class EchoSend implements AutoCloseable {
      * @throws IOException if the kernel refused the send ({@link ProbeEvent.SendFailed})
      */
     public static SendResult result(Echo echo, Duration timeout, ProbeEvent end) throws IOException {
-        if (end instanceof ProbeEvent.Answered a) {
-            return new SendResult.Answered(echo.target(), echo.message(), a.message(), a.from(), a.rttNanos(), a.ttl(), true, true);
-        }
-        if (end instanceof ProbeEvent.Corrupted c) {
-            return new SendResult.Answered(echo.target(), echo.message(), c.message(), c.from(), c.rttNanos(), c.ttl(), c.checksumValid(),
-                    c.firstDifferent() < 0);
+        if (end instanceof ProbeEvent.Answered || end instanceof ProbeEvent.Corrupted) {
+            return new SendResult.Answered(echo.target(), echo.message(), end);
         }
         if (end instanceof ProbeEvent.Failed f) {
-            return new SendResult.Failed(echo.target(), echo.message(), f.reporter(), f.error());
+            return new SendResult.Failed(echo.target(), echo.message(), f);
         }
         if (end instanceof ProbeEvent.SendFailed s) {
             throw new IOException("sendto: " + s.errnoName() + " (" + s.errnoDescription() + ")");
         }
-        return new SendResult.NoReply(echo.target(), echo.message(), timeout);
+        if (end instanceof ProbeEvent.Lost l) {
+            return new SendResult.NoReply(echo.target(), echo.message(), timeout, l);
+        }
+        throw new IllegalArgumentException("end must end the probe (answered, corrupted, failed, send-failed or"
+                + " lost), got " + end);
     }
 
     private static void checkTimeout(Duration timeout) {

@@ -1,7 +1,7 @@
 package dev.pingkit;
 
 import dev.pingkit.batch.ProbeResult;
-import dev.pingkit.engine.Query;
+import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.packet.Addresses;
 import dev.pingkit.packet.EchoMessage;
 import dev.pingkit.packet.IcmpMessage;
@@ -9,13 +9,15 @@ import dev.pingkit.packet.IcmpMessage;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
- * <b>What became of one probe sent with {@code echo.send()} (a {@link OneProbe} run): answered, failed, or no reply.</b>
+ * <b>What became of one probe sent with {@code echo.send()} (a {@link OneProbe} run): answered, failed, or no
+ * reply.</b>
  * A timeout or an ICMP error is a result, not an exception. Each holds the packet-level request (the
- * {@link EchoMessage} that went out) and its target; {@code toString()} is a one-line summary of the values,
- * {@code show()} every decoded field of the request and of what came back. The iputils wording of a result is the
- * front ends' ({@code dev.pingkit.SendReport}).
+ * {@link EchoMessage} that went out), its target and the engine's {@link ProbeEvent} that ended it, from which its
+ * accessors read; {@code toString()} is a one-line summary of the values, {@code show()} every decoded field of the
+ * request and of what came back. The iputils wording of a result is the front ends' ({@code dev.pingkit.SendReport}).
  */
 public sealed interface SendResult {
 
@@ -25,6 +27,9 @@ public sealed interface SendResult {
     /** <b>The ICMP message that was sent.</b> */
     EchoMessage request();
 
+    /** <b>How the engine says the probe ended</b> (answered, corrupted, failed or lost). */
+    ProbeEvent outcome();
+
     /** <b>The decoded request and response, field by field.</b> */
     String show();
 
@@ -33,50 +38,76 @@ public sealed interface SendResult {
      * REPL's {@code send} keeps every single send in its results this way).
      */
     default ProbeResult toProbeResult(Echo request, long sentEpochNanos) {
-        Query q = request.query();
-        if (this instanceof Answered a) {
-            return new ProbeResult(q, sentEpochNanos, a.checksumOk() && a.payloadMatches()
-                    ? ProbeResult.Status.ANSWERED : ProbeResult.Status.CORRUPTED, a.from(), a.rttNanos(), a.ttl(),
-                    a.reply());
-        }
-        if (this instanceof Failed f) {
-            return new ProbeResult(q, sentEpochNanos, ProbeResult.Status.ERROR, f.from(), -1, f.error().ttl(),
-                    f.error());
-        }
-        return new ProbeResult(q, sentEpochNanos, ProbeResult.Status.LOST, null, -1, -1, null);
+        return ProbeResult.of(request.query(), sentEpochNanos, outcome());
     }
 
     /**
-     * <b>A reply matching the probe's identifier, sequence number and destination.</b>
+     * <b>A reply matching the probe's identifier, sequence number and destination</b>: the engine's
+     * {@link ProbeEvent.Answered}, or a {@link ProbeEvent.Corrupted} reply (flagged by {@link #checksumOk()} and
+     * {@link #payloadMatches()}, never silently accepted).
      *
-     * @param target         where the probe went
-     * @param request        the probe's ICMP message
-     * @param reply          the decoded reply
-     * @param from           who answered
-     * @param rttNanos       kernel receive timestamp minus send time
-     * @param ttl            the reply's TTL / hop limit, -1 if unknown
-     * @param checksumOk     its ICMP checksum verified (ICMPv6: verified and enforced by the kernel)
-     * @param payloadMatches it carried back exactly the probe's payload
+     * @param target  where the probe went
+     * @param request the probe's ICMP message
+     * @param outcome the engine's answer or corrupted reply, with its decoded message
      */
-    record Answered(InetAddress target, EchoMessage request, IcmpMessage reply, InetAddress from, long rttNanos,
-                    int ttl, boolean checksumOk, boolean payloadMatches) implements SendResult {
+    record Answered(InetAddress target, EchoMessage request, ProbeEvent outcome) implements SendResult {
+        /** Checks that the outcome is a reply that carries its decoded message. */
+        public Answered {
+            if (!(outcome instanceof ProbeEvent.Answered a && a.message() != null
+                    || outcome instanceof ProbeEvent.Corrupted c && c.message() != null)) {
+                throw new IllegalArgumentException("outcome must be an answer or a corrupted reply with its message,"
+                        + " got " + outcome);
+            }
+        }
+
+        /** <b>The decoded reply.</b> */
+        public IcmpMessage reply() {
+            return ((ProbeEvent.Reply) outcome).message();
+        }
+
+        /** <b>Who answered.</b> */
+        public InetAddress from() {
+            return ((ProbeEvent.Reply) outcome).from();
+        }
+
+        /** <b>Kernel receive timestamp minus send time, in nanoseconds.</b> */
+        public long rttNanos() {
+            return ((ProbeEvent.Reply) outcome).rttNanos();
+        }
+
+        /** <b>The reply's TTL / hop limit, -1 if unknown.</b> */
+        public int ttl() {
+            return ((ProbeEvent.Reply) outcome).ttl();
+        }
+
+        /** <b>True when its ICMP checksum verified</b> (ICMPv6: verified and enforced by the kernel). */
+        public boolean checksumOk() {
+            return !(outcome instanceof ProbeEvent.Corrupted c) || c.checksumValid();
+        }
+
+        /** <b>True when it carried back exactly the probe's payload.</b> */
+        public boolean payloadMatches() {
+            return !(outcome instanceof ProbeEvent.Corrupted c) || c.firstDifferent() < 0;
+        }
+
         /** <b>The round-trip time as a {@link Duration}.</b> */
         public Duration rtt() {
-            return Duration.ofNanos(rttNanos);
+            return Duration.ofNanos(rttNanos());
         }
 
         /** One line: {@code Answered[from=127.0.0.1 seq=1 bytes=10 ttl=64 rtt=0.042ms]}, flags if any. */
         @Override
         public String toString() {
-            return "Answered[from=" + Addresses.text(from) + " seq=" + reply.seq() + " bytes=" + reply.length()
-                    + " ttl=" + ttl + " rtt=" + millis(rttNanos) + "ms" + (checksumOk ? "" : " checksumOk=false")
-                    + (payloadMatches ? "" : " payloadMatches=false") + "]";
+            return "Answered[from=" + Addresses.text(from()) + " seq=" + reply().seq() + " bytes=" + reply().length()
+                    + " ttl=" + ttl() + " rtt=" + millis(rttNanos()) + "ms" + (checksumOk() ? "" : " checksumOk=false")
+                    + (payloadMatches() ? "" : " payloadMatches=false") + "]";
         }
 
         @Override
         public String show() {
-            return "request:\n" + indent(request.show()) + "\nreply from " + Addresses.text(from) + " after "
-                    + millis(rttNanos) + " ms" + (ttl >= 0 ? ", ttl " + ttl : "") + ":\n" + indent(reply.show());
+            return "request:\n" + indent(request.show()) + "\nreply from " + Addresses.text(from()) + " after "
+                    + millis(rttNanos()) + " ms" + (ttl() >= 0 ? ", ttl " + ttl() : "") + ":\n"
+                    + indent(reply().show());
         }
     }
 
@@ -85,22 +116,35 @@ public sealed interface SendResult {
      *
      * @param target  where the probe went
      * @param request the probe's ICMP message
-     * @param from    the reporting host (a router for time exceeded or unreachable)
-     * @param error   the decoded error, quote included
+     * @param outcome the engine's failure: the reporting host and the decoded error, quote included
      */
-    record Failed(InetAddress target, EchoMessage request, InetAddress from, IcmpMessage error)
-            implements SendResult {
+    record Failed(InetAddress target, EchoMessage request, ProbeEvent.Failed outcome) implements SendResult {
+        /** Checks that there is an outcome. */
+        public Failed {
+            Objects.requireNonNull(outcome, "outcome");
+        }
+
+        /** <b>The reporting host</b> (a router for time exceeded or unreachable). */
+        public InetAddress from() {
+            return outcome.reporter();
+        }
+
+        /** <b>The decoded error, quote included.</b> */
+        public IcmpMessage error() {
+            return outcome.error();
+        }
+
         /** One line: {@code Failed[from=198.51.100.1 seq=1 type=11 code=0]}. */
         @Override
         public String toString() {
-            return "Failed[from=" + Addresses.text(from) + " seq=" + request.sequence() + " type=" + error.type()
-                    + " code=" + error.code() + "]";
+            return "Failed[from=" + Addresses.text(from()) + " seq=" + request.sequence() + " type=" + error().type()
+                    + " code=" + error().code() + "]";
         }
 
         @Override
         public String show() {
-            return "request:\n" + indent(request.show()) + "\nerror from " + Addresses.text(from) + ":\n"
-                    + indent(error.show());
+            return "request:\n" + indent(request.show()) + "\nerror from " + Addresses.text(from()) + ":\n"
+                    + indent(error().show());
         }
     }
 
@@ -110,8 +154,15 @@ public sealed interface SendResult {
      * @param target  where the probe went
      * @param request the probe's ICMP message
      * @param waited  how long we listened
+     * @param outcome the engine's loss (its probe null when the send was stopped before anything went out)
      */
-    record NoReply(InetAddress target, EchoMessage request, Duration waited) implements SendResult {
+    record NoReply(InetAddress target, EchoMessage request, Duration waited, ProbeEvent.Lost outcome)
+            implements SendResult {
+        /** Checks that there is an outcome. */
+        public NoReply {
+            Objects.requireNonNull(outcome, "outcome");
+        }
+
         /** One line: {@code NoReply[target=198.51.100.9 seq=1 waited=1000ms]}. */
         @Override
         public String toString() {

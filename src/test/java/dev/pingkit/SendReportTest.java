@@ -1,8 +1,10 @@
 package dev.pingkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.packet.EchoMessage;
 import dev.pingkit.packet.IcmpMessage;
 import dev.pingkit.SendResult;
@@ -18,8 +20,11 @@ class SendReportTest {
             .decoded();
 
     private SendResult.Answered answered(boolean checksumOk, boolean payloadMatches) {
-        return new SendResult.Answered(echo.target(), echo.message(), reply, LOOPBACK, 42_000, 64, checksumOk,
-                payloadMatches);
+        ProbeEvent outcome = checksumOk && payloadMatches
+                ? new ProbeEvent.Answered(null, LOOPBACK, 42_000, 64, reply.length(), 0, true, reply)
+                : new ProbeEvent.Corrupted(null, LOOPBACK, 42_000, 64, reply.length(), true, checksumOk,
+                payloadMatches ? -1 : 0, payloadMatches ? -1 : 'h', payloadMatches ? -1 : 'x', reply);
+        return new SendResult.Answered(echo.target(), echo.message(), outcome);
     }
 
     @Test
@@ -32,8 +37,21 @@ class SendReportTest {
     }
 
     @Test
+    void anAnswerReadsItsFieldsFromTheEnginesOutcome() {
+        SendResult.Answered a = answered(true, false);
+        assertEquals(LOOPBACK, a.from());
+        assertEquals(42_000, a.rttNanos());
+        assertEquals(64, a.ttl());
+        assertEquals(reply, a.reply());
+        assertTrue(a.checksumOk() && !a.payloadMatches(), a::toString);
+        assertThrows(IllegalArgumentException.class, () -> new SendResult.Answered(echo.target(), echo.message(),
+                new ProbeEvent.Lost(null, false)));
+    }
+
+    @Test
     void noReplyNamesTargetSequenceAndWait() {
-        SendResult.NoReply n = new SendResult.NoReply(echo.target(), echo.message(), Duration.ofMillis(1500));
+        SendResult.NoReply n = new SendResult.NoReply(echo.target(), echo.message(), Duration.ofMillis(1500),
+                new ProbeEvent.Lost(null, false));
         assertEquals("no reply from 127.0.0.1 icmp_seq=1 within 1500 ms", SendReport.line(n));
         assertEquals("NoReply[target=127.0.0.1 seq=1 waited=1500ms]", n.toString());
     }

@@ -39,9 +39,8 @@ final class BatchRun {
     /** Sends every probe over engines from {@code engines} with {@code options} (the batch's gap set). */
     Results send(EngineOptions options, Stop stop, EngineFactory engines) throws IOException {
         Map<Integer, Query> sent = new HashMap<>();
-        long[] sentAt = new long[probes.size()];
         ProbeResult[] results = new ProbeResult[probes.size()];
-        BatchCollector collector = new BatchCollector(probes, sent, sentAt, results);
+        BatchCollector collector = new BatchCollector(probes, sent, results);
         // An echo whose id nobody set carries the process id: there the engine chooses, one no other run of this
         // process holds (two runs sharing one would take each other's replies), and the results say so.
         boolean defaultId = base.id() == (int) (ProcessHandle.current().pid() & 0xffff);

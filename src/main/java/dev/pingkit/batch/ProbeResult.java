@@ -1,5 +1,6 @@
 package dev.pingkit.batch;
 
+import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.engine.Query;
 import dev.pingkit.packet.Addresses;
 import dev.pingkit.packet.IcmpMessage;
@@ -47,6 +48,28 @@ public record ProbeResult(Query request, long sentEpochNanos, Status status, Ine
          */
         CAPTURED;
 
+        /**
+         * <b>The status of a probe that ended as {@code outcome}</b>: the one table from the engine's outcome kinds
+         * to the words results are kept in (every mode's results go through it).
+         *
+         * @throws IllegalArgumentException for an event that ends no probe (sent, duplicate, late, advisory, stray)
+         */
+        public static Status of(ProbeEvent outcome) {
+            if (outcome instanceof ProbeEvent.Answered) {
+                return ANSWERED;
+            } else if (outcome instanceof ProbeEvent.Corrupted) {
+                return CORRUPTED;
+            } else if (outcome instanceof ProbeEvent.Failed) {
+                return ERROR;
+            } else if (outcome instanceof ProbeEvent.Lost) {
+                return LOST;
+            } else if (outcome instanceof ProbeEvent.SendFailed) {
+                return SEND_FAILED;
+            }
+            throw new IllegalArgumentException("outcome must end a probe (answered, corrupted, failed, lost or"
+                    + " send-failed), got " + (outcome == null ? "null" : outcome.getClass().getSimpleName()));
+        }
+
         /** <b>The status as written in tables and files: {@code answered}, {@code lost}, ...</b> */
         public String word() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -72,6 +95,36 @@ public record ProbeResult(Query request, long sentEpochNanos, Status status, Ine
                        int replyTtl, IcmpMessage reply) {
         this(request, sentEpochNanos, status, from, rttNanos, replyTtl, reply, reply == null ? -1 : reply.type(),
                 reply == null ? -1 : reply.code());
+    }
+
+    /**
+     * <b>The record of probe {@code request}, sent at {@code sentEpochNanos}, that ended as {@code outcome}</b>
+     * (answered, corrupted, failed, lost or send-failed): status, sender, RTT, TTL and message all come from the
+     * engine's outcome, so every mode records a probe the same way. An ICMP error is not timed: to a probe it is a
+     * failure, not an answer (a trace's hops are the exception: {@link #of(Query, long, ProbeEvent, boolean)}).
+     *
+     * @throws IllegalArgumentException for an event that ends no probe
+     */
+    public static ProbeResult of(Query request, long sentEpochNanos, ProbeEvent outcome) {
+        return of(request, sentEpochNanos, outcome, false);
+    }
+
+    /**
+     * <b>As {@link #of(Query, long, ProbeEvent)}; with {@code errorTimed} an ICMP error keeps its RTT</b> (a
+     * trace's hop answers with time exceeded, and how long that took is the hop's time).
+     */
+    public static ProbeResult of(Query request, long sentEpochNanos, ProbeEvent outcome, boolean errorTimed) {
+        Status status = Status.of(outcome);
+        if (outcome instanceof ProbeEvent.Response r) {
+            long rtt = r instanceof ProbeEvent.Failed && !errorTimed ? -1 : r.rttNanos();
+            return new ProbeResult(request, sentEpochNanos, status, r.from(), rtt, r.ttl(), r.message());
+        }
+        return new ProbeResult(request, sentEpochNanos, status, null, -1, -1, null);
+    }
+
+    /** <b>As {@link #of(Query, long, ProbeEvent)}, sent when the engine stamped the outcome's probe.</b> */
+    public static ProbeResult of(Query request, ProbeEvent outcome) {
+        return of(request, outcome.probe() == null ? 0 : outcome.probe().sentAtNanos(), outcome);
     }
 
     /**

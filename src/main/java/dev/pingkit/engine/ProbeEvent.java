@@ -23,6 +23,41 @@ public sealed interface ProbeEvent {
     /** <b>The probe this event is about; null for a {@link Stray}.</b> */
     Probe probe();
 
+    /**
+     * <b>Something that came back about one of the run's probes: a {@link Reply} or the ICMP error that
+     * {@link Failed failed} it.</b> Who sent it, when and with what TTL are read here, so a mode that shows what came
+     * back need not take each kind apart.
+     */
+    sealed interface Response extends ProbeEvent permits Reply, Failed {
+        /** <b>Who sent it: the replying host, or the host that reported the error.</b> */
+        InetAddress from();
+
+        /** <b>Kernel receive time minus the probe's send time.</b> */
+        long rttNanos();
+
+        /** <b>Its TTL / hop limit as it arrived, -1 if the kernel did not say.</b> */
+        int ttl();
+
+        /**
+         * <b>It decoded: the ICMP error (always), or the reply when the listener
+         * {@link ProbeListener#wantsMessages() asked}; else null.</b>
+         */
+        IcmpMessage message();
+    }
+
+    /**
+     * <b>A reply to one of the run's probes, whichever it turned out to be: the {@link Answered answer}, a
+     * {@link Duplicate}, a {@link Late} one or a {@link Corrupted} one.</b> What every reply has is read here, so a
+     * mode that treats them alike need not take each kind apart.
+     */
+    sealed interface Reply extends Response permits Answered, Duplicate, Late, Corrupted {
+        /** <b>ICMP bytes received (header included).</b> */
+        int length();
+
+        /** <b>True when the RTT ends at the kernel's receive stamp, false for a user-space read.</b> */
+        boolean kernelTimestamp();
+    }
+
     /** <b>The probe left; {@code sentAtNanos} is CLOCK_REALTIME nanoseconds read just before {@code sendto}.</b> */
     record Sent(Probe probe, long sentAtNanos) implements ProbeEvent {
     }
@@ -39,7 +74,7 @@ public sealed interface ProbeEvent {
      * @param message         the decoded reply when the listener {@link ProbeListener#wantsMessages() asked}, else null
      */
     record Answered(Probe probe, InetAddress from, long rttNanos, int ttl, int length, long receivedAtNanos,
-                    boolean kernelTimestamp, IcmpMessage message) implements ProbeEvent {
+                    boolean kernelTimestamp, IcmpMessage message) implements Reply {
     }
 
     /**
@@ -62,7 +97,18 @@ public sealed interface ProbeEvent {
      * @param ttl      the error's own TTL / hop limit as it arrived, -1 if unknown
      */
     record Failed(Probe probe, InetAddress reporter, IcmpMessage error, long rttNanos, int ttl)
-            implements ProbeEvent {
+            implements Response {
+        /** <b>The {@link #reporter()}, as every response names its sender.</b> */
+        @Override
+        public InetAddress from() {
+            return reporter;
+        }
+
+        /** <b>The {@link #error()}, as every response names what came back.</b> */
+        @Override
+        public IcmpMessage message() {
+            return error;
+        }
     }
 
     /**
@@ -82,7 +128,7 @@ public sealed interface ProbeEvent {
      * @param message         the decoded reply when the listener {@link ProbeListener#wantsMessages() asked}, else null
      */
     record Duplicate(Probe probe, InetAddress from, long rttNanos, int ttl, int length, boolean kernelTimestamp,
-                     IcmpMessage message) implements ProbeEvent {
+                     IcmpMessage message) implements Reply {
     }
 
     /**
@@ -92,7 +138,7 @@ public sealed interface ProbeEvent {
      * @param message         the decoded reply when the listener {@link ProbeListener#wantsMessages() asked}, else null
      */
     record Late(Probe probe, InetAddress from, long rttNanos, int ttl, int length, boolean kernelTimestamp,
-                IcmpMessage message) implements ProbeEvent {
+                IcmpMessage message) implements Reply {
     }
 
     /**
@@ -109,7 +155,7 @@ public sealed interface ProbeEvent {
      */
     record Corrupted(Probe probe, InetAddress from, long rttNanos, int ttl, int length, boolean kernelTimestamp,
                      boolean checksumValid, int firstDifferent, int expected, int actual, IcmpMessage message)
-            implements ProbeEvent {
+            implements Reply {
     }
 
     /** <b>An IPv4 redirect or source quench quoting the probe; the probe goes on.</b> */

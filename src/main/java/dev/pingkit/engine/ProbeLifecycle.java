@@ -80,7 +80,7 @@ final class ProbeLifecycle {
         TargetState t = targets.get(slots.target[slot]);
         ProbeSpec s = slots.spec[slot];
         return new Probe(t.handle, slots.number[slot], t.family.id, slots.seq(slot), slots.tag[slot], s.ttl(), s.tos(),
-                s.payloadSize());
+                s.payloadSize(), slots.sentAt[slot]);
     }
 
     /** Ends pending probe {@code slot} as answered (the caller reports it). */

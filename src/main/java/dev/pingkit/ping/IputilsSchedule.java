@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
- * <b>One {@link Pinger} run: iputils' schedule on the engine's turns, and the engine's events as the single-target
+ * <b>One {@link Pinger} run: iputils' schedule on the engine's turns, and the engine's events passed on as the
  * {@link PingEvent}s a ping front end prints.</b>
  *
  * <p>The schedule is iputils': a token bucket of {@code interval × preload} ({@link SendSchedule}), the flood's next
@@ -22,14 +22,12 @@ import java.util.function.BooleanSupplier;
  * with {@link Engine#sendNow} from {@link #onTurn}, the end is {@link Engine#finish}: no lock, no allocation per
  * packet, one clock reading per turn.
  *
- * <p>The events: an answer, a duplicate or a corrupted reply becomes a {@link PingEvent.Reply} (a corrupted reply to
- * an answered probe is flagged duplicate, as iputils prints it), an ICMP error quoting a probe (or an IPv4 redirect
- * or source quench, which iputils shows but does not count) a {@link PingEvent.ErrorReply}, a refused send a
- * {@link PingEvent.SendError}, a probe still in flight when the schedule ends a {@link PingEvent.Timeout} (none when
- * the user stopped the run), a stray message a {@link PingEvent.Foreign}. As iputils counts it, a reply to a probe an
- * ICMP error already ended still counts as received. The statistics are counted here from the same events, into
- * a {@link PingRecorder} (iputils' arithmetic): the pipe (the most probes in flight) from the probe numbers, and
- * which probes were answered, for the "no answer yet" report and a corrupted reply's duplicate flag.
+ * <p>The events: each of the engine's goes on as it is, in a {@link PingEvent.Outcome} that says whether iputils
+ * prints it as a duplicate (a corrupted reply to an answered probe is one, as iputils prints it), except a loss the
+ * user's stop cut short; ping's own is {@link PingEvent.NoAnswerYet}. As iputils counts it, a reply to a probe an
+ * ICMP error already ended still counts as received. The statistics are counted here from the same events, into a
+ * {@link PingRecorder} (iputils' arithmetic): the pipe (the most probes in flight) from the probe numbers, and which
+ * probes were answered, for the "no answer yet" report and a corrupted reply's duplicate flag.
  */
 final class IputilsSchedule implements ProbeListener {
     /** At most this many queued messages are taken once the run's time is up. */
@@ -240,51 +238,36 @@ final class IputilsSchedule implements ProbeListener {
 
     @Override
     public void onEvent(ProbeEvent event) {
-        if (event instanceof ProbeEvent.Sent s) {
-            out.onEvent(new PingEvent.Sent(s.probe().seq(), s.sentAtNanos()));
-        } else if (event instanceof ProbeEvent.Answered a) {
+        boolean duplicate = false;
+        if (event instanceof ProbeEvent.Answered a) {
             answered(a.probe().number(), true);
             stats.reply(a.rttNanos(), false);
             acknowledge(a.probe().number());
             adapt();
-            out.onEvent(new PingEvent.Reply(a.probe().seq(), a.from(), a.length(), a.ttl(), a.rttNanos(), false,
-                    true, -1, -1, -1, a.kernelTimestamp(), a.message()));
         } else if (event instanceof ProbeEvent.Duplicate d) {
             stats.reply(d.rttNanos(), true);
             acknowledge(d.probe().number());
             adapt();
-            out.onEvent(new PingEvent.Reply(d.probe().seq(), d.from(), d.length(), d.ttl(), d.rttNanos(), true,
-                    true, -1, -1, -1, d.kernelTimestamp(), d.message()));
+            duplicate = true;
         } else if (event instanceof ProbeEvent.Late l) {
             // iputils counts a reply to a probe an error already ended: it never marked that probe answered. The
             // first such reply marks it, so a second copy is a duplicate there, and here.
             boolean again = lateAgain(l.probe());
             acknowledge(l.probe().number());
             stats.reply(l.rttNanos(), again);
-            out.onEvent(new PingEvent.Reply(l.probe().seq(), l.from(), l.length(), l.ttl(), l.rttNanos(), again,
-                    true, -1, -1, -1, l.kernelTimestamp(), l.message()));
+            duplicate = again;
         } else if (event instanceof ProbeEvent.Corrupted c) {
             stats.corrupted();
-            out.onEvent(new PingEvent.Reply(c.probe().seq(), c.from(), c.length(), c.ttl(), c.rttNanos(),
-                    answered(c.probe().number()), c.checksumValid(), c.firstDifferent(), c.expected(),
-                    c.actual(), c.kernelTimestamp(), c.message()));
+            duplicate = answered(c.probe().number()); // iputils flags a damaged copy of an answered probe DUP!
         } else if (event instanceof ProbeEvent.Failed f) {
             stats.error();
             acknowledge(f.probe().number());
-            out.onEvent(new PingEvent.ErrorReply(f.probe().seq(), f.reporter(), f.error()));
-        } else if (event instanceof ProbeEvent.Advisory a) {
-            out.onEvent(new PingEvent.ErrorReply(a.probe().seq(), a.reporter(), a.message()));
-        } else if (event instanceof ProbeEvent.SendFailed f) {
+        } else if (event instanceof ProbeEvent.SendFailed) {
             stats.error();
-            out.onEvent(new PingEvent.SendError(f.probe().seq(), f.errnoName(), f.errnoDescription(), f.mtu()));
-        } else if (event instanceof ProbeEvent.Lost l) {
-            // A stopped run (Ctrl-C) was cut short: its unanswered probes did not time out.
-            if (!l.stopped() && !stopped.getAsBoolean()) {
-                out.onEvent(new PingEvent.Timeout(l.probe().seq()));
-            }
-        } else if (event instanceof ProbeEvent.Stray s) {
-            out.onEvent(new PingEvent.Foreign(s.from(), s.message()));
+        } else if (event instanceof ProbeEvent.Lost l && (l.stopped() || stopped.getAsBoolean())) {
+            return; // a stopped run (Ctrl-C) was cut short: its unanswered probes did not time out
         }
+        out.onEvent(new PingEvent.Outcome(event, duplicate));
     }
 
     private int seq(long number) {

@@ -1,82 +1,64 @@
 package dev.pingkit.ping;
 
 import dev.pingkit.engine.ProbeEvent;
-import dev.pingkit.packet.IcmpMessage;
 
-import java.net.InetAddress;
+import java.util.Objects;
 
 /**
- * <b>Something that happened to a {@link Pinger} run's probes, as an immutable value: the single-target view of the
- * engine's {@link ProbeEvent}s, keyed by sequence number.</b> Front ends word these (iputils lines, JSON); the
- * engine writes no sentences.
+ * <b>Something that happened in a {@link Pinger} run, as an immutable value: the engine's {@link ProbeEvent} about
+ * one of its probes, or what only ping has ({@link NoAnswerYet}).</b> Front ends word these (iputils lines, JSON);
+ * the engine and the mode write no sentences.
  */
 public sealed interface PingEvent {
 
-    /** <b>A probe left: its sequence number and the CLOCK_REALTIME nanoseconds at send.</b> */
-    record Sent(int seq, long sentNanos) implements PingEvent {
-    }
-
     /**
-     * <b>A reply to one of our probes.</b>
+     * <b>The engine's event about one of the run's probes, as the engine gave it, and whether ping counts it a
+     * duplicate.</b> Every kind comes but one: a {@link ProbeEvent.Lost} only when the probe timed out, never when
+     * the user stopped the run. A {@link ProbeEvent.Stray} comes only to a listener that
+     * {@link PingListener#wantsForeign() asks}; an {@link ProbeEvent.Advisory} (redirect, source quench) is shown as
+     * iputils shows an error but not counted as one.
      *
-     * @param seq              its sequence number
-     * @param from             who sent it (the target)
-     * @param bytes            ICMP length (header + payload), what iputils prints as "N bytes from"
-     * @param ttl              received TTL / hop limit, -1 if unknown
-     * @param rttNanos         receive time - send time of the probe (from the probe table, never the payload)
-     * @param duplicate        the probe had already been answered
-     * @param checksumOk       the ICMP checksum verified (ICMPv6: the kernel verifies it and drops bad ones)
-     * @param wrongByteOffset  index in the payload of the first byte that differs from the probe's, -1 if intact
-     *                         (a reply shorter than the probe reports the first missing index)
-     * @param expectedByte     the probe's byte at that index (0..255), -1 if intact or if the reply is longer than
-     *                         the probe with the probe's payload as its prefix ({@link #tooLong()})
-     * @param actualByte       the reply's byte there (0..255), -1 if intact or missing
-     * @param kernelTimestamp  the receive time came from the kernel ({@code SO_TIMESTAMPNS})
-     * @param message          the decoded reply, or null unless the listener asked for it
-     *                         ({@link PingListener#wantsMessages()})
+     * @param event     what happened
+     * @param duplicate for a reply, true when iputils prints it {@code (DUP!)}: a {@link ProbeEvent.Duplicate}, a
+     *                  corrupted copy to a probe already answered, or a second {@link ProbeEvent.Late} reply to a
+     *                  probe an error ended (iputils counts the first as received); false for anything else
      */
-    record Reply(int seq, InetAddress from, int bytes, int ttl, long rttNanos, boolean duplicate, boolean checksumOk,
-                 int wrongByteOffset, int expectedByte, int actualByte, boolean kernelTimestamp,
-                 IcmpMessage message) implements PingEvent {
-        /** <b>True when the reply is intact: good checksum and the probe's payload.</b> */
-        public boolean intact() {
-            return checksumOk && wrongByteOffset < 0;
+    record Outcome(ProbeEvent event, boolean duplicate) implements PingEvent {
+        /** Checks that there is an event and that only a reply is flagged duplicate. */
+        public Outcome {
+            Objects.requireNonNull(event, "event");
+            if (!(event instanceof ProbeEvent.Reply) && duplicate) {
+                throw new IllegalArgumentException("only a reply can be a duplicate, got " + event);
+            }
         }
 
-        /** <b>True when the reply carries the probe's whole payload and more bytes after it.</b> */
-        public boolean tooLong() {
-            return wrongByteOffset >= 0 && expectedByte < 0;
+        /** <b>An event ping does not flag.</b> */
+        public Outcome(ProbeEvent event) {
+            this(event, event instanceof ProbeEvent.Duplicate);
         }
-    }
 
-    /** <b>An ICMP error (time exceeded, unreachable, ...) quoting our probe {@code seq}, sent by {@code from}.</b> */
-    record ErrorReply(int seq, InetAddress from, IcmpMessage error) implements PingEvent {
-    }
+        /** <b>The probe's sequence number, -1 for a stray message.</b> */
+        public int seq() {
+            return event.probe() == null ? -1 : event.probe().seq();
+        }
 
-    /**
-     * <b>Sending probe {@code seq} failed locally</b> (no route, message too long, ...); as iputils does, the probe
-     * counts as transmitted and as an error.
-     *
-     * @param errnoName        the errno's symbol, e.g. {@code EMSGSIZE}
-     * @param errnoDescription the C library's text for it, e.g. {@code Message too long}
-     * @param mtu              the path MTU of the kernel's local report when it explained the failure
-     *                         (EMSGSIZE), else 0
-     */
-    record SendError(int seq, String errnoName, String errnoDescription, int mtu) implements PingEvent {
+        /** <b>The reply, or null when the event is none.</b> */
+        public ProbeEvent.Reply reply() {
+            return event instanceof ProbeEvent.Reply r ? r : null;
+        }
+
+        /** <b>True for a reply that answers its probe: intact and the first (iputils' received).</b> */
+        public boolean answers() {
+            return event instanceof ProbeEvent.Reply && !(event instanceof ProbeEvent.Corrupted) && !duplicate;
+        }
+
+        /** <b>True when the event is a reply whose checksum verified</b> (ICMPv6: the kernel verifies it). */
+        public boolean checksumOk() {
+            return !(event instanceof ProbeEvent.Corrupted c) || c.checksumValid();
+        }
     }
 
     /** <b>No reply for {@code seq} yet when the next probe went out ({@code -O}).</b> */
     record NoAnswerYet(int seq) implements PingEvent {
-    }
-
-    /** <b>No reply or error for {@code seq} before the run's final wait ended.</b> */
-    record Timeout(int seq) implements PingEvent {
-    }
-
-    /**
-     * <b>An ICMP message that is not about our probes, ignored</b> (raw sockets see every ICMP message on the host).
-     * Only delivered to listeners that ask ({@link PingListener#wantsForeign()}).
-     */
-    record Foreign(InetAddress from, IcmpMessage message) implements PingEvent {
     }
 }

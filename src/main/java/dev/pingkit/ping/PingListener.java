@@ -10,13 +10,16 @@ public interface PingListener {
     /** <b>Called for each event.</b> */
     void onEvent(PingEvent event);
 
-    /** <b>True to get {@link PingEvent.Foreign} events for packets that are not ours; default false.</b> */
+    /**
+     * <b>True to get the engine's {@code ProbeEvent.Stray} (in a {@link PingEvent.Outcome}) for packets that are not
+     * ours; default false.</b>
+     */
     default boolean wantsForeign() {
         return false;
     }
 
     /**
-     * <b>True to have each {@link PingEvent.Reply} carry its decoded message; default false.</b>
+     * <b>True to have each reply carry its decoded message; default false.</b>
      * Decoding copies the packet, so floods leave it off.
      */
     default boolean wantsMessages() {
@@ -24,11 +27,10 @@ public interface PingListener {
     }
 
     /**
-     * <b>True to get a {@link PingEvent.Sent} for every probe and a {@link PingEvent.Reply} for every reply;
-     * default true.</b> A listener that only needs to know that they happened (a flood's dots, a quiet run's
-     * counts) says false: it then gets {@link #onSent(int)} for each probe and {@link #onReply(int)} for each
+     * <b>True to get an event for every probe sent and every reply; default true.</b> A listener that only needs
+     * to know that they happened (a flood's dots, a quiet run's counts) says false: it then gets {@link #onSent(int)} for each probe and {@link #onReply(int)} for each
      * intact first reply, and no event object is made for them, so a flood allocates nothing per packet.
-     * Duplicate and damaged replies still come as {@link PingEvent.Reply} events.
+     * Duplicate, late and damaged replies still come as events.
      */
     default boolean wantsRoutineEvents() {
         return true;

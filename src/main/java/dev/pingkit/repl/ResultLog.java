@@ -33,36 +33,25 @@ final class ResultLog {
      */
     void addSweep(SweepEvent e) {
         Probe p = e.sent();
-        if (p == null || e instanceof SweepEvent.Reply r && !r.answers()) {
+        if (p == null || e.isReply() && !e.answers()) {
             return;
         }
         Query q = Query.to(e.target().address()).id(p.id()).seq(p.seq()).size(p.size());
         q = p.ttl() >= 0 ? q.ttl(p.ttl()) : q;
         q = p.tos() >= 0 ? q.tos(p.tos()) : q;
-        long at = e.sentAtNanos() != 0 ? e.sentAtNanos() : now();
-        if (e instanceof SweepEvent.Reply r) {
-            add(new ProbeResult(q, at, ProbeResult.Status.ANSWERED, r.from(), r.rttNanos(), r.ttl(), r.message()));
-        } else if (e instanceof SweepEvent.Failed f) {
-            add(new ProbeResult(q, at, ProbeResult.Status.ERROR, f.from(), -1, f.error().ttl(), f.error()));
-        } else if (e instanceof SweepEvent.Lost) {
-            add(new ProbeResult(q, at, ProbeResult.Status.LOST, null, -1, -1, null));
-        } else {
-            add(new ProbeResult(q, at, ProbeResult.Status.SEND_FAILED, null, -1, -1, null));
-        }
+        add(ProbeResult.of(q, e.sentAtNanos() != 0 ? e.sentAtNanos() : now(), e.outcome()));
     }
 
     /**
      * A trace's probe: answered by the destination's echo reply, an ICMP error from a hop (time exceeded,
-     * unreachable; its RTT kept, a hop's time), or lost. Its request is the trace's own: the target, the probe's TTL and traceroute's payload.
+     * unreachable; its RTT kept, a hop's time), lost, or refused by the kernel. Its request is the trace's own: the
+     * target, the probe's TTL and traceroute's payload.
      */
     void addTrace(Trace trace, TraceProbe t) {
-        Query q = Query.to(trace.target()).id(t.id() >= 0 ? t.id() : 0).seq(t.seq()).payload(trace.payload())
+        Query q = Query.to(trace.target()).id(Math.max(0, t.id())).seq(Math.max(0, t.seq())).payload(trace.payload())
                 .ttl(t.ttl());
         q = trace.tos() >= 0 ? q.tos(trace.tos()) : q;
-        long at = t.sentAtNanos() != 0 ? t.sentAtNanos() : now();
-        ProbeResult.Status status = t.timedOut() ? ProbeResult.Status.LOST
-                : t.reached() ? ProbeResult.Status.ANSWERED : ProbeResult.Status.ERROR;
-        add(new ProbeResult(q, at, status, t.from(), t.rttNanos(), t.replyTtl(), t.message()));
+        add(ProbeResult.of(q, t.sentAtNanos() != 0 ? t.sentAtNanos() : now(), t.outcome(), true));
     }
 
     private static long now() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.pingkit.sweep.Sweep;
+import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.sweep.SweepEvent;
 import dev.pingkit.sweep.SweepListener;
 import dev.pingkit.sweep.SweepResult;
@@ -78,29 +79,30 @@ final class SweepCommand {
         int limit = sweep.count() == 0 ? sweep.retries() + 1 : sweep.count();
         int[] ended = new int[sweep.targets().size()];
         boolean[] alive = new boolean[ended.length];
-        SweepEvent.Failed[] reason = new SweepEvent.Failed[ended.length];
+        SweepEvent[] reason = new SweepEvent[ended.length]; // each target's last failure
         Stop stop = new Stop();
         SweepResult r = session.interruptible(stop::stop, () -> sweep.run(withMessages(e -> {
             session.results().addSweep(e); // results, save and plot see a sweep's probes as a send's
             int i = e.target().index();
-            if (e instanceof SweepEvent.Reply reply) {
-                if (!reply.answers()) {
+            if (e.isReply()) {
+                if (!e.answers()) {
                     return;
                 }
                 ended[i]++;
                 if (!alive[i]) {
                     alive[i] = true;
-                    console.println(String.format(Locale.ROOT, "%s alive %.3f ms", e.target(), reply.rttNanos() / 1e6));
+                    console.println(String.format(Locale.ROOT, "%s alive %.3f ms", e.target(), e.rttNanos() / 1e6));
                 }
                 return;
             }
             ended[i]++;
-            if (e instanceof SweepEvent.Failed f) {
-                reason[i] = f;
+            if (e.outcome() instanceof ProbeEvent.Failed) {
+                reason[i] = e;
             }
-            if (e instanceof SweepEvent.NotSent n && !alive[i] && ended[i] < limit && sweep.count() == 0) {
+            if (e.outcome() instanceof ProbeEvent.SendFailed n && !alive[i] && ended[i] < limit
+                    && sweep.count() == 0) {
                 // not retried: this was its last probe
-                console.println(e.target() + " unreachable (not sent: " + n.description() + ")", Console.ERROR);
+                console.println(e.target() + " unreachable (not sent: " + n.errnoDescription() + ")", Console.ERROR);
             } else if (!alive[i] && ended[i] == limit) {
                 console.println(e.target() + " unreachable" + (reason[i] == null ? "" : " (" + reason[i].reason() + ")"),
                         Console.ERROR);

@@ -305,7 +305,7 @@ public final class Sweep {
 
     /**
      * <b>Probes carry the DF bit and are never fragmented</b> (fping {@code -M}): one larger than the path's MTU is
-     * refused by the kernel and ends {@link SweepEvent.NotSent}.
+     * refused by the kernel and ends with the engine's {@code ProbeEvent.SendFailed}.
      */
     public Sweep dontFragment(boolean df) {
         return with(c -> c.dontFragment = df);

@@ -4,7 +4,6 @@ import dev.pingkit.engine.Stop;
 import dev.pingkit.engine.Engine;
 import dev.pingkit.engine.EngineFactory;
 import dev.pingkit.engine.EngineOptions;
-import dev.pingkit.engine.Probe;
 import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.engine.ProbeListener;
 import dev.pingkit.engine.ProbeSpec;
@@ -20,16 +19,14 @@ import java.util.List;
 /**
  * The one place a {@link Sweep} reaches the engine: one {@link Engine} run over all targets (one socket per
  * family), fping's schedule as target plans, and fping's retries as explicit probes on a lost or failed one.
- * Engine events become {@link SweepEvent}s and per-target tallies; a late reply (after its probe's timeout) is
- * dropped, as fping drops it.
+ * Each engine event about a probe becomes a {@link SweepEvent} (the event itself, with the target and attempt) and
+ * counts in the per-target tallies; a late reply (after its probe's timeout) is dropped, as fping drops it.
  */
 final class SweepEngine {
     private final Sweep sweep;
     private final SweepListener listener;
     private final SweepTallies tallies;
     private final EngineFactory engines;
-    /** Each probe's send stamp by its sequence number (one counter for the run): the ending event carries it. */
-    private final long[] sentAt = new long[65536];
     private Engine engine;
 
     private SweepEngine(Sweep sweep, SweepListener listener, EngineFactory engines) {
@@ -116,41 +113,16 @@ final class SweepEngine {
     }
 
     private void onEvent(ProbeEvent event, List<ProbeTarget> handles) {
-        if (event.probe() == null) {
-            return; // a stray: not about our probes
+        if (event.probe() == null || event instanceof ProbeEvent.Sent || event instanceof ProbeEvent.Late
+                || event instanceof ProbeEvent.Advisory || event instanceof ProbeEvent.Lost l && l.stopped()) {
+            return; // a stray, a send, a late reply, an advisory, or a probe cut short by a stop
         }
         int index = event.probe().target().index();
-        SweepTarget t = sweep.targets().get(index);
-        int probe = (int) event.probe().number() - 1;
-        Probe p = event.probe();
-        if (event instanceof ProbeEvent.Sent s) {
-            sentAt[p.seq()] = s.sentAtNanos();
-            return;
-        }
-        long at = sentAt[p.seq()];
-        SweepEvent out;
-        if (event instanceof ProbeEvent.Answered a) {
-            out = new SweepEvent.Reply(t, probe, a.from(), a.length(), a.rttNanos(), false, true, a.ttl(),
-                    a.message(), p, at);
-        } else if (event instanceof ProbeEvent.Duplicate d) {
-            out = new SweepEvent.Reply(t, probe, d.from(), d.length(), d.rttNanos(), true, true, d.ttl(),
-                    d.message(), p, at);
-        } else if (event instanceof ProbeEvent.Corrupted c) {
-            out = new SweepEvent.Reply(t, probe, c.from(), c.length(), c.rttNanos(), false, false, c.ttl(),
-                    c.message(), p, at);
-        } else if (event instanceof ProbeEvent.Failed f) {
-            out = new SweepEvent.Failed(t, probe, f.reporter(), f.error(), p, at);
-        } else if (event instanceof ProbeEvent.Lost l && !l.stopped()) {
-            out = new SweepEvent.Lost(t, probe, p, at);
-        } else if (event instanceof ProbeEvent.SendFailed f) {
-            out = new SweepEvent.NotSent(t, probe, f.errnoName(), f.errnoDescription(), p, 0); // it never left
-        } else {
-            return; // late, advisory, or cut short by a stop
-        }
+        SweepEvent out = new SweepEvent(sweep.targets().get(index), (int) event.probe().number() - 1, event);
         tallies.add(index, out);
         listener.onEvent(out);
         // fping retries at a probe's timeout; one the kernel refused to send has none.
-        boolean ended = out instanceof SweepEvent.Lost || out instanceof SweepEvent.Failed;
+        boolean ended = out.unanswered();
         int tries = tallies.ended(index);
         if (ended && sweep.count() == 0 && !sweep.loop() && tallies.received(index) == 0 && tries <= sweep.retries()
                 && !engine.stopped()) { // a listener that stopped the sweep gets no retry

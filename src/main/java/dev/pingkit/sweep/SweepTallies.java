@@ -1,5 +1,7 @@
 package dev.pingkit.sweep;
 
+import dev.pingkit.engine.ProbeEvent;
+
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +27,7 @@ final class SweepTallies {
     private final int[] received;
     private final int[] duplicates;
     private final int[] damaged;
-    private final SweepEvent.Failed[] lastError;
+    private final SweepEvent[] lastError; // each target's last failure
     private final int stride; // > 0: flat times, stride slots a target
     private final long[] flat;
     private final long[][] own; // else each target's own times
@@ -40,7 +42,7 @@ final class SweepTallies {
         this.received = new int[n];
         this.duplicates = new int[n];
         this.damaged = new int[n];
-        this.lastError = new SweepEvent.Failed[n];
+        this.lastError = new SweepEvent[n];
         boolean flatFits = !loop && count > 0 && count <= FLAT_MAX && (long) n * count <= Integer.MAX_VALUE - 8;
         this.stride = flatFits ? count : 0;
         this.flat = flatFits ? new long[n * count] : null;
@@ -71,19 +73,19 @@ final class SweepTallies {
 
     /** Counts {@code e}, an event about target {@code i}. */
     void add(int i, SweepEvent e) {
-        if (e instanceof SweepEvent.Reply r) {
-            if (r.answers()) {
-                end(i, r.rttNanos());
+        if (e.isReply()) {
+            if (e.answers()) {
+                end(i, e.rttNanos());
                 received[i]++;
-            } else if (r.duplicate()) {
+            } else if (e.duplicate()) {
                 duplicates[i]++;
             } else {
                 damaged[i]++;
             }
             return;
         }
-        if (e instanceof SweepEvent.Failed f) {
-            lastError[i] = f;
+        if (e.outcome() instanceof ProbeEvent.Failed) {
+            lastError[i] = e;
         }
         end(i, -1);
     }

@@ -19,11 +19,12 @@ import java.util.Optional;
  * @param minNanos   the shortest round trip, -1 without replies
  * @param maxNanos   the longest round trip, -1 without replies
  * @param sumNanos   the sum of the round trips of the {@code received} answered probes
- * @param lastError  the last ICMP error about this target's probes, if any: why it is unreachable
+ * @param lastError  the last ICMP error about this target's probes (a failure's event), if any: why it is
+ *                   unreachable
  */
 public record TargetStats(SweepTarget target, int sent, int received, int duplicates, int damaged,
                           long[] rttNanos, long minNanos, long maxNanos, long sumNanos,
-                          Optional<SweepEvent.Failed> lastError) {
+                          Optional<SweepEvent> lastError) {
 
     /** <b>Checks and copies the fields.</b> */
     public TargetStats {
@@ -49,7 +50,7 @@ public record TargetStats(SweepTarget target, int sent, int received, int duplic
      * @throws IllegalArgumentException if the times do not match the counts
      */
     public TargetStats(SweepTarget target, int sent, int received, int duplicates, int damaged, long[] rttNanos,
-                       Optional<SweepEvent.Failed> lastError) {
+                       Optional<SweepEvent> lastError) {
         this(target, sent, received, duplicates, damaged, rttNanos, min(rttNanos), max(rttNanos), sum(rttNanos),
                 lastError);
         long answered = Arrays.stream(rttNanos).filter(t -> t >= 0).count();

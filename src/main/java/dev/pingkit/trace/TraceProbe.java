@@ -1,5 +1,6 @@
 package dev.pingkit.trace;
 
+import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.packet.Addresses;
 import dev.pingkit.packet.IcmpMessage;
 
@@ -8,78 +9,107 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * <b>How one TTL-limited probe of a trace ended: answered by a hop (time exceeded, unreachable), by the
- * destination (echo reply), refused by the local kernel (too big to go out with DF set), or not at all.</b>
+ * <b>How one TTL-limited probe of a trace ended: the engine's {@link ProbeEvent} with the probe's TTL and its index
+ * within the hop</b>, answered by a hop (a {@link ProbeEvent.Failed}: time exceeded, unreachable), by the destination
+ * (a {@link ProbeEvent.Answered} echo reply), refused by the local kernel (a {@link ProbeEvent.SendFailed}: too big
+ * to go out with DF set), or not at all (a {@link ProbeEvent.Lost}: at its timeout, or given up by traceroute's wait
+ * rule). Every accessor below reads the outcome.
  *
  * @param ttl          the probe's TTL / hop limit
  * @param index        its number within the hop, 0-based
- * @param seq          its ICMP sequence number
- * @param from         who answered, null when nothing came back in time
- * @param rttNanos     kernel receive time minus send time, -1 when nothing came back
- * @param replyTtl     TTL / hop limit of the answer as it arrived, -1 when unknown or none
- * @param message      the answer decoded (a time exceeded with its quote, an unreachable, an echo reply), or null
+ * @param outcome      how the engine (or the wait rule) ended it; its probe is null in one built by hand
  * @param quoteAltered the datagram an ICMP error quotes differs from the probe sent (beyond the TTL and checksum a
  *                     router changes): a hop rewrote it
- * @param refusedMtu   the path MTU the local kernel reported when it refused to send the probe (EMSGSIZE with DF
- *                     set: traceroute's {@code !F-mtu} without any ICMP message), else 0
- * @param id           its ICMP identifier on the wire (the kernel's for a datagram socket), -1 when unknown
- * @param sentAtNanos  when it left, CLOCK_REALTIME nanoseconds (the engine's send stamp), 0 when unknown or never
- *                     sent
+ * @param refusalNanos for a probe the local kernel refused, how long the refusal took to be reported (what
+ *                     traceroute prints before {@code !F-mtu}); else 0
  */
-public record TraceProbe(int ttl, int index, int seq, InetAddress from, long rttNanos, int replyTtl,
-                         IcmpMessage message, boolean quoteAltered, int refusedMtu, int id, long sentAtNanos) {
+public record TraceProbe(int ttl, int index, ProbeEvent outcome, boolean quoteAltered, long refusalNanos) {
 
-    /** <b>A probe with no identifier or send time known</b> (one built by hand). */
-    public TraceProbe(int ttl, int index, int seq, InetAddress from, long rttNanos, int replyTtl, IcmpMessage message,
-                      boolean quoteAltered) {
-        this(ttl, index, seq, from, rttNanos, replyTtl, message, quoteAltered, 0, -1, 0);
+    /** Checks that the outcome ends a probe. */
+    public TraceProbe {
+        if (!(outcome instanceof ProbeEvent.Answered || outcome instanceof ProbeEvent.Failed
+                || outcome instanceof ProbeEvent.Lost || outcome instanceof ProbeEvent.SendFailed)) {
+            throw new IllegalArgumentException("outcome must be an answer, a failure, a loss or a refused send, got "
+                    + outcome);
+        }
+        if (refusalNanos < 0) {
+            throw new IllegalArgumentException("refusalNanos must be >= 0, got " + refusalNanos);
+        }
     }
 
-    /** <b>A probe that went out</b> (answered when {@code from} is set), with its identifier and send stamp. */
-    public TraceProbe(int ttl, int index, int seq, InetAddress from, long rttNanos, int replyTtl, IcmpMessage message,
-                      boolean quoteAltered, int id, long sentAtNanos) {
-        this(ttl, index, seq, from, rttNanos, replyTtl, message, quoteAltered, 0, id, sentAtNanos);
+    /** <b>A probe that ended as {@code outcome}</b>, its quote intact and no refusal timed. */
+    public TraceProbe(int ttl, int index, ProbeEvent outcome) {
+        this(ttl, index, outcome, false, 0);
+    }
+
+    /** <b>Its ICMP sequence number, -1 when unknown</b> (built by hand). */
+    public int seq() {
+        return outcome.probe() == null ? -1 : outcome.probe().seq();
+    }
+
+    /** <b>Its ICMP identifier on the wire (the kernel's for a datagram socket), -1 when unknown.</b> */
+    public int id() {
+        return outcome.probe() == null ? -1 : outcome.probe().id();
+    }
+
+    /** <b>When it left, CLOCK_REALTIME nanoseconds (the engine's send stamp), 0 when unknown or never sent.</b> */
+    public long sentAtNanos() {
+        return outcome.probe() == null ? 0 : outcome.probe().sentAtNanos();
+    }
+
+    /** <b>Who answered, null when nothing came back in time.</b> */
+    public InetAddress from() {
+        return outcome instanceof ProbeEvent.Response r ? r.from() : null;
     }
 
     /**
-     * <b>A probe the local kernel refused to send</b>: with DF set it is larger than the path MTU {@code mtu} it
-     * knows; {@code rttNanos} is how long the refusal took to be reported.
+     * <b>Kernel receive time minus send time; for a refused probe how long the refusal took; -1 when nothing came
+     * back.</b>
      */
-    public static TraceProbe refused(int ttl, int index, int seq, long rttNanos, int mtu) {
-        if (mtu <= 0) {
-            throw new IllegalArgumentException("mtu must be positive, got " + mtu);
+    public long rttNanos() {
+        if (outcome instanceof ProbeEvent.Response r) {
+            return r.rttNanos();
         }
-        return new TraceProbe(ttl, index, seq, null, rttNanos, -1, null, false, mtu, -1, 0);
+        return refused() ? refusalNanos : -1;
     }
 
-    /** <b>A probe nothing answered in time.</b> */
-    public static TraceProbe timeout(int ttl, int index, int seq) {
-        return timeout(ttl, index, seq, -1, 0);
+    /** <b>TTL / hop limit of the answer as it arrived, -1 when unknown or none.</b> */
+    public int replyTtl() {
+        return outcome instanceof ProbeEvent.Response r ? r.ttl() : -1;
     }
 
-    /** <b>A probe nothing answered in time, with its identifier and send time.</b> */
-    public static TraceProbe timeout(int ttl, int index, int seq, int id, long sentAtNanos) {
-        return new TraceProbe(ttl, index, seq, null, -1, -1, null, false, id, sentAtNanos);
+    /** <b>The answer decoded (a time exceeded with its quote, an unreachable, an echo reply), or null.</b> */
+    public IcmpMessage message() {
+        return outcome instanceof ProbeEvent.Response r ? r.message() : null;
+    }
+
+    /**
+     * <b>The path MTU the local kernel reported when it refused to send the probe</b> (EMSGSIZE with DF set:
+     * traceroute's {@code !F-mtu} without any ICMP message), else 0.
+     */
+    public int refusedMtu() {
+        return outcome instanceof ProbeEvent.SendFailed s ? s.mtu() : 0;
     }
 
     /** <b>True when nothing came back in time</b> (traceroute's {@code *}). */
     public boolean timedOut() {
-        return from == null && refusedMtu == 0;
+        return from() == null && !refused();
     }
 
     /** <b>True when the local kernel refused to send the probe</b> ({@link #refusedMtu()} says why). */
     public boolean refused() {
-        return refusedMtu > 0;
+        return refusedMtu() > 0;
     }
 
     /** <b>True when the destination answered: an echo reply.</b> */
     public boolean reached() {
-        return message != null && message.isEchoReply();
+        return outcome instanceof ProbeEvent.Answered a && a.message() != null && a.message().isEchoReply();
     }
 
     /** <b>True when the answer is a destination unreachable</b> (which ends a trace, like an echo reply). */
     public boolean unreachable() {
-        return message != null && message.type() == (message.family() == 4 ? 3 : 1);
+        IcmpMessage m = message();
+        return m != null && m.type() == (m.family() == 4 ? 3 : 1);
     }
 
     /**
@@ -92,12 +122,13 @@ public record TraceProbe(int ttl, int index, int seq, InetAddress from, long rtt
 
     /** <b>The answer's source</b>, empty for a timeout. */
     public Optional<InetAddress> address() {
-        return Optional.ofNullable(from);
+        return Optional.ofNullable(from());
     }
 
     /** <b>The round-trip time</b>, empty for a timeout. */
     public Optional<Duration> rtt() {
-        return rttNanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(rttNanos));
+        long rtt = rttNanos();
+        return rtt < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(rtt));
     }
 
     /** <b>One line: {@code ttl 3 #1 198.18.10.2 0.123 ms time-exceeded} or {@code ttl 3 #2 *}.</b> */
@@ -107,11 +138,11 @@ public record TraceProbe(int ttl, int index, int seq, InetAddress from, long rtt
             return "ttl " + ttl + " #" + (index + 1) + " *";
         }
         if (refused()) {
-            return "ttl " + ttl + " #" + (index + 1) + " refused: larger than the path MTU " + refusedMtu;
+            return "ttl " + ttl + " #" + (index + 1) + " refused: larger than the path MTU " + refusedMtu();
         }
-        long us = rttNanos / 1000;
-        return "ttl " + ttl + " #" + (index + 1) + " " + Addresses.text(from) + " " + us / 1000 + "."
-                + String.valueOf(1000 + us % 1000).substring(1) + " ms " + message.typeName()
+        long us = rttNanos() / 1000;
+        return "ttl " + ttl + " #" + (index + 1) + " " + Addresses.text(from()) + " " + us / 1000 + "."
+                + String.valueOf(1000 + us % 1000).substring(1) + " ms " + message().typeName()
                 + (quoteAltered ? " (quote altered)" : "");
     }
 }

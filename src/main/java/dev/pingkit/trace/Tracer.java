@@ -39,7 +39,6 @@ final class Tracer implements AutoCloseable {
     private final int n;
     private final byte[] payload;
     private final long[] sentMono;
-    private final long[] sentAt; // the engine's CLOCK_REALTIME send stamp, for the probe's record
     private final boolean[] requested;
     private final long[] requestedMono;
     private final Probe[] probes;
@@ -66,7 +65,6 @@ final class Tracer implements AutoCloseable {
         this.end = n;
         this.payload = trace.payload();
         this.sentMono = new long[n];
-        this.sentAt = new long[n];
         this.requested = new boolean[n];
         this.requestedMono = new long[n];
         this.probes = new Probe[n];
@@ -126,25 +124,23 @@ final class Tracer implements AutoCloseable {
             if (i < 0 || i >= n) {
                 return;
             }
-            if (e instanceof ProbeEvent.Sent s) {
+            if (e instanceof ProbeEvent.Sent) {
                 probes[i] = p;
-                sentAt[i] = s.sentAtNanos();
                 sentMono[i] = Math.max(1, time.nanoTime()); // 0 means "not sent" to the wait rule's forward scan
                 return;
             }
             if (result[i] == null) {
-                if (e instanceof ProbeEvent.Answered a) {
-                    result[i] = new TraceProbe(ttlOf(i), i % q, p.seq(), a.from(), a.rttNanos(), a.ttl(), a.message(),
-                            false, p.id(), sentAt[i]);
+                if (e instanceof ProbeEvent.Answered) {
+                    result[i] = new TraceProbe(ttlOf(i), i % q, e);
                 } else if (e instanceof ProbeEvent.Failed f) {
-                    result[i] = new TraceProbe(ttlOf(i), i % q, p.seq(), f.reporter(), f.rttNanos(), f.ttl(),
-                            f.error(), quoteAltered(p, f.error()), p.id(), sentAt[i]);
-                } else if (e instanceof ProbeEvent.SendFailed sf && sf.mtu() > 0) {
-                    // too big for the path with DF set: the kernel said so at once, no hop ever sees the probe
-                    result[i] = TraceProbe.refused(ttlOf(i), i % q, p.seq(),
-                            Math.max(0, time.nanoTime() - requestedMono[i]), sf.mtu());
-                } else if (e instanceof ProbeEvent.Lost l && !l.stopped() || e instanceof ProbeEvent.SendFailed) {
-                    result[i] = TraceProbe.timeout(ttlOf(i), i % q, p.seq(), p.id(), sentAt[i]);
+                    result[i] = new TraceProbe(ttlOf(i), i % q, e, quoteAltered(p, f.error()), 0);
+                } else if (e instanceof ProbeEvent.SendFailed sf) {
+                    // with an MTU: too big for the path with DF set, the kernel said so at once and no hop ever
+                    // sees the probe; traceroute prints how long that took
+                    result[i] = new TraceProbe(ttlOf(i), i % q, e, false,
+                            sf.mtu() > 0 ? Math.max(0, time.nanoTime() - requestedMono[i]) : 0);
+                } else if (e instanceof ProbeEvent.Lost l && !l.stopped()) {
+                    result[i] = new TraceProbe(ttlOf(i), i % q, e);
                 }
             }
             advance(time.nanoTime(), false);
@@ -187,7 +183,8 @@ final class Tracer implements AutoCloseable {
             if (result[i] == null && sentMono[i] != 0) {
                 long due = sentMono[i] + waitFor(i);
                 if (due <= now && expire) {
-                    result[i] = TraceProbe.timeout(ttlOf(i), i % q, probes[i].seq(), probes[i].id(), sentAt[i]);
+                    // the wait rule gives up before the engine's timeout: the probe is lost to the trace
+                    result[i] = new TraceProbe(ttlOf(i), i % q, new ProbeEvent.Lost(probes[i], false));
                 } else {
                     nextWake = Math.min(nextWake, due);
                 }

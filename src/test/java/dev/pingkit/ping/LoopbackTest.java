@@ -1,5 +1,6 @@
 package dev.pingkit.ping;
 
+import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.SendResult;
 import dev.pingkit.Echo;
 import org.junit.jupiter.api.Assumptions;
@@ -76,9 +77,9 @@ public class LoopbackTest {
         AtomicInteger kernelStamped = new AtomicInteger();
         try (Pinger p = Pinger.open(s)) {
             PingStatistics st = p.run(e -> {
-                if (e instanceof PingEvent.Reply r) {
+                if (e instanceof PingEvent.Outcome r && r.reply() != null) {
                     replies.incrementAndGet();
-                    if (r.kernelTimestamp()) {
+                    if (r.reply().kernelTimestamp()) {
                         kernelStamped.incrementAndGet();
                     }
                 }
@@ -110,7 +111,7 @@ public class LoopbackTest {
             });
             stopper.start();
             PingStatistics st = p.run(e -> {
-                if (e instanceof PingEvent.Reply) {
+                if (Seen.is(e, ProbeEvent.Reply.class)) {
                     firstReply.countDown();
                 }
             });

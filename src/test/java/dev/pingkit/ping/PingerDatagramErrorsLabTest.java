@@ -1,5 +1,6 @@
 package dev.pingkit.ping;
 
+import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.Once;
 import dev.pingkit.SendResult;
 import dev.pingkit.Echo;
@@ -43,7 +44,8 @@ class PingerDatagramErrorsLabTest {
     record Run(PingStatistics stats, PingerLabTest.Recorder events, SocketKind kind, int id) {
         /** Each error as "seq from type/code", in order. */
         List<String> errors() {
-            return events.of(PingEvent.ErrorReply.class).stream().map(e -> e.seq() + " " + e.from().getHostAddress()
+            return events.of(ProbeEvent.Failed.class).stream().map(e -> Seen.seq(e) + " "
+                    + e.reporter().getHostAddress()
                     + " " + e.error().type() + "/" + e.error().code()).toList();
         }
     }
@@ -101,9 +103,9 @@ class PingerDatagramErrorsLabTest {
             assertEquals(4, r.stats().transmitted(), r.kind() + " " + r.stats().show());
             assertEquals(0, r.stats().received(), r.kind() + " " + r.stats().show());
             assertEquals(4, r.stats().errors(), r.kind() + " " + r.stats().show());
-            assertEquals(List.of(), r.events().of(PingEvent.Timeout.class), r.kind().toString());
+            assertEquals(List.of(), r.events().of(ProbeEvent.Lost.class), r.kind().toString());
             // each error quotes the probe with the run's own identifier (the kernel's, for the ping socket)
-            r.events().of(PingEvent.ErrorReply.class).forEach(e ->
+            r.events().of(ProbeEvent.Failed.class).forEach(e ->
                     assertEquals(r.id(), e.error().quoted().orElseThrow().id(), r.kind() + " " + e.error().show()));
         }
         assertEquals(raw.stats().toString().replaceAll("time \\d+ms", ""),
@@ -128,7 +130,7 @@ class PingerDatagramErrorsLabTest {
                     r.kind() + " " + e));
             assertEquals(2, r.stats().transmitted(), r.kind() + " " + r.stats().show());
             assertEquals(errors.size(), r.stats().errors(), r.kind() + " " + r.stats().show());
-            assertEquals(2 - errors.size(), r.events().of(PingEvent.Timeout.class).size(), r.kind().toString());
+            assertEquals(2 - errors.size(), r.events().of(ProbeEvent.Lost.class).size(), r.kind().toString());
             assertEquals(0, r.stats().received(), r.kind() + " " + r.stats().show());
         }
     }
@@ -144,13 +146,14 @@ class PingerDatagramErrorsLabTest {
         Run r = run(settings(Lab.PEER, family, SocketKind.DATAGRAM).pmtu(PingSettings.Pmtu.DO).payloadSize(2000)
                 .count(2).interval(Duration.ofMillis(100)).replyTimeout(Duration.ofMillis(500)));
         String line = "local error: message too long, mtu" + (family == 4 ? "=" : ": ") + "1500";
-        assertEquals(List.of(new PingEvent.SendError(1, "EMSGSIZE", "Message too long", 1500),
-                        new PingEvent.SendError(2, "EMSGSIZE", "Message too long", 1500)),
-                r.events().of(PingEvent.SendError.class), r.events().events.toString());
+        assertEquals(List.of("1 EMSGSIZE Message too long 1500",
+                        "2 EMSGSIZE Message too long 1500"),
+                r.events().of(ProbeEvent.SendFailed.class).stream().map(Seen::refusal).toList(),
+                r.events().events.toString());
         assertEquals(2, r.stats().transmitted(), r.stats().show());
         assertEquals(0, r.stats().received(), r.stats().show());
         assertEquals(2, r.stats().errors(), r.stats().show());
-        assertEquals(List.of(), r.events().of(PingEvent.Timeout.class));
+        assertEquals(List.of(), r.events().of(ProbeEvent.Lost.class));
 
         // iputils, from a ping socket too (a copy of ping without its capability, as nobody), says the same. The
         // copy's name must not end in a digit: iputils takes a name ending in 6 for ping6.

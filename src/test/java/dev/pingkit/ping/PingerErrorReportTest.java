@@ -1,5 +1,6 @@
 package dev.pingkit.ping;
 
+import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.fakes.FakeAddresses;
 import dev.pingkit.fakes.FakeClock;
 import dev.pingkit.fakes.FakeSocket;
@@ -41,8 +42,12 @@ class PingerErrorReportTest {
         }
     }
 
-    <T extends PingEvent> List<T> of(Class<T> type) {
-        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    <T> List<T> of(Class<T> type) {
+        return Seen.of(events, type);
+    }
+
+    List<PingEvent.Outcome> replies() {
+        return Seen.replies(events);
     }
 
     @Test
@@ -53,12 +58,12 @@ class PingerErrorReportTest {
         PingStatistics st = run(PingSettings.to(target).count(3).interval(Duration.ofMillis(10)), s);
         assertEquals(3, st.transmitted());
         assertEquals(3, st.errors());
-        assertEquals(List.of(1, 2, 3), of(PingEvent.ErrorReply.class).stream().map(PingEvent.ErrorReply::seq).toList());
-        PingEvent.ErrorReply e = of(PingEvent.ErrorReply.class).get(0);
-        assertEquals(router, e.from());
+        assertEquals(List.of(1, 2, 3), of(ProbeEvent.Failed.class).stream().map(Seen::seq).toList());
+        ProbeEvent.Failed e = of(ProbeEvent.Failed.class).get(0);
+        assertEquals(router, e.reporter());
         assertEquals(11, e.error().type());
         assertEquals(777, e.error().quoted().orElseThrow().id());
-        assertEquals(List.of(), of(PingEvent.Timeout.class));
+        assertEquals(List.of(), of(ProbeEvent.Lost.class));
     }
 
     @Test
@@ -74,8 +79,8 @@ class PingerErrorReportTest {
         };
         PingStatistics st = run(PingSettings.to(target).count(1).replyTimeout(Duration.ofSeconds(1)), s);
         assertEquals(0, st.errors());
-        assertEquals(List.of(), of(PingEvent.ErrorReply.class));
-        assertEquals(1, of(PingEvent.Timeout.class).size());
+        assertEquals(List.of(), of(ProbeEvent.Failed.class));
+        assertEquals(1, of(ProbeEvent.Lost.class).size());
     }
 
     @Test
@@ -85,7 +90,8 @@ class PingerErrorReportTest {
                 0, router);
         PingStatistics st = run(PingSettings.to(target).count(1).replyTimeout(Duration.ofMillis(100)), s);
         assertEquals(0, st.errors());
-        assertEquals(1, of(PingEvent.ErrorReply.class).size());
+        assertEquals(1, of(ProbeEvent.Advisory.class).size()); // shown as iputils shows it, never counted
+        assertEquals(List.of(), of(ProbeEvent.Failed.class));
     }
 
     /**
@@ -105,9 +111,10 @@ class PingerErrorReportTest {
                 .replyTimeout(Duration.ofMillis(100)), s);
         assertEquals(2, st.transmitted());
         assertEquals(2, st.errors());
-        assertEquals(List.of(new PingEvent.SendError(1, "EMSGSIZE", "Message too long", 1400),
-                new PingEvent.SendError(2, "EMSGSIZE", "Message too long", 1400)), of(PingEvent.SendError.class));
-        assertEquals(List.of(), of(PingEvent.Timeout.class));
+        assertEquals(List.of("1 EMSGSIZE Message too long 1400",
+                "2 EMSGSIZE Message too long 1400"),
+                of(ProbeEvent.SendFailed.class).stream().map(Seen::refusal).toList());
+        assertEquals(List.of(), of(ProbeEvent.Lost.class));
     }
 
     /** Issue 15 item 6: iputils exits as soon as every probe of the count has failed; it waits no linger time. */

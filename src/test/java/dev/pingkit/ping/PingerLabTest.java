@@ -1,5 +1,6 @@
 package dev.pingkit.ping;
 
+import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.tools.RequiredTool;
 import dev.pingkit.engine.Engine;
 import dev.pingkit.Once;
@@ -52,7 +53,7 @@ class PingerLabTest {
 
         @Override
         public void onEvent(PingEvent e) {
-            if (e instanceof PingEvent.Foreign) {
+            if (Seen.is(e, ProbeEvent.Stray.class)) {
                 foreign.incrementAndGet();
             } else {
                 events.add(e);
@@ -64,8 +65,12 @@ class PingerLabTest {
             return true;
         }
 
-        <T extends PingEvent> List<T> of(Class<T> type) {
-            return events.stream().filter(type::isInstance).map(type::cast).toList();
+        <T> List<T> of(Class<T> type) {
+            return Seen.of(events, type);
+        }
+
+        List<PingEvent.Outcome> replies() {
+            return Seen.replies(events);
         }
     }
 
@@ -136,9 +141,9 @@ class PingerLabTest {
         assertEquals(3, st.transmitted(), st.show());
         assertEquals(0, st.received(), st.show());
         assertEquals(3, st.errors(), st.show());
-        List<PingEvent.ErrorReply> errors = rec.of(PingEvent.ErrorReply.class);
-        assertEquals(List.of(1, 2, 3), errors.stream().map(PingEvent.ErrorReply::seq).toList());
-        errors.forEach(e -> assertEquals(addr(Lab.ROUTER, family), e.from()));
+        List<ProbeEvent.Failed> errors = rec.of(ProbeEvent.Failed.class);
+        assertEquals(List.of(1, 2, 3), errors.stream().map(Seen::seq).toList());
+        errors.forEach(e -> assertEquals(addr(Lab.ROUTER, family), e.reporter()));
     }
 
     @ParameterizedTest(name = "IPv{0}")
@@ -152,8 +157,8 @@ class PingerLabTest {
         assertEquals(6, st.received(), st.show());
         assertEquals(25.0, st.lossPercent());
         assertEquals(List.of(1, 2, 3, 5, 6, 7),
-                rec.of(PingEvent.Reply.class).stream().map(PingEvent.Reply::seq).toList());
-        assertEquals(List.of(4, 8), rec.of(PingEvent.Timeout.class).stream().map(PingEvent.Timeout::seq).toList());
+                rec.replies().stream().map(PingEvent.Outcome::seq).toList());
+        assertEquals(List.of(4, 8), rec.of(ProbeEvent.Lost.class).stream().map(Seen::seq).toList());
     }
 
     @ParameterizedTest(name = "IPv{0}")
@@ -164,8 +169,8 @@ class PingerLabTest {
         assertEquals(5, st.received(), st.show());
         // as iputils: the run ends at the 5th reply, before its copy arrives
         assertEquals(4, st.duplicates(), st.show());
-        assertEquals(List.of(1, 2, 3, 4), rec.of(PingEvent.Reply.class).stream().filter(PingEvent.Reply::duplicate)
-                .map(PingEvent.Reply::seq).toList());
+        assertEquals(List.of(1, 2, 3, 4), rec.replies().stream().filter(PingEvent.Outcome::duplicate)
+                .map(PingEvent.Outcome::seq).toList());
     }
 
     /** A run to peer with an iputils flood (another id) started once our first probe is out. */
@@ -184,16 +189,17 @@ class PingerLabTest {
             public void onEvent(PingEvent e) {
                 super.onEvent(e);
                 // start the flood once our run is under way, so the two overlap
-                if (e instanceof PingEvent.Sent s && s.seq() == 1) {
+                if (Seen.is(e, ProbeEvent.Sent.class) && Seen.seq(e) == 1) {
                     CompletableFuture.runAsync(() -> flood.complete(Lab.run(Duration.ofSeconds(60),
                             "ping", "-" + family, "-n", "-q", "-f", "-c", String.valueOf(floodCount),
                             peer.getHostAddress())));
                 }
-                if (e instanceof PingEvent.Sent s && s.seq() == count) {
+                if (Seen.is(e, ProbeEvent.Sent.class) && Seen.seq(e) == count) {
                     endedBefore[0] = flood.isDone();
                 }
                 // echo requests and replies not ours (errors may be a lab neighbour's: not counted)
-                if (e instanceof PingEvent.Foreign f && !f.message().isError()) {
+                if (e instanceof PingEvent.Outcome o && o.event() instanceof ProbeEvent.Stray f
+                        && !f.message().isError()) {
                     foreignEchoes.incrementAndGet();
                 }
             }
@@ -207,7 +213,7 @@ class PingerLabTest {
         assertTrue(iputils.stdout().contains(floodCount + " packets transmitted, " + floodCount + " received"),
                 iputils.toString());
         assertEquals(count, st.transmitted(), st.show());
-        assertEquals(count, st.received(), st.show() + rec.of(PingEvent.Timeout.class) + " foreign " + rec.foreign);
+        assertEquals(count, st.received(), st.show() + rec.of(ProbeEvent.Lost.class) + " foreign " + rec.foreign);
         assertEquals(0, st.duplicates(), st.show());
         assertEquals(0, st.errors(), st.show());
         assertEquals(0, st.corrupted(), st.show());
@@ -247,7 +253,7 @@ class PingerLabTest {
         PingStatistics st = run(settings(Lab.FAR, family).ttl(1).count(3).interval(Duration.ofMillis(50))
                 .socketKind(SocketKind.RAW), rec);
         assertEquals(3, st.errors(), st.show());
-        assertEquals(List.of(1, 2, 3), rec.of(PingEvent.ErrorReply.class).stream().map(PingEvent.ErrorReply::seq)
+        assertEquals(List.of(1, 2, 3), rec.of(ProbeEvent.Failed.class).stream().map(Seen::seq)
                 .toList());
     }
 

@@ -1,5 +1,6 @@
 package dev.pingkit.ping;
 
+import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.fakes.EchoPeer;
 import dev.pingkit.fakes.FakeClock;
 import dev.pingkit.fakes.FakeSocket;
@@ -23,6 +24,7 @@ import static dev.pingkit.fakes.FakeAddresses.ip;
 import static dev.pingkit.fakes.FakeAddresses.target;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,14 +53,12 @@ class PingerTest {
         }
     }
 
-    <T extends PingEvent> List<T> of(Class<T> type) {
-        List<T> r = new ArrayList<>();
-        for (PingEvent e : events) {
-            if (type.isInstance(e)) {
-                r.add(type.cast(e));
-            }
-        }
-        return r;
+    <T> List<T> of(Class<T> type) {
+        return Seen.of(events, type);
+    }
+
+    List<PingEvent.Outcome> replies() {
+        return Seen.replies(events);
     }
 
     @ParameterizedTest
@@ -81,22 +81,23 @@ class PingerTest {
         assertEquals(5123, st.maxMicros());
         // the run ends with the last reply, not after a wait
         assertEquals(start + 4 * S + 5_123_456, clock.now);
-        List<PingEvent.Reply> replies = of(PingEvent.Reply.class);
+        List<PingEvent.Outcome> replies = replies();
         assertEquals(5, replies.size());
         for (int i = 0; i < 5; i++) {
-            PingEvent.Reply r = replies.get(i);
+            PingEvent.Outcome r = replies.get(i);
             assertEquals(i + 1, r.seq());
-            assertEquals(target(v6), r.from());
-            assertEquals(64, r.ttl());
-            assertEquals(64, r.bytes());
-            assertEquals((i + 1) * MS + 123_456, r.rttNanos());
-            assertTrue(r.intact());
+            assertEquals(target(v6), r.reply().from());
+            assertEquals(64, r.reply().ttl());
+            assertEquals(64, r.reply().length());
+            assertEquals((i + 1) * MS + 123_456, r.reply().rttNanos());
+            assertInstanceOf(ProbeEvent.Answered.class, r.event());
+            assertTrue(r.answers());
             assertFalse(r.duplicate());
-            assertTrue(r.kernelTimestamp());
-            assertNull(r.message());
+            assertTrue(r.reply().kernelTimestamp());
+            assertNull(r.reply().message());
         }
-        assertEquals(List.of(1, 2, 3, 4, 5), of(PingEvent.Sent.class).stream().map(PingEvent.Sent::seq).toList());
-        assertTrue(of(PingEvent.Timeout.class).isEmpty());
+        assertEquals(List.of(1, 2, 3, 4, 5), of(ProbeEvent.Sent.class).stream().map(Seen::seq).toList());
+        assertTrue(of(ProbeEvent.Lost.class).isEmpty());
     }
 
     @Test
@@ -123,18 +124,18 @@ class PingerTest {
         s.peer = new EchoPeer(client(false));
         PingStatistics st = run(settings(false).count(70_000).interval(Duration.ZERO).flood(true), s,
                 e -> {
-                    if (e instanceof PingEvent.Sent sent) {
-                        events.add(sent);
+                    if (Seen.is(e, ProbeEvent.Sent.class)) {
+                        events.add(e);
                     }
                 });
         assertEquals(70_000, st.transmitted());
         assertEquals(70_000, st.received());
         assertEquals(0, st.duplicates());
-        List<PingEvent.Sent> sent = of(PingEvent.Sent.class);
-        assertEquals(65535, sent.get(65534).seq());
-        assertEquals(0, sent.get(65535).seq());
-        assertEquals(1, sent.get(65536).seq());
-        assertEquals(70_000 & 0xffff, sent.get(69_999).seq());
+        List<ProbeEvent.Sent> sent = of(ProbeEvent.Sent.class);
+        assertEquals(65535, sent.get(65534).probe().seq());
+        assertEquals(0, sent.get(65535).probe().seq());
+        assertEquals(1, sent.get(65536).probe().seq());
+        assertEquals(70_000 & 0xffff, sent.get(69_999).probe().seq());
     }
 
     @Test
@@ -147,7 +148,7 @@ class PingerTest {
         assertEquals(4, st.received());
         assertEquals(3, st.pipe(), "three probes in flight at once, as iputils' pipe");
         // -O: probes 1..3 had no answer when the next went out
-        assertEquals(List.of(1, 2, 3), of(PingEvent.NoAnswerYet.class).stream().map(PingEvent.NoAnswerYet::seq).toList());
+        assertEquals(List.of(1, 2, 3), of(PingEvent.NoAnswerYet.class).stream().map(Seen::seq).toList());
         assertEquals(2_500_000, st.minMicros());
     }
 
@@ -161,8 +162,8 @@ class PingerTest {
         assertEquals(6, st.received());
         // seq 2 and 4 come back three times; the run ends (as iputils' does) at the last probe's first reply
         assertEquals(4, st.duplicates());
-        List<PingEvent.Reply> dups = of(PingEvent.Reply.class).stream().filter(PingEvent.Reply::duplicate).toList();
-        assertEquals(List.of(2, 2, 4, 4), dups.stream().map(PingEvent.Reply::seq).toList());
+        List<PingEvent.Outcome> dups = replies().stream().filter(PingEvent.Outcome::duplicate).toList();
+        assertEquals(List.of(2, 2, 4, 4), dups.stream().map(PingEvent.Outcome::seq).toList());
         assertTrue(st.toString().contains("+4 duplicates"), st.toString());
     }
 
@@ -200,8 +201,8 @@ class PingerTest {
         assertEquals(1, st.duplicates());
         assertEquals(List.of(1, 2, 3), sent);
         assertEquals(List.of(1, 2, 3), replied);
-        assertTrue(of(PingEvent.Sent.class).isEmpty());
-        List<PingEvent.Reply> replies = of(PingEvent.Reply.class);
+        assertTrue(of(ProbeEvent.Sent.class).isEmpty());
+        List<PingEvent.Outcome> replies = replies();
         assertEquals(1, replies.size(), replies.toString());
         assertEquals(2, replies.get(0).seq());
         assertTrue(replies.get(0).duplicate());
@@ -219,7 +220,7 @@ class PingerTest {
         assertEquals(10, st.transmitted());
         assertEquals(8, st.received());
         assertEquals(20.0, st.lossPercent());
-        assertEquals(List.of(4, 8), of(PingEvent.Timeout.class).stream().map(PingEvent.Timeout::seq).toList());
+        assertEquals(List.of(4, 8), of(ProbeEvent.Lost.class).stream().map(Seen::seq).toList());
         // iputils' final wait: max(2 * tmax, interval) after the last probe
         assertEquals(start + 9 * 20 * MS + 2 * 30 * MS, clock.now);
     }
@@ -234,7 +235,7 @@ class PingerTest {
         assertEquals(100.0, st.lossPercent());
         assertFalse(st.hasRtt());
         assertEquals(start + 1 * S + 3 * S, clock.now);
-        assertEquals(2, of(PingEvent.Timeout.class).size());
+        assertEquals(2, of(ProbeEvent.Lost.class).size());
     }
 
     @Test
@@ -267,7 +268,7 @@ class PingerTest {
         long start = clock.now;
         List<Long> sendTimes = new ArrayList<>();
         run(settings(false).count(5).preload(3), s, e -> {
-            if (e instanceof PingEvent.Sent) {
+            if (Seen.is(e, ProbeEvent.Sent.class)) {
                 sendTimes.add(clock.now - start);
             }
         });
@@ -285,7 +286,7 @@ class PingerTest {
         List<Long> sendTimes = new ArrayList<>();
         PingStatistics st = run(settings(false).count(6).interval(Duration.ZERO).flood(true)
                 .replyTimeout(Duration.ofSeconds(1)), s, e -> {
-                    if (e instanceof PingEvent.Sent) {
+                    if (Seen.is(e, ProbeEvent.Sent.class)) {
                         sendTimes.add((clock.now - start) / MS);
                     }
                 });
@@ -313,19 +314,18 @@ class PingerTest {
         assertEquals(2, st.received());
         assertEquals(2, st.corrupted());
         assertEquals(50.0, st.lossPercent());
-        List<PingEvent.Reply> replies = of(PingEvent.Reply.class);
-        PingEvent.Reply bad = replies.get(1);
+        List<PingEvent.Outcome> replies = replies();
+        PingEvent.Outcome bad = replies.get(1);
         assertFalse(bad.checksumOk());
-        assertEquals(-1, bad.wrongByteOffset(), "the payload itself is intact");
-        assertFalse(bad.intact());
+        assertEquals(-1, Seen.damage(bad).firstDifferent(), "the payload itself is intact");
+        assertFalse(bad.answers());
         assertFalse(bad.duplicate());
-        PingEvent.Reply altered = replies.get(2);
+        PingEvent.Outcome altered = replies.get(2);
         assertTrue(altered.checksumOk());
-        assertEquals(10, altered.wrongByteOffset());
-        assertEquals(10, altered.expectedByte());
-        assertEquals(0xee, altered.actualByte());
-        assertFalse(altered.intact());
-        assertFalse(altered.tooLong());
+        assertEquals(10, Seen.damage(altered).firstDifferent());
+        assertEquals(10, Seen.damage(altered).expected());
+        assertEquals(0xee, Seen.damage(altered).actual());
+        assertFalse(altered.answers());
         assertTrue(st.toString().contains("+2 corrupted"), st.toString());
     }
 
@@ -341,14 +341,13 @@ class PingerTest {
         };
         PingStatistics st = run(settings(false).count(1).replyTimeout(Duration.ofSeconds(1)), s);
         assertEquals(1, st.corrupted());
-        PingEvent.Reply r = of(PingEvent.Reply.class).get(0);
-        assertEquals(72, r.bytes());
-        assertTrue(r.tooLong());
-        assertEquals(56, r.wrongByteOffset());
-        assertEquals(0xab, r.actualByte());
-        assertEquals(-1, r.expectedByte(), "past the end of what was sent, not a wrong byte");
+        PingEvent.Outcome r = replies().get(0);
+        assertEquals(72, r.reply().length());
+        assertEquals(56, Seen.damage(r).firstDifferent());
+        assertEquals(0xab, Seen.damage(r).actual());
+        assertEquals(-1, Seen.damage(r).expected(), "past the end of what was sent, not a wrong byte");
         assertTrue(r.checksumOk());
-        assertFalse(r.intact());
+        assertFalse(r.answers());
     }
 
     @Test
@@ -380,7 +379,7 @@ class PingerTest {
             @Override
             public void onEvent(PingEvent e) {
                 events.add(e);
-                if (e instanceof PingEvent.Foreign) {
+                if (Seen.is(e, ProbeEvent.Stray.class)) {
                     foreign.add(e);
                 }
             }
@@ -394,10 +393,10 @@ class PingerTest {
         assertEquals(0, st.duplicates());
         assertEquals(0, st.errors());
         assertEquals(0, st.corrupted());
-        assertEquals(3, of(PingEvent.Reply.class).size());
+        assertEquals(3, replies().size());
         assertTrue(foreign.size() >= 10, "the first replies end the run early, but earlier foreign packets show: "
                 + foreign.size());
-        assertNotNull(((PingEvent.Foreign) foreign.get(0)).message());
+        assertNotNull(((ProbeEvent.Stray) ((PingEvent.Outcome) foreign.get(0)).event()).message());
     }
 
     @ParameterizedTest
@@ -413,11 +412,11 @@ class PingerTest {
         assertEquals(0, st.received());
         assertEquals(3, st.errors());
         assertEquals(100.0, st.lossPercent());
-        List<PingEvent.ErrorReply> errs = of(PingEvent.ErrorReply.class);
-        assertEquals(List.of(1, 2, 3), errs.stream().map(PingEvent.ErrorReply::seq).toList());
-        assertEquals(router, errs.get(0).from());
+        List<ProbeEvent.Failed> errs = of(ProbeEvent.Failed.class);
+        assertEquals(List.of(1, 2, 3), errs.stream().map(Seen::seq).toList());
+        assertEquals(router, errs.get(0).reporter());
         assertEquals(v6 ? 3 : 11, errs.get(0).error().type());
-        assertTrue(of(PingEvent.Timeout.class).isEmpty(), "errored probes are not timeouts");
+        assertTrue(of(ProbeEvent.Lost.class).isEmpty(), "errored probes are not timeouts");
     }
 
     @Test
@@ -438,8 +437,8 @@ class PingerTest {
         // iputils: the error does not mark probe 1 answered, its first reply does, the copy is a DUP
         assertEquals(1, st.errors());
         assertEquals(1, st.duplicates(), "the second copy of probe 1's reply is a duplicate");
-        assertEquals(List.of(false, true), of(PingEvent.Reply.class).stream().filter(r -> r.seq() == 1)
-                .map(PingEvent.Reply::duplicate).toList());
+        assertEquals(List.of(false, true), replies().stream().filter(r -> r.seq() == 1)
+                .map(PingEvent.Outcome::duplicate).toList());
         // a -c run ends once received + errors reach the count, as iputils' does
         assertEquals(5, st.transmitted());
         assertEquals(5, st.received());
@@ -465,7 +464,7 @@ class PingerTest {
         assertEquals(3, st.transmitted());
         assertEquals(2, st.received());
         assertEquals(1, st.errors());
-        assertEquals(1, of(PingEvent.SendError.class).size());
+        assertEquals(1, of(ProbeEvent.SendFailed.class).stream().map(Seen::refusal).toList().size());
     }
 
     @Test
@@ -486,7 +485,7 @@ class PingerTest {
         try (Pinger p = new Pinger(settings(false), s, clock)) {
             List<PingStatistics> snaps = new ArrayList<>();
             PingStatistics st = p.run(e -> {
-                if (e instanceof PingEvent.Reply r) {
+                if (e instanceof PingEvent.Outcome r && r.reply() != null) {
                     snaps.add(p.snapshot());
                     if (r.seq() == 3) {
                         p.stop();
@@ -509,13 +508,13 @@ class PingerTest {
         try (Pinger p = new Pinger(settings(false).count(10), s, clock)) {
             PingStatistics st = p.run(e -> {
                 events.add(e);
-                if (e instanceof PingEvent.Reply r && r.seq() == 2) {
+                if (e instanceof PingEvent.Outcome r && r.reply() != null && r.seq() == 2) {
                     p.stop();
                 }
             });
             assertEquals(3, st.transmitted());
             assertEquals(2, st.received());
-            assertTrue(of(PingEvent.Timeout.class).isEmpty(), events.toString());
+            assertTrue(of(ProbeEvent.Lost.class).isEmpty(), events.toString());
         }
     }
 
@@ -534,10 +533,10 @@ class PingerTest {
                 return true;
             }
         });
-        PingEvent.Reply r = of(PingEvent.Reply.class).get(0);
-        assertNotNull(r.message());
-        assertEquals(0, r.message().type());
-        assertEquals(4242, r.message().id());
+        PingEvent.Outcome r = replies().get(0);
+        assertNotNull(r.reply().message());
+        assertEquals(0, r.reply().message().type());
+        assertEquals(4242, r.reply().message().id());
     }
 
     @Test
@@ -563,14 +562,14 @@ class PingerTest {
         };
         PingStatistics st = run(settings(false).count(1).replyTimeout(Duration.ofSeconds(2)), s, e -> {
             events.add(e);
-            if (e instanceof PingEvent.Sent) {
+            if (Seen.is(e, ProbeEvent.Sent.class)) {
                 clock.advance(5 * S); // the listener blocks well past the 2 s wait
             }
         });
         assertEquals(1, st.transmitted());
         assertEquals(1, st.received());
-        assertEquals(List.of(1), of(PingEvent.Reply.class).stream().map(PingEvent.Reply::seq).toList());
-        assertEquals(2 * MS, of(PingEvent.Reply.class).get(0).rttNanos());
-        assertTrue(of(PingEvent.Timeout.class).isEmpty());
+        assertEquals(List.of(1), replies().stream().map(PingEvent.Outcome::seq).toList());
+        assertEquals(2 * MS, replies().get(0).reply().rttNanos());
+        assertTrue(of(ProbeEvent.Lost.class).isEmpty());
     }
 }

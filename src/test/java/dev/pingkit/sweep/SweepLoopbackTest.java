@@ -26,9 +26,9 @@ class SweepLoopbackTest {
             assertTrue(t.minNanos() > 0 && t.minNanos() <= t.avgNanos() && t.avgNanos() <= t.maxNanos(), t::toString);
             assertTrue(t.percentileNanos(50) >= t.minNanos() && t.percentileNanos(99) <= t.maxNanos());
         }
-        assertEquals(6, events.stream().filter(e -> e instanceof SweepEvent.Reply rp && rp.answers()).count());
+        assertEquals(6, events.stream().filter(e -> e.answers()).count());
         assertEquals(List.of(0, 1, 2), events.stream().filter(e -> e.target().index() == 1)
-                .map(SweepEvent::probe).toList());
+                .map(SweepEvent::attempt).toList());
         assertEquals(r.targets().stream().map(TargetStats::target).toList(), r.alive());
         assertTrue(r.toString().startsWith("2 targets, 2 alive, 0 unreachable"), r.toString());
         assertTrue(r.toString().contains("\n127.0.0.1 alive 3/3 rtt min/avg/max "), r.toString());
@@ -53,7 +53,8 @@ class SweepLoopbackTest {
         assertEquals(4, events.size(), events::toString);
         assertEquals(4, events.stream().map(e -> e.sent().seq()).distinct().count(), events::toString);
         for (SweepEvent e : events) {
-            SweepEvent.Reply r = (SweepEvent.Reply) e;
+            SweepEvent r = e;
+            assertTrue(r.answers(), r::toString);
             assertEquals(9, r.sent().ttl());
             assertEquals(56, r.sent().size());
             assertTrue(r.sentAtNanos() >= before && r.sentAtNanos() <= after, r::toString);
@@ -64,7 +65,7 @@ class SweepLoopbackTest {
         }
         List<SweepEvent> plain = new ArrayList<>();
         Sweep.of("127.0.0.1").count(1).run(plain::add);
-        assertEquals(null, ((SweepEvent.Reply) plain.get(0)).message()); // not asked: nothing decoded
+        assertEquals(null, plain.get(0).message()); // not asked: nothing decoded
     }
 
     @Test
@@ -108,7 +109,7 @@ class SweepLoopbackTest {
             assertEquals(0, t.rttNanos().length, "a loop keeps no per-probe times");
             assertTrue(t.minNanos() > 0 && t.minNanos() <= t.avgNanos() && t.avgNanos() <= t.maxNanos(), t::toString);
             List<Integer> probes = seen.stream().filter(e -> e.target().equals(t.target()))
-                    .map(SweepEvent::probe).toList();
+                    .map(SweepEvent::attempt).toList();
             assertEquals(java.util.stream.IntStream.range(0, t.sent()).boxed().toList(), probes,
                     "every probe of " + t.target() + " answered, in order");
         }

@@ -1,9 +1,11 @@
 package dev.pingkit.sweep;
 
+import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.engine.Stop;
 import dev.pingkit.fakes.EchoPeer;
 import dev.pingkit.fakes.FakeAddresses;
 import dev.pingkit.fakes.FakeNet;
+import dev.pingkit.fakes.FakeSocket;
 import dev.pingkit.fakes.Wire;
 
 import static dev.pingkit.fakes.FakeAddresses.MS;
@@ -63,7 +65,11 @@ class SweepScheduleTest {
         assertEquals(4, r.get(0).sent());
         assertEquals(0, r.get(0).received());
         assertEquals(List.of(r.get(0).target()), r.unreachable());
-        assertEquals(4, events.stream().filter(e -> e instanceof SweepEvent.Lost).count(), events::toString);
+        assertEquals(4, events.stream().filter(e -> e.outcome() instanceof ProbeEvent.Lost).count(), events::toString);
+        // each loss carries its probe's send stamp from the engine's probe table
+        assertEquals(List.of(0.0, 500.0, 1250.0, 2375.0), events.stream()
+                .map(e -> (e.sentAtNanos() - FakeSocket.EPOCH - start) / (double) MS).toList(), events::toString);
+        assertEquals(List.of(0, 1, 2, 3), events.stream().map(SweepEvent::attempt).toList());
     }
 
     @Test
@@ -117,7 +123,7 @@ class SweepScheduleTest {
         network((dst, n) -> false);
         Stop stop = new Stop();
         SweepResult r = Sweep.of("198.51.100.2").run(e -> {
-            if (e instanceof SweepEvent.Lost) {
+            if (e.outcome() instanceof ProbeEvent.Lost) {
                 stop.stop(); // after the first timeout
             }
         }, stop, net.engines());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.pingkit.engine.ProbeEvent;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,17 +24,34 @@ class SweepTalliesTest {
         return l;
     }
 
+    private static SweepEvent reply(SweepTarget t, int attempt, long rtt) {
+        return new SweepEvent(t, attempt, new ProbeEvent.Answered(null, t.address(), rtt, 64, 64, 0, true, null));
+    }
+
+    private static SweepEvent duplicate(SweepTarget t, int attempt, long rtt) {
+        return new SweepEvent(t, attempt, new ProbeEvent.Duplicate(null, t.address(), rtt, 64, 64, true, null));
+    }
+
+    private static SweepEvent damaged(SweepTarget t, int attempt, long rtt) {
+        return new SweepEvent(t, attempt, new ProbeEvent.Corrupted(null, t.address(), rtt, 64, 64, true, false, -1,
+                -1, -1, null));
+    }
+
+    private static SweepEvent lost(SweepTarget t, int attempt) {
+        return new SweepEvent(t, attempt, new ProbeEvent.Lost(null, false));
+    }
+
     /** Target 0: answered 1 ms, lost, answered 3 ms plus a duplicate; target 1: a damaged reply then lost thrice. */
     private static SweepTallies feed(SweepTallies t, List<SweepTarget> ts) {
         InetAddress a0 = ts.get(0).address();
-        t.add(0, new SweepEvent.Reply(ts.get(0), 0, a0, 64, 1_000_000, false, true));
-        t.add(1, new SweepEvent.Reply(ts.get(1), 0, ts.get(1).address(), 64, 2_000_000, false, false));
-        t.add(0, new SweepEvent.Lost(ts.get(0), 1));
-        t.add(1, new SweepEvent.Lost(ts.get(1), 0));
-        t.add(0, new SweepEvent.Reply(ts.get(0), 2, a0, 64, 3_000_000, false, true));
-        t.add(0, new SweepEvent.Reply(ts.get(0), 2, a0, 64, 3_500_000, true, true));
-        t.add(1, new SweepEvent.Lost(ts.get(1), 1));
-        t.add(1, new SweepEvent.Lost(ts.get(1), 2));
+        t.add(0, reply(ts.get(0), 0, 1_000_000));
+        t.add(1, damaged(ts.get(1), 0, 2_000_000));
+        t.add(0, lost(ts.get(0), 1));
+        t.add(1, lost(ts.get(1), 0));
+        t.add(0, reply(ts.get(0), 2, 3_000_000));
+        t.add(0, duplicate(ts.get(0), 2, 3_500_000));
+        t.add(1, lost(ts.get(1), 1));
+        t.add(1, lost(ts.get(1), 2));
         return t;
     }
 
@@ -95,10 +113,10 @@ class SweepTalliesTest {
         int received = 0;
         for (int k = 0; k < 1_000_000; k++) {
             if (k % 10 == 9) {
-                t.add(0, new SweepEvent.Lost(ts.get(0), k));
+                t.add(0, lost(ts.get(0), k));
             } else {
                 long rtt = 50_000 + k % 1000;
-                t.add(0, new SweepEvent.Reply(ts.get(0), k, ts.get(0).address(), 64, rtt, false, true));
+                t.add(0, reply(ts.get(0), k, rtt));
                 sum += rtt;
                 received++;
             }

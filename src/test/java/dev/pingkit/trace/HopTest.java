@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.pingkit.packet.IcmpMessage;
+import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.trace.TraceProbe;
 
 /** A hop's line as traceroute -n prints it, and traceroute's marks for unreachables, on values built in memory. */
@@ -33,34 +34,48 @@ class HopTest {
     }
 
     private static TraceProbe answered(int ttl, int index, String from, long micros, IcmpMessage m) {
-        return new TraceProbe(ttl, index, 1 + index, ip(from), micros * 1000, 60, m, false);
+        return new TraceProbe(ttl, index, new ProbeEvent.Failed(null, ip(from), m, micros * 1000, 60));
+    }
+
+    private static TraceProbe refused(int ttl, int index, long refusalNanos, int mtu) {
+        return new TraceProbe(ttl, index, new ProbeEvent.SendFailed(null, "EMSGSIZE", "Message too long", mtu), false,
+                refusalNanos);
+    }
+
+    private static TraceProbe timeout(int ttl, int index) {
+        return new TraceProbe(ttl, index, new ProbeEvent.Lost(null, false));
     }
 
     @Test
     void aProbeTheKernelRefusedPrintsAsTracerouteAndEndsTheHop() {
         // traceroute -F over a smaller path MTU: " 1  *  0.047 ms !F-1500 * *"
-        Hop hop = new Hop(1, List.of(TraceProbe.refused(1, 0, 1, 47_000, 1500), TraceProbe.refused(1, 1, 2, 9_000, 1500),
-                TraceProbe.refused(1, 2, 3, 8_000, 1500)));
+        Hop hop = new Hop(1, List.of(refused(1, 0, 47_000, 1500), refused(1, 1, 9_000, 1500),
+                refused(1, 2, 8_000, 1500)));
         assertEquals(" 1  *  0.047 ms !F-1500 * *", hop.toString());
         assertEquals(true, hop.isFinal());
         assertEquals(java.util.Optional.empty(), hop.address());
         assertEquals(false, hop.probes().get(0).timedOut());
         assertEquals("ttl 1 #1 refused: larger than the path MTU 1500", hop.probes().get(0).toString());
+        assertEquals(47_000, hop.probes().get(0).rttNanos());
+        assertEquals(1500, hop.probes().get(0).refusedMtu());
+        // a refusal without an MTU (no route, ...) is no answer: a star
+        assertEquals(true, new TraceProbe(1, 0, new ProbeEvent.SendFailed(null, "ENETUNREACH",
+                "Network is unreachable", 0)).timedOut());
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> TraceProbe.refused(1, 0, 1, 0, 0));
+                () -> new TraceProbe(1, 0, new ProbeEvent.Sent(null, 1)));
     }
 
     @Test
     void aChangedAddressWithinAHopIsPrintedBeforeItsTimeAndATimeoutIsAStar() {
         IcmpMessage te = icmp(4, 11, 0);
-        Hop hop = new Hop(3, List.of(answered(3, 0, "198.18.10.2", 123, te), TraceProbe.timeout(3, 1, 2),
+        Hop hop = new Hop(3, List.of(answered(3, 0, "198.18.10.2", 123, te), timeout(3, 1),
                 answered(3, 2, "198.18.11.2", 2101, te)));
         assertEquals(" 3  198.18.10.2  0.123 ms * 198.18.11.2  2.101 ms", hop.toString());
-        Hop same = new Hop(12, List.of(answered(12, 0, "198.18.10.2", 5, te), TraceProbe.timeout(12, 1, 2),
+        Hop same = new Hop(12, List.of(answered(12, 0, "198.18.10.2", 5, te), timeout(12, 1),
                 answered(12, 2, "198.18.10.2", 7, te)));
         assertEquals("12  198.18.10.2  0.005 ms *  0.007 ms", same.toString());
-        assertEquals(" 4  * * *", new Hop(4, List.of(TraceProbe.timeout(4, 0, 1), TraceProbe.timeout(4, 1, 2),
-                TraceProbe.timeout(4, 2, 3))).toString());
+        assertEquals(" 4  * * *", new Hop(4, List.of(timeout(4, 0), timeout(4, 1),
+                timeout(4, 2))).toString());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.pingkit.cli.fping;
 
+import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.sweep.SweepEvent;
 import dev.pingkit.sweep.SweepListener;
 import dev.pingkit.sweep.SweepResult;
@@ -23,15 +24,15 @@ final class FpingJson implements SweepListener {
 
     @Override
     public void onEvent(SweepEvent e) {
-        if (e instanceof SweepEvent.Reply r) {
-            String kind = r.answers() ? "reply" : r.duplicate() ? "duplicate" : "damaged";
-            out.println(line(kind, e).field("from", r.from().getHostAddress()).field("bytes", r.bytes())
-                    .millis("rtt_ms", r.rttNanos() / 1000));
-        } else if (e instanceof SweepEvent.Failed f) {
-            out.println(line("error", e).field("from", f.from().getHostAddress()).field("icmp_type", f.error().type())
-                    .field("icmp_code", f.error().code()).field("text", f.reason()));
-        } else if (e instanceof SweepEvent.NotSent n) {
-            out.println(line("send_error", e).field("errno", n.errnoName()).field("text", n.description()));
+        if (e.isReply()) {
+            String kind = e.answers() ? "reply" : e.duplicate() ? "duplicate" : "damaged";
+            out.println(line(kind, e).field("from", e.from().getHostAddress()).field("bytes", e.bytes())
+                    .millis("rtt_ms", e.rttNanos() / 1000));
+        } else if (e.outcome() instanceof ProbeEvent.Failed f) {
+            out.println(line("error", e).field("from", f.reporter().getHostAddress()).field("icmp_type",
+                    f.error().type()).field("icmp_code", f.error().code()).field("text", e.reason()));
+        } else if (e.outcome() instanceof ProbeEvent.SendFailed n) {
+            out.println(line("send_error", e).field("errno", n.errnoName()).field("text", n.errnoDescription()));
         } else {
             out.println(line("timeout", e));
         }
@@ -48,7 +49,7 @@ final class FpingJson implements SweepListener {
                     .millis("min_ms", micros(t.minNanos())).millis("avg_ms", micros(t.avgNanos()))
                     .millis("max_ms", micros(t.maxNanos())).millis("p50_ms", micros(t.percentileNanos(50)))
                     .millis("p90_ms", micros(t.percentileNanos(90))).millis("p99_ms", micros(t.percentileNanos(99)));
-            j.field("reason", t.alive() ? null : t.lastError().map(SweepEvent.Failed::reason).orElse("no reply"));
+            j.field("reason", t.alive() ? null : t.lastError().map(SweepEvent::reason).orElse("no reply"));
             out.println(j);
         }
     }
@@ -60,7 +61,7 @@ final class FpingJson implements SweepListener {
 
     private static JsonLine line(String kind, SweepEvent e) {
         return new JsonLine(kind).raw("time", now()).field("target", e.target().name())
-                .field("address", e.target().address().getHostAddress()).field("probe", e.probe());
+                .field("address", e.target().address().getHostAddress()).field("probe", e.attempt());
     }
 
     private static String now() {

@@ -1,5 +1,6 @@
 package dev.pingkit.cli.fping;
 
+import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.sweep.SweepEvent;
 import dev.pingkit.sweep.SweepListener;
 import dev.pingkit.sweep.SweepResult;
@@ -60,12 +61,13 @@ final class FpingPrinter implements SweepListener {
     public void onEvent(SweepEvent e) {
         int i = e.target().index();
         String host = e.target().name();
-        if (e instanceof SweepEvent.Reply r) {
+        if (e.isReply()) {
+            SweepEvent r = e;
             replies++;
             probes += r.answers() ? 1 : 0;
             if (!r.answers()) {
                 if (r.duplicate() && !inv.perReply()) { // fping prints these even with -q
-                    err.println(FpingWords.duplicate(host, r.probe(), r.bytes(), r.rttNanos()));
+                    err.println(FpingWords.duplicate(host, r.attempt(), r.bytes(), r.rttNanos()));
                 }
                 return;
             }
@@ -83,22 +85,22 @@ final class FpingPrinter implements SweepListener {
                 out.println(inv.verbose() ? FpingWords.isAlive(host, inv.elapsed() ? r.rttNanos() : null) : host);
             }
             if (inv.perReply()) {
-                out.println(stamp() + FpingWords.reply(host, width, r.probe(), r.bytes(), r.rttNanos(),
+                out.println(stamp() + FpingWords.reply(host, width, r.attempt(), r.bytes(), r.rttNanos(),
                         total[i] / received[i], FpingWords.loss(sent[i], received[i])));
             }
-        } else if (e instanceof SweepEvent.Failed f) {
+        } else if (e.outcome() instanceof ProbeEvent.Failed f) {
             otherIcmp++;
             if (!inv.quiet()) {
-                String line = FpingWords.icmpError(f.error().type(), f.error().code(), f.from().getHostAddress(),
+                String line = FpingWords.icmpError(f.error().type(), f.error().code(), f.reporter().getHostAddress(),
                         host);
                 if (line != null) {
                     err.println(line);
                 }
             }
-            lost(i, host, f.probe());
-        } else if (e instanceof SweepEvent.Lost l) {
-            lost(i, host, l.probe());
-        } else if (e instanceof SweepEvent.NotSent n) {
+            lost(i, host, e.attempt());
+        } else if (e.outcome() instanceof ProbeEvent.Lost) {
+            lost(i, host, e.attempt());
+        } else if (e.outcome() instanceof ProbeEvent.SendFailed n) {
             // fping counts it sent, with no timeout (so no per-probe line) and no retry
             probes++;
             sent[i]++;
@@ -106,7 +108,7 @@ final class FpingPrinter implements SweepListener {
                 reports.unanswered(i);
             }
             if (inv.verbose()) {
-                err.println(FpingWords.sendError(host, n.description()));
+                err.println(FpingWords.sendError(host, n.errnoDescription()));
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.pingkit.cli.ping;
 
 import dev.pingkit.Echo;
 import dev.pingkit.engine.Hosts;
+import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.packet.IcmpMessage;
 import dev.pingkit.packet.IpPackets;
 import dev.pingkit.packet.PcapWriter;
@@ -28,7 +29,6 @@ final class CaptureTap extends Tap {
     private final int ttl;
     private final int tos;
     private final int id;
-    private final long[] sentAt = new long[65536];
     private InetAddress local;
     private IOException failure;
 
@@ -56,23 +56,29 @@ final class CaptureTap extends Tap {
             return;
         }
         try {
-            if (event instanceof PingEvent.Sent s) {
-                sentAt[s.seq() & 0xffff] = s.sentNanos();
-                byte[] icmp = Echo.to(target).id(id).seq(s.seq()).payload(payload).toBytes();
+            ProbeEvent e = event instanceof PingEvent.Outcome o ? o.event() : null;
+            if (e instanceof ProbeEvent.Sent s) {
+                byte[] icmp = Echo.to(target).id(id).seq(s.probe().seq()).payload(payload).toBytes();
                 if (icmp.length > 3 && target.getAddress().length == 16) {
                     icmp[2] = 0; // the kernel fills in every ICMPv6 checksum
                     icmp[3] = 0;
                 }
-                writer.write(s.sentNanos(), IpPackets.ip(local(), target, ttl, tos, icmp));
-            } else if (event instanceof PingEvent.Reply r && r.message() != null) {
-                write(sentAt[r.seq() & 0xffff] + r.rttNanos(), r.from(), r.ttl(), r.message());
-            } else if (event instanceof PingEvent.ErrorReply e && !e.error().fromErrorQueue()) {
-                Instant now = Instant.now();
-                write(now.getEpochSecond() * 1_000_000_000L + now.getNano(), e.from(), e.error().ttl(), e.error());
+                writer.write(s.sentAtNanos(), IpPackets.ip(local(), target, ttl, tos, icmp));
+            } else if (e instanceof ProbeEvent.Reply r && r.message() != null) {
+                write(r.probe().sentAtNanos() + r.rttNanos(), r.from(), r.ttl(), r.message());
+            } else if (e instanceof ProbeEvent.Failed f && !f.error().fromErrorQueue()) {
+                error(f.reporter(), f.error());
+            } else if (e instanceof ProbeEvent.Advisory a && !a.message().fromErrorQueue()) {
+                error(a.reporter(), a.message());
             }
         } catch (IOException | RuntimeException x) {
             failure = x instanceof IOException io ? io : new IOException(x.getMessage(), x);
         }
+    }
+
+    private void error(InetAddress from, IcmpMessage error) throws IOException {
+        Instant now = Instant.now();
+        write(now.getEpochSecond() * 1_000_000_000L + now.getNano(), from, error.ttl(), error);
     }
 
     private void write(long at, InetAddress from, int ttl, IcmpMessage m) throws IOException {

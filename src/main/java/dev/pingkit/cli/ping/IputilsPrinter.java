@@ -8,6 +8,7 @@ import java.time.Instant;
 import dev.pingkit.packet.Addresses;
 import dev.pingkit.packet.IcmpMessage;
 import dev.pingkit.packet.InterfaceId;
+import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.ping.PingEvent;
 import dev.pingkit.ping.PingStatistics;
 
@@ -98,54 +99,34 @@ final class IputilsPrinter implements Printer {
 
     @Override
     public void onEvent(PingEvent event) {
-        if (event instanceof PingEvent.Sent) {
+        if (event instanceof PingEvent.NoAnswerYet n) {
+            // iputils prints this even with -q
+            out.println(stamp() + IputilsFormat.noAnswerYet(n.seq()));
+            out.flush();
+            return;
+        }
+        PingEvent.Outcome o = (PingEvent.Outcome) event;
+        ProbeEvent e = o.event();
+        if (e instanceof ProbeEvent.Sent) {
             if (inv.flood() && !inv.quiet()) {
                 out.print(IputilsFormat.FLOOD_SENT);
                 out.flush();
             }
-        } else if (event instanceof PingEvent.Reply r) {
+        } else if (e instanceof ProbeEvent.Reply r) {
             if (inv.quiet()) {
                 return;
             }
             if (inv.flood()) {
-                out.print(r.checksumOk() ? IputilsFormat.FLOOD_REPLY : IputilsFormat.FLOOD_CORRUPT);
+                out.print(o.checksumOk() ? IputilsFormat.FLOOD_REPLY : IputilsFormat.FLOOD_CORRUPT);
             } else {
-                IcmpMessage m = r.message();
-                var ni = NodeInfoWords.of(m);
-                if (ni.isPresent()) { // RFC 4620: the names or addresses where an echo reply has icmp_seq=
-                    out.println(stamp() + NodeInfoWords.line(IputilsFormat.reply(r.bytes(), names.text(r.from()),
-                            r.seq(), ident, r.ttl(), -1, false, r.duplicate(), !r.checksumOk(), -1, -1, -1, null, 0),
-                            r.seq(), ni.get()) + (inv.audible() ? IputilsFormat.AUDIBLE : ""));
-                    out.flush();
-                    return;
-                }
-                var probed = ProbeFormat.of(m);
-                if (probed.isPresent()) { // a PROBE reply: no data to compare, always timed by the probe table
-                    out.println(stamp() + ProbeFormat.reply(IputilsFormat.reply(r.bytes(), names.text(r.from()),
-                            r.seq(), ident, r.ttl(), r.rttNanos() / 1000, false, r.duplicate(), !r.checksumOk(), -1,
-                            -1, -1, null, 0), probed.get()));
-                    out.flush();
-                    return;
-                }
-                boolean truncated = r.bytes() < inv.size() + 8;
-                out.println(stamp() + IputilsFormat.reply(r.bytes(), names.text(r.from()), r.seq(), ident, r.ttl(),
-                        timing ? r.rttNanos() / 1000 : -1, truncated, r.duplicate(), !r.checksumOk(),
-                        truncated ? -1 : r.wrongByteOffset(), r.expectedByte(), r.actualByte(),
-                        m == null ? null : m.payload(), inv.size()) + (inv.audible() ? IputilsFormat.AUDIBLE : "")
-                        + options.text(m));
+                reply(o, r);
             }
             out.flush();
-        } else if (event instanceof PingEvent.ErrorReply e) {
-            if (inv.quiet()) {
-                return;
-            }
-            if (inv.flood()) {
-                out.print(IputilsFormat.FLOOD_ERROR);
-            } else {
-                out.println(stamp() + IputilsFormat.error(names.text(e.from()), e.seq(), text(e.error())));
-            }
-            out.flush();
-        } else if (event instanceof PingEvent.SendError e) {
+        } else if (e instanceof ProbeEvent.Failed f) {
+            error(f.reporter(), o.seq(), f.error());
+        } else if (e instanceof ProbeEvent.Advisory a) {
+            error(a.reporter(), o.seq(), a.message()); // iputils shows a redirect or source quench as an error
+        } else if (e instanceof ProbeEvent.SendFailed f) {
             // iputils: "E" in a flood, else "ping: <why>" on stderr; nothing with -q
             if (inv.quiet()) {
                 return;
@@ -155,15 +136,50 @@ final class IputilsPrinter implements Printer {
                 out.flush();
             } else {
                 out.flush();
-                err.println(IputilsFormat.sendError(IputilsFormat.sendFailure(target.ipv6(), e.errnoDescription(),
-                        e.mtu())));
+                err.println(IputilsFormat.sendError(IputilsFormat.sendFailure(target.ipv6(), f.errnoDescription(),
+                        f.mtu())));
                 err.flush();
             }
-        } else if (event instanceof PingEvent.NoAnswerYet n) {
-            // iputils prints this even with -q
-            out.println(stamp() + IputilsFormat.noAnswerYet(n.seq()));
-            out.flush();
         }
+    }
+
+    /** A reply's line: a node information answer's, a PROBE reply's, or an echo reply's with what was wrong. */
+    private void reply(PingEvent.Outcome o, ProbeEvent.Reply r) {
+        IcmpMessage m = r.message();
+        int seq = o.seq();
+        var ni = NodeInfoWords.of(m);
+        if (ni.isPresent()) { // RFC 4620: the names or addresses where an echo reply has icmp_seq=
+            out.println(stamp() + NodeInfoWords.line(IputilsFormat.reply(r.length(), names.text(r.from()),
+                    seq, ident, r.ttl(), -1, false, o.duplicate(), !o.checksumOk(), -1, -1, -1, null, 0),
+                    seq, ni.get()) + (inv.audible() ? IputilsFormat.AUDIBLE : ""));
+            return;
+        }
+        var probed = ProbeFormat.of(m);
+        if (probed.isPresent()) { // a PROBE reply: no data to compare, always timed by the probe table
+            out.println(stamp() + ProbeFormat.reply(IputilsFormat.reply(r.length(), names.text(r.from()),
+                    seq, ident, r.ttl(), r.rttNanos() / 1000, false, o.duplicate(), !o.checksumOk(), -1,
+                    -1, -1, null, 0), probed.get()));
+            return;
+        }
+        ProbeEvent.Corrupted c = r instanceof ProbeEvent.Corrupted x ? x : null;
+        boolean truncated = r.length() < inv.size() + 8;
+        out.println(stamp() + IputilsFormat.reply(r.length(), names.text(r.from()), seq, ident, r.ttl(),
+                timing ? r.rttNanos() / 1000 : -1, truncated, o.duplicate(), !o.checksumOk(),
+                truncated || c == null ? -1 : c.firstDifferent(), c == null ? -1 : c.expected(),
+                c == null ? -1 : c.actual(), m == null ? null : m.payload(), inv.size())
+                + (inv.audible() ? IputilsFormat.AUDIBLE : "") + options.text(m));
+    }
+
+    private void error(java.net.InetAddress from, int seq, IcmpMessage error) {
+        if (inv.quiet()) {
+            return;
+        }
+        if (inv.flood()) {
+            out.print(IputilsFormat.FLOOD_ERROR);
+        } else {
+            out.println(stamp() + IputilsFormat.error(names.text(from), seq, text(error)));
+        }
+        out.flush();
     }
 
     /** What an ICMP error says, with the MTU, pointer or gateway iputils adds. */

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.time.Instant;
 
 import dev.pingkit.packet.Addresses;
+import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.ping.PingEvent;
 import dev.pingkit.ping.PingStatistics;
 
@@ -50,36 +51,22 @@ final class JsonPrinter implements Printer {
     @Override
     public void onEvent(PingEvent event) {
         JsonLine l;
-        if (event instanceof PingEvent.Sent s) {
-            l = line("sent").field("seq", s.seq());
-        } else if (event instanceof PingEvent.Reply r) {
-            l = line("reply").field("seq", r.seq()).field("from", Addresses.text(r.from())).field("bytes", r.bytes())
-                    .field("ttl", r.ttl()).millis("rtt_ms", r.rttNanos() / 1000).field("duplicate", r.duplicate())
-                    .field("checksum_ok", r.checksumOk()).field("kernel_timestamp", r.kernelTimestamp());
-            if (r.wrongByteOffset() >= 0 && !r.tooLong()) {
-                l.raw("wrong_byte", "{\"offset\":" + r.wrongByteOffset() + ",\"expected\":" + r.expectedByte()
-                        + ",\"actual\":" + (r.actualByte() < 0 ? "null" : r.actualByte()) + "}");
-            } else {
-                l.raw("wrong_byte", "null");
-            }
-            // a reply longer than the request: its prefix is ours, the rest is more than was sent
-            l.field("extra_bytes", r.tooLong() ? r.bytes() - 8 - r.wrongByteOffset() : 0);
-            ProbeFormat.of(r.message()).ifPresent(p -> ProbeFormat.json(l, p));
-            if (inv.ipOptions() && !target.ipv6()) {
-                ipOptions(l, r.message());
-            }
-        } else if (event instanceof PingEvent.ErrorReply e) {
-            l = line("error").field("seq", e.seq()).field("from", Addresses.text(e.from()))
-                    .field("icmp_type", e.error().type()).field("icmp_code", e.error().code())
-                    .field("text", IputilsPrinter.text(e.error()));
-            ProbeFormat.of(e.error()).ifPresent(p -> ProbeFormat.json(l, p));
-        } else if (event instanceof PingEvent.SendError e) {
-            l = line("send_error").field("seq", e.seq())
-                    .field("text", IputilsFormat.sendFailure(target.ipv6(), e.errnoDescription(), e.mtu()));
-        } else if (event instanceof PingEvent.NoAnswerYet n) {
+        ProbeEvent e = event instanceof PingEvent.Outcome o ? o.event() : null;
+        if (event instanceof PingEvent.NoAnswerYet n) {
             l = line("no_answer_yet").field("seq", n.seq());
-        } else if (event instanceof PingEvent.Timeout t) {
-            l = line("timeout").field("seq", t.seq());
+        } else if (e instanceof ProbeEvent.Sent s) {
+            l = line("sent").field("seq", s.probe().seq());
+        } else if (e instanceof ProbeEvent.Reply r) {
+            l = reply((PingEvent.Outcome) event, r);
+        } else if (e instanceof ProbeEvent.Failed f) {
+            l = error(f.probe().seq(), f.reporter(), f.error());
+        } else if (e instanceof ProbeEvent.Advisory a) {
+            l = error(a.probe().seq(), a.reporter(), a.message());
+        } else if (e instanceof ProbeEvent.SendFailed f) {
+            l = line("send_error").field("seq", f.probe().seq())
+                    .field("text", IputilsFormat.sendFailure(target.ipv6(), f.errnoDescription(), f.mtu()));
+        } else if (e instanceof ProbeEvent.Lost t) {
+            l = line("timeout").field("seq", t.probe().seq());
         } else {
             return;
         }
@@ -87,6 +74,36 @@ final class JsonPrinter implements Printer {
         if (!inv.flood()) {
             out.flush();
         }
+    }
+
+    private JsonLine reply(PingEvent.Outcome o, ProbeEvent.Reply r) {
+        JsonLine l = line("reply").field("seq", o.seq()).field("from", Addresses.text(r.from()))
+                .field("bytes", r.length()).field("ttl", r.ttl()).millis("rtt_ms", r.rttNanos() / 1000)
+                .field("duplicate", o.duplicate()).field("checksum_ok", o.checksumOk())
+                .field("kernel_timestamp", r.kernelTimestamp());
+        ProbeEvent.Corrupted c = r instanceof ProbeEvent.Corrupted x && x.firstDifferent() >= 0 ? x : null;
+        // a reply longer than the request: its prefix is ours, the rest is more than was sent
+        boolean tooLong = c != null && c.expected() < 0;
+        if (c != null && !tooLong) {
+            l.raw("wrong_byte", "{\"offset\":" + c.firstDifferent() + ",\"expected\":" + c.expected()
+                    + ",\"actual\":" + (c.actual() < 0 ? "null" : c.actual()) + "}");
+        } else {
+            l.raw("wrong_byte", "null");
+        }
+        l.field("extra_bytes", tooLong ? r.length() - 8 - c.firstDifferent() : 0);
+        ProbeFormat.of(r.message()).ifPresent(p -> ProbeFormat.json(l, p));
+        if (inv.ipOptions() && !target.ipv6()) {
+            ipOptions(l, r.message());
+        }
+        return l;
+    }
+
+    private JsonLine error(int seq, java.net.InetAddress from, dev.pingkit.packet.IcmpMessage error) {
+        JsonLine l = line("error").field("seq", seq).field("from", Addresses.text(from))
+                .field("icmp_type", error.type()).field("icmp_code", error.code())
+                .field("text", IputilsPrinter.text(error));
+        ProbeFormat.of(error).ifPresent(p -> ProbeFormat.json(l, p));
+        return l;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.pingkit.cli.ping;
 
 import dev.pingkit.batch.ProbeResult;
+import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.engine.Query;
 import dev.pingkit.ping.PingEvent;
 import java.net.InetAddress;
@@ -9,8 +10,8 @@ import java.util.function.Consumer;
 /**
  * Each probe of a ping run as a {@link ProbeResult} when it ends, for a host that collects results (the REPL's
  * {@code results} after {@code ping}). The request is rebuilt as the pinger sent it (its identifier, sequence number,
- * payload, TTL and TOS) and stamped with the send time the pinger reported; a duplicate adds nothing, the first
- * answer or error ends the probe, a timeout ends it lost.
+ * payload, TTL and TOS) and stamped with the engine's send time; a duplicate adds nothing, the first answer or
+ * error ends the probe, a timeout ends it lost (through {@link ProbeResult#of}, the one mapping).
  */
 final class ResultTap extends Tap {
     private final Consumer<ProbeResult> sink;
@@ -19,7 +20,7 @@ final class ResultTap extends Tap {
     private final Integer ttl;
     private final Integer tos;
     private final int id;
-    private final long[] sentAt = new long[65536];
+    private final boolean[] sent = new boolean[65536];
     private final boolean[] ended = new boolean[65536];
 
     ResultTap(dev.pingkit.ping.PingListener printer, Consumer<ProbeResult> sink, InetAddress target, byte[] payload,
@@ -46,28 +47,21 @@ final class ResultTap extends Tap {
 
     @Override
     void see(PingEvent event) {
-        if (event instanceof PingEvent.Sent s) {
-            sentAt[s.seq() & 0xffff] = s.sentNanos();
-            ended[s.seq() & 0xffff] = false;
-        } else if (event instanceof PingEvent.Reply r && !r.duplicate()) {
-            end(r.seq(), r.intact() ? ProbeResult.Status.ANSWERED : ProbeResult.Status.CORRUPTED, r.from(),
-                    r.rttNanos(), r.ttl(), r.message());
-        } else if (event instanceof PingEvent.ErrorReply e) {
-            end(e.seq(), ProbeResult.Status.ERROR, e.from(), -1, e.error().ttl(), e.error());
-        } else if (event instanceof PingEvent.SendError e) {
-            end(e.seq(), ProbeResult.Status.SEND_FAILED, null, -1, -1, null);
-        } else if (event instanceof PingEvent.Timeout t) {
-            end(t.seq(), ProbeResult.Status.LOST, null, -1, -1, null);
+        if (!(event instanceof PingEvent.Outcome o) || o.event().probe() == null) {
+            return; // -O's note or a stray: no probe ends
         }
-    }
-
-    private void end(int seq, ProbeResult.Status status, InetAddress from, long rtt, int replyTtl,
-                     dev.pingkit.packet.IcmpMessage message) {
-        int i = seq & 0xffff;
-        if (ended[i] || sentAt[i] == 0) {
-            return; // already ended (a late error after a reply), or not one of this run's sends
+        ProbeEvent e = o.event();
+        int i = o.seq() & 0xffff;
+        if (e instanceof ProbeEvent.Sent) {
+            ended[i] = false;
+            sent[i] = true;
+            return;
+        }
+        if (o.duplicate() || e instanceof ProbeEvent.Late || e instanceof ProbeEvent.Advisory || ended[i]
+                || !sent[i]) {
+            return; // a duplicate or late reply ends nothing (the probe has ended); not this run's send
         }
         ended[i] = true;
-        sink.accept(new ProbeResult(request(seq), sentAt[i], status, from, rtt, replyTtl, message));
+        sink.accept(ProbeResult.of(request(o.seq()), e));
     }
 }

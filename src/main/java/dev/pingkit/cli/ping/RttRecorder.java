@@ -1,5 +1,6 @@
 package dev.pingkit.cli.ping;
 
+import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.ping.PingEvent;
 import dev.pingkit.ping.PingListener;
 import java.util.Arrays;
@@ -18,16 +19,19 @@ final class RttRecorder extends Tap {
 
     @Override
     void see(PingEvent event) {
-        if (event instanceof PingEvent.Sent s) {
+        if (!(event instanceof PingEvent.Outcome o)) {
+            return;
+        }
+        if (o.event() instanceof ProbeEvent.Sent) {
             if (sent == rtts.length) {
                 rtts = Arrays.copyOf(rtts, sent * 2);
             }
             rtts[sent] = -1;
-            indexOfSeq.put(s.seq(), sent++);
-        } else if (event instanceof PingEvent.Reply r && r.intact() && !r.duplicate()) {
-            Integer i = indexOfSeq.get(r.seq());
+            indexOfSeq.put(o.seq(), sent++);
+        } else if (o.answers()) {
+            Integer i = indexOfSeq.get(o.seq());
             if (i != null && rtts[i] < 0) {
-                rtts[i] = r.rttNanos();
+                rtts[i] = o.reply().rttNanos();
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.pingkit.cli.ping;
 
+import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.ping.PingEvent;
 import dev.pingkit.ping.PingListener;
 
@@ -26,13 +27,13 @@ abstract class Tap implements PingListener {
     @Override
     public final void onEvent(PingEvent event) {
         see(event);
-        if (!inner.wantsRoutineEvents()) {
-            if (event instanceof PingEvent.Sent s) {
-                inner.onSent(s.seq());
+        if (!inner.wantsRoutineEvents() && event instanceof PingEvent.Outcome o) {
+            if (o.event() instanceof ProbeEvent.Sent) {
+                inner.onSent(o.seq());
                 return;
             }
-            if (event instanceof PingEvent.Reply r && r.intact() && !r.duplicate()) {
-                inner.onReply(r.seq());
+            if (o.answers()) {
+                inner.onReply(o.seq());
                 return;
             }
         }

@@ -211,8 +211,8 @@ final class EngineProbes implements AutoCloseable {
 
         @Override
         public void onEvent(ProbeEvent event) {
-            if (event instanceof ProbeEvent.Stray) {
-                return;
+            if (event instanceof ProbeEvent.Stray || event instanceof ProbeEvent.Advisory) {
+                return; // not about a probe's end, and the prober counts neither
             }
             ProberTarget t = target(event);
             int seq = event.probe().seq();
@@ -228,24 +228,11 @@ final class EngineProbes implements AutoCloseable {
                     inFlight++;
                 }
                 outcomes.sent(t, seq, late);
-            } else if (event instanceof ProbeEvent.Answered a) {
-                outcomes.answered(t, seq, a.rttNanos(), a.ttl());
-                ended();
-            } else if (event instanceof ProbeEvent.Lost) {
-                outcomes.lost(t, seq);
-                ended();
-            } else if (event instanceof ProbeEvent.Failed f) {
-                outcomes.errorReply(t, seq, f.error().type(), f.error().code());
-                ended();
-            } else if (event instanceof ProbeEvent.SendFailed) {
-                outcomes.sendError(t, seq);
-                ended();
-            } else if (event instanceof ProbeEvent.Duplicate) {
-                outcomes.duplicate(t, seq);
-            } else if (event instanceof ProbeEvent.Late) {
-                outcomes.late(t, seq);
-            } else if (event instanceof ProbeEvent.Corrupted) {
-                outcomes.corrupted(t, seq);
+            } else {
+                outcomes.outcome(t, event);
+                if (!(event instanceof ProbeEvent.Reply) || event instanceof ProbeEvent.Answered) {
+                    ended(); // answered, failed, refused or lost: the probe is no longer in flight
+                }
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.pingkit.cli.prober;
 import java.io.PrintStream;
 
 import dev.pingkit.cli.JsonLine;
+import dev.pingkit.engine.ProbeEvent;
 
 /**
  * <b>{@code --json}: every probe outcome as one JSON object a line</b>, the stream the metrics count, for a pipe
@@ -43,39 +44,24 @@ final class JsonOutcomes implements ProbeOutcomes {
     }
 
     @Override
-    public void answered(ProberTarget target, int seq, long rttNanos, int ttl) {
-        JsonLine l = line("reply", target).field("seq", seq).millis("rtt", rttNanos / 1000);
-        print(ttl >= 0 ? l.field("ttl", ttl) : l);
-    }
-
-    @Override
-    public void duplicate(ProberTarget target, int seq) {
-        print(line("duplicate", target).field("seq", seq));
-    }
-
-    @Override
-    public void late(ProberTarget target, int seq) {
-        print(line("late", target).field("seq", seq));
-    }
-
-    @Override
-    public void corrupted(ProberTarget target, int seq) {
-        print(line("corrupted", target).field("seq", seq));
-    }
-
-    @Override
-    public void errorReply(ProberTarget target, int seq, int type, int code) {
-        print(line("error", target).field("seq", seq).field("type", type).field("code", code));
-    }
-
-    @Override
-    public void sendError(ProberTarget target, int seq) {
-        print(line("send_error", target).field("seq", seq));
-    }
-
-    @Override
-    public void lost(ProberTarget target, int seq) {
-        print(line("lost", target).field("seq", seq));
+    public void outcome(ProberTarget target, ProbeEvent event) {
+        int seq = event.probe().seq();
+        if (event instanceof ProbeEvent.Answered a) {
+            JsonLine l = line("reply", target).field("seq", seq).millis("rtt", a.rttNanos() / 1000);
+            print(a.ttl() >= 0 ? l.field("ttl", a.ttl()) : l);
+        } else if (event instanceof ProbeEvent.Failed f) {
+            print(line("error", target).field("seq", seq).field("type", f.error().type())
+                    .field("code", f.error().code()));
+        } else {
+            String word = event instanceof ProbeEvent.Duplicate ? "duplicate"
+                    : event instanceof ProbeEvent.Late ? "late"
+                    : event instanceof ProbeEvent.Corrupted ? "corrupted"
+                    : event instanceof ProbeEvent.SendFailed ? "send_error"
+                    : event instanceof ProbeEvent.Lost ? "lost" : null;
+            if (word != null) {
+                print(line(word, target).field("seq", seq));
+            }
+        }
     }
 
     @Override

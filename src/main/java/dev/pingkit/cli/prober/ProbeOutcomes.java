@@ -1,5 +1,7 @@
 package dev.pingkit.cli.prober;
 
+import dev.pingkit.engine.ProbeEvent;
+
 /**
  * <b>How each probe of a prober run ended, per target, as the engine reports it.</b> Called on the engine's thread:
  * keep each call quick. The metrics ({@link ProberMetrics}) and the {@code --json} stream ({@link JsonOutcomes}) are
@@ -12,26 +14,12 @@ public interface ProbeOutcomes {
      */
     void sent(ProberTarget target, int seq, long lateNanos);
 
-    /** The first intact reply to probe {@code seq} came after {@code rttNanos}, with TTL {@code ttl} (-1 unknown). */
-    void answered(ProberTarget target, int seq, long rttNanos, int ttl);
-
-    /** A further intact reply to a probe already answered. */
-    void duplicate(ProberTarget target, int seq);
-
-    /** An intact reply to probe {@code seq} after it was counted lost (or failed); not counted as answered. */
-    void late(ProberTarget target, int seq);
-
-    /** A reply with a bad checksum or a payload other than the probe's (not counted as answered). */
-    void corrupted(ProberTarget target, int seq);
-
-    /** An ICMP error (unreachable, time exceeded, ...) quoting probe {@code seq}; {@code type}/{@code code} its. */
-    void errorReply(ProberTarget target, int seq, int type, int code);
-
-    /** Sending probe {@code seq} failed locally (no route, ...). */
-    void sendError(ProberTarget target, int seq);
-
-    /** Probe {@code seq} got neither a reply nor an error in time. */
-    void lost(ProberTarget target, int seq);
+    /**
+     * What the engine says about a probe to {@code target} after it left, as it says it: its end (answered, failed
+     * by an ICMP error, refused by the kernel, lost) or a reply beside it (duplicate, late, corrupted); never a
+     * {@code Sent}, a {@code Stray} or an {@code Advisory}.
+     */
+    void outcome(ProberTarget target, ProbeEvent event);
 
     /** The target's host name did not resolve on a reload; the target keeps its last address. */
     void resolveError(ProberTarget target);

@@ -1,5 +1,7 @@
 package dev.pingkit.cli.prober;
 
+import dev.pingkit.engine.ProbeEvent;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,38 +74,22 @@ final class ProberMetrics implements ProbeOutcomes {
     }
 
     @Override
-    public void answered(ProberTarget target, int seq, long rttNanos, int ttl) {
-        of(target).answered(rttNanos / 1e9, ttl);
+    public void outcome(ProberTarget target, ProbeEvent event) {
+        if (event instanceof ProbeEvent.Answered a) {
+            of(target).answered(a.rttNanos() / 1e9, a.ttl());
+        } else {
+            of(target).count(counter(event));
+        }
     }
 
-    @Override
-    public void duplicate(ProberTarget target, int seq) {
-        of(target).count(TargetSeries.DUPLICATES);
-    }
-
-    @Override
-    public void late(ProberTarget target, int seq) {
-        of(target).count(TargetSeries.LATE);
-    }
-
-    @Override
-    public void corrupted(ProberTarget target, int seq) {
-        of(target).count(TargetSeries.CORRUPTED);
-    }
-
-    @Override
-    public void errorReply(ProberTarget target, int seq, int type, int code) {
-        of(target).count(TargetSeries.ERRORS);
-    }
-
-    @Override
-    public void sendError(ProberTarget target, int seq) {
-        of(target).count(TargetSeries.SEND_ERRORS);
-    }
-
-    @Override
-    public void lost(ProberTarget target, int seq) {
-        of(target).count(TargetSeries.LOST);
+    /** The counter each other kind of outcome adds one to. */
+    private static int counter(ProbeEvent event) {
+        return event instanceof ProbeEvent.Duplicate ? TargetSeries.DUPLICATES
+                : event instanceof ProbeEvent.Late ? TargetSeries.LATE
+                : event instanceof ProbeEvent.Corrupted ? TargetSeries.CORRUPTED
+                : event instanceof ProbeEvent.Failed ? TargetSeries.ERRORS
+                : event instanceof ProbeEvent.SendFailed ? TargetSeries.SEND_ERRORS
+                : TargetSeries.LOST;
     }
 
     @Override

@@ -1,5 +1,9 @@
 package dev.pingkit.cli.ping;
 
+import dev.pingkit.engine.Probe;
+import dev.pingkit.engine.ProbeEvent;
+import dev.pingkit.engine.ProbeTarget;
+import dev.pingkit.ping.PingEvent;
 import dev.pingkit.cli.Invocation;
 import dev.pingkit.cli.Target;
 import dev.pingkit.cli.JsonLine;
@@ -47,8 +51,11 @@ class JsonLineTest {
         java.net.InetAddress lo = java.net.InetAddress.getByName("127.0.0.1");
         JsonPrinter p = new JsonPrinter(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8),
                 inv, new Target(lo, "127.0.0.1", true));
-        p.onEvent(new dev.pingkit.ping.PingEvent.Reply(1, lo, 72, 64, 50_000, false, true, 56, -1, 0xab, true, null));
-        p.onEvent(new dev.pingkit.ping.PingEvent.Reply(2, lo, 64, 64, 50_000, false, true, 20, 0x14, 0, true, null));
+        ProbeTarget to = new ProbeTarget(0, lo);
+        p.onEvent(new PingEvent.Outcome(new ProbeEvent.Corrupted(new Probe(to, 1, 7, 1, 0, -1, -1, 56, 1), lo, 50_000,
+                64, 72, true, true, 56, -1, 0xab, null)));
+        p.onEvent(new PingEvent.Outcome(new ProbeEvent.Corrupted(new Probe(to, 2, 7, 2, 0, -1, -1, 56, 1), lo, 50_000,
+                64, 64, true, true, 20, 0x14, 0, null)));
         List<String> lines = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
         assertTrue(lines.get(0).endsWith(",\"wrong_byte\":null,\"extra_bytes\":8}"), lines.get(0));
         assertTrue(lines.get(1).endsWith(",\"wrong_byte\":{\"offset\":20,\"expected\":20,\"actual\":0},\"extra_bytes\":0}"),

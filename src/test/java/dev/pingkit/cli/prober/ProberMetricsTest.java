@@ -44,15 +44,15 @@ class ProberMetricsTest {
         for (int seq = 1; seq <= 5; seq++) {
             m.sent(t, seq, seq == 2 ? 3_000_000 : 0);
         }
-        m.answered(t, 1, 50_000, 64);       // 50 us: first bucket
-        m.answered(t, 2, 100_000, 64);      // on the bound: still the first
-        m.answered(t, 3, 1_500_000, 63);    // 1.5 ms: +Inf only
-        m.duplicate(t, 3);
-        m.lost(t, 4);
-        m.late(t, 4);
-        m.errorReply(t, 5, 3, 1);
-        m.corrupted(t, 5);
-        m.sendError(t, 6);
+        m.outcome(t, Outcomes.answered(t, 1, 50_000, 64));       // 50 us: first bucket
+        m.outcome(t, Outcomes.answered(t, 2, 100_000, 64));      // on the bound: still the first
+        m.outcome(t, Outcomes.answered(t, 3, 1_500_000, 63));    // 1.5 ms: +Inf only
+        m.outcome(t, Outcomes.duplicate(t, 3));
+        m.outcome(t, Outcomes.lost(t, 4));
+        m.outcome(t, Outcomes.late(t, 4));
+        m.outcome(t, Outcomes.failed(t, 5, 3, 1));
+        m.outcome(t, Outcomes.corrupted(t, 5));
+        m.outcome(t, Outcomes.sendFailed(t, 6));
         m.resolveError(t);
         String l = "{host=\"198.51.100.2\",ip=\"198.51.100.2\"}";
         String text = openMetrics(m);
@@ -86,8 +86,8 @@ class ProberMetricsTest {
     void theRttHistogramIsAlsoNativeAtTheSchemaAsked() throws Exception {
         ProberMetrics m = new ProberMetrics(Buckets.SMOKEPING, 4);
         ProberTarget t = target("198.51.100.2", "198.51.100.2");
-        m.answered(t, 1, 100_000, 64);
-        m.answered(t, 2, 200_000, 64);
+        m.outcome(t, Outcomes.answered(t, 1, 100_000, 64));
+        m.outcome(t, Outcomes.answered(t, 2, 200_000, 64));
         String proto = FORMATS.getPrometheusProtobufWriter().toDebugString(m.registry().scrape());
         String family = family(proto, "smokeping_response_duration_seconds");
         assertTrue(family.contains("schema: 4"), family);

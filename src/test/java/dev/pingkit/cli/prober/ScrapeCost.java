@@ -52,9 +52,9 @@ final class ScrapeCost {
             ProberTarget t = new ProberTarget(InetAddress.getByAddress(a).getHostAddress(), InetAddress.getByAddress(a));
             for (int s = 0; s < 30; s++) {
                 m.sent(t, s, r.nextInt(2_000_000));
-                m.answered(t, s, 100_000 + r.nextInt(900_000), 64);
+                m.outcome(t, Outcomes.answered(t, s, 100_000 + r.nextInt(900_000), 64));
             }
-            m.lost(t, 31);
+            m.outcome(t, Outcomes.lost(t, 31));
         }
         ExpositionFormats f = ExpositionFormats.init();
         if (args.length > 2) {
