@@ -1,5 +1,7 @@
 package dev.pingkit.cli.prober;
 
+import dev.pingkit.engine.ProbeEvent;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,32 +70,10 @@ class EngineProbesScheduleTest {
         }
 
         @Override
-        public synchronized void answered(ProberTarget target, int seq, long rttNanos, int ttl) {
-            answered++;
-        }
-
-        @Override
-        public void duplicate(ProberTarget target, int seq) {
-        }
-
-        @Override
-        public void late(ProberTarget target, int seq) {
-        }
-
-        @Override
-        public void corrupted(ProberTarget target, int seq) {
-        }
-
-        @Override
-        public void errorReply(ProberTarget target, int seq, int type, int code) {
-        }
-
-        @Override
-        public void sendError(ProberTarget target, int seq) {
-        }
-
-        @Override
-        public void lost(ProberTarget target, int seq) {
+        public synchronized void outcome(ProberTarget target, ProbeEvent event) {
+            if (event instanceof ProbeEvent.Answered) {
+                answered++;
+            }
         }
 
         @Override
