@@ -1,5 +1,6 @@
 package dev.pingkit.cli.prober;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.ref.WeakReference;
@@ -87,7 +88,10 @@ final class ScrapeHandler implements HttpHandler {
                 x.getResponseHeaders().set("Content-Encoding", "gzip");
             }
             x.sendResponseHeaders(200, 0);
-            try (OutputStream body = gzip ? new FastGzip(x.getResponseBody()) : x.getResponseBody()) {
+            // Unzipped, the writers hand over 4-8 KB at a time, each a write to the socket over HTTP/1.0 (~3 600 for
+            // 29.7 MB of text): 64 KB at a time is an eighth of the system calls; gzip has its own 64 KB buffer.
+            try (OutputStream body = gzip ? new FastGzip(x.getResponseBody())
+                    : new BufferedOutputStream(x.getResponseBody(), 1 << 16)) {
                 write(writer, body, snapshots, EscapingScheme.fromAcceptHeader(accept));
             }
         } finally {
