@@ -72,15 +72,16 @@ prober_cpu_ns() { cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{ s += $1 }
 # The lateness histogram's cumulative counts as "le count" lines.
 prober_lateness() { grep '^pingkit_probe_lateness_seconds_bucket' "$1" | sed 's/.*le="\([^"]*\)"} /\1 /'; }
 
-# prober_row N WARMUP WINDOW SCRAPES: fills PROBER_ROW (a markdown table line) and PROBER_NOTE.
+# prober_row N WARMUP WINDOW SCRAPES [HOME [LABEL]]: fills PROBER_ROW (a markdown table line) and PROBER_NOTE;
+# HOME's scripts/prober (another checkout, run with its own PINGKIT_HOME; default this one), LABEL in the row.
 prober_row() {
-  local n=$1 warmup=$2 window=$3 scrapes=$4 port pid line t0 c0 c1 hz cpu hwm rss i times within p99
+  local n=$1 warmup=$2 window=$3 scrapes=$4 home=${5:-$PINGKIT_HOME} label=${6:+, $6} port pid line t0 c0 c1 hz cpu hwm rss i times within p99
   prober_addresses "$n" >"$WORK/prober-targets"
   n=$(wc -l <"$WORK/prober-targets")
   port=$((20000 + RANDOM % 40000))
-  # ip netns exec and scripts/prober both exec: $! is the prober's JVM.
-  ip netns exec "$CLIENT_NS" "$PINGKIT_HOME/scripts/prober" -f "$WORK/prober-targets" --listen "127.0.0.1:$port" -i 1 \
-    >"$WORK/prober.out" 2>"$WORK/prober.err" &
+  # ip netns exec, env and scripts/prober all exec: $! is the prober's JVM.
+  ip netns exec "$CLIENT_NS" env -u PINGKIT_HOME "$home/scripts/prober" -f "$WORK/prober-targets" \
+    --listen "127.0.0.1:$port" -i 1 >"$WORK/prober.out" 2>"$WORK/prober.err" &
   pid=$!
   for ((i = 0; i < 600; i++)); do
     grep -q 'metrics at http://' "$WORK/prober.err" 2>/dev/null && break
@@ -90,7 +91,7 @@ prober_row() {
   if ! grep -q 'metrics at http://' "$WORK/prober.err" 2>/dev/null; then
     log "prober did not start"; cat "$WORK/prober.err" >&2
     kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
-    PROBER_ROW="| 7 | prober, $n targets at 1/s | did not start | | | |"; PROBER_NOTE=; return 0
+    PROBER_ROW="| 7 | prober, $n targets at 1/s$label | did not start | | | |"; PROBER_NOTE=; return 0
   fi
   sleep "$warmup"
   hz=$(getconf CLK_TCK)
@@ -127,6 +128,6 @@ prober_row() {
   series=$(grep -c '^smokeping_requests_total{' "$WORK/m2" || true)
   bytes=$(wc -c <"$WORK/m2")
   smed=$(median <"$WORK/scrapes"); smax=$(sort -g "$WORK/scrapes" | tail -1)
-  PROBER_ROW="| 7 | prober, $n targets at 1/s each | CPU $(fmt "$cpu" 2) cores, RSS $rss MiB (peak $hwm), $(fmt "$within" 4) of probes ≤ 10 ms late (p99 $p99), scrape $(fmt "$smed" 1) ms wall (max $(fmt "$smax" 1)), $scpu ms CPU; CPU ms per scrape: $formats; $(fmt "$during" 4) of probes ≤ 10 ms late during the scrapes | | | CPU < 1, RSS < 128, p99 ≤ 10 ms, scrape < 100 ms |"
+  PROBER_ROW="| 7 | prober, $n targets at 1/s each$label | CPU $(fmt "$cpu" 2) cores, RSS $rss MiB (peak $hwm), $(fmt "$within" 4) of probes ≤ 10 ms late (p99 $p99), scrape $(fmt "$smed" 1) ms wall (max $(fmt "$smax" 1)), $scpu ms CPU; CPU ms per scrape: $formats; $(fmt "$during" 4) of probes ≤ 10 ms late during the scrapes | | | CPU < 1, RSS < 128, p99 ≤ 10 ms, scrape < 100 ms |"
   PROBER_NOTE="Prober row: ${warmup} s warm-up, ${window} s window, $probes probes in it; scrape of $series targets' series, $bytes bytes, $scrapes scrapes; load average at the end $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs."
 }

@@ -30,15 +30,16 @@ final class ProberMetrics implements ProbeOutcomes {
     /** Every target's series in the order first seen (a scrape lists them so); the map finds one quickly. */
     private final Map<ProberTarget, TargetSeries> byTarget = new ConcurrentHashMap<>();
     private final List<TargetSeries> ordered = new CopyOnWriteArrayList<>();
-    private final Histogram rtt;
+    /** The classic RTT bounds, {@code +Inf} last, shared by every target's histogram. */
+    private final double[] rttBounds;
+    private final int nativeSchema;
     private final Histogram lateness;
 
     /** Classic bounds {@code buckets}; native buckets of {@code nativeSchema} (a power-of-two resolution, -4..8). */
     ProberMetrics(Buckets buckets, int nativeSchema) {
-        rtt = Histogram.builder().name("smokeping_response_duration_seconds").unit(Unit.SECONDS)
-                .help("Round-trip time of the first intact reply to each probe.").labelNames("host", "ip")
-                .classicUpperBounds(buckets.seconds()).nativeInitialSchema(nativeSchema).withoutExemplars()
-                .register(registry);
+        // The RTT histogram is each target's own (TargetSeries), not a client Histogram: see RttDistribution.
+        rttBounds = RttDistribution.bounds(buckets);
+        this.nativeSchema = nativeSchema;
         lateness = Histogram.builder().name("pingkit_probe_lateness_seconds").unit(Unit.SECONDS)
                 .help("How late probes left against their schedule, all targets together.").classicOnly()
                 .classicUpperBounds(LATENESS.seconds()).withoutExemplars().register(registry);
@@ -59,7 +60,7 @@ final class ProberMetrics implements ProbeOutcomes {
     private synchronized TargetSeries create(ProberTarget target) {
         TargetSeries s = byTarget.get(target);
         if (s == null) {
-            s = new TargetSeries(target, rtt.labelValues(target.host(), target.ip()));
+            s = new TargetSeries(target, rttBounds, nativeSchema);
             ordered.add(s);
             byTarget.put(target, s);
         }

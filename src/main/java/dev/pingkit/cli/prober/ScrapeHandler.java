@@ -1,5 +1,6 @@
 package dev.pingkit.cli.prober;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.ref.WeakReference;
@@ -26,7 +27,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 final class ScrapeHandler implements HttpHandler {
     /**
      * How long one collect serves further scrapes that come while it is still being written: two Prometheus servers
-     * of an HA pair, or a burst, scraping at once share one collect (~30 ms of CPU at 10 000 targets) instead of
+     * of an HA pair, or a burst, scraping at once share one collect (~10 ms of CPU at 10 000 targets) instead of
      * each taking its own. A scrape after the last one ended always collects anew, so it sees what happened since.
      */
     static final long SHARE_NANOS = 100_000_000;
@@ -35,7 +36,7 @@ final class ScrapeHandler implements HttpHandler {
 
     private final PrometheusRegistry registry;
     private final ExpositionFormats formats = ExpositionFormats.init();
-    /** The last collect, weakly: it lives as long as a scrape writes it, not until the next scrape (~30 MB). */
+    /** The last collect, weakly: it lives as long as a scrape writes it, not until the next scrape (~16 MB). */
     private WeakReference<MetricSnapshots> recent = new WeakReference<>(null);
     private long recentAt;
     /** Scrapes writing {@link #recent} now. */
@@ -87,7 +88,10 @@ final class ScrapeHandler implements HttpHandler {
                 x.getResponseHeaders().set("Content-Encoding", "gzip");
             }
             x.sendResponseHeaders(200, 0);
-            try (OutputStream body = gzip ? new FastGzip(x.getResponseBody()) : x.getResponseBody()) {
+            // Unzipped, the writers hand over 4-8 KB at a time, each a write to the socket over HTTP/1.0 (~3 600 for
+            // 29.7 MB of text): 64 KB at a time is an eighth of the system calls; gzip has its own 64 KB buffer.
+            try (OutputStream body = gzip ? new FastGzip(x.getResponseBody())
+                    : new BufferedOutputStream(x.getResponseBody(), 1 << 16)) {
                 write(writer, body, snapshots, EscapingScheme.fromAcceptHeader(accept));
             }
         } finally {

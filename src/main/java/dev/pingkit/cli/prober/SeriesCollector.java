@@ -9,14 +9,17 @@ import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 
 /**
- * <b>The per-target counters and gauges as the client's snapshots, built at each scrape from the targets'
- * {@link TargetSeries}</b> (as smokeping_prober's own collector reads its pingers' counts). The client writes them
- * in the format asked; names and help are here, once.
+ * <b>Every target's series as the client's snapshots, built at each scrape from the targets'
+ * {@link TargetSeries}</b> (as smokeping_prober's own collector reads its pingers' counts): the RTT histogram, the
+ * counters and the gauges. The client writes them in the format asked; names and help are here, once.
  */
 final class SeriesCollector implements MultiCollector {
     /** Counter families in {@link TargetSeries}' count order: name (without {@code _total}) and help. */
@@ -31,6 +34,24 @@ final class SeriesCollector implements MultiCollector {
         {"pingkit_resolve_errors", "Number of times the target's name failed to resolve on a reload (it keeps its "
                 + "last address)."},
     };
+    private static final String RTT = "smokeping_response_duration_seconds";
+    private static final String TTL = "smokeping_response_ttl";
+    private static final String LAST = "pingkit_response_last_duration_seconds";
+    /** Each family's metadata, made once by the client's own builders (so named and suffixed as they name them). */
+    private static final MetricMetadata RTT_METADATA = HistogramSnapshot.builder().name(RTT).unit(Unit.SECONDS)
+            .help("Round-trip time of the first intact reply to each probe.").build().getMetadata();
+    private static final MetricMetadata[] COUNTER_METADATA = new MetricMetadata[COUNTERS.length];
+    private static final MetricMetadata TTL_METADATA = GaugeSnapshot.builder().name(TTL)
+            .help("The last reply's TTL (hop limit).").build().getMetadata();
+    private static final MetricMetadata LAST_METADATA = GaugeSnapshot.builder().name(LAST).unit(Unit.SECONDS)
+            .help("Round-trip time of the last answered probe.").build().getMetadata();
+
+    static {
+        for (int c = 0; c < COUNTERS.length; c++) {
+            COUNTER_METADATA[c] = CounterSnapshot.builder().name(COUNTERS[c][0]).help(COUNTERS[c][1]).build()
+                    .getMetadata();
+        }
+    }
 
     private final List<TargetSeries> targets;
     /** {@link #targets} in the order of their labels, kept while no target is added (targets are never removed). */
@@ -57,48 +78,49 @@ final class SeriesCollector implements MultiCollector {
     @Override
     public MetricSnapshots collect() {
         List<TargetSeries> all = sorted();
-        List<double[]> copies = new ArrayList<>(all.size());
-        for (TargetSeries t : all) {
-            copies.add(t.copy());
+        int n = all.size();
+        // One pass over the targets, each copied at one instant into flat arrays (no array per target).
+        long[] counts = new long[n * TargetSeries.COUNTS];
+        double[] gauges = new double[n * 2];
+        List<HistogramDataPointSnapshot> rtt = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            rtt.add(all.get(i).copy(counts, gauges, i));
         }
-        List<MetricSnapshot> out = new ArrayList<>(COUNTERS.length + 2);
+        List<MetricSnapshot> out = new ArrayList<>(COUNTERS.length + 3);
+        out.add(new HistogramSnapshot(RTT_METADATA, rtt));
         for (int c = 0; c < COUNTERS.length; c++) {
-            CounterSnapshot.Builder b = CounterSnapshot.builder().name(COUNTERS[c][0]).help(COUNTERS[c][1]);
-            for (int i = 0; i < all.size(); i++) {
-                b.dataPoint(CounterDataPointSnapshot.builder().labels(all.get(i).labels).value(copies.get(i)[c])
-                        .build());
+            List<CounterDataPointSnapshot> points = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                points.add(new CounterDataPointSnapshot(counts[i * TargetSeries.COUNTS + c], all.get(i).labels, null,
+                        0));
             }
-            out.add(b.build());
+            out.add(new CounterSnapshot(COUNTER_METADATA[c], points));
         }
         // The gauges have no sample before a target's first reply: absent, not 0.
-        GaugeSnapshot.Builder ttl = GaugeSnapshot.builder().name("smokeping_response_ttl")
-                .help("The last reply's TTL (hop limit).");
-        GaugeSnapshot.Builder last = GaugeSnapshot.builder().name("pingkit_response_last_duration_seconds")
-                .unit(Unit.SECONDS).help("Round-trip time of the last answered probe.");
-        for (int i = 0; i < all.size(); i++) {
-            double[] v = copies.get(i);
-            if (v[TargetSeries.COUNTS] >= 0) {
-                last.dataPoint(GaugeDataPointSnapshot.builder().labels(all.get(i).labels).value(v[TargetSeries.COUNTS])
-                        .build());
+        List<GaugeDataPointSnapshot> ttl = new ArrayList<>(n);
+        List<GaugeDataPointSnapshot> last = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (gauges[i * 2] >= 0) {
+                last.add(new GaugeDataPointSnapshot(gauges[i * 2], all.get(i).labels, null));
             }
-            if (v[TargetSeries.COUNTS + 1] >= 0) {
-                ttl.dataPoint(GaugeDataPointSnapshot.builder().labels(all.get(i).labels)
-                        .value(v[TargetSeries.COUNTS + 1]).build());
+            if (gauges[i * 2 + 1] >= 0) {
+                ttl.add(new GaugeDataPointSnapshot(gauges[i * 2 + 1], all.get(i).labels, null));
             }
         }
-        out.add(ttl.build());
-        out.add(last.build());
+        out.add(new GaugeSnapshot(TTL_METADATA, ttl));
+        out.add(new GaugeSnapshot(LAST_METADATA, last));
         return new MetricSnapshots(out);
     }
 
     @Override
     public List<String> getPrometheusNames() {
         List<String> names = new ArrayList<>();
+        names.add(RTT);
         for (String[] c : COUNTERS) {
             names.add(c[0]);
         }
-        names.add("smokeping_response_ttl");
-        names.add("pingkit_response_last_duration_seconds");
+        names.add(TTL);
+        names.add(LAST);
         return names;
     }
 }

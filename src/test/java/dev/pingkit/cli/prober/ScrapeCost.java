@@ -15,7 +15,8 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 /**
  * The CPU time and allocation of one scrape of N targets, per part (collect, each writer, gzip), on this thread:
  * {@code java -cp ... dev.pingkit.cli.prober.ScrapeCost [N] [rounds]}. Not a test: a harness for by-hand
- * measurement (thread CPU time, so the machine's load matters less than for wall time).
+ * measurement (thread CPU time, so the machine's load matters less than for wall time). {@code -Dparts=REGEX}
+ * measures only the parts whose names match.
  */
 final class ScrapeCost {
     private static final com.sun.management.ThreadMXBean MX =
@@ -105,14 +106,6 @@ final class ScrapeCost {
             m.registry().scrape();
             return 0;
         });
-        measure("collect: RTT histogram", rounds, () -> {
-            m.registry().scrape(name -> name.startsWith("smokeping_response_duration"));
-            return 0;
-        });
-        measure("collect: the rest", rounds, () -> {
-            m.registry().scrape(name -> !name.startsWith("smokeping_response_duration"));
-            return 0;
-        });
         for (String[] fmt : formats) {
             ExpositionFormatWriter w = f.findWriter(fmt[1]);
             MetricSnapshots snap = m.registry().scrape();
@@ -154,6 +147,9 @@ final class ScrapeCost {
     }
 
     private static void measure(String name, int rounds, Part p) throws IOException {
+        if (!name.matches(System.getProperty("parts", ".*"))) {
+            return;
+        }
         long[] cpu = new long[rounds];
         long[] alloc = new long[rounds];
         long bytes = 0;
