@@ -28,8 +28,9 @@ pingkit_jshell_engine_ok() {
 
 # Starts the engine in the background with JVM flags "$@" (before the class path and main class); sets
 # PINGKIT_JSHELL_ENGINE to the jshell arguments that use it (PINGKIT_JSHELL_ENGINE_PID to its process), or leaves
-# both empty when it cannot be started. The engine is a child of this shell, which becomes the tool by exec: when the tool goes, so does the engine. As a
-# background job of a script it ignores SIGINT: Ctrl-C reaches the tool, which sends the stop itself.
+# both empty when it cannot be started. The engine is a child of this shell, which becomes the tool by exec: when
+# the tool goes, so does the engine (its stop channel ends). As a background job of a script it ignores SIGINT:
+# Ctrl-C reaches the tool, which sends the stop itself.
 pingkit_jshell_engine_start() {
   PINGKIT_JSHELL_ENGINE=() PINGKIT_JSHELL_ENGINE_PID=
   local dir

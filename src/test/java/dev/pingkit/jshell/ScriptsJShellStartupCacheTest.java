@@ -28,7 +28,10 @@ class ScriptsJShellStartupCacheTest {
         ctrlCStopsAndTheSessionGoesOn(Map.of());
     }
 
-    /** JDK 17 has no AOT cache and stops a snippet the old way (its thread stopped): the same for the learner. */
+    /**
+     * JDK 17 maps class-data archives instead and stops a snippet the old way (its thread stopped): the same to a
+     * learner.
+     */
     @Test
     void theSameOnJdk17() {
         Path jdk17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
