@@ -10,6 +10,10 @@
 # that waits is interrupted; JDK 17: its thread is stopped). Only the first session uses it; /reset, /env and an
 # engine that ended (System.exit) get JShell's default engine, as a plain jshell would.
 #
+# What it does not stop on JDK 20+: a pingkit call blocked in library code (a capture's collect, a long sendAll)
+# runs to its own end, as the stop only reaches the snippets' own code and waits; JShell's default engine throws
+# into any frame through the debugger. `scripts/jshell --execution jdi` asks for that engine.
+#
 # JShell's default stays when the user's arguments shape the snippets' JVM (-R..., --class-path, --execution, ...:
 # the engine would have to be started exactly as JShell would), on JDKs whose local stop is unknown here (18, 19),
 # or when the socket's path would not fit (length, characters the spec cannot hold).
