@@ -34,7 +34,7 @@ jshell_row() {
   JSHELL_ROW="| 8 | jshell to a first result (s): a session, start-up to 6 * 7 printed and /exit | $(fmt "$p") | $(fmt "$a") (jshell of ${jdk##*/}) | $(ratio "$p" "$a") | ≤ 0.7 |"
   a=$(vals jss.bare | median); p=$(vals jss.pk | median)
   JSHELL_ROW+=$'\n'"| 8 | jshell FILE.jsh (s): a one-line script, start to exit | $(fmt "$p") | $(fmt "$a") (jshell FILE, /exit in it) | $(ratio "$p" "$a") | |"
-  JSHELL_NOTE="Row 8: medians of $n alternating runs; scripts/jshell maps JDK 25 AOT caches for the tool's and the execution engine's JVM (made once per build), a script runs in one JVM."
+  JSHELL_NOTE="Row 8: medians of $n alternating runs; scripts/jshell starts the snippets' JVM (EngineAgent, no debugger agent) beside the tool's instead of after it, and maps caches for both (JDK 25: AOT caches; 17: class-data archives; made once per build); a script runs in one JVM."
 }
 
 # The wall time of a command in seconds, its output discarded; fails when the command does.

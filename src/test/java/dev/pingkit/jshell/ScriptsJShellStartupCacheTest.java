@@ -1,6 +1,13 @@
 package dev.pingkit.jshell;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -8,22 +15,43 @@ import org.junit.jupiter.api.Test;
 
 /**
  * scripts/jshell as built for a user (no PINGKIT_CLASSPATH: the launcher's own jar and, on JDK 25, the AOT caches
- * it prepares for its two JVMs) at a terminal: the snippets' JVM runs with its cache, and what the default remote
- * execution gives a learner is kept: Ctrl-C stops a runaway loop and the session goes on. How much faster it starts
+ * it prepares for its two JVMs) at a terminal: the snippets run in the engine the launcher started beside the tool
+ * (EngineAgent), with its cache, and what the default remote execution gives a learner is kept: Ctrl-C stops a
+ * runaway loop or a wait and the session goes on. How much faster it starts
  * is the bench's (row 8), not a test's.
  */
 class ScriptsJShellStartupCacheTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Test
-    void ctrlCStopsARunawayLoopAndTheSessionGoesOnWithTheCachesInUse() {
+    void ctrlCStopsARunawayLoopAndAWaitAndTheSessionGoesOnWithTheCachesInUse() {
+        ctrlCStopsAndTheSessionGoesOn(Map.of());
+    }
+
+    /**
+     * JDK 17 maps class-data archives instead and stops a snippet the old way (its thread stopped): the same to a
+     * learner.
+     */
+    @Test
+    void theSameOnJdk17() {
+        Path jdk17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
+        assumeTrue(Files.isExecutable(jdk17.resolve("bin/jshell")), "no JDK 17 at " + jdk17);
+        ctrlCStopsAndTheSessionGoesOn(Map.of("JAVA_HOME", jdk17.toString()));
+    }
+
+    private static void ctrlCStopsAndTheSessionGoesOn(Map<String, String> environment) {
         TmuxPane.assumeTmux();
-        try (var pane = TmuxPane.start(List.of(JShellSession.HOME.resolve("scripts/jshell").toString()),
-                Map.of("PINGKIT_HOME", JShellSession.HOME.toString()), 200)) {
+        var env = new HashMap<>(environment);
+        env.put("PINGKIT_HOME", JShellSession.HOME.toString());
+        try (var pane = TmuxPane.start(List.of(JShellSession.HOME.resolve("scripts/jshell").toString()), env, 200)) {
             // the first start after a build prepares the caches (says so), on a loaded machine for a while
             pane.await(Pattern.compile("^jshell> ", Pattern.MULTILINE), Duration.ofMinutes(4));
+            // the snippets run in the engine the launcher started beside the tool, with its cache on JDK 25
+            pane.type("System.getProperty(\"sun.java.command\").startsWith(\"dev.pingkit.jshell.EngineAgent \")");
+            pane.press("Enter");
+            pane.await(Pattern.compile("\\$\\d+ ==> true\n"), WAIT);
             pane.type("Runtime.version().feature() < 25 || java.lang.management.ManagementFactory.getRuntimeMXBean()"
-                    + ".getInputArguments().stream().anyMatch(a -> a.startsWith(\"-XX:AOTCache=\") && a.endsWith(\".remote.aot\"))");
+                    + ".getInputArguments().stream().anyMatch(a -> a.startsWith(\"-XX:AOTCache=\") && a.endsWith(\".engine.aot\"))");
             pane.press("Enter");
             pane.await(Pattern.compile("\\$\\d+ ==> true\n"), WAIT);
             pane.type("long spins = 0; while (true) spins++;");
@@ -38,6 +66,15 @@ class ScriptsJShellStartupCacheTest {
             pane.type("6 * 7");
             pane.press("Enter");
             pane.await(Pattern.compile("\\$\\d+ ==> 42\n"), WAIT);
+            // a wait is stopped too, quietly (as under JShell's default engine), and the session still goes on
+            pane.type("Thread.sleep(600_000)");
+            pane.press("Enter");
+            sleep(Duration.ofSeconds(2));
+            pane.press("C-c");
+            pane.type("\"after the sleep\"");
+            pane.press("Enter");
+            pane.await(Pattern.compile("\\$\\d+ ==> \"after the sleep\"\n"), WAIT);
+            assertFalse(pane.screen().contains("InterruptedException"), pane.screen());
         }
     }
 

@@ -19,4 +19,20 @@ class ScriptsJShellTest {
         assertTrue(Pattern.compile("\\$\\d+ ==> Answered\\[from=127\\.0\\.0\\.1 seq=1 bytes=10 ttl=\\d+ rtt=\\d+\\.\\d{3}ms]\n")
                 .matcher(out).find(), out);
     }
+
+    @Test
+    void snippetsRunInTheEngineTheLauncherStartedBesideTheTool() {
+        String out = JShellProcess.run(List.of(JShellSession.HOME.resolve("scripts/jshell").toString()),
+                "System.getProperty(\"sun.java.command\")");
+        assertTrue(out.contains("==> \"dev.pingkit.jshell.EngineAgent "), out);
+    }
+
+    @Test
+    void aRemoteFlagOfTheUsersGetsJShellsDefaultEngineWithThatFlag() {
+        // the launcher cannot start its engine exactly as JShell would with -R flags, so JShell starts its own
+        String out = JShellProcess.run(List.of(JShellSession.HOME.resolve("scripts/jshell").toString(),
+                "-R-Dpingkit.test=given"),
+                "System.getProperty(\"sun.java.command\").split(\" \")[0] + \" \" + System.getProperty(\"pingkit.test\")");
+        assertTrue(out.contains("==> \"jdk.jshell.execution.RemoteExecutionControl given\""), out);
+    }
 }
