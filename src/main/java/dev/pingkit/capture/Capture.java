@@ -144,7 +144,8 @@ public final class Capture implements AutoCloseable {
 
     /**
      * <b>Hands each packet the filter passes to {@code listener}, on this thread, until {@code limit} has passed
-     * (null: until {@link #stop()}); returns how many it handed over.</b> Returns normally after {@link #stop()}.
+     * (null: until {@link #stop()}); returns how many it handed over.</b> Returns normally after {@link #stop()} or an
+     * interrupt of this thread (its flag left set).
      *
      * @throws IOException if a socket fails in a way no retry can fix
      */
@@ -159,7 +160,11 @@ public final class Capture implements AutoCloseable {
                 count[0]++;
             }
         };
-        for (long left = end - System.nanoTime(); left > 0 && !stopping; left = end - System.nanoTime()) {
+        Thread self = Thread.currentThread();
+        // An interrupt (JShell's Ctrl-C, a cancelled task) ends the run too, its flag left set; the native wait does
+        // not see it, so the wait is cut into short slices.
+        for (long left = end - System.nanoTime(); left > 0 && !stopping && !self.isInterrupted();
+             left = end - System.nanoTime()) {
             if (receiver.poll(Math.min(left, MAX_WAIT), keep) < 0) {
                 break;
             }
@@ -167,7 +172,7 @@ public final class Capture implements AutoCloseable {
         return count[0];
     }
 
-    private static final long MAX_WAIT = 1_000_000_000L;
+    private static final long MAX_WAIT = 100_000_000L;
 
     /**
      * <b>As {@link #run(Consumer, Duration)}, ending also when {@code stop} is stopped (the one stop token of

@@ -294,7 +294,8 @@ public final class Engine implements AutoCloseable {
 
     /**
      * <b>Runs until every target's plan is done and every probe has ended (or, continuous, until {@link #stop()});
-     * events go to {@code listener} on this thread, in order.</b> Returns normally after {@link #stop()}.
+     * events go to {@code listener} on this thread, in order.</b> Returns normally after {@link #stop()}, and after
+     * an interrupt of this thread, which stops the run as {@link #stop()} does (its flag left set for the caller).
      *
      * @throws IOException           if a socket fails in a way no retry can fix
      * @throws IllegalStateException if this engine has already run, or is closed

@@ -76,7 +76,7 @@ final class RunLoop {
         try {
             // One call per turn, not the loop inline: the JIT compiles a called method after a few hundred calls,
             // a loop body only after tens of thousands of turns (a flood would run half interpreted).
-            while (!engine.stopped() && !finishing && turn()) {
+            while (!stopIfInterrupted() && !engine.stopped() && !finishing && turn()) {
                 // the turn did the work
             }
         } catch (ClosedSocketException e) {
@@ -88,6 +88,19 @@ final class RunLoop {
             runner = null;
             probes.endPending(engine.stopped());
         }
+    }
+
+    /**
+     * An interrupt of the run's thread (JShell's Ctrl-C, a cancelled task) stops the run as {@link Engine#stop()}
+     * does, within one turn; the thread's interrupt flag stays set for its caller. Native waits do not see an
+     * interrupt, so this is checked once a turn (a turn waits at most {@link Engine#MAX_WAIT}).
+     */
+    private boolean stopIfInterrupted() {
+        if (runner.isInterrupted()) {
+            engine.stop();
+            return true;
+        }
+        return false;
     }
 
     /** One turn: take commands, expire deadlines, send what is due, wait for one message; false when done. */

@@ -94,6 +94,30 @@ class CaptureApiTest {
     }
 
     @Test
+    @Timeout(60)
+    void anInterruptEndsACollectWithinItsWaitAndLeavesTheFlagSet() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Object> result = new java.util.concurrent.atomic.AtomicReference<>();
+        try (Capture c = Capture.open(true, true, Capture.Filter.ANY.id(0x4c7))) {
+            Thread t = new Thread(() -> {
+                try {
+                    List<Capture.Packet> got = c.collect(Duration.ofSeconds(30), new Stop());
+                    result.set(Thread.currentThread().isInterrupted() ? got : "flag cleared");
+                } catch (Exception e) {
+                    result.set(e);
+                }
+            });
+            t.start();
+            Thread.sleep(300);
+            long before = System.nanoTime();
+            t.interrupt();
+            t.join(5_000);
+            assertTrue(!t.isAlive(), "the collect ended");
+            assertTrue(System.nanoTime() - before < 2_000_000_000L, "within a wait slice, not at the 30 s limit");
+            assertTrue(result.get() instanceof List, "returned normally with the flag set: " + result.get());
+        }
+    }
+
+    @Test
     void filtersPrintWhatTheyKeepAndRefuseOutOfRangeCodes() {
         assertEquals("Filter[type 0 code 0 id 7]", Capture.Filter.ANY.type(0).code(0).id(7).toString());
         assertEquals("Filter[any]", Capture.Filter.ANY.toString());

@@ -86,4 +86,41 @@ class EngineLoopbackTest {
                     IllegalStateException.class, () -> e.run(ProbeListener.NONE)));
         }
     }
+
+    @Test
+    void anInterruptOfTheRunsThreadStopsTheRunAndLeavesTheFlagSet() throws Exception {
+        LoopbackTest.assumeRoot("a raw-socket engine run");
+        try (Engine e = Engine.open(EngineOptions.defaults().raw().continuous(true))) {
+            e.add(InetAddress.getByName("127.0.0.1"), TargetPlan.every(Duration.ofMillis(20)));
+            CountDownLatch answered = new CountDownLatch(2);
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            AtomicReference<Boolean> flagAfter = new AtomicReference<>();
+            List<ProbeEvent> lost = new ArrayList<>();
+            Thread runner = new Thread(() -> {
+                try {
+                    e.run(ev -> {
+                        if (ev instanceof ProbeEvent.Answered) {
+                            answered.countDown();
+                        } else if (ev instanceof ProbeEvent.Lost) {
+                            lost.add(ev);
+                        }
+                    });
+                    flagAfter.set(Thread.currentThread().isInterrupted());
+                } catch (Throwable x) {
+                    failure.set(x);
+                }
+            });
+            runner.start();
+            assertTrue(answered.await(10, TimeUnit.SECONDS), "two answers");
+            long before = System.nanoTime();
+            runner.interrupt();
+            runner.join(5_000);
+            assertTrue(!runner.isAlive(), "the interrupted run ended");
+            assertTrue(System.nanoTime() - before < 2_000_000_000L, "within a turn, not at a timeout");
+            assertEquals(null, failure.get());
+            assertEquals(Boolean.TRUE, flagAfter.get(), "the interrupt flag is left for the caller");
+            assertTrue(e.stopped(), "stopped as stop() stops it");
+            assertTrue(lost.stream().allMatch(l -> ((ProbeEvent.Lost) l).stopped()), lost.toString());
+        }
+    }
 }
