@@ -39,6 +39,32 @@ class ScriptsJShellStartupCacheTest {
         ctrlCStopsAndTheSessionGoesOn(Map.of("JAVA_HOME", jdk17.toString()));
     }
 
+    /**
+     * A snippet blocked inside pingkit (a capture's collect, in a native wait) is stopped by Ctrl-C too: the run
+     * loops end on the interrupt the engine's stop sends (JDK 20+) or return to Java for the thread stop (JDK 17).
+     */
+    @Test
+    void ctrlCStopsASnippetBlockedInACapture() throws Exception {
+        dev.pingkit.ping.LoopbackTest.assumeRoot("a capture opens raw sockets");
+        TmuxPane.assumeTmux();
+        var env = new HashMap<String, String>();
+        env.put("PINGKIT_HOME", JShellSession.HOME.toString());
+        try (var pane = TmuxPane.start(List.of(JShellSession.HOME.resolve("scripts/jshell").toString()), env, 200)) {
+            pane.await(Pattern.compile("^jshell> ", Pattern.MULTILINE), Duration.ofMinutes(4));
+            pane.type("long t0 = System.nanoTime()");
+            pane.press("Enter");
+            pane.await(Pattern.compile("t0 ==> \\d+\n"), WAIT);
+            pane.type("dev.pingkit.capture.Capture.open(true, true, dev.pingkit.capture.Capture.Filter.ANY.id(0x4c9))"
+                    + ".collect(java.time.Duration.ofSeconds(600), new dev.pingkit.engine.Stop())");
+            pane.press("Enter");
+            sleep(Duration.ofSeconds(3));
+            pane.press("C-c");
+            pane.type("(System.nanoTime() - t0) / 1_000_000_000L < 120 ? \"back\" : \"waited\"");
+            pane.press("Enter");
+            pane.await(Pattern.compile("\\$\\d+ ==> \"back\"\n"), WAIT);
+        }
+    }
+
     private static void ctrlCStopsAndTheSessionGoesOn(Map<String, String> environment) {
         TmuxPane.assumeTmux();
         var env = new HashMap<>(environment);
