@@ -82,9 +82,12 @@ final class SweepEngine {
                 TargetPlan plan = sweep.loop() ? TargetPlan.every(sweep.interval()).spec(first)
                         : sweep.count() > 0 ? TargetPlan.count(sweep.count(), sweep.interval()).spec(first)
                         : TargetPlan.count(1, sweep.interval()).spec(first);
-                List<ProbeTarget> handles = new ArrayList<>(sweep.targets().size());
-                for (SweepTarget t : sweep.targets()) {
-                    handles.add(e.add(t.address(), plan));
+                List<SweepTarget> targets = sweep.targets();
+                List<ProbeTarget> handles = new ArrayList<>(targets.size());
+                SweepTargets packed = targets instanceof SweepTargets p ? p : null;
+                for (int i = 0; i < targets.size(); i++) {
+                    // a packed list's address alone: no target value (and its name) made only to be dropped
+                    handles.add(e.add(packed != null ? packed.address(i) : targets.get(i).address(), plan));
                 }
                 if (!stop.stopped()) {
                     listener.onStart();
