@@ -96,7 +96,7 @@ public final class SweepTargets extends AbstractList<SweepTarget> implements Ran
     @Override
     public SweepTarget get(int index) {
         Objects.checkIndex(index, size);
-        int s = segment(index);
+        int s = segmentOf(index);
         if (segments[s] instanceof SweepTarget t) {
             return t;
         }
@@ -107,8 +107,18 @@ public final class SweepTargets extends AbstractList<SweepTarget> implements Ran
     /** The address of the target at {@code index}, without its name: what the engine needs. */
     InetAddress address(int index) {
         Objects.checkIndex(index, size);
-        int s = segment(index);
+        int s = segmentOf(index);
         return segments[s] instanceof SweepTarget t ? t.address() : address(s, index);
+    }
+
+    /** How many runs of targets this list keeps: single targets and blocks, in order. */
+    int segments() {
+        return segments.length;
+    }
+
+    /** Segment {@code s}: a {@link SweepTarget} or an {@link AddressBlock} of that many targets. */
+    Object segment(int s) {
+        return segments[s];
     }
 
     @Override
@@ -116,7 +126,7 @@ public final class SweepTargets extends AbstractList<SweepTarget> implements Ran
         return size;
     }
 
-    private int segment(int index) {
+    private int segmentOf(int index) {
         int s = Arrays.binarySearch(starts, index);
         return s >= 0 ? s : -s - 2;
     }
