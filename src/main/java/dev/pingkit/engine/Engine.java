@@ -8,6 +8,7 @@ import dev.pingkit.socket.SocketOptions;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.AbstractList;
 import java.util.List;
 import java.util.Objects;
 
@@ -174,7 +175,54 @@ public final class Engine implements AutoCloseable {
             TargetState added = t;
             loop.command(() -> loop.schedule.start(added));
         }
-        return t.handle;
+        return t.handle();
+    }
+
+    /**
+     * <b>Adds a target of every address of {@code block} in order, all with {@code plan}</b>, as {@link
+     * #add(InetAddress, TargetPlan)} would one by one; returns their handles, a list made on access. The engine
+     * keeps each of them as its index and address bytes, so a block of 65 534 costs no object per address beyond
+     * its state; their events carry handles equal to these, made as each is needed.
+     *
+     * @throws IllegalArgumentException if the plan's payload does not fit an IPv4 datagram for an IPv4 block
+     * @throws IllegalStateException    if the engine is stopped or closed, or its run has returned
+     */
+    public List<ProbeTarget> add(AddressBlock block, TargetPlan plan) throws IOException {
+        Objects.requireNonNull(block, "block");
+        Objects.requireNonNull(plan, "plan");
+        TargetRegistry.checkFits(Family.of(block.first()), plan.spec());
+        int first;
+        synchronized (this) {
+            if (closed || stopping || finished) {
+                throw new IllegalStateException("the engine's run is over; make a new one for more targets");
+            }
+            first = registry.size();
+            List<TargetState> made = registry.add(block, plan);
+            // one command for the block: the run takes its targets in index order, as add() does one by one
+            loop.command(() -> made.forEach(loop.schedule::start));
+        }
+        int n = block.size();
+        return new AbstractList<>() {
+            @Override
+            public ProbeTarget get(int i) {
+                Objects.checkIndex(i, n);
+                return registry.target(first + i);
+            }
+
+            @Override
+            public int size() {
+                return n;
+            }
+        };
+    }
+
+    /**
+     * <b>The target added {@code index}-th</b> (from 0), as {@link #add} returned it.
+     *
+     * @throws IllegalArgumentException if no target has that index
+     */
+    public ProbeTarget target(int index) {
+        return registry.target(index);
     }
 
     /**

@@ -129,9 +129,9 @@ final class Matcher {
     private boolean isFor(TargetState t, FamilyState fs, int how) {
         return t.family == fs && (how == QUOTING_TARGET
                 ? reader.quotedDestinationEquals(t.address)
-                || t.alsoFrom != null && reader.quotedDestinationEquals(t.alsoFrom)
+                || t.alsoFrom() != null && reader.quotedDestinationEquals(t.alsoFrom())
                 : how == FROM_TARGET && fs.anySource || in.sourceIs(t.address)
-                || t.alsoFrom != null && in.sourceIs(t.alsoFrom));
+                || t.alsoFrom() != null && in.sourceIs(t.alsoFrom()));
     }
 
     private void reply(int slot, TargetState t, FamilyState fs) {
@@ -174,7 +174,7 @@ final class Matcher {
                     listener.onEvent(new ProbeEvent.Answered(probes.probe(slot), from(t), rtt, ttl, length,
                             in.kernelTimeNanos(), in.kernelTimestamp(), messages ? message() : null));
                 } else {
-                    listener.onAnswered(t.handle.index(), slots.number[slot], rtt);
+                    listener.onAnswered(t.index, slots.number[slot], rtt);
                 }
                 return;
             case ProbeSlots.ANSWERED:
@@ -196,7 +196,7 @@ final class Matcher {
 
     // The target's own address when the reply came from it (made once, not per reply), else who sent it.
     private InetAddress from(TargetState t) {
-        return in.sourceIs(t.address) ? t.handle.address() : in.source();
+        return in.sourceIs(t.address) ? t.inet() : in.source();
     }
 
     /** An ICMP error quoting probe {@code slot}: it fails the probe, or only advises (IPv4 redirect, quench). */

@@ -43,7 +43,7 @@ final class ProbeLifecycle {
 
     /** True when a probe to {@code t} carrying {@code seq} is in flight. */
     boolean inFlight(TargetState t, int seq) {
-        return slots.pending(t.handle.index(), ProbeSlots.addressHash(t.address, 0, t.address.length), seq)
+        return slots.pending(t.index, ProbeSlots.addressHash(t.address, 0, t.address.length), seq)
                 != ProbeSlots.NONE;
     }
 
@@ -62,7 +62,7 @@ final class ProbeLifecycle {
 
     /** Fills {@code slot} for a probe to {@code t} about to go out; it is pending from now. */
     void start(int slot, TargetState t, long number, ProbeSpec spec, int tag, long deadline) {
-        slots.start(slot, t.handle.index(), number, spec, tag, deadline);
+        slots.start(slot, t.index, number, spec, tag, deadline);
         t.pending++;
         pending++;
     }
@@ -79,7 +79,7 @@ final class ProbeLifecycle {
     Probe probe(int slot) {
         TargetState t = targets.get(slots.target[slot]);
         ProbeSpec s = slots.spec[slot];
-        return new Probe(t.handle, slots.number[slot], t.family.id, slots.seq(slot), slots.tag[slot], s.ttl(), s.tos(),
+        return new Probe(t.handle(), slots.number[slot], t.family.id, slots.seq(slot), slots.tag[slot], s.ttl(), s.tos(),
                 s.payloadSize(), slots.sentAt[slot]);
     }
 

@@ -91,7 +91,7 @@ final class ProbeSender {
             slot = seq;
         } else {
             seq = ownSeq;
-            slot = probes.slots.claim(t.handle.index(), ProbeSlots.addressHash(t.address, 0, t.address.length), seq);
+            slot = probes.slots.claim(t.index, ProbeSlots.addressHash(t.address, 0, t.address.length), seq);
         }
         int ttl = spec.ttl() >= 0 ? spec.ttl() : fs.baseTtl;
         if (ttl != fs.ttl) {
@@ -125,7 +125,7 @@ final class ProbeSender {
         t.stats.sent();
         long sentAt;
         try {
-            sentAt = fs.socket.send(outBuffer, t.handle.address());
+            sentAt = fs.socket.send(outBuffer, t.inet());
         } catch (ClosedSocketException e) {
             if (engine.stopped()) {
                 return;
@@ -139,7 +139,7 @@ final class ProbeSender {
         if (routine) {
             listener.onEvent(new ProbeEvent.Sent(probes.probe(slot), sentAt));
         } else {
-            listener.onSent(t.handle.index(), number);
+            listener.onSent(t.index, number);
         }
     }
 

@@ -155,7 +155,7 @@ final class RunLoop {
             takeCommands(); // added before this turn took its commands
         }
         TargetState t = index < targets.size() ? targets.get(index) : null;
-        return t == null || t.handle != target && !t.handle.equals(target) ? null : t;
+        return t == null || !t.is(target) ? null : t;
     }
 
     /** Sends {@code spec} to {@code t} now, stamped with this turn's clock reading; run thread only. */

@@ -37,7 +37,7 @@ final class RunSchedule {
     /** An explicit probe; {@code seq} -1 takes the counter's next sequence number. */
     private record Explicit(TargetState target, ProbeSpec spec, int tag, int seq) {
         long key() {
-            return key(target.handle.index(), seq);
+            return key(target.index, seq);
         }
 
         static long key(int targetIndex, int seq) {
@@ -62,7 +62,7 @@ final class RunSchedule {
         targets.add(t);
         if (t.left > 0) {
             scheduled++;
-            due.push(ProbeSender.satAdd(time.nanoTime(), t.plan.startNanos()), t.handle.index());
+            due.push(ProbeSender.satAdd(time.nanoTime(), t.plan.startNanos()), t.index);
         }
     }
 
@@ -182,7 +182,7 @@ final class RunSchedule {
                 scheduled--;
             } else {
                 // On the plan's beat (no drift), but never more than one probe behind it.
-                due.push(Math.max(ProbeSender.satAdd(at, t.plan.intervalNanos()), now), t.handle.index());
+                due.push(Math.max(ProbeSender.satAdd(at, t.plan.intervalNanos()), now), t.index);
             }
             sender.send(t, t.plan.spec(), 0, now);
         }

@@ -38,13 +38,49 @@ final class TargetRegistry {
         return t;
     }
 
+    /**
+     * Registers a target of every address of {@code block} in order (one socket opened at most): each kept as its
+     * index and address bytes, the block's first address and a count computed into them.
+     */
+    synchronized List<TargetState> add(AddressBlock block, TargetPlan plan) throws IOException {
+        FamilyState fs = familyState(Family.of(block.first()));
+        byte[] first = block.first().getAddress();
+        List<InetAddress> v6 = first.length == 4 ? null : block.hosts();
+        int v4 = first.length == 4 ? (first[0] & 0xff) << 24 | (first[1] & 0xff) << 16 | (first[2] & 0xff) << 8
+                | first[3] & 0xff : 0;
+        List<TargetState> made = new ArrayList<>(block.size());
+        for (int i = 0; i < block.size(); i++) {
+            int a = v4 + i;
+            byte[] bytes = v6 != null ? v6.get(i).getAddress()
+                    : new byte[] {(byte) (a >>> 24), (byte) (a >>> 16), (byte) (a >>> 8), (byte) a};
+            TargetState t = new TargetState(added.size(), bytes, fs, plan,
+                    shared != null ? shared : new StatisticsRecorder());
+            added.add(t);
+            made.add(t);
+        }
+        return made;
+    }
+
+    /** The handle of the target added {@code index}-th. */
+    synchronized ProbeTarget target(int index) {
+        if (index < 0 || index >= added.size()) {
+            throw new IllegalArgumentException("target index must be 0.." + (added.size() - 1) + ", got " + index);
+        }
+        return added.get(index).handle();
+    }
+
+    /** Targets added so far. */
+    synchronized int size() {
+        return added.size();
+    }
+
     /** The state of {@code target}, which must be one of this registry's. */
     TargetState state(ProbeTarget target) {
         Objects.requireNonNull(target, "target");
         synchronized (this) {
             if (target.index() < added.size()) {
                 TargetState t = added.get(target.index());
-                if (t.handle == target || t.handle.equals(target)) { // identity first: a record's equals costs a cold start its bootstrap
+                if (t.is(target)) {
                     return t;
                 }
             }
@@ -68,7 +104,7 @@ final class TargetRegistry {
     synchronized List<ProbeTarget> handles() {
         List<ProbeTarget> l = new ArrayList<>(added.size());
         for (TargetState t : added) {
-            l.add(t.handle);
+            l.add(t.handle());
         }
         return l;
     }

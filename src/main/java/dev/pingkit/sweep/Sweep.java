@@ -4,13 +4,11 @@ import dev.pingkit.engine.Stop;
 import dev.pingkit.engine.AddressBlock;
 import dev.pingkit.engine.EngineFactory;
 import dev.pingkit.engine.Hosts;
-import dev.pingkit.packet.Addresses;
 import dev.pingkit.packet.EchoPayload;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -86,18 +84,16 @@ public final class Sweep {
      * @throws IllegalArgumentException for a name that does not resolve or a malformed block, naming it
      */
     public static Sweep of(String... specs) {
-        List<SweepTarget> list = new ArrayList<>();
+        SweepTargets.Builder list = SweepTargets.builder();
         for (String spec : specs) {
             Objects.requireNonNull(spec, "target");
             if (spec.contains("/")) {
-                for (InetAddress a : AddressBlock.parse(spec).hosts()) {
-                    list.add(new SweepTarget(list.size(), Addresses.text(a), a));
-                }
+                list.add(AddressBlock.parse(spec)); // kept as a block: no object per address
             } else {
-                list.add(new SweepTarget(list.size(), spec.strip(), Hosts.resolve(spec, 0)));
+                list.add(spec.strip(), Hosts.resolve(spec, 0));
             }
         }
-        return of(list);
+        return of(list.build());
     }
 
     /**
@@ -106,6 +102,12 @@ public final class Sweep {
      * @throws IllegalArgumentException if the list is empty or out of order
      */
     public static Sweep of(List<SweepTarget> targets) {
+        if (targets instanceof SweepTargets t) { // immutable, numbered by construction: kept as it is
+            if (t.isEmpty()) {
+                throw new IllegalArgumentException("targets must not be empty");
+            }
+            return new Sweep(new Copy(t));
+        }
         List<SweepTarget> copy = List.copyOf(targets);
         if (copy.isEmpty()) {
             throw new IllegalArgumentException("targets must not be empty");

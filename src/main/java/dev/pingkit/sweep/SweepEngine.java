@@ -1,20 +1,18 @@
 package dev.pingkit.sweep;
 
 import dev.pingkit.engine.Stop;
+import dev.pingkit.engine.AddressBlock;
 import dev.pingkit.engine.Engine;
 import dev.pingkit.engine.EngineFactory;
 import dev.pingkit.engine.EngineOptions;
 import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.engine.ProbeListener;
 import dev.pingkit.engine.ProbeSpec;
-import dev.pingkit.engine.ProbeTarget;
 import dev.pingkit.engine.TargetPlan;
 import dev.pingkit.engine.TimeSource;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The one place a {@link Sweep} reaches the engine: one {@link Engine} run over all targets (one socket per
@@ -82,16 +80,27 @@ final class SweepEngine {
                 TargetPlan plan = sweep.loop() ? TargetPlan.every(sweep.interval()).spec(first)
                         : sweep.count() > 0 ? TargetPlan.count(sweep.count(), sweep.interval()).spec(first)
                         : TargetPlan.count(1, sweep.interval()).spec(first);
-                List<ProbeTarget> handles = new ArrayList<>(sweep.targets().size());
-                for (SweepTarget t : sweep.targets()) {
-                    handles.add(e.add(t.address(), plan));
+                // The engine numbers its targets as the sweep does (added in order to a new engine), so a
+                // target's index is all the sweep keeps of it; a block goes in whole, as a block.
+                if (sweep.targets() instanceof SweepTargets packed) {
+                    for (int s = 0; s < packed.segments(); s++) {
+                        if (packed.segment(s) instanceof AddressBlock b) {
+                            e.add(b, plan);
+                        } else {
+                            e.add(((SweepTarget) packed.segment(s)).address(), plan);
+                        }
+                    }
+                } else {
+                    for (SweepTarget t : sweep.targets()) {
+                        e.add(t.address(), plan);
+                    }
                 }
                 if (!stop.stopped()) {
                     listener.onStart();
                     e.run(new ProbeListener() {
                         @Override
                         public void onEvent(ProbeEvent event) {
-                            SweepEngine.this.onEvent(event, handles);
+                            SweepEngine.this.onEvent(event);
                         }
 
                         @Override
@@ -112,7 +121,7 @@ final class SweepEngine {
         }
     }
 
-    private void onEvent(ProbeEvent event, List<ProbeTarget> handles) {
+    private void onEvent(ProbeEvent event) {
         if (event.probe() == null || event instanceof ProbeEvent.Sent || event instanceof ProbeEvent.Late
                 || event instanceof ProbeEvent.Advisory || event instanceof ProbeEvent.Lost l && l.stopped()) {
             return; // a stray, a send, a late reply, an advisory, or a probe cut short by a stop
@@ -136,7 +145,7 @@ final class SweepEngine {
             if (sweep.tos() != null) {
                 base = base.tos(sweep.tos());
             }
-            engine.probe(handles.get(index), base, tries);
+            engine.probe(engine.target(index), base, tries);
         }
     }
 }

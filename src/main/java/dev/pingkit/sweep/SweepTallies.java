@@ -25,9 +25,10 @@ final class SweepTallies {
     private final List<SweepTarget> targets;
     private final int[] ended;
     private final int[] received;
-    private final int[] duplicates;
-    private final int[] damaged;
-    private final SweepEvent[] lastError; // each target's last failure
+    // Rare (a /16 that answers has none): made at the first one, so a sweep holds 12 bytes a target less.
+    private int[] duplicates;
+    private int[] damaged;
+    private SweepEvent[] lastError; // each target's last failure
     private final int stride; // > 0: flat times, stride slots a target
     private final long[] flat;
     private final long[][] own; // else each target's own times
@@ -40,9 +41,6 @@ final class SweepTallies {
         this.targets = targets;
         this.ended = new int[n];
         this.received = new int[n];
-        this.duplicates = new int[n];
-        this.damaged = new int[n];
-        this.lastError = new SweepEvent[n];
         boolean flatFits = !loop && count > 0 && count <= FLAT_MAX && (long) n * count <= Integer.MAX_VALUE - 8;
         this.stride = flatFits ? count : 0;
         this.flat = flatFits ? new long[n * count] : null;
@@ -78,13 +76,22 @@ final class SweepTallies {
                 end(i, e.rttNanos());
                 received[i]++;
             } else if (e.duplicate()) {
+                if (duplicates == null) {
+                    duplicates = new int[ended.length];
+                }
                 duplicates[i]++;
             } else {
+                if (damaged == null) {
+                    damaged = new int[ended.length];
+                }
                 damaged[i]++;
             }
             return;
         }
         if (e.outcome() instanceof ProbeEvent.Failed) {
+            if (lastError == null) {
+                lastError = new SweepEvent[ended.length];
+            }
             lastError[i] = e;
         }
         end(i, -1);
@@ -113,13 +120,17 @@ final class SweepTallies {
     /** The statistics of target {@code i} as a value. */
     TargetStats stats(int i) {
         if (min != null) {
-            return new TargetStats(targets.get(i), ended[i], received[i], duplicates[i], damaged[i], new long[0],
-                    min[i], max[i], sum[i], Optional.ofNullable(lastError[i]));
+            return new TargetStats(targets.get(i), ended[i], received[i], count(duplicates, i), count(damaged, i), new long[0],
+                    min[i], max[i], sum[i], Optional.ofNullable(lastError == null ? null : lastError[i]));
         }
         long[] rtts = stride > 0 ? Arrays.copyOfRange(flat, i * stride, i * stride + ended[i])
                 : Arrays.copyOf(own[i], ended[i]);
-        return new TargetStats(targets.get(i), ended[i], received[i], duplicates[i], damaged[i], rtts,
-                Optional.ofNullable(lastError[i]));
+        return new TargetStats(targets.get(i), ended[i], received[i], count(duplicates, i), count(damaged, i), rtts,
+                Optional.ofNullable(lastError == null ? null : lastError[i]));
+    }
+
+    private static int count(int[] counts, int i) {
+        return counts == null ? 0 : counts[i];
     }
 
     /** Every target's statistics, in order, each made when asked for: the counts are not held twice. */

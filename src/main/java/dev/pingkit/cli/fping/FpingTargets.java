@@ -3,6 +3,7 @@ package dev.pingkit.cli.fping;
 import dev.pingkit.engine.AddressBlock;
 import dev.pingkit.engine.BlockTooLargeException;
 import dev.pingkit.sweep.SweepTarget;
+import dev.pingkit.sweep.SweepTargets;
 import dev.pingkit.packet.Addresses;
 
 import java.io.BufferedReader;
@@ -30,8 +31,10 @@ final class FpingTargets {
     /** fping's MAX_GENERATE, the most a {@code -g start end} range may hold. */
     static final int MAX_GENERATE = 100_000;
 
-    final List<SweepTarget> targets = new ArrayList<>();
+    /** The targets found, set by {@link #of}. */
+    List<SweepTarget> targets;
     int unknown;
+    private final SweepTargets.Builder builder = SweepTargets.builder();
     private final FpingInvocation inv;
     private final PrintStream err;
 
@@ -55,6 +58,7 @@ final class FpingTargets {
         } else {
             throw FpingUsageException.usage();
         }
+        t.targets = t.builder.build();
         return t;
     }
 
@@ -157,9 +161,14 @@ final class FpingTargets {
     }
 
     private void addAll(AddressBlock block) {
+        if (block.size() > 0 && !inv.rdns() && !inv.name() && familyMatches(block.first())) {
+            // every address named by itself (with or without -A): the block as it is, no object per address
+            builder.add(block);
+            return;
+        }
         for (InetAddress a : block.hosts()) {
             if (familyMatches(a)) {
-                targets.add(new SweepTarget(targets.size(), display(Addresses.text(a), a), a));
+                builder.add(display(Addresses.text(a), a), a);
             } else {
                 warnUnknown(Addresses.text(a), true);
             }
@@ -210,9 +219,9 @@ final class FpingTargets {
             warnUnknown(name, mismatch && FpingOptions.isAddressLiteral(name));
             return;
         }
-        targets.add(new SweepTarget(targets.size(), display(name, found), found));
+        builder.add(display(name, found), found);
         for (InetAddress a : more) {
-            targets.add(new SweepTarget(targets.size(), display(name, a), a));
+            builder.add(display(name, a), a);
         }
     }
 
