@@ -28,6 +28,8 @@ import java.util.RandomAccess;
  * }</pre>
  */
 public final class SweepTargets extends AbstractList<SweepTarget> implements RandomAccess {
+    private static final int MAX_V4_NAME = "255.255.255.255".length();
+
     private final int[] starts; // each segment's first index, ascending
     private final Object[] segments; // a SweepTarget, or an AddressBlock named by its addresses
     private final int[] firstV4; // a v4 block's first address as an int (its targets need no BigInteger)
@@ -109,6 +111,40 @@ public final class SweepTargets extends AbstractList<SweepTarget> implements Ran
         Objects.checkIndex(index, size);
         int s = segmentOf(index);
         return segments[s] instanceof SweepTarget t ? t.address() : address(s, index);
+    }
+
+    /**
+     * <b>The length of the longest target name</b> (fping pads its columns to it), 0 for no targets. A v4 block's
+     * names are measured from their numbers without being made: making each target costs a /16 65 534 addresses
+     * and names only to count characters.
+     */
+    public int longestName() {
+        int longest = 0;
+        for (int s = 0; s < segments.length; s++) {
+            if (segments[s] instanceof SweepTarget t) {
+                longest = Math.max(longest, t.name().length());
+            } else if (((AddressBlock) segments[s]).first() instanceof Inet4Address) {
+                int n = ((AddressBlock) segments[s]).size();
+                for (int k = 0; k < n && longest < MAX_V4_NAME; k++) {
+                    longest = Math.max(longest, dottedLength(firstV4[s] + k));
+                }
+            } else {
+                int end = s + 1 < segments.length ? starts[s + 1] : size;
+                for (int i = starts[s]; i < end; i++) {
+                    longest = Math.max(longest, get(i).name().length());
+                }
+            }
+        }
+        return longest;
+    }
+
+    /** The length of the dotted-decimal text of the v4 address {@code v}, as {@code getHostAddress} writes it. */
+    private static int dottedLength(int v) {
+        return 3 + digits(v >>> 24) + digits(v >>> 16 & 0xff) + digits(v >>> 8 & 0xff) + digits(v & 0xff);
+    }
+
+    private static int digits(int octet) {
+        return octet < 10 ? 1 : octet < 100 ? 2 : 3;
     }
 
     /** How many runs of targets this list keeps: single targets and blocks, in order. */

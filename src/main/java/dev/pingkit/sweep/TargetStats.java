@@ -53,7 +53,11 @@ public record TargetStats(SweepTarget target, int sent, int received, int duplic
                        Optional<SweepEvent> lastError) {
         this(target, sent, received, duplicates, damaged, rttNanos, min(rttNanos), max(rttNanos), sum(rttNanos),
                 lastError);
-        long answered = Arrays.stream(rttNanos).filter(t -> t >= 0).count();
+        // a loop, not a stream: fping's summaries make one of these per target, a stream pipeline each
+        int answered = 0;
+        for (long t : rttNanos) {
+            answered += t >= 0 ? 1 : 0;
+        }
         if (rttNanos.length != sent || answered != received) {
             throw new IllegalArgumentException("rttNanos must hold one entry per probe sent (" + sent + ") and "
                     + received + " answered, got " + rttNanos.length + " entries, " + answered + " answered");

@@ -59,6 +59,25 @@ class SweepTargetsTest {
     }
 
     @Test
+    void longestNameIsTheLongestOfTheNamesMade() throws Exception {
+        InetAddress one = InetAddress.getByName("198.51.100.2");
+        List<SweepTargets> lists = List.of(
+                SweepTargets.builder().build(),
+                SweepTargets.builder().add(AddressBlock.parse("198.19.0.0/22")).build(), // 198.19.3.254: 12
+                SweepTargets.builder().add(AddressBlock.range("198.18.0.250", "198.18.1.3")).build(), // 198.18.0.250
+                SweepTargets.builder().add(AddressBlock.range("198.18.9.98", "198.18.10.1")).build(), // 198.18.9.100
+                SweepTargets.builder().add(AddressBlock.parse("198.19.0.0/30")).add("a-longer-lab-name", one).build(),
+                SweepTargets.builder().add(AddressBlock.parse("2001:db8:2::/120")).add("x", one).build());
+        List<Integer> want = List.of(0, 12, 12, 12, 17, 14);
+        for (int l = 0; l < lists.size(); l++) {
+            SweepTargets t = lists.get(l);
+            int made = t.stream().mapToInt(x -> x.name().length()).max().orElse(0);
+            assertEquals(made, t.longestName(), "list " + l);
+            assertEquals(want.get(l), t.longestName(), "list " + l);
+        }
+    }
+
+    @Test
     void refusesAnIndexOutsideTheList() {
         SweepTargets t = SweepTargets.builder().add(AddressBlock.parse("198.19.0.0/30")).build();
         assertThrows(IndexOutOfBoundsException.class, () -> t.get(2));

@@ -4,6 +4,7 @@ import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.sweep.SweepEvent;
 import dev.pingkit.sweep.SweepListener;
 import dev.pingkit.sweep.SweepResult;
+import dev.pingkit.sweep.SweepTargets;
 import dev.pingkit.sweep.TargetStats;
 
 import java.io.PrintStream;
@@ -37,7 +38,8 @@ final class FpingPrinter implements SweepListener {
         this.targets = targets;
         this.out = out;
         this.err = err;
-        this.width = targets.stream().mapToInt(t -> t.name().length()).max().orElse(0);
+        this.width = targets instanceof SweepTargets packed ? packed.longestName()
+                : targets.stream().mapToInt(t -> t.name().length()).max().orElse(0);
         // sent and total only feed the per-reply lines' avg and loss: without them a /16 keeps 12 bytes a target less
         this.sent = inv.perReply() ? new int[targets.size()] : null;
         this.received = new int[targets.size()];
