@@ -39,6 +39,7 @@ PINGKIT_JAR="$PINGKIT_TARGET/pingkit.jar"
 PINGKIT_STAMP="$PINGKIT_TARGET/launch.stamp"
 PINGKIT_CP=
 PINGKIT_NATIVE=
+unset PINGKIT_JARS # a launcher's own choice (pingkit_prepare), never inherited
 
 # One line on stderr and exit 2, as a usage error.
 pingkit_die() {
@@ -136,13 +137,17 @@ pingkit_unpack_native() {
 # The class path to run, into PINGKIT_CP: PINGKIT_CLASSPATH when set (the tests run the launchers against the
 # classes under test, without building a jar mid-run), else the jar plus exactly the jars of target/classpath
 # (written by the build; no wildcard, so a stray jar in target/lib is never loaded), building first when needed.
+# PINGKIT_JARS, when a launcher sets it, names the artifacts it needs ("jna commons-cli"): the other jars of
+# target/classpath stay off its class path. Not for tidiness: JNA's first use starts java.util.logging, which looks
+# for a System.LoggerFinder service by opening every jar on the class path, and the prober's (Prometheus, SnakeYAML,
+# Bouncy Castle: 6 MB, signed) made that ~40 ms of a one-packet ping (issue 24).
 pingkit_prepare() {
   if [ -n "${PINGKIT_CLASSPATH:-}" ]; then
     PINGKIT_CP="$PINGKIT_CLASSPATH"
     return 0
   fi
   pingkit_build
-  local key value entry entries
+  local key value entry entries want keep
   PINGKIT_NATIVE=
   while read -r key value; do
     case $key in native) PINGKIT_NATIVE=$value ;; esac
@@ -153,6 +158,13 @@ pingkit_prepare() {
   IFS=: read -r -a entries <"$PINGKIT_TARGET/classpath" || true # no final newline
   for entry in "${entries[@]}"; do
     case $entry in lib/*) ;; *) pingkit_die "unexpected entry '$entry' in $PINGKIT_TARGET/classpath; remove target/ and retry" ;; esac
+    if [ -n "${PINGKIT_JARS:-}" ]; then
+      keep=0
+      for want in $PINGKIT_JARS; do
+        case ${entry#lib/} in "$want"-[0-9]*.jar) keep=1; break ;; esac
+      done
+      [ "$keep" = 1 ] || continue
+    fi
     pingkit_trust "$PINGKIT_TARGET/$entry"
     PINGKIT_CP+=":$PINGKIT_TARGET/$entry"
   done
@@ -269,8 +281,10 @@ pingkit_jvm_opts() {
   fi
   [ -z "${PINGKIT_CLASSPATH:-}" ] || return 0 # classes under test: no archive
   local home=${PINGKIT_JAVA%/bin/java} archive quiet=(-Xlog:cds=off)
-  # One archive per launcher and JDK: an archive maps only into the JVM that wrote it.
+  # One archive per launcher and JDK: an archive maps only into the JVM that wrote it. A launcher's PINGKIT_JARS is
+  # in the name too: an archive made over another class path would be refused, silently, until the next build.
   archive="$PINGKIT_TARGET/$name-${home##*/}"
+  [ -z "${PINGKIT_JARS:-}" ] || archive+=".${PINGKIT_JARS// /+}"
   if [ "$PINGKIT_JAVA_FEATURE" -ge 25 ]; then
     quiet+=(-Xlog:aot=off)
     pingkit_adopt "$archive.aotconf"
