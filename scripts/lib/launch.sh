@@ -7,7 +7,8 @@
 #   . "${self%/*}/lib/launch.sh"
 #   pingkit_exec NAME MAIN-CLASS [JVM flags...] -- "$@"
 #
-# (the third line lets `ln -s .../scripts/ping ~/bin/pkping` work). The older form still works:
+# (the third line lets `ln -s .../scripts/ping ~/bin/pkping` work; a launcher that loads only some of the jars
+# names them first, after the `.` line: PINGKIT_JARS="jna commons-cli", see pingkit_prepare). The older form still works:
 #   pingkit_prepare; pingkit_jvm_opts NAME [JVM flags...]
 #   exec "$PINGKIT_JAVA" "${PINGKIT_JVM_OPTS[@]}" -cp "$PINGKIT_CP" MAIN-CLASS "$@"
 #
