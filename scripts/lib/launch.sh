@@ -7,7 +7,8 @@
 #   . "${self%/*}/lib/launch.sh"
 #   pingkit_exec NAME MAIN-CLASS [JVM flags...] -- "$@"
 #
-# (the third line lets `ln -s .../scripts/ping ~/bin/pkping` work). The older form still works:
+# (the third line lets `ln -s .../scripts/ping ~/bin/pkping` work; a launcher that loads only some of the jars
+# names them first, after the `.` line: PINGKIT_JARS="jna commons-cli", see pingkit_prepare). The older form still works:
 #   pingkit_prepare; pingkit_jvm_opts NAME [JVM flags...]
 #   exec "$PINGKIT_JAVA" "${PINGKIT_JVM_OPTS[@]}" -cp "$PINGKIT_CP" MAIN-CLASS "$@"
 #
@@ -24,11 +25,25 @@
 { : 9<&1; } 2>/dev/null || exec 1</dev/null
 : 9<&2 || exec 2</dev/null
 
+# The project's physical path (symbolic links resolved, so every run names the jars and archives alike). `cd -P`
+# in this shell and back is builtins only, where `$(cd ... && pwd -P)` forked a subshell (~1.5 ms); it is taken
+# only when the way back is sure (the current directory still reachable by its name, and searchable), and
+# leaves PWD and OLDPWD as they were, as the JVM inherits them. Otherwise, the subshell.
+pingkit_home() {
+  local dir=$1 here=$PWD before=${OLDPWD-} had_old=${OLDPWD+1}
+  if [ -n "$here" ] && [ "$here" -ef . ] && [ -x . ] && CDPATH='' cd -P -- "$dir" 2>/dev/null; then
+    PINGKIT_HOME=$PWD
+    CDPATH='' cd -- "$here" || pingkit_die "cannot return to $here"
+    if [ -n "$had_old" ]; then OLDPWD=$before; else unset OLDPWD; fi
+  else
+    PINGKIT_HOME=$(CDPATH= cd -P -- "$dir" && pwd -P)
+  fi
+}
 if [ -z "${PINGKIT_HOME:-}" ]; then
   PINGKIT_HOME=${BASH_SOURCE[0]}
   [ -L "$PINGKIT_HOME" ] && PINGKIT_HOME=$(readlink -f "$PINGKIT_HOME")
   [[ $PINGKIT_HOME == */* ]] || PINGKIT_HOME=./$PINGKIT_HOME
-  PINGKIT_HOME=$(cd "${PINGKIT_HOME%/*}/../.." && pwd -P)
+  pingkit_home "${PINGKIT_HOME%/*}/../.."
 fi
 export PINGKIT_HOME
 PINGKIT_TARGET="$PINGKIT_HOME/target"
@@ -39,6 +54,7 @@ PINGKIT_JAR="$PINGKIT_TARGET/pingkit.jar"
 PINGKIT_STAMP="$PINGKIT_TARGET/launch.stamp"
 PINGKIT_CP=
 PINGKIT_NATIVE=
+unset PINGKIT_JARS # a launcher's own choice (pingkit_prepare), never inherited
 
 # One line on stderr and exit 2, as a usage error.
 pingkit_die() {
@@ -69,7 +85,7 @@ pingkit_fresh() {
   # (a pattern that matches nothing stays as written and names no file, so it is never newer)
   for f in "$PINGKIT_HOME/src/main" "$PINGKIT_HOME/src/main/"** "$PINGKIT_HOME/pom.xml" "$PINGKIT_HOME/.mvn" \
            "$PINGKIT_HOME/.mvn/"**; do
-    if [ "$f" -nt "$PINGKIT_STAMP" ]; then
+    if [[ $f -nt $PINGKIT_STAMP ]]; then # [[ ]], not [ ]: no builtin's argument parsing, ~0.4 ms of ~290 tests
       stale=1
       break
     fi
@@ -136,13 +152,17 @@ pingkit_unpack_native() {
 # The class path to run, into PINGKIT_CP: PINGKIT_CLASSPATH when set (the tests run the launchers against the
 # classes under test, without building a jar mid-run), else the jar plus exactly the jars of target/classpath
 # (written by the build; no wildcard, so a stray jar in target/lib is never loaded), building first when needed.
+# PINGKIT_JARS, when a launcher sets it, names the artifacts it needs ("jna commons-cli"): the other jars of
+# target/classpath stay off its class path. Not for tidiness: JNA's first use starts java.util.logging, which looks
+# for a System.LoggerFinder service by opening every jar on the class path, and the prober's (Prometheus, SnakeYAML,
+# Bouncy Castle: 6 MB, signed) made that ~40 ms of a one-packet ping (issue 24).
 pingkit_prepare() {
   if [ -n "${PINGKIT_CLASSPATH:-}" ]; then
     PINGKIT_CP="$PINGKIT_CLASSPATH"
     return 0
   fi
   pingkit_build
-  local key value entry entries
+  local key value entry entries want keep
   PINGKIT_NATIVE=
   while read -r key value; do
     case $key in native) PINGKIT_NATIVE=$value ;; esac
@@ -153,6 +173,13 @@ pingkit_prepare() {
   IFS=: read -r -a entries <"$PINGKIT_TARGET/classpath" || true # no final newline
   for entry in "${entries[@]}"; do
     case $entry in lib/*) ;; *) pingkit_die "unexpected entry '$entry' in $PINGKIT_TARGET/classpath; remove target/ and retry" ;; esac
+    if [ -n "${PINGKIT_JARS:-}" ]; then
+      keep=0
+      for want in $PINGKIT_JARS; do
+        case ${entry#lib/} in "$want"-[0-9]*.jar) keep=1; break ;; esac
+      done
+      [ "$keep" = 1 ] || continue
+    fi
     pingkit_trust "$PINGKIT_TARGET/$entry"
     PINGKIT_CP+=":$PINGKIT_TARGET/$entry"
   done
@@ -269,8 +296,10 @@ pingkit_jvm_opts() {
   fi
   [ -z "${PINGKIT_CLASSPATH:-}" ] || return 0 # classes under test: no archive
   local home=${PINGKIT_JAVA%/bin/java} archive quiet=(-Xlog:cds=off)
-  # One archive per launcher and JDK: an archive maps only into the JVM that wrote it.
+  # One archive per launcher and JDK: an archive maps only into the JVM that wrote it. A launcher's PINGKIT_JARS is
+  # in the name too: an archive made over another class path would be refused, silently, until the next build.
   archive="$PINGKIT_TARGET/$name-${home##*/}"
+  [ -z "${PINGKIT_JARS:-}" ] || archive+=".${PINGKIT_JARS// /+}"
   if [ "$PINGKIT_JAVA_FEATURE" -ge 25 ]; then
     quiet+=(-Xlog:aot=off)
     pingkit_adopt "$archive.aotconf"
@@ -305,16 +334,16 @@ pingkit_jvm_opts() {
 # Into the array PINGKIT_INT_RESET: `env --default-signal=INT` when this shell started with SIGINT ignored (a
 # script's background job does), empty otherwise. The JVM keeps an inherited ignored SIGINT ignored, while ping,
 # fping and traceroute take Ctrl-C whatever they inherited; env is one exec more (~2 ms), so only when needed. The
-# mask comes from /proc (builtins only); without /proc, env always.
+# mask comes from /proc (builtins only), read whole in one `read` (line by line it took ~0.7 ms); without /proc,
+# or without a SigIgn line there, env always.
 pingkit_int_reset() {
-  local key value ignored=1
+  local status= ignored=1
   PINGKIT_INT_RESET=(env --default-signal=INT)
   if [ -r /proc/$$/status ]; then
-    while read -r key value; do
-      [ "$key" = SigIgn: ] || continue
-      case $value in *[!0-9a-fA-F]*|'') ;; *) ignored=$(( 0x$value >> 1 & 1 )) ;; esac
-      break
-    done </proc/$$/status
+    IFS= read -r -d '' status </proc/$$/status || true # -d '': to the end (read then says "no delimiter")
+    if [[ $status =~ SigIgn:[[:blank:]]*([0-9a-fA-F]+) ]]; then
+      ignored=$(( 0x${BASH_REMATCH[1]} >> 1 & 1 ))
+    fi
   fi
   [ "$ignored" = 1 ] || PINGKIT_INT_RESET=()
 }

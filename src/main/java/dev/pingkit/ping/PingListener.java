@@ -48,5 +48,12 @@ public interface PingListener {
     }
 
     /** <b>A listener that ignores everything.</b> */
-    PingListener NONE = e -> { };
+    // A class, not a lambda: this field is set when any listener's class is first initialised (a one-packet
+    // ping's printer too), and the JDK 25 AOT cache does not keep this lambda, so it was spun at run time with
+    // the lambda machinery's first use (~4 ms of the start).
+    PingListener NONE = new PingListener() {
+        @Override
+        public void onEvent(PingEvent event) {
+        }
+    };
 }
