@@ -18,9 +18,14 @@ final class ControlMessages {
      */
     static boolean read(ByteBuffer block, int controlAt, long controlLength, boolean fromErrorQueue, Inbound into) {
         boolean stamped = false;
-        for (int offset = 0; fits(block, controlAt, controlLength, offset); offset = next(block, controlAt, offset)) {
+        // fits() and next() inline: each header's length read once (a ByteBuffer read is a call in C1 code)
+        for (int offset = 0; offset + LibC.CMSGHDR_SIZE <= controlLength; ) {
             int at = controlAt + offset;
             long cmsgLength = block.getLong(at);
+            if (cmsgLength < LibC.CMSGHDR_SIZE || offset + cmsgLength > controlLength) {
+                break;
+            }
+            offset += (int) ((cmsgLength + 7) & ~7L);
             int level = block.getInt(at + 8);
             int type = block.getInt(at + 12);
             int data = at + LibC.CMSGHDR_SIZE;

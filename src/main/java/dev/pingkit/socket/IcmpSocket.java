@@ -38,8 +38,9 @@ public interface IcmpSocket extends AutoCloseable {
      * buffer can be sent again. The kernel fills in the checksum for ICMPv6 and for datagram sockets (and the
      * identifier for datagram sockets); raw IPv4 sends the checksum given.
      *
-     * @return CLOCK_REALTIME nanoseconds read immediately before {@code sendto}, the clock of
-     *         {@link Inbound#kernelTimeNanos()}
+     * @return CLOCK_REALTIME nanoseconds immediately before {@code sendto}, the clock of
+     *         {@link Inbound#kernelTimeNanos()} (a flood's are System.nanoTime plus an offset to that clock read
+     *         within the last 10 ms: never later than the clock, at most a clock read early)
      * @throws IllegalArgumentException if the destination is not of this socket's family
      * @throws ClosedSocketException    if the socket is closed
      * @throws NativeSocketException    if the kernel refuses (EMSGSIZE with don't-fragment, ENETUNREACH, ...)

@@ -29,9 +29,7 @@ final class NativeIcmpSocket implements IcmpSocket {
     private final NativeReceiver receiver;
 
     private final Object sendLock = new Object();
-    private final Memory sendClockMemory = new Memory(16);
-    private final ByteBuffer sendClock = NativeReceiver.view(sendClockMemory);
-    private final long sendClockAt = Pointer.nativeValue(sendClockMemory);
+    private final SendClock sendClock = new SendClock();
     private final Memory sendAddress = new Memory(32);
     private final long sendAddressAt = Pointer.nativeValue(sendAddress);
     private InetAddress lastDestination;
@@ -114,8 +112,7 @@ final class NativeIcmpSocket implements IcmpSocket {
                 int addressLength = family == Family.IPV4 ? LibC.SOCKADDR_IN_SIZE : LibC.SOCKADDR_IN6_SIZE;
                 boolean retried = false;
                 while (true) {
-                    LibC.clock_gettime(LibC.CLOCK_REALTIME, sendClockAt);
-                    long sentAt = sendClock.getLong(0) * 1_000_000_000L + sendClock.getLong(8);
+                    long sentAt = sendClock.realtimeNanos();
                     if (LibC.sendto(fd, sendDataAt, length, 0, sendAddressAt, addressLength) >= 0) {
                         return sentAt;
                     }

@@ -35,6 +35,7 @@ final class NativeReceiver {
     private final long receiveBlockAt = Pointer.nativeValue(receiveBlock);
     private Memory receiveData;
     private ByteBuffer receiveDataView;
+    private long iovLength = -1; // the iovec's length as last written: rewritten only when it changes
 
     NativeReceiver(NativeIcmpSocket socket, Descriptors descriptors, boolean errorQueue) {
         this.socket = socket;
@@ -65,7 +66,8 @@ final class NativeReceiver {
     /** Waits up to {@code timeoutNanos} for a message or an error-queue report; see {@link IcmpSocket#receive}. */
     boolean receive(Inbound into, long timeoutNanos) throws IOException {
         synchronized (receiveLock) {
-            long start = System.nanoTime();
+            long start = 0;
+            boolean timed = false; // the clock is read at the first wait: a flood's first look finds its reply
             boolean errorReady = false;
             boolean lastLook = false;
             while (true) {
@@ -82,7 +84,14 @@ final class NativeReceiver {
                 if (lastLook) {
                     return false;
                 }
-                long remaining = timeoutNanos - (System.nanoTime() - start);
+                long elapsed = 0;
+                if (!timed) {
+                    start = System.nanoTime();
+                    timed = true;
+                } else {
+                    elapsed = System.nanoTime() - start;
+                }
+                long remaining = timeoutNanos - elapsed;
                 long wait;
                 if (remaining > 0) {
                     // To the nanosecond (ppoll): poll's whole milliseconds made a 1 µs wait one of 1 ms.
@@ -132,10 +141,14 @@ final class NativeReceiver {
         int capacity = into.capacity();
         receiveBuffer(capacity);
         ByteBuffer block = rb;
-        block.putLong(R_IOVEC + 8, capacity);
+        if (iovLength != capacity) {
+            block.putLong(R_IOVEC + 8, capacity);
+            iovLength = capacity;
+        }
+        // The name and control lengths are value-result (the kernel leaves what it wrote); msg_flags is only
+        // written by the kernel.
         block.putInt(R_MSGHDR + LibC.MSGHDR_NAMELEN, 32);
         block.putLong(R_MSGHDR + LibC.MSGHDR_CONTROLLEN, CONTROL_SIZE);
-        block.putInt(R_MSGHDR + LibC.MSGHDR_FLAGS, 0);
         long n = LibC.recvmsg(descriptors.fd, receiveBlockAt,
                 fromErrorQueue ? LibC.MSG_DONTWAIT | LibC.MSG_ERRQUEUE : LibC.MSG_DONTWAIT);
         if (n < 0) {
@@ -194,6 +207,7 @@ final class NativeReceiver {
             receiveBuffer(1);
             ByteBuffer block = rb;
             block.putLong(R_IOVEC + 8, receiveData.size());
+            iovLength = receiveData.size();
             while (true) {
                 block.putInt(R_MSGHDR + LibC.MSGHDR_NAMELEN, 32);
                 block.putLong(R_MSGHDR + LibC.MSGHDR_CONTROLLEN, CONTROL_SIZE);
