@@ -16,6 +16,9 @@ final class ProbeLifecycle {
     final TargetTable targets = new TargetTable();
     private final byte[] scratch = new byte[16]; // a block target's address, computed for a lookup
     private final LongHeap deadlines = new LongHeap(1024);
+    // An entry of the deadline heap is stale once its probe ended (answered, failed) or its slot went to another.
+    private final LongHeap.Live pendingDeadline = (deadline, slot) -> slots.state[slot] == ProbeSlots.PENDING
+            && slots.deadline[slot] == deadline;
     private long pending;
     private ProbeListener listener = ProbeListener.NONE;
     private IntConsumer onEnd = slot -> { };
@@ -71,7 +74,9 @@ final class ProbeLifecycle {
     void sent(int slot, long sentAt) {
         slots.sentAt[slot] = sentAt;
         if (slots.spec[slot].timeoutNanos() != Long.MAX_VALUE) {
-            deadlines.push(slots.deadline[slot], slot);
+            // stale entries dropped before the heap grows: a /16 swept at once answers most probes long before
+            // their deadlines, which left an entry per target (12 bytes) until the end
+            deadlines.push(slots.deadline[slot], slot, pendingDeadline);
         }
     }
 
