@@ -16,7 +16,8 @@ import java.util.RandomAccess;
  * probes every target's times sit in one array, {@code count} slots apart; otherwise (fping's default mode with
  * retries, a larger count) each target gets its own array, grown as probes end. A loop ({@code -l}) runs until
  * stopped, so it keeps no times at all: each target's min, max and sum, three longs however long it runs.
- * Written on the engine's run thread only.
+ * Written on the engine's run thread only, under this object's lock, which {@link SweepProgress} takes to read
+ * them from another thread.
  */
 final class SweepTallies {
     /** The largest count whose times are kept in one flat array. */
@@ -69,8 +70,22 @@ final class SweepTallies {
         return received[i];
     }
 
+    /** Targets. */
+    int size() {
+        return ended.length;
+    }
+
+    /** The times of target {@code i}'s ended probes in the order they ended (-1: unanswered); null for a loop. */
+    long[] times(int i) {
+        if (min != null) {
+            return null;
+        }
+        return stride > 0 ? Arrays.copyOfRange(flat, i * stride, i * stride + ended[i])
+                : Arrays.copyOf(own[i], ended[i]);
+    }
+
     /** Counts {@code e}, an event about target {@code i}. */
-    void add(int i, SweepEvent e) {
+    synchronized void add(int i, SweepEvent e) {
         if (e.isReply()) {
             if (e.answers()) {
                 end(i, e.rttNanos());
@@ -123,8 +138,7 @@ final class SweepTallies {
             return new TargetStats(targets.get(i), ended[i], received[i], count(duplicates, i), count(damaged, i), new long[0],
                     min[i], max[i], sum[i], Optional.ofNullable(lastError == null ? null : lastError[i]));
         }
-        long[] rtts = stride > 0 ? Arrays.copyOfRange(flat, i * stride, i * stride + ended[i])
-                : Arrays.copyOf(own[i], ended[i]);
+        long[] rtts = times(i);
         return new TargetStats(targets.get(i), ended[i], received[i], count(duplicates, i), count(damaged, i), rtts,
                 Optional.ofNullable(lastError == null ? null : lastError[i]));
     }
