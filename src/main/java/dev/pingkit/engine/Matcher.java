@@ -137,7 +137,7 @@ final class Matcher {
             return true;
         }
         byte[] a = address(t, index);
-        byte[] also = TargetBlock.alsoFrom(a);
+        byte[] also = t.alsoFrom(index, a);
         return how == QUOTING_TARGET
                 ? reader.quotedDestinationEquals(a) || also != null && reader.quotedDestinationEquals(also)
                 : in.sourceIs(a) || also != null && in.sourceIs(also);

@@ -28,6 +28,7 @@ final class TargetBlock {
     private final byte[] firstAddress; // the first target's address bytes, never handed out
     private final StatisticsRecorder shared; // every target's when statistics are off, else null
     private final StatisticsRecorder[] stats; // one per target when they are kept, else null
+    private final byte[] singleAlsoFrom; // a single target's alsoFrom, found once (its matcher asks per packet)
 
     private TargetBlock(int first, int size, FamilyState family, TargetPlan plan, ProbeTarget handle,
                         byte[] firstAddress, StatisticsRecorder shared) {
@@ -38,6 +39,7 @@ final class TargetBlock {
         this.handle = handle;
         this.firstAddress = firstAddress;
         this.shared = shared;
+        this.singleAlsoFrom = handle != null ? alsoFrom(firstAddress) : null;
         if (shared == null) {
             stats = new StatisticsRecorder[size];
             for (int i = 0; i < size; i++) {
@@ -126,10 +128,14 @@ final class TargetBlock {
     }
 
     /**
-     * Loopback for a target of 0.0.0.0 or :: (the kernel answers them from there), else null; {@code address} is
-     * that target's.
+     * Loopback when target {@code index} is 0.0.0.0 or :: (the kernel answers them from there), else null;
+     * {@code address} is its address, as {@link #address(int, byte[])} gave it.
      */
-    static byte[] alsoFrom(byte[] address) {
+    byte[] alsoFrom(int index, byte[] address) {
+        return handle != null ? singleAlsoFrom : alsoFrom(address);
+    }
+
+    private static byte[] alsoFrom(byte[] address) {
         for (byte b : address) {
             if (b != 0) {
                 return null;
