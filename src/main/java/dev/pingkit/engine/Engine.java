@@ -165,24 +165,25 @@ public final class Engine implements AutoCloseable {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(plan, "plan");
         TargetRegistry.checkFits(Family.of(address), plan.spec());
-        TargetState t;
+        TargetBlock t;
         synchronized (this) {
             if (closed || stopping || finished) {
                 throw new IllegalStateException("the engine's run is over; make a new one for more targets");
             }
             t = registry.add(address, plan);
-            // Under the lock: the run's list of targets takes them in index order.
-            TargetState added = t;
+            // Under the lock: the run's table takes its targets in index order.
+            TargetBlock added = t;
             loop.command(() -> loop.schedule.start(added));
         }
-        return t.handle();
+        return t.handle(t.first);
     }
 
     /**
      * <b>Adds a target of every address of {@code block} in order, all with {@code plan}</b>, as {@link
      * #add(InetAddress, TargetPlan)} would one by one; returns their handles, a list made on access. The engine
-     * keeps each of them as its index and address bytes, so a block of 65 534 costs no object per address beyond
-     * its state; their events carry handles equal to these, made as each is needed.
+     * keeps the block as its first address and size, and per target a few bytes of counts in a packed table, so a
+     * block of 65 534 costs no object per address; their events carry handles equal to these, made as each is
+     * needed.
      *
      * @throws IllegalArgumentException if the plan's payload does not fit an IPv4 datagram for an IPv4 block
      * @throws IllegalStateException    if the engine is stopped or closed, or its run has returned
@@ -197,9 +198,9 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalStateException("the engine's run is over; make a new one for more targets");
             }
             first = registry.size();
-            List<TargetState> made = registry.add(block, plan);
+            TargetBlock made = registry.add(block, plan);
             // one command for the block: the run takes its targets in index order, as add() does one by one
-            loop.command(() -> made.forEach(loop.schedule::start));
+            loop.command(() -> loop.schedule.start(made));
         }
         int n = block.size();
         return new AbstractList<>() {
@@ -251,7 +252,7 @@ public final class Engine implements AutoCloseable {
      * @throws IllegalStateException    if the engine is stopped or closed, or its run has returned
      */
     public void probe(ProbeTarget target, ProbeSpec spec, int tag, int seq) {
-        TargetState t = registry.state(target);
+        TargetBlock t = registry.state(target);
         if (seq < 0 || seq > t.family.seqMask) {
             throw new IllegalArgumentException("seq must be 0.." + t.family.seqMask + " for " + target + ", got "
                     + seq);
@@ -260,7 +261,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private void queue(ProbeTarget target, ProbeSpec spec, int tag, int seq) {
-        TargetState t = registry.state(target);
+        TargetBlock t = registry.state(target);
         Objects.requireNonNull(spec, "spec");
         TargetRegistry.checkFits(t.family.family, spec);
         synchronized (this) {
@@ -268,7 +269,8 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalStateException("the engine's run is over; make a new one for more probes");
             }
         }
-        loop.command(() -> loop.schedule.explicit(t, spec, tag, seq));
+        int index = target.index();
+        loop.command(() -> loop.schedule.explicit(index, spec, tag, seq));
     }
 
     /**
@@ -276,8 +278,9 @@ public final class Engine implements AutoCloseable {
      * flight still end as usual. Its statistics stay readable. Thread-safe.
      */
     public void remove(ProbeTarget target) {
-        TargetState t = registry.state(target);
-        loop.command(() -> loop.schedule.remove(t));
+        registry.state(target);
+        int index = target.index();
+        loop.command(() -> loop.schedule.remove(index));
     }
 
     /**
@@ -290,7 +293,7 @@ public final class Engine implements AutoCloseable {
      * @throws IOException              if the kernel refuses the label (another socket holds it)
      */
     public int labelFlow(ProbeTarget target, int label) throws IOException {
-        TargetState t = registry.state(target);
+        TargetBlock t = registry.state(target);
         return t.family.socket.labelFlow(target.address(), label);
     }
 
@@ -300,11 +303,11 @@ public final class Engine implements AutoCloseable {
      * @throws IllegalStateException if this engine keeps no statistics per target ({@link #keepStatistics})
      */
     public ProbeStatistics statistics(ProbeTarget target) {
-        TargetState t = registry.state(target);
+        TargetBlock t = registry.state(target);
         if (!registry.keepsStatistics()) {
             throw new IllegalStateException("this engine keeps no statistics per target (keepStatistics(false))");
         }
-        return t.stats.snapshot();
+        return t.stats(target.index()).snapshot();
     }
 
     /**
@@ -383,13 +386,13 @@ public final class Engine implements AutoCloseable {
                     + Thread.currentThread().getName());
         }
         Objects.requireNonNull(spec, "spec");
-        TargetState t = loop.started(Objects.requireNonNull(target, "target"));
+        TargetBlock t = loop.started(Objects.requireNonNull(target, "target"));
         if (t == null) {
             throw new IllegalArgumentException("target must be one of this engine's, got " + target);
         }
         TargetRegistry.checkFits(t.family.family, spec);
         if (!stopping) {
-            loop.sendNow(t, spec, tag);
+            loop.sendNow(target.index(), spec, tag);
         }
     }
 

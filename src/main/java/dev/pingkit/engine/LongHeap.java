@@ -40,12 +40,48 @@ final class LongHeap {
         return k1 < k2 || k1 == k2 && v1 < v2;
     }
 
+    /** Says whether an entry is still wanted. */
+    @FunctionalInterface
+    interface Live {
+        boolean test(long key, int value);
+    }
+
     void push(long key, int value) {
         if (size == keys.length) {
             keys = Arrays.copyOf(keys, size * 2);
             values = Arrays.copyOf(values, size * 2);
         }
-        int i = size++;
+        siftUp(size++, key, value);
+    }
+
+    /**
+     * As {@link #push}, but when the arrays are full it first drops the entries {@code live} rejects, and grows only
+     * if that frees less than half: a heap of deadlines whose probes mostly ended early (a sweep's answered probes)
+     * stays the size of what is really pending, at an amortized constant cost a push.
+     */
+    void push(long key, int value, Live live) {
+        if (size == keys.length) {
+            int kept = 0;
+            for (int i = 0; i < size; i++) {
+                if (live.test(keys[i], values[i])) {
+                    keys[kept] = keys[i];
+                    values[kept] = values[i];
+                    kept++;
+                }
+            }
+            size = kept;
+            for (int i = (size >>> 1) - 1; i >= 0; i--) {
+                siftDown(i, keys[i], values[i], size);
+            }
+            if (size > keys.length >>> 1) {
+                keys = Arrays.copyOf(keys, keys.length * 2);
+                values = Arrays.copyOf(values, values.length * 2);
+            }
+        }
+        siftUp(size++, key, value);
+    }
+
+    private void siftUp(int i, long key, int value) {
         while (i > 0) {
             int parent = (i - 1) >>> 1;
             if (!less(key, value, keys[parent], values[parent])) {
@@ -65,9 +101,10 @@ final class LongHeap {
         if (n == 0) {
             return;
         }
-        long key = keys[n];
-        int value = values[n];
-        int i = 0;
+        siftDown(0, keys[n], values[n], n);
+    }
+
+    private void siftDown(int i, long key, int value, int n) {
         while (true) {
             int child = 2 * i + 1;
             if (child >= n) {

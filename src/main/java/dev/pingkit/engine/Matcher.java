@@ -6,7 +6,6 @@ import dev.pingkit.packet.IcmpTypes;
 import dev.pingkit.socket.Inbound;
 
 import java.net.InetAddress;
-import java.util.List;
 
 /**
  * <b>The one matcher: says which probe of the {@link Engine}'s table a received message is about, and how.</b>
@@ -26,7 +25,10 @@ final class Matcher {
     private final IcmpReader reader = new IcmpReader();
     private final ProbeLifecycle probes;
     private final ProbeSlots slots;
-    private final List<TargetState> targets;
+    private final TargetTable targets;
+    // a block target's address, computed to compare with a message's (exactly 4 or 16 bytes, as they compare)
+    private final byte[] scratch4 = new byte[4];
+    private final byte[] scratch16 = new byte[16];
     private ProbeListener listener = ProbeListener.NONE;
     // A local report that names no probe (the kernel's EMSGSIZE report quotes no datagram), kept for the failed
     // send it explains: the first since forgetLocalReport(), as a send retried once leaves two.
@@ -66,7 +68,7 @@ final class Matcher {
         if (fs.isReply(type) && reader.valid() && (fs.byNonce || reader.id() == fs.id)) {
             int slot = slot(fs.byNonce ? fs.nonceSequence(reader) : reader.seq(), fs, FROM_TARGET);
             if (slot != ProbeSlots.NONE) {
-                reply(slot, targets.get(slots.target[slot]), fs);
+                reply(slot, slots.target[slot], fs);
                 return;
             }
         } else if (IcmpTypes.isError(fs.wireFamily, type) && reader.quotedType() == fs.request
@@ -98,7 +100,7 @@ final class Matcher {
             return ProbeSlots.NONE;
         }
         int ended = ProbeSlots.NONE;
-        if (slots.state[seq] != ProbeSlots.FREE && isFor(targets.get(slots.target[seq]), fs, how)) {
+        if (slots.state[seq] != ProbeSlots.FREE && isFor(slots.target[seq], fs, how)) {
             if (slots.state[seq] == ProbeSlots.PENDING || !slots.shared[seq]) {
                 return seq; // the common case: one probe under this seq
             }
@@ -113,7 +115,7 @@ final class Matcher {
                 : ProbeSlots.addressHash(in.sourceBytes(), 0, in.family().addressLength()));
         for (int p = slots.first(k), s; (s = slots.at(p, k)) != -2; p = slots.after(p)) {
             if (s == ProbeSlots.NONE || slots.seq(s) != seq || slots.state[s] == ProbeSlots.FREE
-                    || !isFor(targets.get(slots.target[s]), fs, how)) {
+                    || !isFor(slots.target[s], fs, how)) {
                 continue;
             }
             if (slots.state[s] == ProbeSlots.PENDING) {
@@ -125,16 +127,30 @@ final class Matcher {
         return ended;
     }
 
-    /** True when the message names {@code t} as {@code how} says, on {@code t}'s family's socket. */
-    private boolean isFor(TargetState t, FamilyState fs, int how) {
-        return t.family == fs && (how == QUOTING_TARGET
-                ? reader.quotedDestinationEquals(t.address)
-                || t.alsoFrom() != null && reader.quotedDestinationEquals(t.alsoFrom())
-                : how == FROM_TARGET && fs.anySource || in.sourceIs(t.address)
-                || t.alsoFrom() != null && in.sourceIs(t.alsoFrom()));
+    /** True when the message names target {@code index} as {@code how} says, on that target's family's socket. */
+    private boolean isFor(int index, FamilyState fs, int how) {
+        TargetBlock t = targets.block(index);
+        if (t.family != fs) {
+            return false;
+        }
+        if (how == FROM_TARGET && fs.anySource) {
+            return true;
+        }
+        byte[] a = address(t, index);
+        byte[] also = t.alsoFrom(index, a);
+        return how == QUOTING_TARGET
+                ? reader.quotedDestinationEquals(a) || also != null && reader.quotedDestinationEquals(also)
+                : in.sourceIs(a) || also != null && in.sourceIs(also);
     }
 
-    private void reply(int slot, TargetState t, FamilyState fs) {
+    /** Target {@code index}'s address bytes (of {@code t}), in a reused array: valid until the next call. */
+    private byte[] address(TargetBlock t, int index) {
+        return t.address(index, t.addressLength() == 4 ? scratch4 : scratch16);
+    }
+
+    private void reply(int slot, int index, FamilyState fs) {
+        TargetBlock t = targets.block(index);
+        StatisticsRecorder stats = t.stats(index);
         byte[] payload = slots.spec[slot].payloadBytes();
         boolean checksumOk = fs.wireFamily == 6 || reader.checksumValid();
         // Only an echo reply gives the request's data back; a timestamp or PROBE reply carries its own fields.
@@ -142,7 +158,7 @@ final class Matcher {
         if (wrong >= 0 && slots.shared[slots.seq(slot)]) {
             // The same (target, id, seq) went out again (sizes at one seq): a reply with the earlier probe's data is
             // that probe's late reply, not a corrupted answer to the one now in flight.
-            int before = slots.sibling(slot, ProbeSlots.addressHash(t.address, 0, t.address.length));
+            int before = slots.sibling(slot, ProbeSlots.addressHash(address(t, index), 0, t.addressLength()));
             if (before != ProbeSlots.NONE && reader.firstPayloadDifference(slots.spec[before].payloadBytes()) < 0) {
                 slot = before;
                 payload = slots.spec[slot].payloadBytes();
@@ -155,8 +171,8 @@ final class Matcher {
         int ttl = in.ttl() >= 0 ? in.ttl() : reader.ipTtl();
         int length = reader.icmpLength();
         if (!checksumOk || wrong >= 0) {
-            t.stats.corrupted();
-            listener.onEvent(new ProbeEvent.Corrupted(probes.probe(slot), from(t), rtt, ttl, length,
+            stats.corrupted();
+            listener.onEvent(new ProbeEvent.Corrupted(probes.probe(slot), from(t, index), rtt, ttl, length,
                     in.kernelTimestamp(), checksumOk, wrong, expected, actual, messages ? message() : null));
             return;
         }
@@ -169,21 +185,21 @@ final class Matcher {
         switch (slots.state[slot]) {
             case ProbeSlots.PENDING:
                 probes.answer(slot);
-                t.stats.reply(rtt, false);
+                stats.reply(rtt, false);
                 if (probes.routine) {
-                    listener.onEvent(new ProbeEvent.Answered(probes.probe(slot), from(t), rtt, ttl, length,
+                    listener.onEvent(new ProbeEvent.Answered(probes.probe(slot), from(t, index), rtt, ttl, length,
                             in.kernelTimeNanos(), in.kernelTimestamp(), messages ? message() : null));
                 } else {
-                    listener.onAnswered(t.index, slots.number[slot], rtt);
+                    listener.onAnswered(index, slots.number[slot], rtt);
                 }
                 return;
             case ProbeSlots.ANSWERED:
-                t.stats.reply(rtt, true);
-                listener.onEvent(new ProbeEvent.Duplicate(probes.probe(slot), from(t), rtt, ttl, length,
+                stats.reply(rtt, true);
+                listener.onEvent(new ProbeEvent.Duplicate(probes.probe(slot), from(t, index), rtt, ttl, length,
                         in.kernelTimestamp(), messages ? message() : null));
                 return;
             default:
-                listener.onEvent(new ProbeEvent.Late(probes.probe(slot), from(t), rtt, ttl, length,
+                listener.onEvent(new ProbeEvent.Late(probes.probe(slot), from(t, index), rtt, ttl, length,
                         in.kernelTimestamp(), messages ? message() : null));
         }
     }
@@ -194,9 +210,10 @@ final class Matcher {
         return to == null ? IcmpMessage.from(reader) : IcmpMessage.from(reader, in.source(), to);
     }
 
-    // The target's own address when the reply came from it (made once, not per reply), else who sent it.
-    private InetAddress from(TargetState t) {
-        return in.sourceIs(t.address) ? t.inet() : in.source();
+    // The target's own address when the reply came from it (a single target's made once, a block's per event),
+    // else who sent it.
+    private InetAddress from(TargetBlock t, int index) {
+        return in.sourceIs(address(t, index)) ? t.inet(index) : in.source();
     }
 
     /** An ICMP error quoting probe {@code slot}: it fails the probe, or only advises (IPv4 redirect, quench). */

@@ -1,6 +1,5 @@
 package dev.pingkit.engine;
 
-import java.util.ArrayList;
 import java.util.function.IntConsumer;
 
 /**
@@ -10,12 +9,16 @@ import java.util.function.IntConsumer;
  * that shares its own sequence number with another target's.
  *
  * <p>Run thread only: no lock, nothing allocated but the events the listener asks for. It also holds the run's own
- * list of targets (index order, as started), which the matcher and the schedule read.
+ * table of targets (index order, as started), which the matcher, the sender and the schedule read.
  */
 final class ProbeLifecycle {
     final ProbeSlots slots = new ProbeSlots();
-    final ArrayList<TargetState> targets = new ArrayList<>();
+    final TargetTable targets = new TargetTable();
+    private final byte[] scratch = new byte[16]; // a block target's address, computed for a lookup
     private final LongHeap deadlines = new LongHeap(1024);
+    // An entry of the deadline heap is stale once its probe ended (answered, failed) or its slot went to another.
+    private final LongHeap.Live pendingDeadline = (deadline, slot) -> slots.state[slot] == ProbeSlots.PENDING
+            && slots.deadline[slot] == deadline;
     private long pending;
     private ProbeListener listener = ProbeListener.NONE;
     private IntConsumer onEnd = slot -> { };
@@ -41,9 +44,10 @@ final class ProbeLifecycle {
         return slots.state[slot] == ProbeSlots.PENDING;
     }
 
-    /** True when a probe to {@code t} carrying {@code seq} is in flight. */
-    boolean inFlight(TargetState t, int seq) {
-        return slots.pending(t.index, ProbeSlots.addressHash(t.address, 0, t.address.length), seq)
+    /** True when a probe to target {@code index} carrying {@code seq} is in flight. */
+    boolean inFlight(int index, int seq) {
+        TargetBlock t = targets.block(index);
+        return slots.pending(index, ProbeSlots.addressHash(t.address(index, scratch), 0, t.addressLength()), seq)
                 != ProbeSlots.NONE;
     }
 
@@ -60,10 +64,9 @@ final class ProbeLifecycle {
         }
     }
 
-    /** Fills {@code slot} for a probe to {@code t} about to go out; it is pending from now. */
-    void start(int slot, TargetState t, long number, ProbeSpec spec, int tag, long deadline) {
-        slots.start(slot, t.index, number, spec, tag, deadline);
-        t.pending++;
+    /** Fills {@code slot} for a probe to target {@code index} about to go out; it is pending from now. */
+    void start(int slot, int index, long number, ProbeSpec spec, int tag, long deadline) {
+        slots.start(slot, index, number, spec, tag, deadline);
         pending++;
     }
 
@@ -71,15 +74,18 @@ final class ProbeLifecycle {
     void sent(int slot, long sentAt) {
         slots.sentAt[slot] = sentAt;
         if (slots.spec[slot].timeoutNanos() != Long.MAX_VALUE) {
-            deadlines.push(slots.deadline[slot], slot);
+            // stale entries dropped before the heap grows: a /16 swept at once answers most probes long before
+            // their deadlines, which left an entry per target (12 bytes) until the end
+            deadlines.push(slots.deadline[slot], slot, pendingDeadline);
         }
     }
 
     /** The probe of slot {@code slot} as a value. */
     Probe probe(int slot) {
-        TargetState t = targets.get(slots.target[slot]);
+        int index = slots.target[slot];
+        TargetBlock t = targets.block(index);
         ProbeSpec s = slots.spec[slot];
-        return new Probe(t.handle(), slots.number[slot], t.family.id, slots.seq(slot), slots.tag[slot], s.ttl(), s.tos(),
+        return new Probe(t.handle(index), slots.number[slot], t.family.id, slots.seq(slot), slots.tag[slot], s.ttl(), s.tos(),
                 s.payloadSize(), slots.sentAt[slot]);
     }
 
@@ -93,7 +99,8 @@ final class ProbeLifecycle {
     void fail(int slot) {
         slots.state[slot] = ProbeSlots.FAILED;
         ended(slot);
-        targets.get(slots.target[slot]).stats.error();
+        int index = slots.target[slot];
+        targets.block(index).stats(index).error();
     }
 
     /** Ends the probes whose deadline passed, as lost. */
@@ -124,7 +131,6 @@ final class ProbeLifecycle {
     }
 
     private void ended(int slot) {
-        targets.get(slots.target[slot]).pending--;
         pending--;
         onEnd.accept(slot);
     }

@@ -24,6 +24,7 @@ final class ProbeSender {
     private final ProbeLifecycle probes;
     private final Matcher matcher;
     private final byte[] out = new byte[EchoWire.HEADER + ProbeSpec.MAX_PAYLOAD];
+    private final byte[] scratch = new byte[16]; // a block target's address, computed for the probe table
     private final ByteBuffer outBuffer = ByteBuffer.wrap(out);
     private ProbeSpec encodedSpec;
     private FamilyState encodedFamily;
@@ -65,17 +66,18 @@ final class ProbeSender {
         return lastSend;
     }
 
-    /** Sends one probe to {@code t} with the counter's next sequence number, stamped {@code now}. */
-    void send(TargetState t, ProbeSpec spec, int tag, long now) throws IOException {
-        send(t, spec, tag, -1, now);
+    /** Sends one probe to target {@code index} with the counter's next sequence number, stamped {@code now}. */
+    void send(int index, ProbeSpec spec, int tag, long now) throws IOException {
+        send(index, spec, tag, -1, now);
     }
 
     /**
-     * Sends one probe to {@code t}, stamped {@code now}, carrying {@code ownSeq} (-1: the counter's next); its events
-     * go to the listener before this returns. A probe with its own seq must not find one to {@code t} with that seq
-     * in flight (the schedule holds it back until that one ends).
+     * Sends one probe to target {@code index}, stamped {@code now}, carrying {@code ownSeq} (-1: the counter's
+     * next); its events go to the listener before this returns. A probe with its own seq must not find one to that
+     * target with that seq in flight (the schedule holds it back until that one ends).
      */
-    void send(TargetState t, ProbeSpec spec, int tag, int ownSeq, long now) throws IOException {
+    void send(int index, ProbeSpec spec, int tag, int ownSeq, long now) throws IOException {
+        TargetBlock t = probes.targets.block(index);
         if (random != null) {
             byte[] data = new byte[spec.payloadSize()];
             random.nextBytes(data);
@@ -91,7 +93,8 @@ final class ProbeSender {
             slot = seq;
         } else {
             seq = ownSeq;
-            slot = probes.slots.claim(t.index, ProbeSlots.addressHash(t.address, 0, t.address.length), seq);
+            slot = probes.slots.claim(index, ProbeSlots.addressHash(t.address(index, scratch), 0, t.addressLength()),
+                    seq);
         }
         int ttl = spec.ttl() >= 0 ? spec.ttl() : fs.baseTtl;
         if (ttl != fs.ttl) {
@@ -118,14 +121,14 @@ final class ProbeSender {
             fs.writeNonce(out, 8, seq); // over the payload's first 8 bytes, kept free for it
         }
         outBuffer.limit(encodedLength).position(0);
-        long number = ++t.numbers;
-        probes.start(slot, t, number, spec, tag, satAdd(now, spec.timeoutNanos()));
+        long number = probes.targets.nextNumber(index);
+        probes.start(slot, index, number, spec, tag, satAdd(now, spec.timeoutNanos()));
         lastSend = now;
         sentAny = true;
-        t.stats.sent();
+        t.stats(index).sent();
         long sentAt;
         try {
-            sentAt = fs.socket.send(outBuffer, t.inet());
+            sentAt = fs.socket.send(outBuffer, t.inet(index));
         } catch (ClosedSocketException e) {
             if (engine.stopped()) {
                 return;
@@ -139,7 +142,7 @@ final class ProbeSender {
         if (routine) {
             listener.onEvent(new ProbeEvent.Sent(probes.probe(slot), sentAt));
         } else {
-            listener.onSent(t.index, number);
+            listener.onSent(index, number);
         }
     }
 

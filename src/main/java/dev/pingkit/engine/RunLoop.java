@@ -3,7 +3,6 @@ package dev.pingkit.engine;
 import dev.pingkit.socket.ClosedSocketException;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
@@ -20,7 +19,7 @@ final class RunLoop {
     private final boolean continuous;
     private final TimeSource time;
     final ProbeLifecycle probes = new ProbeLifecycle();
-    private final ArrayList<TargetState> targets = probes.targets;
+    private final TargetTable targets = probes.targets;
     private final Matcher matcher = new Matcher(probes);
     final ProbeSender sender;
     private final Receiver receiver;
@@ -149,18 +148,18 @@ final class RunLoop {
     }
 
     /** The run's state of {@code target} (taking the commands queued this turn if needed), or null if none. */
-    TargetState started(ProbeTarget target) {
+    TargetBlock started(ProbeTarget target) {
         int index = target.index();
         if (index >= targets.size()) {
             takeCommands(); // added before this turn took its commands
         }
-        TargetState t = index < targets.size() ? targets.get(index) : null;
+        TargetBlock t = index >= 0 && index < targets.size() ? targets.block(index) : null;
         return t == null || !t.is(target) ? null : t;
     }
 
-    /** Sends {@code spec} to {@code t} now, stamped with this turn's clock reading; run thread only. */
-    void sendNow(TargetState t, ProbeSpec spec, int tag) throws IOException {
-        sender.send(t, spec, tag, turnNow);
+    /** Sends {@code spec} to target {@code index} now, stamped with this turn's clock reading; run thread only. */
+    void sendNow(int index, ProbeSpec spec, int tag) throws IOException {
+        sender.send(index, spec, tag, turnNow);
     }
 
     /** Ends the run after this turn; run thread only. */

@@ -2,7 +2,6 @@ package dev.pingkit.engine;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 
 /**
@@ -16,13 +15,18 @@ import java.util.HashMap;
  * <p>Run thread only (other threads reach it through the engine's commands): no lock, and nothing allocated per
  * send but an explicit probe's entry. Without a gap, a burst reads what is queued every
  * {@value Engine#READ_EVERY} sends, so thousands of sends lose no reply to a full receive buffer.
+ *
+ * <p>A block's targets are all due at once when it starts: their first probes come from one cursor entry that walks
+ * the block ({@code firsts}), not an entry per target, so a /16 swept once puts nothing per target in a heap;
+ * {@code due} holds the next probes of targets with more to send. Both order by (due time, index) and the earlier
+ * of their heads goes first, as one heap of every target would.
  */
 final class RunSchedule {
     private final Engine engine;
     private final long gap;
     private final TimeSource time;
     private final ProbeLifecycle probes;
-    private final ArrayList<TargetState> targets;
+    private final TargetTable targets;
     private final ProbeSender sender;
     private final Receiver receiver;
     private final ArrayDeque<Explicit> explicit = new ArrayDeque<>();
@@ -31,13 +35,14 @@ final class RunSchedule {
     private final HashMap<Long, ArrayDeque<Explicit>> held = new HashMap<>();
     private final ArrayDeque<Explicit> released = new ArrayDeque<>();
     private int heldCount;
-    private final LongHeap due = new LongHeap(64);
+    private final LongHeap due = new LongHeap(64); // (due time, target index): next probes
+    private final LongHeap firsts = new LongHeap(4); // (due time, index): the next target of a block's first probes
     private long scheduled; // targets with scheduled probes left
 
     /** An explicit probe; {@code seq} -1 takes the counter's next sequence number. */
-    private record Explicit(TargetState target, ProbeSpec spec, int tag, int seq) {
+    private record Explicit(int target, ProbeSpec spec, int tag, int seq) {
         long key() {
-            return key(target.index, seq);
+            return key(target, seq);
         }
 
         static long key(int targetIndex, int seq) {
@@ -57,20 +62,24 @@ final class RunSchedule {
         probes.onEnd(this::ended);
     }
 
-    /** Takes an added target into the run; its plan's first probe is due after the plan's start delay. */
-    void start(TargetState t) {
-        targets.add(t);
-        if (t.left > 0) {
-            scheduled++;
-            due.push(ProbeSender.satAdd(time.nanoTime(), t.plan.startNanos()), t.index);
+    /** Takes added targets into the run; each one's first probe is due after its plan's start delay. */
+    void start(TargetBlock b) {
+        targets.add(b);
+        if (b.plan.count() > 0) {
+            scheduled += b.size;
+            long at = ProbeSender.satAdd(time.nanoTime(), b.plan.startNanos());
+            if (b.size == 1) {
+                due.push(at, b.first);
+            } else {
+                firsts.push(at, b.first);
+            }
         }
     }
 
-    /** Queues one explicit probe to {@code t} carrying {@code seq} (-1: the counter's next), unless it was removed. */
-    void explicit(TargetState t, ProbeSpec spec, int tag, int seq) {
-        if (!t.removed) {
-            explicit.add(new Explicit(t, spec, tag, seq));
-            t.queued++;
+    /** Queues one explicit probe to target {@code index} carrying {@code seq} (-1: the counter's next), unless removed. */
+    void explicit(int index, ProbeSpec spec, int tag, int seq) {
+        if (!targets.removed(index)) {
+            explicit.add(new Explicit(index, spec, tag, seq));
         }
     }
 
@@ -99,7 +108,7 @@ final class RunSchedule {
             return false;
         }
         ArrayDeque<Explicit> waiting = held.get(e.key());
-        if (waiting == null && !probes.inFlight(e.target, e.seq)) {
+        if (waiting == null && !probes.inFlight(e.target(), e.seq)) {
             return false;
         }
         held.computeIfAbsent(e.key(), k -> new ArrayDeque<>()).add(e);
@@ -107,14 +116,13 @@ final class RunSchedule {
         return true;
     }
 
-    /** Ends {@code t}'s plan; its explicit probes not yet sent are dropped when their turn comes. */
-    void remove(TargetState t) {
-        if (!t.removed) {
-            t.removed = true;
-            if (t.left > 0) {
-                t.left = 0;
+    /** Ends target {@code index}'s plan; its explicit probes not yet sent are dropped when their turn comes. */
+    void remove(int index) {
+        if (!targets.removed(index)) {
+            if (targets.left(index) > 0) {
                 scheduled--;
             }
+            targets.remove(index);
         }
     }
 
@@ -127,10 +135,29 @@ final class RunSchedule {
     long wake(long wake, long gapAt) {
         if (!explicit.isEmpty() || !released.isEmpty()) {
             return Math.min(wake, gapAt);
-        } else if (!due.isEmpty()) {
-            return Math.min(wake, Math.max(due.peekKey(), gapAt));
+        } else if (!due.isEmpty() || !firsts.isEmpty()) {
+            return Math.min(wake, Math.max(nextDue(), gapAt));
         }
         return wake;
+    }
+
+    /** When the next scheduled probe is due; only when one is. */
+    private long nextDue() {
+        return firsts.isEmpty() ? due.peekKey() : due.isEmpty() ? firsts.peekKey()
+                : Math.min(due.peekKey(), firsts.peekKey());
+    }
+
+    /** True when the next scheduled probe is a block's first of a target (equal times: the lower index first). */
+    private boolean firstNext() {
+        if (firsts.isEmpty()) {
+            return false;
+        }
+        if (due.isEmpty()) {
+            return true;
+        }
+        long f = firsts.peekKey();
+        long d = due.peekKey();
+        return f < d || f == d && firsts.peekValue() < due.peekValue();
     }
 
     /** Sends what is due and the gap allows; returns when the gap next allows a send. */
@@ -158,33 +185,43 @@ final class RunSchedule {
                 }
             }
             if (e != null) {
-                e.target.queued--;
-                if (!e.target.removed) {
-                    sender.send(e.target, e.spec, e.tag, e.seq, now);
+                if (!targets.removed(e.target())) {
+                    sender.send(e.target(), e.spec, e.tag, e.seq, now);
                 } else if (e.seq >= 0) {
                     release(e.key()); // dropped, never in flight: the next one waiting for its seq must not wait on
                 }
                 continue;
             }
-            if (due.isEmpty() || due.peekKey() > now) {
+            if (due.isEmpty() && firsts.isEmpty() || nextDue() > now) {
                 break;
             }
-            long at = due.peekKey();
-            TargetState t = targets.get(due.peekValue());
-            due.pop();
-            if (t.left == 0) {
+            long at;
+            int index;
+            if (firstNext()) {
+                at = firsts.peekKey();
+                index = firsts.peekValue();
+                firsts.pop();
+                if (index + 1 < targets.block(index).end()) {
+                    firsts.push(at, index + 1); // the cursor moves on to the block's next target
+                }
+            } else {
+                at = due.peekKey();
+                index = due.peekValue();
+                due.pop();
+            }
+            long left = targets.left(index);
+            if (left == 0) {
                 continue; // removed meanwhile
             }
-            if (t.left != TargetPlan.UNBOUNDED) {
-                t.left--;
-            }
-            if (t.left == 0) {
+            TargetPlan plan = targets.block(index).plan;
+            targets.plannedSent(index);
+            if (left == 1) {
                 scheduled--;
             } else {
                 // On the plan's beat (no drift), but never more than one probe behind it.
-                due.push(Math.max(ProbeSender.satAdd(at, t.plan.intervalNanos()), now), t.index);
+                due.push(Math.max(ProbeSender.satAdd(at, plan.intervalNanos()), now), index);
             }
-            sender.send(t, t.plan.spec(), 0, now);
+            sender.send(index, plan.spec(), 0, now);
         }
         return sender.sentAny() && gap > 0 ? sender.lastSend() + gap : now;
     }

@@ -21,7 +21,8 @@ final class TargetRegistry {
     private final EngineOptions options;
     private final Engine.SocketOpener opener;
     private final FamilyState[] families = new FamilyState[2];
-    private final List<TargetState> added = new ArrayList<>(); // every target ever added
+    private final List<TargetBlock> added = new ArrayList<>(); // every target ever added, a block or one by one
+    private int size; // targets added
     private StatisticsRecorder shared; // every target's, recording nothing, when statistics are not kept
 
     TargetRegistry(EngineOptions options, Engine.SocketOpener opener) {
@@ -30,58 +31,52 @@ final class TargetRegistry {
     }
 
     /** Registers a target of {@code address} (opening its family's socket if it is the first). */
-    synchronized TargetState add(InetAddress address, TargetPlan plan) throws IOException {
+    synchronized TargetBlock add(InetAddress address, TargetPlan plan) throws IOException {
         FamilyState fs = familyState(Family.of(address));
-        TargetState t = new TargetState(new ProbeTarget(added.size(), address), fs, plan,
-                shared != null ? shared : new StatisticsRecorder());
-        added.add(t);
-        return t;
+        return push(TargetBlock.single(new ProbeTarget(size, address), fs, plan, shared));
     }
 
     /**
-     * Registers a target of every address of {@code block} in order (one socket opened at most): each kept as its
-     * index and address bytes, the block's first address and a count computed into them.
+     * Registers a target of every address of {@code block} in order (one socket opened at most), all kept as one
+     * {@link TargetBlock}: its first address, count and plan.
      */
-    synchronized List<TargetState> add(AddressBlock block, TargetPlan plan) throws IOException {
+    synchronized TargetBlock add(AddressBlock block, TargetPlan plan) throws IOException {
         FamilyState fs = familyState(Family.of(block.first()));
-        byte[] first = block.first().getAddress();
-        List<InetAddress> v6 = first.length == 4 ? null : block.hosts();
-        int v4 = first.length == 4 ? (first[0] & 0xff) << 24 | (first[1] & 0xff) << 16 | (first[2] & 0xff) << 8
-                | first[3] & 0xff : 0;
-        List<TargetState> made = new ArrayList<>(block.size());
-        for (int i = 0; i < block.size(); i++) {
-            int a = v4 + i;
-            byte[] bytes = v6 != null ? v6.get(i).getAddress()
-                    : new byte[] {(byte) (a >>> 24), (byte) (a >>> 16), (byte) (a >>> 8), (byte) a};
-            TargetState t = new TargetState(added.size(), bytes, fs, plan,
-                    shared != null ? shared : new StatisticsRecorder());
-            added.add(t);
-            made.add(t);
+        if ((long) size + block.size() > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("targets must be at most " + (Integer.MAX_VALUE - 8) + ", got "
+                    + ((long) size + block.size()));
         }
-        return made;
+        return push(TargetBlock.of(size, block, fs, plan, shared));
+    }
+
+    // guarded by this
+    private TargetBlock push(TargetBlock b) {
+        added.add(b);
+        size = b.end();
+        return b;
     }
 
     /** The handle of the target added {@code index}-th. */
     synchronized ProbeTarget target(int index) {
-        if (index < 0 || index >= added.size()) {
-            throw new IllegalArgumentException("target index must be 0.." + (added.size() - 1) + ", got " + index);
+        if (index < 0 || index >= size) {
+            throw new IllegalArgumentException("target index must be 0.." + (size - 1) + ", got " + index);
         }
-        return added.get(index).handle();
+        return TargetBlock.find(added, index).handle(index);
     }
 
     /** Targets added so far. */
     synchronized int size() {
-        return added.size();
+        return size;
     }
 
-    /** The state of {@code target}, which must be one of this registry's. */
-    TargetState state(ProbeTarget target) {
+    /** The block of {@code target}, which must be one of this registry's. */
+    TargetBlock state(ProbeTarget target) {
         Objects.requireNonNull(target, "target");
         synchronized (this) {
-            if (target.index() < added.size()) {
-                TargetState t = added.get(target.index());
-                if (t.is(target)) {
-                    return t;
+            if (target.index() >= 0 && target.index() < size) {
+                TargetBlock b = TargetBlock.find(added, target.index());
+                if (b.is(target)) {
+                    return b;
                 }
             }
         }
@@ -90,7 +85,7 @@ final class TargetRegistry {
 
     /** Turns per-target statistics on or off; only before the first target. */
     synchronized void keepStatistics(boolean keep) {
-        if (!added.isEmpty()) {
+        if (size > 0) {
             throw new IllegalStateException("keepStatistics is set before the first target is added");
         }
         shared = keep ? null : StatisticsRecorder.off();
@@ -102,9 +97,11 @@ final class TargetRegistry {
     }
 
     synchronized List<ProbeTarget> handles() {
-        List<ProbeTarget> l = new ArrayList<>(added.size());
-        for (TargetState t : added) {
-            l.add(t.handle());
+        List<ProbeTarget> l = new ArrayList<>(size);
+        for (TargetBlock b : added) {
+            for (int i = b.first; i < b.end(); i++) {
+                l.add(b.handle(i));
+            }
         }
         return l;
     }
@@ -135,7 +132,7 @@ final class TargetRegistry {
 
     /** Targets, sockets and identifiers, for the engine's one-line summary. */
     synchronized void describe(StringBuilder b) {
-        b.append(added.size()).append(" targets");
+        b.append(size).append(" targets");
         for (FamilyState f : families) {
             if (f != null) {
                 b.append(", ").append(f.family).append(' ').append(f.datagram ? "DATAGRAM" : "RAW")

@@ -96,7 +96,7 @@ final class SweepEngine {
                     }
                 }
                 if (!stop.stopped()) {
-                    listener.onStart();
+                    listener.onStart(new SweepProgress(tallies));
                     e.run(new ProbeListener() {
                         @Override
                         public void onEvent(ProbeEvent event) {

@@ -17,6 +17,15 @@ public interface SweepListener {
     }
 
     /**
+     * <b>As {@link #onStart()}, with the sweep's counts so far</b>, readable from any thread until the sweep ends (a
+     * front end's interval report reads them instead of counting each event a second time). Default: {@link
+     * #onStart()}.
+     */
+    default void onStart(SweepProgress progress) {
+        onStart();
+    }
+
+    /**
      * <b>True to have each {@link SweepEvent.Reply} carry the decoded reply</b> (its type and code, for a host that
      * keeps results); default false: decoding copies every reply, which a large sweep need not pay for.
      */

@@ -16,13 +16,20 @@ import java.util.RandomAccess;
  * probes every target's times sit in one array, {@code count} slots apart; otherwise (fping's default mode with
  * retries, a larger count) each target gets its own array, grown as probes end. A loop ({@code -l}) runs until
  * stopped, so it keeps no times at all: each target's min, max and sum, three longs however long it runs.
- * Written on the engine's run thread only.
+ * Written on the engine's run thread only, under this object's lock, which {@link SweepProgress} takes to read
+ * them from another thread.
  */
 final class SweepTallies {
     /** The largest count whose times are kept in one flat array. */
     static final int FLAT_MAX = 64;
 
+    /** A flat slot of a probe that has not ended yet. */
+    private static final long NOT_ENDED = Long.MIN_VALUE;
+
     private final List<SweepTarget> targets;
+    private final int size;
+    // Counts of ended and answered probes, unless the times are flat: then the slots filled and those >= 0 are the
+    // counts (at most FLAT_MAX to look at), and a /16 swept once keeps 8 bytes a target, its one time.
     private final int[] ended;
     private final int[] received;
     // Rare (a /16 that answers has none): made at the first one, so a sweep holds 12 bytes a target less.
@@ -39,11 +46,15 @@ final class SweepTallies {
     SweepTallies(List<SweepTarget> targets, int count, int retries, boolean loop) {
         int n = targets.size();
         this.targets = targets;
-        this.ended = new int[n];
-        this.received = new int[n];
+        this.size = n;
         boolean flatFits = !loop && count > 0 && count <= FLAT_MAX && (long) n * count <= Integer.MAX_VALUE - 8;
+        this.ended = flatFits ? null : new int[n];
+        this.received = flatFits ? null : new int[n];
         this.stride = flatFits ? count : 0;
         this.flat = flatFits ? new long[n * count] : null;
+        if (flatFits) {
+            Arrays.fill(flat, NOT_ENDED);
+        }
         this.own = flatFits || loop ? null : new long[n][];
         this.min = loop ? new long[n] : null;
         this.max = loop ? new long[n] : null;
@@ -61,28 +72,58 @@ final class SweepTallies {
 
     /** Probes of target {@code i} that have ended (answered, lost or failed). */
     int ended(int i) {
-        return ended[i];
+        if (ended != null) {
+            return ended[i];
+        }
+        int k = 0;
+        while (k < stride && flat[i * stride + k] != NOT_ENDED) {
+            k++;
+        }
+        return k;
     }
 
     /** Probes of target {@code i} answered. */
     int received(int i) {
-        return received[i];
+        if (received != null) {
+            return received[i];
+        }
+        int r = 0;
+        for (int k = i * stride, end = k + stride; k < end && flat[k] != NOT_ENDED; k++) {
+            r += flat[k] >= 0 ? 1 : 0;
+        }
+        return r;
+    }
+
+    /** Targets. */
+    int size() {
+        return size;
+    }
+
+    /** The times of target {@code i}'s ended probes in the order they ended (-1: unanswered); null for a loop. */
+    long[] times(int i) {
+        if (min != null) {
+            return null;
+        }
+        return stride > 0 ? Arrays.copyOfRange(flat, i * stride, i * stride + ended(i))
+                : Arrays.copyOf(own[i], ended[i]);
     }
 
     /** Counts {@code e}, an event about target {@code i}. */
-    void add(int i, SweepEvent e) {
+    synchronized void add(int i, SweepEvent e) {
         if (e.isReply()) {
             if (e.answers()) {
                 end(i, e.rttNanos());
-                received[i]++;
+                if (received != null) {
+                    received[i]++;
+                }
             } else if (e.duplicate()) {
                 if (duplicates == null) {
-                    duplicates = new int[ended.length];
+                    duplicates = new int[size];
                 }
                 duplicates[i]++;
             } else {
                 if (damaged == null) {
-                    damaged = new int[ended.length];
+                    damaged = new int[size];
                 }
                 damaged[i]++;
             }
@@ -90,7 +131,7 @@ final class SweepTallies {
         }
         if (e.outcome() instanceof ProbeEvent.Failed) {
             if (lastError == null) {
-                lastError = new SweepEvent[ended.length];
+                lastError = new SweepEvent[size];
             }
             lastError[i] = e;
         }
@@ -98,6 +139,13 @@ final class SweepTallies {
     }
 
     private void end(int i, long rtt) {
+        if (stride > 0) {
+            int k = ended(i);
+            if (k < stride) { // the engine sends exactly count probes a target
+                flat[i * stride + k] = rtt;
+            }
+            return;
+        }
         int k = ended[i]++;
         if (min != null) {
             if (rtt >= 0) {
@@ -105,10 +153,6 @@ final class SweepTallies {
                 max[i] = Math.max(max[i], rtt);
                 sum[i] += rtt;
             }
-            return;
-        }
-        if (stride > 0) {
-            flat[i * stride + k] = rtt; // the engine sends exactly count probes a target
             return;
         }
         if (k == own[i].length) {
@@ -123,9 +167,8 @@ final class SweepTallies {
             return new TargetStats(targets.get(i), ended[i], received[i], count(duplicates, i), count(damaged, i), new long[0],
                     min[i], max[i], sum[i], Optional.ofNullable(lastError == null ? null : lastError[i]));
         }
-        long[] rtts = stride > 0 ? Arrays.copyOfRange(flat, i * stride, i * stride + ended[i])
-                : Arrays.copyOf(own[i], ended[i]);
-        return new TargetStats(targets.get(i), ended[i], received[i], count(duplicates, i), count(damaged, i), rtts,
+        long[] rtts = times(i);
+        return new TargetStats(targets.get(i), ended(i), received(i), count(duplicates, i), count(damaged, i), rtts,
                 Optional.ofNullable(lastError == null ? null : lastError[i]));
     }
 

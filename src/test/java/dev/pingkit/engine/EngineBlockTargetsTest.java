@@ -88,4 +88,45 @@ class EngineBlockTargetsTest {
         assertThrows(IllegalArgumentException.class, () -> net.engine.probe(new ProbeTarget(1, FakeNet.sweep(7)),
                 ProbeSpec.DEFAULT, 0));
     }
+
+    @Test
+    void blocksWhoseAddressesCarryPastAnOctetRunAsOneByOne() throws Exception {
+        sameAsOneByOne("198.19.0.0/23"); // .0.255 to .1.0: each address computed from the first with a carry
+        sameAsOneByOne("2001:db8:2::/119");
+    }
+
+    @Test
+    void blocksAndSingleTargetsMixedRunAsAllAddedOneByOne() throws Exception {
+        FakeNet mixed = new FakeNet();
+        mixed.peer = FakeNet.answering(MS);
+        mixed.engine.add(AddressBlock.parse("198.19.0.0/29"), TWICE);
+        mixed.engine.add(FakeNet.ip("198.51.100.7"), TWICE);
+        mixed.engine.add(AddressBlock.parse("198.19.1.0/30"), TWICE);
+        FakeNet single = new FakeNet();
+        single.peer = FakeNet.answering(MS);
+        for (String cidr : List.of("198.19.0.0/29", "198.51.100.7/32", "198.19.1.0/30")) {
+            for (InetAddress a : AddressBlock.parse(cidr).hosts()) {
+                single.engine.add(a, TWICE);
+            }
+        }
+        List<String> got = lines(mixed.run());
+        assertEquals(lines(single.run()), got);
+        assertEquals(2 * (6 + 1 + 2), mixed.events(ProbeEvent.Answered.class).size(), got.toString());
+    }
+
+    @Test
+    void aRemovedBlockTargetGetsNoMoreProbesWhileTheOthersGoOn() throws Exception {
+        FakeNet net = new FakeNet();
+        net.peer = FakeNet.answering(MS);
+        List<ProbeTarget> block = net.engine.add(AddressBlock.parse("198.19.0.0/29"),
+                TargetPlan.count(3, Duration.ofMillis(100)));
+        net.engine.remove(block.get(2));
+        net.run();
+        List<ProbeEvent.Answered> a = net.events(ProbeEvent.Answered.class);
+        assertEquals(0, a.stream().filter(e -> e.probe().target().equals(block.get(2))).count());
+        assertEquals(3, a.stream().filter(e -> e.probe().target().equals(block.get(5))).count());
+        assertEquals(3 * 5, a.size());
+        assertEquals(0, net.engine.statistics(block.get(2)).transmitted());
+        assertEquals(3, net.engine.statistics(block.get(3)).transmitted());
+    }
 }

@@ -9,6 +9,7 @@ import dev.pingkit.engine.ProbeEvent;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -129,5 +130,25 @@ class SweepTalliesTest {
         assertEquals(50_998, s.maxNanos()); // k % 1000 == 999 is a lost probe
         assertEquals(sum / received, s.avgNanos());
         assertEquals(0, s.rttNanos().length);
+    }
+
+    @Test
+    void midRunTheCountsAndTimesSoFarAreReadFromTheFlatSlotsInTheOrderTheProbesEnded() throws Exception {
+        List<SweepTarget> ts = targets(2);
+        SweepTallies t = new SweepTallies(ts, 3, 3, false); // -c 3: flat, no separate counts
+        SweepProgress p = new SweepProgress(t);
+        assertEquals(0, t.ended(1));
+        assertArrayEquals(new long[0], p.rttNanos(1));
+        t.add(1, reply(ts.get(1), 0, 700));
+        t.add(1, lost(ts.get(1), 1));
+        t.add(0, reply(ts.get(0), 0, 500));
+        assertEquals(2, t.ended(1));
+        assertEquals(1, p.received(1));
+        assertArrayEquals(new long[] {700, -1}, p.rttNanos(1));
+        assertArrayEquals(new long[] {500}, p.rttNanos(0));
+        t.add(1, reply(ts.get(1), 2, 900));
+        assertEquals(3, t.ended(1));
+        assertEquals(2, p.received(1));
+        assertEquals(new TargetStats(ts.get(1), 3, 2, 0, 0, new long[] {700, -1, 900}, Optional.empty()), t.stats(1));
     }
 }

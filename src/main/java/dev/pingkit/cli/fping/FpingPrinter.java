@@ -3,6 +3,7 @@ package dev.pingkit.cli.fping;
 import dev.pingkit.engine.ProbeEvent;
 import dev.pingkit.sweep.SweepEvent;
 import dev.pingkit.sweep.SweepListener;
+import dev.pingkit.sweep.SweepProgress;
 import dev.pingkit.sweep.SweepResult;
 import dev.pingkit.sweep.SweepTargets;
 import dev.pingkit.sweep.TargetStats;
@@ -20,7 +21,7 @@ final class FpingPrinter implements SweepListener {
     private final PrintStream err;
     private final int width;
     private final int[] sent;
-    private final int[] received;
+    private SweepProgress progress; // the sweep's counts: each target's replies are read there, not counted twice
     private final long[] total;
     private final List<dev.pingkit.sweep.SweepTarget> targets;
     long timeouts;
@@ -42,7 +43,6 @@ final class FpingPrinter implements SweepListener {
                 : targets.stream().mapToInt(t -> t.name().length()).max().orElse(0);
         // sent and total only feed the per-reply lines' avg and loss: without them a /16 keeps 12 bytes a target less
         this.sent = inv.perReply() ? new int[targets.size()] : null;
-        this.received = new int[targets.size()];
         this.total = inv.perReply() ? new long[targets.size()] : null;
         this.reports = new FpingReports(inv, targets, width, out, err);
     }
@@ -54,9 +54,10 @@ final class FpingPrinter implements SweepListener {
 
     /** fping sets its first report's time as its main loop starts, just before the first probe goes out. */
     @Override
-    public void onStart() {
+    public void onStart(SweepProgress progress) {
+        this.progress = progress;
         if (reports != null) {
-            reports.start();
+            reports.start(progress);
         }
     }
 
@@ -74,7 +75,6 @@ final class FpingPrinter implements SweepListener {
                 }
                 return;
             }
-            received[i]++;
             if (sent != null) {
                 sent[i]++;
                 total[i] += r.rttNanos();
@@ -86,12 +86,13 @@ final class FpingPrinter implements SweepListener {
             sumRtt += r.rttNanos();
             minRtt = minRtt < 0 ? r.rttNanos() : Math.min(minRtt, r.rttNanos());
             maxRtt = Math.max(maxRtt, r.rttNanos());
-            if (received[i] == 1 && (inv.verbose() || inv.listAlive())) {
+            int received = received(i); // this reply counted already: the sweep counts before it tells us
+            if (received == 1 && (inv.verbose() || inv.listAlive())) {
                 out.println(inv.verbose() ? FpingWords.isAlive(host, inv.elapsed() ? r.rttNanos() : null) : host);
             }
             if (inv.perReply()) {
                 out.println(stamp() + FpingWords.reply(host, width, r.attempt(), r.bytes(), r.rttNanos(),
-                        total[i] / received[i], FpingWords.loss(sent[i], received[i])));
+                        total[i] / received, FpingWords.loss(sent[i], received)));
             }
         } else if (e.outcome() instanceof ProbeEvent.Failed f) {
             otherIcmp++;
@@ -130,9 +131,15 @@ final class FpingPrinter implements SweepListener {
             reports.unanswered(i);
         }
         if (inv.perReply()) {
-            out.println(stamp() + FpingWords.timedOut(host, width, probe, received[i] > 0 ? total[i] / received[i]
-                    : -1, FpingWords.loss(sent[i], received[i])));
+            int received = received(i);
+            out.println(stamp() + FpingWords.timedOut(host, width, probe, received > 0 ? total[i] / received
+                    : -1, FpingWords.loss(sent[i], received)));
         }
+    }
+
+    /** Target {@code i}'s replies so far (none before the sweep started). */
+    private int received(int i) {
+        return progress == null ? 0 : progress.received(i);
     }
 
     private String stamp() {
@@ -147,8 +154,8 @@ final class FpingPrinter implements SweepListener {
     int finish(SweepResult result, int unknown) {
         // From the printer's own counts: a sweep's results are made on access, and a /16's twice costs time.
         int alive = 0;
-        for (int i = 0; i < received.length; i++) {
-            if (received[i] > 0) {
+        for (int i = 0; i < targets.size(); i++) {
+            if (received(i) > 0) {
                 alive++;
             } else if (inv.verbose() || inv.listUnreachable()) {
                 String name = targets.get(i).name();

@@ -1,5 +1,6 @@
 package dev.pingkit.cli.fping;
 
+import dev.pingkit.sweep.SweepProgress;
 import dev.pingkit.sweep.SweepTarget;
 
 import java.io.PrintStream;
@@ -16,8 +17,13 @@ import java.util.concurrent.TimeUnit;
  * fping 5.1's {@code print_per_system_splits} writes them on stderr (a {@code [hh:mm:ss]} line, then
  * {@code host : xmt/rcv/%loss = ...} per target), or with {@code -N} as its {@code print_netdata} writes netdata's
  * charts on stdout. As in fping a probe counts when it ends (answered, timed out, refused), and a run that ends
- * between two reports prints no last partial one. The sweep's thread counts, a timer thread prints: both under this
- * object's lock, and a report is written in one piece.
+ * between two reports prints no last partial one. A timer thread (or the signal's) prints, under this object's lock,
+ * each report in one piece.
+ *
+ * <p>The counts come from one place, the sweep's own tallies ({@link SweepProgress}): a report takes each target's
+ * times of the probes that ended since the last one, so a /16 keeps here nothing per target until a first report
+ * (then 4 bytes: where it got to). A loop's tallies keep no times, only totals, so for {@code -l} the sweep's
+ * thread counts each report's figures here as its events come.
  */
 final class FpingReports implements AutoCloseable {
     private final FpingInvocation inv;
@@ -25,6 +31,10 @@ final class FpingReports implements AutoCloseable {
     private final int width;
     private final PrintStream out;
     private final PrintStream err;
+    private final int size;
+    private SweepProgress progress; // null until the sweep starts: a report before then has nothing to count
+    private int[] reported; // times taken per target by the reports so far; null before the first
+    // a loop's figures since the last report, counted from its events (its tallies keep totals only); else null
     private final int[] sent;
     private final int[] received;
     private final long[] min;
@@ -41,15 +51,23 @@ final class FpingReports implements AutoCloseable {
         this.out = out;
         this.err = err;
         int n = targets.size();
-        this.sent = new int[n];
-        this.received = new int[n];
-        this.min = new long[n];
-        this.max = new long[n];
-        this.total = new long[n];
+        this.size = n;
+        boolean counted = inv.loop();
+        this.sent = counted ? new int[n] : null;
+        this.received = counted ? new int[n] : null;
+        this.min = counted ? new long[n] : null;
+        this.max = counted ? new long[n] : null;
+        this.total = counted ? new long[n] : null;
     }
 
-    /** Starts the reports: the first one interval from now (without {@code -Q}, only {@link #snapshot}s print). */
-    void start() {
+    /**
+     * Starts the reports over the sweep's counts: the first one interval from now (without {@code -Q}, only
+     * {@link #snapshot}s print).
+     */
+    void start(SweepProgress progress) {
+        synchronized (this) {
+            this.progress = progress;
+        }
         if (!inv.reports()) {
             return;
         }
@@ -63,11 +81,16 @@ final class FpingReports implements AutoCloseable {
 
     /** Target {@code i}'s probe ended without a reply. */
     synchronized void unanswered(int i) {
-        sent[i]++;
+        if (sent != null) {
+            sent[i]++;
+        }
     }
 
     /** Target {@code i}'s probe was answered after {@code rtt} ns. */
     synchronized void answered(int i, long rtt) {
+        if (sent == null) {
+            return; // the sweep's tallies have it
+        }
         sent[i]++;
         received[i]++;
         if (received[i] == 1 || rtt < min[i]) {
@@ -113,29 +136,82 @@ final class FpingReports implements AutoCloseable {
             out.flush();
         } else {
             b.append(FpingWords.reportTime(LocalTime.now())).append(nl);
-            for (int i = 0; i < sent.length; i++) {
-                Integer outage = inv.outage() ? (int) ((sent[i] - received[i]) * inv.intervalNanos() / 1_000_000) : null;
-                b.append(FpingWords.summary(targets.get(i).name(), width, sent[i], received[i], outage, min[i],
-                        received[i] == 0 ? 0 : total[i] / received[i], max[i])).append(nl);
+            Split s = new Split();
+            for (int i = 0; i < size; i++) {
+                split(i, s);
+                Integer outage = inv.outage() ? (int) ((s.sent - s.received) * inv.intervalNanos() / 1_000_000) : null;
+                b.append(FpingWords.summary(targets.get(i).name(), width, s.sent, s.received, outage, s.min,
+                        s.avg(), s.max)).append(nl);
             }
             err.print(b);
             err.flush();
         }
-        Arrays.fill(sent, 0);
-        Arrays.fill(received, 0);
-        Arrays.fill(min, 0);
-        Arrays.fill(max, 0);
-        Arrays.fill(total, 0);
+        if (sent != null) {
+            Arrays.fill(sent, 0);
+            Arrays.fill(received, 0);
+            Arrays.fill(min, 0);
+            Arrays.fill(max, 0);
+            Arrays.fill(total, 0);
+        }
     }
 
     private void netdata(StringBuilder b, String nl) {
         long seconds = Math.round(Math.rint(inv.reportNanos() / 1e9));
-        for (int i = 0; i < sent.length; i++) {
+        Split s = new Split();
+        for (int i = 0; i < size; i++) {
+            split(i, s);
             String host = targets.get(i).name();
-            b.append(FpingWords.netdata(host, seconds, !chartsSent, sent[i], received[i], min[i],
-                    received[i] == 0 ? 0 : total[i] / received[i], max[i], nl));
+            b.append(FpingWords.netdata(host, seconds, !chartsSent, s.sent, s.received, s.min, s.avg(), s.max, nl));
         }
         chartsSent = true;
+    }
+
+    /** One target's figures since the last report (min and max 0 without a reply, as fping prints them). */
+    private static final class Split {
+        int sent;
+        int received;
+        long min;
+        long max;
+        long total;
+
+        long avg() {
+            return received == 0 ? 0 : total / received;
+        }
+    }
+
+    // guarded by this: target i's figures since the last report into s, and the next report counts from here
+    private void split(int i, Split s) {
+        if (sent != null) {
+            s.sent = sent[i];
+            s.received = received[i];
+            s.min = min[i];
+            s.max = max[i];
+            s.total = total[i];
+            return;
+        }
+        s.sent = 0;
+        s.received = 0;
+        s.min = 0;
+        s.max = 0;
+        s.total = 0;
+        long[] times = progress == null ? null : progress.rttNanos(i);
+        if (times == null) {
+            return;
+        }
+        if (reported == null) {
+            reported = new int[size];
+        }
+        for (int k = reported[i]; k < times.length; k++) {
+            s.sent++;
+            long rtt = times[k];
+            if (rtt >= 0) {
+                s.received++;
+                s.min = s.received == 1 ? rtt : Math.min(s.min, rtt);
+                s.max = s.received == 1 ? rtt : Math.max(s.max, rtt);
+                s.total += rtt;
+            }
+        }
+        reported[i] = times.length;
     }
 
     /** Stops the reports; none is printed after this returns. */
