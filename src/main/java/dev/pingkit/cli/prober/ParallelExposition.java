@@ -1,0 +1,337 @@
+package dev.pingkit.cli.prober;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.prometheus.metrics.config.EscapingScheme;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+
+/**
+ * <b>One exposition written by the client's writer as several parts at once, on the scrape's thread and on
+ * helpers, and sent in order</b> ({@link OrderedParts}). Every byte is still the client writer's: the formats are
+ * concatenations, which lets each part be an exposition of its own.
+ * <ul>
+ * <li>Protobuf: one length-delimited message per family, so a part is a run of whole families.
+ * <li>Prometheus text and OpenMetrics: a family is its header ({@code #} lines) and then its data points' lines,
+ * each point's lines standing alone, so a large family (the RTT histogram, ~75 % of the body at 10 000 targets) is
+ * cut into slices of its points too; a slice after a family's first has the header the writer gives it dropped.
+ * OpenMetrics ends with one {@code # EOF}: every part but the last has its own dropped.
+ * </ul>
+ * The Prometheus text writer with created timestamps on writes them after all the families, which no split keeps:
+ * that writer is given {@link Format#NONE} by the caller (as is any writer this class does not know).
+ */
+final class ParallelExposition {
+    /** How a writer's output may be cut. */
+    enum Format { TEXT, OPENMETRICS, PROTOBUF, NONE }
+
+    /**
+     * About how many exposition lines a part holds: ~2 MB of text, ~2.5 ms of the writer's time. Small enough that
+     * two threads finish together and little is held back ({@link OrderedParts}), large enough that a part's set-up
+     * (the writer's buffers, its escaping pass) stays negligible.
+     */
+    static final int LINES_PER_PART = 25_000;
+    /** More helpers than this would mostly wait for the socket. */
+    private static final int MAX_HELPERS = 3;
+    private static final byte[] EOF = "# EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** Free chunks for the parts held back: 8 MB, about four parts of text. */
+    private final OrderedParts.Chunks chunks = new OrderedParts.Chunks(128);
+    private final ThreadPoolExecutor helpers;
+    private final int helperCount;
+    private final int linesPerPart;
+
+    /** {@code helpers} threads besides the scrape's own (0: every exposition by one writer), made when first needed. */
+    ParallelExposition(int helpers, int linesPerPart) {
+        if (helpers < 0) {
+            throw new IllegalArgumentException("helpers must be 0 or more, got " + helpers);
+        }
+        if (linesPerPart < 1) {
+            throw new IllegalArgumentException("linesPerPart must be at least 1, got " + linesPerPart);
+        }
+        this.helperCount = helpers;
+        this.linesPerPart = linesPerPart;
+        AtomicInteger n = new AtomicInteger();
+        this.helpers = helpers == 0 ? null : new ThreadPoolExecutor(helpers, helpers, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(null, r, "prober-scrape-" + n.incrementAndGet(), 256 * 1024);
+                    t.setDaemon(true);
+                    return t;
+                });
+        if (this.helpers != null) {
+            // An idle prober keeps no helper thread.
+            this.helpers.allowCoreThreadTimeOut(true);
+        }
+    }
+
+    /** One helper per CPU beyond the first (at most {@value #MAX_HELPERS}): a 1-CPU machine writes with one. */
+    static ParallelExposition forThisMachine() {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        return new ParallelExposition(Math.max(0, Math.min(cpus - 1, MAX_HELPERS)), LINES_PER_PART);
+    }
+
+    /** {@code snapshots} in {@code writer}'s format to {@code body}, the same bytes as one {@code writer.write}. */
+    void write(ExpositionFormatWriter writer, Format format, OutputStream body, MetricSnapshots snapshots,
+            EscapingScheme escaping) throws IOException {
+        List<Slice> slices = format == Format.NONE || helperCount == 0 ? List.of() : slices(snapshots, format);
+        if (slices.size() < 2) {
+            writer.write(body, snapshots, escaping);
+            return;
+        }
+        Job job = new Job(writer, format, body, slices, escaping, chunks);
+        try {
+            for (int h = 0; h < Math.min(helperCount, slices.size() - 1); h++) {
+                helpers.execute(job::work);
+            }
+        } catch (RejectedExecutionException e) {
+            // Fewer helpers: the scrape's thread writes whatever no helper took.
+        }
+        job.work();
+        job.await();
+    }
+
+    /** A part: some families, or a slice of one family's points; {@code continued}: not that family's first. */
+    private record Slice(MetricSnapshots snapshots, boolean continued) {
+    }
+
+    /** The parts, in order: runs of whole families of about {@link #linesPerPart} lines, large ones sliced. */
+    private List<Slice> slices(MetricSnapshots snapshots, Format format) {
+        List<Slice> out = new ArrayList<>();
+        List<MetricSnapshot> run = new ArrayList<>();
+        long runLines = 0;
+        for (MetricSnapshot s : snapshots) {
+            long lines = 0;
+            for (var p : s.getDataPoints()) {
+                lines += lines(p);
+            }
+            if (format != Format.PROTOBUF && lines > linesPerPart && sliceable(s)) {
+                if (!run.isEmpty()) {
+                    out.add(new Slice(new MetricSnapshots(run), false));
+                    run = new ArrayList<>();
+                    runLines = 0;
+                }
+                slice(s, out);
+                continue;
+            }
+            run.add(s);
+            runLines += lines;
+            if (runLines >= linesPerPart) {
+                out.add(new Slice(new MetricSnapshots(run), false));
+                run = new ArrayList<>();
+                runLines = 0;
+            }
+        }
+        if (!run.isEmpty()) {
+            out.add(new Slice(new MetricSnapshots(run), false));
+        }
+        return out;
+    }
+
+    /** The exposition lines of a data point, about: a classic histogram's buckets, count and sum; else one. */
+    private static int lines(Object point) {
+        return point instanceof HistogramDataPointSnapshot h ? h.getClassicBuckets().size() + 2 : 1;
+    }
+
+    private static boolean sliceable(MetricSnapshot s) {
+        return s instanceof CounterSnapshot || s instanceof GaugeSnapshot || s instanceof HistogramSnapshot;
+    }
+
+    /** {@code s} as consecutive slices of its (sorted) points, each its own snapshot with the same metadata. */
+    private void slice(MetricSnapshot s, List<Slice> out) {
+        List<? extends Object> points = s.getDataPoints();
+        int from = 0;
+        while (from < points.size()) {
+            int to = from;
+            long lines = 0;
+            while (to < points.size() && (lines < linesPerPart || to == from)) {
+                lines += lines(points.get(to));
+                to++;
+            }
+            out.add(new Slice(new MetricSnapshots(List.of(subSnapshot(s, from, to))), from > 0));
+            from = to;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static MetricSnapshot subSnapshot(MetricSnapshot s, int from, int to) {
+        if (s instanceof HistogramSnapshot h) {
+            return new HistogramSnapshot(h.isGaugeHistogram(), h.getMetadata(), h.getDataPoints().subList(from, to));
+        }
+        if (s instanceof CounterSnapshot c) {
+            return new CounterSnapshot(c.getMetadata(), c.getDataPoints().subList(from, to));
+        }
+        GaugeSnapshot g = (GaugeSnapshot) s;
+        return new GaugeSnapshot(g.getMetadata(), g.getDataPoints().subList(from, to));
+    }
+
+    /** One exposition's parts, taken in order by whichever thread is free. */
+    private static final class Job {
+        private final ExpositionFormatWriter writer;
+        private final Format format;
+        private final List<Slice> slices;
+        private final EscapingScheme escaping;
+        private final OrderedParts parts;
+        private final AtomicInteger next = new AtomicInteger();
+        private final CountDownLatch done;
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        Job(ExpositionFormatWriter writer, Format format, OutputStream body, List<Slice> slices,
+                EscapingScheme escaping, OrderedParts.Chunks chunks) {
+            this.writer = writer;
+            this.format = format;
+            this.slices = slices;
+            this.escaping = escaping;
+            this.parts = new OrderedParts(body, slices.size(), chunks);
+            this.done = new CountDownLatch(slices.size());
+        }
+
+        /** Writes parts until none is left. */
+        void work() {
+            for (int i; (i = next.getAndIncrement()) < slices.size();) {
+                try {
+                    if (failure.get() == null) {
+                        Slice s = slices.get(i);
+                        boolean last = i == slices.size() - 1;
+                        Trim t = new Trim(parts.part(i), s.continued() && format != Format.PROTOBUF,
+                                format == Format.OPENMETRICS && !last);
+                        writer.write(t, s.snapshots(), escaping);
+                        t.close();
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                    parts.fail();
+                } finally {
+                    done.countDown();
+                }
+            }
+        }
+
+        /** Every part written (by whichever thread took it), or the first failure thrown. */
+        void await() throws IOException {
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                parts.fail();
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while the scrape's parts were written");
+            }
+            Throwable f = failure.get();
+            if (f instanceof IOException io) {
+                throw io;
+            }
+            if (f instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
+            if (f instanceof RuntimeException r) {
+                throw r;
+            }
+            if (f instanceof Error err) {
+                throw err;
+            }
+            if (f != null) {
+                throw new IOException(f);
+            }
+        }
+    }
+
+    /**
+     * A part's bytes less what the whole exposition has once: a continued family's header (its leading {@code #}
+     * lines, which no data line starts with) and, for OpenMetrics, the {@code # EOF} line every part ends with.
+     */
+    static final class Trim extends OutputStream {
+        private final OutputStream part;
+        private boolean header;
+        private boolean inComment;
+        private final byte[] held;
+        private int heldCount;
+
+        Trim(OutputStream part, boolean dropHeader, boolean dropEof) {
+            this.part = part;
+            this.header = dropHeader;
+            this.held = dropEof ? new byte[EOF.length] : null;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            int end = off + len;
+            while (header && off < end) {
+                if (inComment) {
+                    while (off < end && b[off] != '\n') {
+                        off++;
+                    }
+                    if (off < end) {
+                        off++; // the newline
+                        inComment = false;
+                    }
+                } else if (b[off] == '#') {
+                    inComment = true;
+                } else {
+                    header = false;
+                }
+            }
+            len = end - off;
+            if (len == 0) {
+                return;
+            }
+            if (held == null) {
+                part.write(b, off, len);
+                return;
+            }
+            // The last EOF.length bytes stay here until the part ends: they are its # EOF.
+            int excess = heldCount + len - held.length;
+            if (excess <= 0) {
+                System.arraycopy(b, off, held, heldCount, len);
+                heldCount += len;
+                return;
+            }
+            int fromHeld = Math.min(heldCount, excess);
+            part.write(held, 0, fromHeld);
+            System.arraycopy(held, fromHeld, held, 0, heldCount - fromHeld);
+            heldCount -= fromHeld;
+            int fromB = excess - fromHeld;
+            if (fromB > 0) {
+                part.write(b, off, fromB);
+            }
+            System.arraycopy(b, off + fromB, held, heldCount, len - fromB);
+            heldCount += len - fromB;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        /** The part is whole: its # EOF checked and dropped, and the part closed (handing over to the next). */
+        @Override
+        public void close() throws IOException {
+            if (held != null && (heldCount != held.length || !Arrays.equals(held, EOF))) {
+                throw new IOException("an OpenMetrics part did not end with # EOF");
+            }
+            part.close();
+        }
+    }
+}
