@@ -57,6 +57,9 @@ final class OrderedParts {
     private final Chunks chunks;
     private final Part[] parts;
     private volatile boolean failed;
+    /** The head part's index; {@link #moved} is notified when it changes or a part fails. */
+    private volatile int head;
+    private final Object moved = new Object();
 
     OrderedParts(OutputStream out, int count, Chunks chunks) {
         if (count < 1) {
@@ -79,6 +82,32 @@ final class OrderedParts {
     /** One part failed: the writes of every other part throw from now on, and nothing more reaches the output. */
     void fail() {
         failed = true;
+        synchronized (moved) {
+            moved.notifyAll();
+        }
+    }
+
+    /** The index of the part that writes through now. */
+    int head() {
+        return head;
+    }
+
+    /**
+     * Waits until part {@code index} or a later one is the head, at most {@code millis}: whether it is (or a part
+     * failed, which ends every wait).
+     */
+    boolean awaitHead(int index, long millis) throws InterruptedException {
+        long end = System.nanoTime() + millis * 1_000_000;
+        synchronized (moved) {
+            while (head < index && !failed) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                moved.wait(left / 1_000_000 + 1);
+            }
+        }
+        return true;
     }
 
     /** Part {@code from} has finished as the head: the next parts take over in turn, as far as they have finished. */
@@ -164,6 +193,10 @@ final class OrderedParts {
             chunks.clear();
             chunk = null;
             direct = true;
+            head = index;
+            synchronized (moved) {
+                moved.notifyAll();
+            }
             return finished;
         }
     }

@@ -16,7 +16,6 @@ import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
-import io.prometheus.metrics.expositionformats.PrometheusProtobufWriter;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -117,7 +116,7 @@ final class ScrapeHandler implements HttpHandler {
 
     /**
      * How {@code writer}'s output may be cut into parts written at once: known by its exact class (a subclass, or
-     * OpenMetrics 2.0, might write otherwise and writes alone).
+     * OpenMetrics 2.0, might write otherwise and writes alone); protobuf writes alone ({@link ParallelExposition}).
      */
     ParallelExposition.Format format(ExpositionFormatWriter writer) {
         Class<?> c = writer.getClass();
@@ -126,9 +125,6 @@ final class ScrapeHandler implements HttpHandler {
         }
         if (c == OpenMetricsTextFormatWriter.class) {
             return ParallelExposition.Format.OPENMETRICS;
-        }
-        if (c == PrometheusProtobufWriter.class) {
-            return ParallelExposition.Format.PROTOBUF;
         }
         return ParallelExposition.Format.NONE;
     }

@@ -28,7 +28,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import dev.pingkit.cli.prober.ParallelExposition.Format;
 
 /**
- * The exposition written as parts at once is byte for byte the one writer's, in every format, however it is cut
+ * The exposition written as parts at once is byte for byte the one writer's, in both text formats, however it is cut
  * and however many threads write it, scrapes at once included; a failing socket fails the scrape, not the prober.
  */
 class ParallelExpositionTest {
@@ -77,7 +77,7 @@ class ParallelExpositionTest {
     @Test
     void everyFormatCutIntoPartsIsTheOneWritersBody() throws IOException {
         MetricSnapshots s = snapshots(600);
-        for (String accept : List.of("text/plain", OPENMETRICS, PROTOBUF)) {
+        for (String accept : List.of("text/plain", OPENMETRICS)) {
             ExpositionFormatWriter w = FORMATS.findWriter(accept);
             EscapingScheme e = EscapingScheme.fromAcceptHeader(accept);
             Format f = format(accept);
@@ -94,10 +94,14 @@ class ParallelExpositionTest {
     }
 
     @Test
-    void theScrapeHandlerCutsTheTextFormatsAndProtobufAndLeavesNoneOtherToThem() {
+    void theScrapeHandlerCutsTheTextFormatsAndLeavesProtobufToOneWriter() throws IOException {
         assertEquals(Format.TEXT, format("text/plain"));
         assertEquals(Format.OPENMETRICS, format(OPENMETRICS));
-        assertEquals(Format.PROTOBUF, format(PROTOBUF));
+        assertEquals(Format.NONE, format(PROTOBUF));
+        MetricSnapshots s = snapshots(300);
+        ExpositionFormatWriter w = FORMATS.findWriter(PROTOBUF);
+        EscapingScheme e = EscapingScheme.fromAcceptHeader(PROTOBUF);
+        assertArrayEquals(oneWriter(w, s, e), parts(new ParallelExposition(2, 10), w, Format.NONE, s, e));
     }
 
     @Test
@@ -106,7 +110,7 @@ class ParallelExpositionTest {
         ParallelExposition p = new ParallelExposition(2, 50);
         ExecutorService pool = Executors.newFixedThreadPool(40);
         try {
-            for (String accept : List.of("text/plain", OPENMETRICS, PROTOBUF)) {
+            for (String accept : List.of("text/plain", OPENMETRICS)) {
                 ExpositionFormatWriter w = FORMATS.findWriter(accept);
                 EscapingScheme e = EscapingScheme.fromAcceptHeader(accept);
                 byte[] expected = oneWriter(w, s, e);
