@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -55,7 +53,6 @@ final class ParallelExposition {
     static final int LINES_PER_PART = 12_000;
     /** More helpers than this would mostly wait for the socket. */
     private static final int MAX_HELPERS = 3;
-    private static final byte[] EOF = "# EOF\n".getBytes(StandardCharsets.US_ASCII);
     /**
      * How many parts past the head a helper may write: what it writes there is held back, live in the young
      * collections beside the snapshots; with no bound a helper ran far ahead whenever the head's thread was not
@@ -266,7 +263,7 @@ final class ParallelExposition {
                     if (failure.get() == null) {
                         Slice s = slices.get(i);
                         boolean last = i == slices.size() - 1;
-                        Trim t = new Trim(parts.part(i), s.continued(),
+                        TrimmedPart t = new TrimmedPart(parts.part(i), s.continued(),
                                 format == Format.OPENMETRICS && !last);
                         writer.write(t, s.snapshots(), escaping);
                         t.close();
@@ -305,87 +302,6 @@ final class ParallelExposition {
             if (f != null) {
                 throw new IOException(f);
             }
-        }
-    }
-
-    /**
-     * A part's bytes less what the whole exposition has once: a continued family's header (its leading {@code #}
-     * lines, which no data line starts with) and, for OpenMetrics, the {@code # EOF} line every part ends with.
-     */
-    static final class Trim extends OutputStream {
-        private final OutputStream part;
-        private boolean header;
-        private boolean inComment;
-        private final byte[] held;
-        private int heldCount;
-
-        Trim(OutputStream part, boolean dropHeader, boolean dropEof) {
-            this.part = part;
-            this.header = dropHeader;
-            this.held = dropEof ? new byte[EOF.length] : null;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            int end = off + len;
-            while (header && off < end) {
-                if (inComment) {
-                    while (off < end && b[off] != '\n') {
-                        off++;
-                    }
-                    if (off < end) {
-                        off++; // the newline
-                        inComment = false;
-                    }
-                } else if (b[off] == '#') {
-                    inComment = true;
-                } else {
-                    header = false;
-                }
-            }
-            len = end - off;
-            if (len == 0) {
-                return;
-            }
-            if (held == null) {
-                part.write(b, off, len);
-                return;
-            }
-            // The last EOF.length bytes stay here until the part ends: they are its # EOF.
-            int excess = heldCount + len - held.length;
-            if (excess <= 0) {
-                System.arraycopy(b, off, held, heldCount, len);
-                heldCount += len;
-                return;
-            }
-            int fromHeld = Math.min(heldCount, excess);
-            part.write(held, 0, fromHeld);
-            System.arraycopy(held, fromHeld, held, 0, heldCount - fromHeld);
-            heldCount -= fromHeld;
-            int fromB = excess - fromHeld;
-            if (fromB > 0) {
-                part.write(b, off, fromB);
-            }
-            System.arraycopy(b, off + fromB, held, heldCount, len - fromB);
-            heldCount += len - fromB;
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        /** The part is whole: its # EOF checked and dropped, and the part closed (handing over to the next). */
-        @Override
-        public void close() throws IOException {
-            if (held != null && (heldCount != held.length || !Arrays.equals(held, EOF))) {
-                throw new IOException("an OpenMetrics part did not end with # EOF");
-            }
-            part.close();
         }
     }
 }
