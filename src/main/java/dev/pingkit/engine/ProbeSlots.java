@@ -63,7 +63,7 @@ final class ProbeSlots {
         return SLOTS + extras;
     }
 
-    /** How many places the seq slots have now (tests and the benchmark notes read it). */
+    /** How many places the seq slots have now. */
     int places() {
         return places;
     }
