@@ -68,7 +68,7 @@ final class Matcher {
         if (fs.isReply(type) && reader.valid() && (fs.byNonce || reader.id() == fs.id)) {
             int slot = slot(fs.byNonce ? fs.nonceSequence(reader) : reader.seq(), fs, FROM_TARGET);
             if (slot != ProbeSlots.NONE) {
-                reply(slot, slots.target[slot], fs);
+                reply(slot, slots.target(slot), fs);
                 return;
             }
         } else if (IcmpTypes.isError(fs.wireFamily, type) && reader.quotedType() == fs.request
@@ -100,13 +100,13 @@ final class Matcher {
             return ProbeSlots.NONE;
         }
         int ended = ProbeSlots.NONE;
-        if (slots.state[seq] != ProbeSlots.FREE && isFor(slots.target[seq], fs, how)) {
-            if (slots.state[seq] == ProbeSlots.PENDING || !slots.shared[seq]) {
+        if (slots.state(seq) != ProbeSlots.FREE && isFor(slots.target(seq), fs, how)) {
+            if (slots.state(seq) == ProbeSlots.PENDING || !slots.shared(seq)) {
                 return seq; // the common case: one probe under this seq
             }
             ended = seq;
         }
-        if (!slots.shared[seq]) {
+        if (!slots.shared(seq)) {
             return ended;
         }
         // Extra slots of this seq (several targets share it, or it went again to one): by the address named.
@@ -114,15 +114,15 @@ final class Matcher {
                 ? ProbeSlots.addressHash(in.data(), reader.quotedDestinationOffset(), reader.quotedAddressLength())
                 : ProbeSlots.addressHash(in.sourceBytes(), 0, in.family().addressLength()));
         for (int p = slots.first(k), s; (s = slots.at(p, k)) != -2; p = slots.after(p)) {
-            if (s == ProbeSlots.NONE || slots.seq(s) != seq || slots.state[s] == ProbeSlots.FREE
-                    || !isFor(slots.target[s], fs, how)) {
+            if (s == ProbeSlots.NONE || slots.seq(s) != seq || slots.state(s) == ProbeSlots.FREE
+                    || !isFor(slots.target(s), fs, how)) {
                 continue;
             }
-            if (slots.state[s] == ProbeSlots.PENDING) {
+            if (slots.state(s) == ProbeSlots.PENDING) {
                 return s;
             }
             // ended: a duplicate or a late reply; of a (target, seq) sent twice, the latest probe's
-            ended = ended == ProbeSlots.NONE || slots.number[s] > slots.number[ended] ? s : ended;
+            ended = ended == ProbeSlots.NONE || slots.number(s) > slots.number(ended) ? s : ended;
         }
         return ended;
     }
@@ -151,23 +151,23 @@ final class Matcher {
     private void reply(int slot, int index, FamilyState fs) {
         TargetBlock t = targets.block(index);
         StatisticsRecorder stats = t.stats(index);
-        byte[] payload = slots.spec[slot].payloadBytes();
+        byte[] payload = slots.spec(slot).payloadBytes();
         boolean checksumOk = fs.wireFamily == 6 || reader.checksumValid();
         // Only an echo reply gives the request's data back; a timestamp or PROBE reply carries its own fields.
         int wrong = fs.comparesPayload ? reader.firstPayloadDifference(payload) : -1;
-        if (wrong >= 0 && slots.shared[slots.seq(slot)]) {
+        if (wrong >= 0 && slots.shared(slots.seq(slot))) {
             // The same (target, id, seq) went out again (sizes at one seq): a reply with the earlier probe's data is
             // that probe's late reply, not a corrupted answer to the one now in flight.
             int before = slots.sibling(slot, ProbeSlots.addressHash(address(t, index), 0, t.addressLength()));
-            if (before != ProbeSlots.NONE && reader.firstPayloadDifference(slots.spec[before].payloadBytes()) < 0) {
+            if (before != ProbeSlots.NONE && reader.firstPayloadDifference(slots.spec(before).payloadBytes()) < 0) {
                 slot = before;
-                payload = slots.spec[slot].payloadBytes();
+                payload = slots.spec(slot).payloadBytes();
                 wrong = -1;
             }
         }
         int expected = wrong >= 0 && wrong < payload.length ? payload[wrong] & 0xff : -1;
         int actual = wrong >= 0 ? reader.payloadByte(wrong) : -1;
-        long rtt = Math.max(0, in.kernelTimeNanos() - slots.sentAt[slot]);
+        long rtt = Math.max(0, in.kernelTimeNanos() - slots.sentAt(slot));
         int ttl = in.ttl() >= 0 ? in.ttl() : reader.ipTtl();
         int length = reader.icmpLength();
         if (!checksumOk || wrong >= 0) {
@@ -182,7 +182,7 @@ final class Matcher {
             error(slot, fs, reader.type(), in.source(), message());
             return;
         }
-        switch (slots.state[slot]) {
+        switch (slots.state(slot)) {
             case ProbeSlots.PENDING:
                 probes.answer(slot);
                 stats.reply(rtt, false);
@@ -190,7 +190,7 @@ final class Matcher {
                     listener.onEvent(new ProbeEvent.Answered(probes.probe(slot), from(t, index), rtt, ttl, length,
                             in.kernelTimeNanos(), in.kernelTimestamp(), messages ? message() : null));
                 } else {
-                    listener.onAnswered(index, slots.number[slot], rtt);
+                    listener.onAnswered(index, slots.number(slot), rtt);
                 }
                 return;
             case ProbeSlots.ANSWERED:
@@ -223,9 +223,9 @@ final class Matcher {
             listener.onEvent(new ProbeEvent.Advisory(probes.probe(slot), reporter, m));
             return;
         }
-        if (slots.state[slot] == ProbeSlots.PENDING) {
+        if (slots.state(slot) == ProbeSlots.PENDING) {
             probes.fail(slot);
-            long rtt = Math.max(0, in.kernelTimeNanos() - slots.sentAt[slot]);
+            long rtt = Math.max(0, in.kernelTimeNanos() - slots.sentAt(slot));
             int ttl = in.ttl() >= 0 ? in.ttl() : in.isErrorReport() ? -1 : reader.ipTtl();
             listener.onEvent(new ProbeEvent.Failed(probes.probe(slot), reporter, m, rtt, ttl));
         } else if (strays) {
@@ -246,7 +246,7 @@ final class Matcher {
             int slot = slot(fs.seqMask == 0xff ? d[6] & 0xff : u16(d, 6), fs, REPORTED_FROM_TARGET);
             if (slot != ProbeSlots.NONE) {
                 if (in.errorOrigin() == Inbound.ORIGIN_LOCAL) {
-                    if (slots.state[slot] == ProbeSlots.PENDING) {
+                    if (slots.state(slot) == ProbeSlots.PENDING) {
                         String name = in.errorErrnoName();
                         probes.fail(slot);
                         listener.onEvent(new ProbeEvent.SendFailed(probes.probe(slot), name,

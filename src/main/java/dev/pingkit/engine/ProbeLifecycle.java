@@ -17,8 +17,8 @@ final class ProbeLifecycle {
     private final byte[] scratch = new byte[16]; // a block target's address, computed for a lookup
     private final LongHeap deadlines = new LongHeap(1024);
     // An entry of the deadline heap is stale once its probe ended (answered, failed) or its slot went to another.
-    private final LongHeap.Live pendingDeadline = (deadline, slot) -> slots.state[slot] == ProbeSlots.PENDING
-            && slots.deadline[slot] == deadline;
+    private final LongHeap.Live pendingDeadline = (deadline, slot) -> slots.state(slot) == ProbeSlots.PENDING
+            && slots.deadline(slot) == deadline;
     private long pending;
     private ProbeListener listener = ProbeListener.NONE;
     private IntConsumer onEnd = slot -> { };
@@ -41,7 +41,7 @@ final class ProbeLifecycle {
 
     /** True when the probe of {@code slot} is in flight. */
     boolean isPending(int slot) {
-        return slots.state[slot] == ProbeSlots.PENDING;
+        return slots.state(slot) == ProbeSlots.PENDING;
     }
 
     /** True when a probe to target {@code index} carrying {@code seq} is in flight. */
@@ -56,9 +56,13 @@ final class ProbeLifecycle {
         return deadlines.isEmpty() ? Long.MAX_VALUE : deadlines.peekKey();
     }
 
-    /** Frees slot {@code seq} for the counter's next probe: one still pending there ends lost. */
+    /**
+     * Frees slot {@code seq} for the counter's next probe: the table grows when another seq's probe in flight holds
+     * its place; one still pending under this very seq ends lost.
+     */
     void reuse(int seq) {
-        if (slots.state[seq] == ProbeSlots.PENDING) {
+        slots.makeRoom(seq);
+        if (slots.state(seq) == ProbeSlots.PENDING) {
             // 65 536 sends later the same sequence number: its old probe cannot be told apart any more.
             lose(seq, false);
         }
@@ -72,34 +76,34 @@ final class ProbeLifecycle {
 
     /** Probe {@code slot} went out at {@code sentAt} (the socket's stamp); its deadline runs from now. */
     void sent(int slot, long sentAt) {
-        slots.sentAt[slot] = sentAt;
-        if (slots.spec[slot].timeoutNanos() != Long.MAX_VALUE) {
+        slots.sentAt(slot, sentAt);
+        if (slots.spec(slot).timeoutNanos() != Long.MAX_VALUE) {
             // stale entries dropped before the heap grows: a /16 swept at once answers most probes long before
             // their deadlines, which left an entry per target (12 bytes) until the end
-            deadlines.push(slots.deadline[slot], slot, pendingDeadline);
+            deadlines.push(slots.deadline(slot), slot, pendingDeadline);
         }
     }
 
     /** The probe of slot {@code slot} as a value. */
     Probe probe(int slot) {
-        int index = slots.target[slot];
+        int index = slots.target(slot);
         TargetBlock t = targets.block(index);
-        ProbeSpec s = slots.spec[slot];
-        return new Probe(t.handle(index), slots.number[slot], t.family.id, slots.seq(slot), slots.tag[slot], s.ttl(), s.tos(),
-                s.payloadSize(), slots.sentAt[slot]);
+        ProbeSpec s = slots.spec(slot);
+        return new Probe(t.handle(index), slots.number(slot), t.family.id, slots.seq(slot), slots.tag(slot), s.ttl(), s.tos(),
+                s.payloadSize(), slots.sentAt(slot));
     }
 
     /** Ends pending probe {@code slot} as answered (the caller reports it). */
     void answer(int slot) {
-        slots.state[slot] = ProbeSlots.ANSWERED;
+        slots.end(slot, ProbeSlots.ANSWERED);
         ended(slot);
     }
 
     /** Ends pending probe {@code slot} as failed and counts the error (the caller reports it). */
     void fail(int slot) {
-        slots.state[slot] = ProbeSlots.FAILED;
+        slots.end(slot, ProbeSlots.FAILED);
         ended(slot);
-        int index = slots.target[slot];
+        int index = slots.target(slot);
         targets.block(index).stats(index).error();
     }
 
@@ -109,7 +113,7 @@ final class ProbeLifecycle {
             long key = deadlines.peekKey();
             int slot = deadlines.peekValue();
             deadlines.pop();
-            if (slots.state[slot] == ProbeSlots.PENDING && slots.deadline[slot] == key) {
+            if (slots.state(slot) == ProbeSlots.PENDING && slots.deadline(slot) == key) {
                 lose(slot, false);
             }
         }
@@ -118,14 +122,14 @@ final class ProbeLifecycle {
     // At the end of a run every probe has ended: those still in flight (a stop, a failure) end lost.
     void endPending(boolean stopped) {
         for (int slot = 0, n = slots.size(); pending > 0 && slot < n; slot++) {
-            if (slots.state[slot] == ProbeSlots.PENDING) {
+            if (slots.state(slot) == ProbeSlots.PENDING) {
                 lose(slot, stopped);
             }
         }
     }
 
     private void lose(int slot, boolean stopped) {
-        slots.state[slot] = ProbeSlots.LOST;
+        slots.end(slot, ProbeSlots.LOST);
         ended(slot);
         listener.onEvent(new ProbeEvent.Lost(probe(slot), stopped));
     }

@@ -88,7 +88,7 @@ final class RunSchedule {
         if (heldCount == 0) {
             return; // the common case: nothing waits, nothing is looked up or allocated
         }
-        release(Explicit.key(probes.slots.target[slot], probes.slots.seq(slot)));
+        release(Explicit.key(probes.slots.target(slot), probes.slots.seq(slot)));
     }
 
     private void release(long key) {

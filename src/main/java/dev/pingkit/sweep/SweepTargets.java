@@ -6,6 +6,7 @@ import dev.pingkit.packet.Addresses;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,7 +104,29 @@ public final class SweepTargets extends AbstractList<SweepTarget> implements Ran
             return t;
         }
         InetAddress a = address(s, index);
-        return new SweepTarget(index, Addresses.text(a), a);
+        // a v4 block's name written from its number: getHostAddress' copy and builder cost a /16 sweep two a target
+        return new SweepTarget(index, a instanceof Inet4Address ? dotted(firstV4[s] + index - starts[s])
+                : Addresses.text(a), a);
+    }
+
+    /** The dotted-decimal text of the v4 address {@code v}, as {@code getHostAddress} writes it. */
+    static String dotted(int v) {
+        byte[] text = new byte[MAX_V4_NAME];
+        int n = 0;
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            int octet = v >>> shift & 0xff;
+            if (octet >= 100) {
+                text[n++] = (byte) ('0' + octet / 100);
+            }
+            if (octet >= 10) {
+                text[n++] = (byte) ('0' + octet / 10 % 10);
+            }
+            text[n++] = (byte) ('0' + octet % 10);
+            if (shift > 0) {
+                text[n++] = '.';
+            }
+        }
+        return new String(text, 0, n, StandardCharsets.ISO_8859_1);
     }
 
     /** The address of the target at {@code index}, without its name: what the engine needs. */

@@ -32,6 +32,18 @@ class SweepTargetsTest {
     }
 
     @Test
+    void aBlockNameIsTheDottedTextGetHostAddressWrites() throws Exception {
+        int[] octets = {0, 1, 9, 10, 42, 99, 100, 199, 255};
+        for (int a : octets) {
+            for (int b : octets) {
+                int v = a << 24 | b << 16 | b << 8 | a;
+                byte[] bytes = {(byte) a, (byte) b, (byte) b, (byte) a};
+                assertEquals(InetAddress.getByAddress(bytes).getHostAddress(), SweepTargets.dotted(v));
+            }
+        }
+    }
+
+    @Test
     void blockCarriesIntoHigherOctets() {
         SweepTargets t = SweepTargets.builder().add(AddressBlock.parse("198.19.0.0/16")).build();
         assertEquals(65534, t.size());

@@ -176,8 +176,8 @@ final class FpingPrinter implements SweepListener {
                 } else {
                     Integer outage = inv.outage() ? (int) ((t.sent() - t.received()) * inv.intervalNanos() / 1_000_000)
                             : null;
-                    lines.append(FpingWords.summary(host, width, t.sent(), t.received(), outage, t.minNanos(),
-                            t.avgNanos(), t.maxNanos())).append(newline);
+                    FpingWords.appendSummary(lines, host, width, t.sent(), t.received(), outage, t.minNanos(),
+                            t.avgNanos(), t.maxNanos()).append(newline);
                 }
                 if (lines.length() >= 1 << 16) {
                     err.print(lines);

@@ -37,6 +37,28 @@ final class FpingWords {
      * of {@code nanos / 1e6} prints as that exact decimal, which %f rounds half up, as this does. A /16 sweep's
      * summaries call it three times a target, and Formatter parses its pattern on every call.
      */
+    /** {@link #ms} appended to {@code b}; the common range (0 to 1000 s) without a string made. */
+    static void appendMs(StringBuilder b, long nanos) {
+        if (nanos < 0 || nanos >= 1_000_000_000_000L) {
+            b.append(ms(nanos));
+            return;
+        }
+        int places = nanos < 1_000_000 ? 3 : nanos < 10_000_000 ? 2 : nanos < 100_000_000 ? 1 : 0;
+        long unit = places == 3 ? 1_000 : places == 2 ? 10_000 : places == 1 ? 100_000 : 1_000_000;
+        long scaled = (nanos + unit / 2) / unit; // half up, as fixed() rounds
+        if (places == 0) {
+            b.append(scaled);
+            return;
+        }
+        long one = places == 3 ? 1_000 : places == 2 ? 100 : 10;
+        b.append(scaled / one).append('.');
+        long fraction = scaled % one;
+        for (long d = one / 10; d > 1 && fraction < d; d /= 10) {
+            b.append('0'); // the leading zeros of the fraction
+        }
+        b.append(fraction);
+    }
+
     private static String fixed(long nanos, int places) {
         long unit = places == 3 ? 1_000 : places == 2 ? 10_000 : places == 1 ? 100_000 : 1_000_000;
         long scaled = (nanos + unit / 2) / unit; // half up
@@ -207,16 +229,30 @@ final class FpingWords {
     /** The per-target summary of {@code -c}: {@code host : xmt/rcv/%loss = 3/3/0%, min/avg/max = ...}. */
     static String summary(String host, int width, int sent, int received, Integer outageMs, long min, long avg,
                           long max) {
-        StringBuilder b = new StringBuilder(pad(host, width)).append(" :");
-        b.append(" xmt/rcv/%loss = ").append(sent).append('/').append(received).append('/')
+        return appendSummary(new StringBuilder(), host, width, sent, received, outageMs, min, avg, max).toString();
+    }
+
+    /**
+     * {@link #summary} appended to {@code b}, with no text made on the way: a /16's 65 534 summaries made ten
+     * strings each (the padded name, three times and their parts).
+     */
+    static StringBuilder appendSummary(StringBuilder b, String host, int width, int sent, int received,
+                                       Integer outageMs, long min, long avg, long max) {
+        b.append(host);
+        for (int i = host.length(); i < width; i++) {
+            b.append(' ');
+        }
+        b.append(" : xmt/rcv/%loss = ").append(sent).append('/').append(received).append('/')
                 .append(sent > 0 ? (sent - received) * 100 / sent : 0).append('%');
         if (outageMs != null) {
             b.append(", outage(ms) = ").append(outageMs);
         }
         if (received > 0) {
-            b.append(", min/avg/max = ").append(ms(min)).append('/').append(ms(avg)).append('/').append(ms(max));
+            appendMs(b.append(", min/avg/max = "), min);
+            appendMs(b.append('/'), avg);
+            appendMs(b.append('/'), max);
         }
-        return b.toString();
+        return b;
     }
 
     /** The per-target line of {@code -C}: every probe's time, {@code -} where it was lost. */

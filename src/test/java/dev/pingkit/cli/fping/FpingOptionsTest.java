@@ -214,6 +214,12 @@ class FpingOptionsTest {
             String format = t < 1 ? "%.3f" : t < 10 ? "%.2f" : t < 100 ? "%.1f" : "%.0f";
             assertEquals(String.format(java.util.Locale.ROOT, format, t), FpingWords.ms(n), "nanos " + n);
         }
+        edges.addAll(List.of(-500_000L, -123_000L, 1_000_000_000_000L, 5_000_000_000_000L));
+        for (long n : edges) {
+            StringBuilder b = new StringBuilder("x");
+            FpingWords.appendMs(b, n);
+            assertEquals("x" + FpingWords.ms(n), b.toString(), "the summaries' appended time, nanos " + n);
+        }
     }
 
     @Test
