@@ -44,8 +44,9 @@ public class ProbeMatchBench {
         }
         ProbeSpec spec = ProbeSpec.DEFAULT.payload(payload);
         for (int n = 0; n < ProbeSlots.SLOTS; n++) {
+            probes.makeRoom(n); // every seq in flight at once: the table grows to all 65 536 places
             probes.start(n, 0, n + 1, spec, 0, Long.MAX_VALUE);
-            probes.sentAt[n] = 1_000_000L * n;
+            probes.sentAt(n, 1_000_000L * n);
         }
         reply = new byte[20 + 8 + payload.length];
         reply[0] = 0x45;
@@ -78,16 +79,17 @@ public class ProbeMatchBench {
         }
         // as the Matcher: slot seq, and the extra slots' index only for a seq that has some (none here)
         int s = rd.seq();
-        if (probes.state[s] != ProbeSlots.PENDING && probes.shared[s] || probes.target[s] != 0) {
+        byte state = probes.state(s);
+        if (state != ProbeSlots.PENDING && probes.shared(s) || probes.target(s) != 0) {
             return -3;
         }
-        if (probes.state[s] == ProbeSlots.FREE || !rd.checksumValid()
-                || rd.firstPayloadDifference(probes.spec[s].payloadBytes()) >= 0) {
+        if (state == ProbeSlots.FREE || !rd.checksumValid()
+                || rd.firstPayloadDifference(probes.spec(s).payloadBytes()) >= 0) {
             return -2;
         }
-        long rtt = 5_000_000L - probes.sentAt[s];
-        boolean first = probes.state[s] == ProbeSlots.PENDING;
-        probes.state[s] = ProbeSlots.ANSWERED;
+        long rtt = 5_000_000L - probes.sentAt(s);
+        boolean first = state == ProbeSlots.PENDING;
+        probes.end(s, ProbeSlots.ANSWERED);
         return first ? rtt : -rtt;
     }
 }

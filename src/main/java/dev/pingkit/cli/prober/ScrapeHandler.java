@@ -12,11 +12,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 import io.prometheus.metrics.config.EscapingScheme;
-import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
-import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
-import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 
@@ -25,8 +22,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
  * text, OpenMetrics or protobuf, chosen and written by the client's {@link ExpositionFormats}), gzip at level 1 when
  * {@code Accept-Encoding} allows it. Unlike the client's own handler it streams (chunked) instead of building the whole body in memory
  * first: 10 000 targets are ~30 MB of text, which the serial GC would otherwise take as a reason to grow the heap on
- * every scrape. The writer writes parts of the body at once on the CPUs there are ({@link ParallelExposition}), the
- * same bytes in the same order. Scrapes at once share one collect.
+ * every scrape. Scrapes at once share one collect.
  */
 final class ScrapeHandler implements HttpHandler {
     /**
@@ -40,12 +36,6 @@ final class ScrapeHandler implements HttpHandler {
 
     private final PrometheusRegistry registry;
     private final ExpositionFormats formats = ExpositionFormats.init();
-    /**
-     * The client's text writer puts created timestamps, when they are on, after all the families: then its output
-     * is not a concatenation of parts, and it writes alone.
-     */
-    private final boolean textSplits = !PrometheusProperties.get().getExporterProperties().getIncludeCreatedTimestamps();
-    private final ParallelExposition exposition;
     /** The last collect, weakly: it lives as long as a scrape writes it, not until the next scrape (~16 MB). */
     private WeakReference<MetricSnapshots> recent = new WeakReference<>(null);
     private long recentAt;
@@ -57,13 +47,8 @@ final class ScrapeHandler implements HttpHandler {
     }
 
     ScrapeHandler(PrometheusRegistry registry, long shareNanos) {
-        this(registry, shareNanos, ParallelExposition.forThisMachine());
-    }
-
-    ScrapeHandler(PrometheusRegistry registry, long shareNanos, ParallelExposition exposition) {
         this.registry = registry;
         this.shareNanos = shareNanos;
-        this.exposition = exposition;
     }
 
     /**
@@ -107,29 +92,14 @@ final class ScrapeHandler implements HttpHandler {
             // 29.7 MB of text): 64 KB at a time is an eighth of the system calls; gzip has its own 64 KB buffer.
             try (OutputStream body = gzip ? new FastGzip(x.getResponseBody())
                     : new BufferedOutputStream(x.getResponseBody(), 1 << 16)) {
-                exposition.write(writer, format(writer), body, snapshots, EscapingScheme.fromAcceptHeader(accept));
+                write(writer, body, snapshots, EscapingScheme.fromAcceptHeader(accept));
             }
         } finally {
             done();
         }
     }
 
-    /**
-     * How {@code writer}'s output may be cut into parts written at once: known by its exact class (a subclass, or
-     * OpenMetrics 2.0, might write otherwise and writes alone); protobuf writes alone ({@link ParallelExposition}).
-     */
-    ParallelExposition.Format format(ExpositionFormatWriter writer) {
-        Class<?> c = writer.getClass();
-        if (c == PrometheusTextFormatWriter.class) {
-            return textSplits ? ParallelExposition.Format.TEXT : ParallelExposition.Format.NONE;
-        }
-        if (c == OpenMetricsTextFormatWriter.class) {
-            return ParallelExposition.Format.OPENMETRICS;
-        }
-        return ParallelExposition.Format.NONE;
-    }
-
-    /** The snapshots in the scraper's format by the client's {@code writer} alone, in this thread. */
+    /** The snapshots in the scraper's format, by the client's {@code writer}: the one writer of every format. */
     static void write(ExpositionFormatWriter writer, OutputStream body, MetricSnapshots snapshots,
             EscapingScheme escaping) throws IOException {
         writer.write(body, snapshots, escaping);

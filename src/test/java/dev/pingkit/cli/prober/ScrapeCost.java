@@ -16,8 +16,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
  * The CPU time and allocation of one scrape of N targets, per part (collect, each writer, gzip), on this thread:
  * {@code java -cp ... dev.pingkit.cli.prober.ScrapeCost [N] [rounds]}. Not a test: a harness for by-hand
  * measurement (thread CPU time, so the machine's load matters less than for wall time). {@code -Dparts=REGEX}
- * measures only the parts whose names match; {@code -Dparallel=H} the wall time of scrapes written as parts with H
- * helpers ({@link ParallelExposition}).
+ * measures only the parts whose names match.
  */
 final class ScrapeCost {
     private static final com.sun.management.ThreadMXBean MX =
@@ -87,32 +86,6 @@ final class ScrapeCost {
                 if (l.startsWith("VmRSS") || l.startsWith("VmHWM")) {
                     System.out.println(l);
                 }
-            }
-            return;
-        }
-        if (System.getProperty("parallel") != null) {
-            // -Dparallel=H: the wall time of a scrape written as parts with H helpers (0: the scrape's worker alone),
-            // as ScrapeHandler writes it, and the process's CPU per scrape; thread CPU cannot show parallel work.
-            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            ParallelExposition p = new ParallelExposition(Integer.getInteger("parallel"),
-                    ParallelExposition.LINES_PER_PART);
-            for (String[] fmt : new String[][] {formats[0], formats[1]}) {
-                ExpositionFormatWriter w = f.findWriter(fmt[1]);
-                ParallelExposition.Format pf = new ScrapeHandler(m.registry(), 0).format(w);
-                long[] wall = new long[rounds];
-                for (int i = -5; i < rounds; i++) {
-                    long c0 = os.getProcessCpuTime();
-                    long t0 = System.nanoTime();
-                    p.write(w, pf, new Sink(), m.registry().scrape(), EscapingScheme.fromAcceptHeader(fmt[1]));
-                    if (i >= 0) {
-                        wall[i] = System.nanoTime() - t0;
-                        System.out.printf("%-12s wall %6.1f ms, process CPU %6.1f ms%n", fmt[0], wall[i] / 1e6,
-                                (os.getProcessCpuTime() - c0) / 1e6);
-                    }
-                }
-                Arrays.sort(wall);
-                System.out.printf("%-12s with %s helper(s): wall median %.1f ms (min %.1f)%n", fmt[0],
-                        System.getProperty("parallel"), wall[rounds / 2] / 1e6, wall[0] / 1e6);
             }
             return;
         }
